@@ -1,0 +1,14 @@
+// Migrations are listed here rather than discovered on disk, so the same list works from
+// TypeScript (tests) and from compiled JavaScript (production). Append, never reorder.
+import type { Knex } from 'knex'
+import * as foundation from './20261123000000_foundation.js'
+
+const migrations: Record<string, Knex.Migration> = {
+  '20261123000000_foundation': foundation,
+}
+
+export const migrationSource: Knex.MigrationSource<string> = {
+  getMigrations: async () => Object.keys(migrations),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => migrations[name],
+}

@@ -1,0 +1,52 @@
+// `npm start`: compiles the TypeScript when the sources are newer than the last build, then
+// runs the compiled JavaScript. `node scripts/start.mjs <command>` runs a compiled script
+// instead (migrate, create-merchant).
+import { spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const stamp = join(root, 'dist', '.build-stamp')
+
+function newest (path) {
+  const st = statSync(path)
+  if (!st.isDirectory()) return st.mtimeMs
+  let max = 0
+  for (const entry of readdirSync(path)) {
+    if (entry === 'node_modules' || entry === 'bench') continue
+    max = Math.max(max, newest(join(path, entry)))
+  }
+  return max
+}
+
+function sourcesNewer () {
+  if (!existsSync(stamp)) return true
+  const built = statSync(stamp).mtimeMs
+  const inputs = ['src', 'migrations', 'scripts', 'tsconfig.json', 'tsconfig.build.json', 'package.json']
+    .map((p) => join(root, p)).filter(existsSync)
+  return inputs.some((p) => newest(p) > built)
+}
+
+const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc')
+if (existsSync(tsc) && sourcesNewer()) {
+  process.stdout.write('kaquan: compiling TypeScript…\n')
+  const r = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' })
+  if (r.status !== 0) process.exit(r.status ?? 1)
+  writeFileSync(stamp, new Date().toISOString())
+}
+
+const commands = {
+  server: 'dist/src/server.js',
+  migrate: 'dist/scripts/migrate.js',
+  'create-merchant': 'dist/scripts/create-merchant.js',
+  openapi: 'dist/scripts/export-openapi.js',
+}
+const command = process.argv[2] ?? 'server'
+if (!(command in commands)) {
+  process.stderr.write(`unknown command ${command}; one of ${Object.keys(commands).join(', ')}\n`)
+  process.exit(2)
+}
+if (process.argv[2] !== undefined) process.argv.splice(2, 1)
+process.argv[1] = join(root, commands[command])
+await import(pathToFileURL(join(root, commands[command])).href)

@@ -1,0 +1,73 @@
+// buildApp({ config, overrides }) → an unstarted Fastify instance, used by server.ts and tests.
+import { randomUUID } from 'node:crypto'
+import type { Writable } from 'node:stream'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { AppConfig } from './config.js'
+import adminAuth from './plugins/admin-auth.js'
+import errors from './plugins/errors.js'
+import { healthRoutes } from './plugins/health.js'
+import services, { type Overrides } from './plugins/services.js'
+import swagger from './plugins/swagger.js'
+import { adminsRoutes } from './modules/admins/admins.routes.js'
+import { authRoutes } from './modules/admins/auth.routes.js'
+import { auditRoutes } from './modules/audit/audit.routes.js'
+
+export interface BuildOptions {
+  config: AppConfig
+  overrides?: Overrides & { logStream?: Writable }
+}
+
+/** Log lines never carry credentials: these keys are replaced wherever they appear. */
+export const REDACT_PATHS = [
+  'req.headers.authorization', 'req.headers["x-kq-signature"]', 'req.headers.cookie',
+  'password', 'new_password', 'old_password', 'secret', 'app_secret', 'token', 'sign', 'captcha_code',
+  '*.password', '*.new_password', '*.old_password', '*.secret', '*.app_secret', '*.token', '*.sign', '*.captcha_code',
+  '*.password_hash', '*.password_enc',
+]
+
+const SECRET_QUERY = /([?&](?:token|password|secret|sign|signature|captcha_code|app_secret)=)[^&#]*/gi
+
+/** The request line as logged: secrets in the query string are masked. */
+export function redactUrl (url: string): string {
+  return url.replace(SECRET_QUERY, '$1[Redacted]')
+}
+
+function loggerOptions (config: AppConfig, stream?: Writable): FastifyServerOptions['logger'] {
+  return {
+    level: config.logLevel,
+    redact: { paths: REDACT_PATHS, censor: '[Redacted]' },
+    serializers: {
+      req: (req: { method: string; url: string; ip?: string; id?: string }) => ({ method: req.method, url: redactUrl(req.url), remote_address: req.ip }),
+    },
+    ...(stream ? { stream } : {}),
+  } as FastifyServerOptions['logger']
+}
+
+export async function buildApp ({ config, overrides = {} }: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config, overrides.logStream),
+    genReqId: () => randomUUID(),
+    requestIdLogLabel: 'request_id',
+    // A hop count is valid for Fastify (proxy-addr) although its types omit it.
+    trustProxy: config.trustProxy as boolean | string,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: 'all', useDefaults: true, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+
+  await app.register(errors)
+  await app.register(services, { config, overrides })
+  await app.register(adminAuth)
+  await app.register(swagger)
+
+  await app.register(healthRoutes)
+  await app.register(authRoutes)
+  await app.register(adminsRoutes)
+  await app.register(auditRoutes)
+
+  return app as unknown as FastifyInstance
+}

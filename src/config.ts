@@ -1,0 +1,166 @@
+// The only reader of process.env. Everything has a default that runs with zero configuration.
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { isAbsolute, join, resolve } from 'node:path'
+
+export type DatabaseConfig =
+  | { client: 'sqlite'; filename: string }
+  | { client: 'mysql'; url: string }
+
+export interface AppConfig {
+  port: number
+  host: string
+  dataDir: string
+  database: DatabaseConfig
+  publicBaseUrl: string
+  masterKey: Buffer
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+  captcha: boolean
+  /** Initial password of the first admin; undefined means "generate one and print it once". */
+  adminPassword?: string
+  /** Fastify's trustProxy; false means forwarded headers are ignored. */
+  trustProxy: boolean | number | string
+}
+
+/** The names config.ts reads; a test checks docker/compose.yaml against this list. */
+export const ENV_VARIABLES = [
+  'PORT',
+  'HOST',
+  'KAQUAN_DATA_DIR',
+  'DATABASE_URL',
+  'PUBLIC_BASE_URL',
+  'KAQUAN_MASTER_KEY',
+  'LOG_LEVEL',
+  'KAQUAN_CAPTCHA',
+  'KAQUAN_ADMIN_PASSWORD',
+  'KAQUAN_TRUST_PROXY',
+] as const
+
+export class ConfigError extends Error {
+  constructor (readonly variable: string, problem: string) {
+    super(`Invalid ${variable}: ${problem}`)
+    this.name = 'ConfigError'
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+
+/** Letters and digits, 8–64, at least one of each (the seed: 密码（字母+数字组合）). */
+export const ADMIN_PASSWORD_PATTERN = '^(?=.*[A-Za-z])(?=.*[0-9])[A-Za-z0-9]{8,64}$'
+
+type Env = Record<string, string | undefined>
+
+function value (env: Env, name: string): string | undefined {
+  const v = env[name]
+  return v === undefined || v.trim() === '' ? undefined : v.trim()
+}
+
+function parsePort (env: Env): number {
+  const raw = value(env, 'PORT')
+  if (raw === undefined) return 8080
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 65535) {
+    throw new ConfigError('PORT', `expected a TCP port 1-65535, got "${raw}"`)
+  }
+  return Number(raw)
+}
+
+function parseDatabase (env: Env, dataDir: string): DatabaseConfig {
+  const raw = value(env, 'DATABASE_URL')
+  if (raw === undefined) return { client: 'sqlite', filename: join(dataDir, 'kaquan.sqlite') }
+  if (raw.startsWith('mysql://')) {
+    try {
+      const url = new URL(raw)
+      if (url.pathname.length <= 1) throw new Error('no database name')
+    } catch {
+      throw new ConfigError('DATABASE_URL', 'expected mysql://user:password@host:port/database')
+    }
+    return { client: 'mysql', url: raw }
+  }
+  if (raw.startsWith('sqlite:')) {
+    const path = raw.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '')
+    if (path === '') throw new ConfigError('DATABASE_URL', 'sqlite: needs a file path, e.g. sqlite:./data/kaquan.sqlite')
+    return { client: 'sqlite', filename: isAbsolute(path) ? path : resolve(path) }
+  }
+  throw new ConfigError('DATABASE_URL', 'expected "sqlite:<path>" or "mysql://…"')
+}
+
+function parseMasterKey (env: Env, dataDir: string): Buffer {
+  const raw = value(env, 'KAQUAN_MASTER_KEY')
+  if (raw !== undefined) {
+    const key = Buffer.from(raw, 'base64')
+    if (key.length !== 32 || !/^[A-Za-z0-9+/]+=*$/.test(raw)) {
+      throw new ConfigError('KAQUAN_MASTER_KEY', 'expected base64 of exactly 32 bytes (openssl rand -base64 32)')
+    }
+    return key
+  }
+  // Embedded default: generated once, kept beside the SQLite file, readable by the owner only.
+  const file = join(dataDir, 'master.key')
+  if (existsSync(file)) {
+    const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64')
+    if (key.length !== 32) throw new ConfigError('KAQUAN_MASTER_KEY', `${file} does not hold base64 of 32 bytes`)
+    return key
+  }
+  const key = randomBytes(32)
+  writeFileSync(file, key.toString('base64') + '\n', { mode: 0o600, flag: 'wx' })
+  return key
+}
+
+function parseTrustProxy (env: Env): boolean | number | string {
+  const raw = value(env, 'KAQUAN_TRUST_PROXY')
+  if (raw === undefined || raw === 'false') return false
+  if (raw === 'true') return true
+  if (/^\d+$/.test(raw)) return Number(raw)
+  const parts = raw.split(',').map((p) => p.trim())
+  const address = /^[0-9a-fA-F.:]+(\/\d{1,3})?$/
+  if (parts.some((p) => !address.test(p))) {
+    throw new ConfigError('KAQUAN_TRUST_PROXY', 'expected true, a hop count, or a comma-separated list of proxy addresses/CIDRs')
+  }
+  return parts.join(',')
+}
+
+function parseUrl (env: Env, name: string, fallback: string): string {
+  const raw = value(env, name) ?? fallback
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new ConfigError(name, `expected an http(s) URL, got "${raw}"`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(name, 'expected an http(s) URL')
+  return raw.replace(/\/+$/, '')
+}
+
+/**
+ * Reads the environment once. Creates the data folder and, when no master key is
+ * configured, the generated key file inside it.
+ */
+export function loadConfig (env: Env = process.env): AppConfig {
+  const port = parsePort(env)
+  const dataDir = resolve(value(env, 'KAQUAN_DATA_DIR') ?? './data')
+  mkdirSync(dataDir, { recursive: true })
+
+  const logLevel = value(env, 'LOG_LEVEL') ?? 'info'
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}`)
+  }
+  const captcha = value(env, 'KAQUAN_CAPTCHA') ?? 'on'
+  if (captcha !== 'on' && captcha !== 'off') throw new ConfigError('KAQUAN_CAPTCHA', 'expected on or off')
+
+  const adminPassword = value(env, 'KAQUAN_ADMIN_PASSWORD')
+  if (adminPassword !== undefined && !new RegExp(ADMIN_PASSWORD_PATTERN).test(adminPassword)) {
+    throw new ConfigError('KAQUAN_ADMIN_PASSWORD', 'letters and digits, 8-64 characters, at least one letter and one digit')
+  }
+
+  return {
+    port,
+    host: value(env, 'HOST') ?? '0.0.0.0',
+    dataDir,
+    database: parseDatabase(env, dataDir),
+    publicBaseUrl: parseUrl(env, 'PUBLIC_BASE_URL', `http://localhost:${port}`),
+    masterKey: parseMasterKey(env, dataDir),
+    logLevel: logLevel as AppConfig['logLevel'],
+    captcha: captcha === 'on',
+    adminPassword,
+    trustProxy: parseTrustProxy(env),
+  }
+}

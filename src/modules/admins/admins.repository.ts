@@ -1,0 +1,154 @@
+import type { Db } from '../../shared/db.js'
+import type { Permission } from './permissions.js'
+
+export interface AdminRow {
+  id: number
+  merchant_id: number
+  username: string
+  name: string
+  phone: string | null
+  password_hash: string
+  permissions: string
+  is_owner: number | boolean
+  status: 'active' | 'disabled'
+  failed_attempts: number
+  locked_until: number | null
+  last_login_at: number | null
+  created_at: number
+  updated_at: number
+}
+
+export interface SessionContext {
+  session_id: string
+  expires_at: number
+  admin: AdminRow
+  merchant: { id: number; code: string; name: string; timezone: string }
+}
+
+export async function findAdminByUsername (db: Db, username: string): Promise<AdminRow | undefined> {
+  return db<AdminRow>('admins').where({ username }).first()
+}
+
+export async function findAdmin (db: Db, merchantId: number, id: number): Promise<AdminRow | undefined> {
+  return db<AdminRow>('admins').where({ merchant_id: merchantId, id }).first()
+}
+
+export async function listAdmins (db: Db, merchantId: number): Promise<AdminRow[]> {
+  return db<AdminRow>('admins').where({ merchant_id: merchantId }).orderBy('id')
+}
+
+export async function insertAdmin (db: Db, row: {
+  merchant_id: number; username: string; name: string; phone: string | null
+  password_hash: string; permissions: Permission[]; is_owner: boolean; at: Date
+}): Promise<number> {
+  const [id] = await db('admins').insert({
+    merchant_id: row.merchant_id,
+    username: row.username,
+    name: row.name,
+    phone: row.phone,
+    password_hash: row.password_hash,
+    permissions: JSON.stringify(row.permissions),
+    is_owner: row.is_owner,
+    status: 'active',
+    failed_attempts: 0,
+    created_at: row.at.getTime(),
+    updated_at: row.at.getTime(),
+  })
+  return Number(id)
+}
+
+export async function updateAdmin (db: Db, merchantId: number, id: number, fields: Partial<{
+  name: string; phone: string | null; password_hash: string; permissions: Permission[]; status: 'active' | 'disabled'
+}>, at: Date): Promise<void> {
+  const patch: Record<string, unknown> = { updated_at: at.getTime() }
+  if (fields.name !== undefined) patch.name = fields.name
+  if (fields.phone !== undefined) patch.phone = fields.phone
+  if (fields.password_hash !== undefined) patch.password_hash = fields.password_hash
+  if (fields.permissions !== undefined) patch.permissions = JSON.stringify(fields.permissions)
+  if (fields.status !== undefined) patch.status = fields.status
+  await db('admins').where({ merchant_id: merchantId, id }).update(patch)
+}
+
+export async function deleteAdmin (db: Db, merchantId: number, id: number): Promise<number> {
+  return db('admins').where({ merchant_id: merchantId, id }).delete()
+}
+
+/** Counts one more wrong password and returns the count in a row. */
+export async function incrementFailedAttempts (db: Db, id: number): Promise<number> {
+  await db('admins').where({ id }).increment('failed_attempts', 1)
+  const row = await db('admins').where({ id }).first('failed_attempts')
+  return Number(row?.failed_attempts ?? 0)
+}
+
+export async function lockAdmin (db: Db, id: number, until: Date): Promise<void> {
+  await db('admins').where({ id }).update({ locked_until: until.getTime(), failed_attempts: 0 })
+}
+
+export async function recordLogin (db: Db, id: number, at: Date): Promise<void> {
+  await db('admins').where({ id }).update({ failed_attempts: 0, locked_until: null, last_login_at: at.getTime() })
+}
+
+export async function insertSession (db: Db, s: { id: string; admin_id: number; merchant_id: number; ip: string | null; created_at: Date; expires_at: Date }): Promise<void> {
+  await db('admin_sessions').insert({
+    id: s.id,
+    admin_id: s.admin_id,
+    merchant_id: s.merchant_id,
+    ip: s.ip,
+    created_at: s.created_at.getTime(),
+    expires_at: s.expires_at.getTime(),
+  })
+}
+
+/** The session with its admin and merchant, when it is neither revoked nor expired. */
+export async function findLiveSession (db: Db, sessionId: string, now: Date): Promise<SessionContext | undefined> {
+  const row = await db('admin_sessions as s')
+    .join('admins as a', 'a.id', 's.admin_id')
+    .join('merchants as m', 'm.id', 'a.merchant_id')
+    .where('s.id', sessionId)
+    .whereNull('s.revoked_at')
+    .andWhere('s.expires_at', '>', now.getTime())
+    .first(
+      's.id as session_id', 's.expires_at as session_expires_at', 'a.*',
+      'm.code as merchant_code', 'm.name as merchant_name', 'm.timezone as merchant_timezone',
+    )
+  if (!row) return undefined
+  const { session_id: sid, session_expires_at: exp, merchant_code: code, merchant_name: mname, merchant_timezone: tz, ...admin } = row
+  return {
+    session_id: sid,
+    expires_at: Number(exp),
+    admin: admin as AdminRow,
+    merchant: { id: Number(admin.merchant_id), code, name: mname, timezone: tz },
+  }
+}
+
+export async function revokeSession (db: Db, sessionId: string, at: Date): Promise<void> {
+  await db('admin_sessions').where({ id: sessionId }).whereNull('revoked_at').update({ revoked_at: at.getTime() })
+}
+
+export async function revokeAdminSessions (db: Db, adminId: number, at: Date, exceptSessionId?: string): Promise<void> {
+  const q = db('admin_sessions').where({ admin_id: adminId }).whereNull('revoked_at')
+  if (exceptSessionId) q.andWhereNot('id', exceptSessionId)
+  await q.update({ revoked_at: at.getTime() })
+}
+
+export async function insertCaptcha (db: Db, id: string, answerHash: string, expiresAt: Date): Promise<void> {
+  await db('captchas').insert({ id, answer_hash: answerHash, expires_at: expiresAt.getTime() })
+}
+
+/**
+ * Takes a captcha out of the table and returns its answer hash when it was still valid.
+ * The delete's row count decides who consumed it, so it can be used once, on any instance.
+ */
+export async function consumeCaptcha (db: Db, id: string, now: Date): Promise<string | undefined> {
+  const row = await db('captchas').where({ id }).first('answer_hash', 'expires_at')
+  if (!row) return undefined
+  const deleted = await db('captchas').where({ id }).delete()
+  if (deleted !== 1 || Number(row.expires_at) <= now.getTime()) return undefined
+  return row.answer_hash as string
+}
+
+export async function pruneAuthTables (db: Db, now: Date): Promise<void> {
+  await db('captchas').where('expires_at', '<', now.getTime()).delete()
+  // Sessions are kept a day after they end: "who was logged in" is sometimes asked.
+  await db('admin_sessions').where('expires_at', '<', now.getTime() - 86_400_000).delete()
+}

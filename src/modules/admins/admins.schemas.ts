@@ -1,0 +1,80 @@
+import { Type, type Static } from '@sinclair/typebox'
+import { ADMIN_PASSWORD_PATTERN } from '../../config.js'
+import { MobilePhone, Nullable, NullableTimestamp, Timestamp } from '../../shared/schemas.js'
+import { PERMISSION_CODES } from './permissions.js'
+
+export const Username = Type.String({ pattern: '^[A-Za-z0-9]{3,32}$', description: 'Letters and digits, 3-32' })
+export const Password = Type.String({
+  pattern: ADMIN_PASSWORD_PATTERN,
+  description: 'Letters and digits, 8-64, at least one letter and one digit',
+})
+export const PermissionCode = Type.Union(PERMISSION_CODES.map((p) => Type.Literal(p)))
+
+export const AdminSchema = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  name: Type.String(),
+  phone: Nullable(Type.String()),
+  permissions: Type.Array(Type.String()),
+  is_owner: Type.Boolean(),
+  status: Type.Union([Type.Literal('active'), Type.Literal('disabled')]),
+  locked_until: NullableTimestamp,
+  last_login_at: NullableTimestamp,
+  created_at: Timestamp,
+  updated_at: Timestamp,
+})
+export type Admin = Static<typeof AdminSchema>
+
+export const CaptchaSchema = Type.Object({
+  captcha_id: Type.String(),
+  svg: Type.String({ description: 'SVG image of the code; valid once, for 5 minutes' }),
+  expires_at: Timestamp,
+})
+
+export const LoginBodySchema = Type.Object({
+  username: Type.String({ minLength: 1, maxLength: 64 }),
+  password: Type.String({ minLength: 1, maxLength: 128 }),
+  captcha_id: Type.Optional(Type.String({ maxLength: 64 })),
+  captcha_code: Type.Optional(Type.String({ maxLength: 16 })),
+}, { additionalProperties: false })
+export type LoginBody = Static<typeof LoginBodySchema>
+
+export const LoginResultSchema = Type.Object({
+  token: Type.String(),
+  expires_at: Timestamp,
+  admin: AdminSchema,
+})
+
+export const MeSchema = Type.Object({
+  admin: AdminSchema,
+  merchant: Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String(), timezone: Type.String() }),
+})
+
+export const ChangePasswordBodySchema = Type.Object({
+  old_password: Type.String({ minLength: 1, maxLength: 128 }),
+  new_password: Password,
+}, { additionalProperties: false })
+
+export const CreateAdminBodySchema = Type.Object({
+  username: Username,
+  name: Type.String({ minLength: 1, maxLength: 50 }),
+  phone: Type.Optional(Nullable(MobilePhone)),
+  password: Password,
+  permissions: Type.Array(PermissionCode, { uniqueItems: true, default: [] }),
+}, { additionalProperties: false })
+export type CreateAdminBody = Static<typeof CreateAdminBodySchema>
+
+export const UpdateAdminBodySchema = Type.Object({
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+  phone: Type.Optional(Nullable(MobilePhone)),
+  password: Type.Optional(Password),
+  permissions: Type.Optional(Type.Array(PermissionCode, { uniqueItems: true })),
+  status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('disabled')])),
+}, { additionalProperties: false, minProperties: 1 })
+export type UpdateAdminBody = Static<typeof UpdateAdminBodySchema>
+
+export const AdminListSchema = Type.Object({ items: Type.Array(AdminSchema) })
+
+export const PermissionListSchema = Type.Object({
+  items: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
+})

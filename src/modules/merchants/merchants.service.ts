@@ -1,0 +1,129 @@
+// Tenancy: merchants, their peppers, and the first start of an installation.
+import { randomBytes } from 'node:crypto'
+import type { Clock } from '../../shared/clock.js'
+import { decrypt, deriveKey, encrypt, hashPassword, randomString } from '../../shared/crypto.js'
+import { isUniqueViolation, type Db } from '../../shared/db.js'
+import { appError } from '../../shared/errors.js'
+import { insertAdmin } from '../admins/admins.repository.js'
+import { insertAudit } from '../audit/audit.repository.js'
+import { PERMISSION_CODES } from '../admins/permissions.js'
+
+export const merchantCodeTaken = appError('merchant_code_taken', 409, '商户代码已存在')
+export const merchantNotFound = appError('merchant_not_found', 404, '商户不存在')
+
+export const MERCHANT_CODE_PATTERN = /^[a-z0-9][a-z0-9-]{1,31}$/
+
+export interface MerchantRow {
+  id: number
+  code: string
+  name: string
+  timezone: string
+  pepper_enc: string
+  created_at: number
+  updated_at: number
+}
+
+export interface NewMerchant {
+  code: string
+  name: string
+  timezone?: string
+  admin_username: string
+  /** When absent a random password is generated and returned once. */
+  admin_password?: string
+}
+
+export function createMerchantsService ({ db, masterKey, clock }: { db: Db; masterKey: Buffer; clock: Clock }) {
+  const pepperKey = deriveKey(masterKey, 'merchant-pepper')
+  const peppers = new Map<number, Buffer>()
+
+  return {
+    async findByCode (code: string): Promise<MerchantRow | undefined> {
+      return db<MerchantRow>('merchants').where({ code }).first()
+    },
+
+    async findById (id: number): Promise<MerchantRow | undefined> {
+      return db<MerchantRow>('merchants').where({ id }).first()
+    },
+
+    /** The merchant's secret for card hashes, decrypted once per process. */
+    async pepper (merchantId: number): Promise<Buffer> {
+      const cached = peppers.get(merchantId)
+      if (cached) return cached
+      const row = await db<MerchantRow>('merchants').where({ id: merchantId }).first('pepper_enc')
+      if (!row) throw merchantNotFound()
+      const pepper = decrypt(pepperKey, row.pepper_enc, `merchant:${merchantId}`)
+      peppers.set(merchantId, pepper)
+      return pepper
+    },
+
+    /** Creates a merchant and its first admin (the owner, holding every permission). */
+    async create (input: NewMerchant): Promise<{ merchant_id: number; admin_id: number; generated_password?: string }> {
+      if (!MERCHANT_CODE_PATTERN.test(input.code)) throw new Error('merchant code: 2-32 lower-case letters, digits or "-"')
+      const password = input.admin_password ?? generateAdminPassword()
+      const hash = await hashPassword(password)
+      const now = clock.now()
+      try {
+        return await db.transaction(async (trx) => {
+          const [id] = await trx('merchants').insert({
+            code: input.code,
+            name: input.name,
+            timezone: input.timezone ?? 'Asia/Shanghai',
+            pepper_enc: 'pending',
+            created_at: now.getTime(),
+            updated_at: now.getTime(),
+          })
+          const merchantId = Number(id)
+          // The pepper is bound to its merchant id, which only exists after the insert.
+          await trx('merchants').where({ id: merchantId }).update({
+            pepper_enc: encrypt(pepperKey, randomBytes(32), `merchant:${merchantId}`),
+          })
+          const adminId = await insertAdmin(trx, {
+            merchant_id: merchantId,
+            username: input.admin_username,
+            name: '管理员',
+            phone: null,
+            password_hash: hash,
+            permissions: [...PERMISSION_CODES],
+            is_owner: true,
+            at: now,
+          })
+          await insertAudit(trx, merchantId, { type: 'system', id: null, name: 'system', ip: null }, {
+            action: 'merchants.create', target_type: 'merchant', target_id: merchantId,
+            summary: { code: input.code, admin_username: input.admin_username },
+          }, now)
+          return { merchant_id: merchantId, admin_id: adminId, generated_password: input.admin_password ? undefined : password }
+        })
+      } catch (err) {
+        if (isUniqueViolation(err)) throw merchantCodeTaken()
+        throw err
+      }
+    },
+
+    /**
+     * First start: creates the default merchant and its admin `admin` when there is no
+     * merchant at all. Several instances starting at once race on the unique code; the
+     * losers see the conflict and do nothing.
+     */
+    async ensureDefault (adminPassword: string | undefined): Promise<{ created: boolean; generated_password?: string }> {
+      const any = await db('merchants').first('id')
+      if (any) return { created: false }
+      try {
+        const r = await this.create({ code: 'default', name: '默认商户', admin_username: 'admin', admin_password: adminPassword })
+        return { created: true, generated_password: r.generated_password }
+      } catch (err) {
+        if ((err as { code?: string }).code === merchantCodeTaken.code) return { created: false }
+        throw err
+      }
+    },
+  }
+}
+
+/** Letters and digits with at least one of each, as the admin password rule asks. */
+export function generateAdminPassword (): string {
+  for (;;) {
+    const p = randomString(16, 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789')
+    if (/[A-Za-z]/.test(p) && /[0-9]/.test(p)) return p
+  }
+}
+
+export type MerchantsService = ReturnType<typeof createMerchantsService>

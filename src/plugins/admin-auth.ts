@@ -1,0 +1,57 @@
+// Admin authentication and permissions for /api/v1 routes:
+//   preHandler: app.requirePermission('cards.activate')
+import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
+import fp from 'fastify-plugin'
+import { forbidden } from '../shared/errors.js'
+import type { Actor } from '../modules/audit/audit.repository.js'
+import type { SessionContext } from '../modules/admins/admins.repository.js'
+import { permissionsOf } from '../modules/admins/admins.mapper.js'
+import type { Permission } from '../modules/admins/permissions.js'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: SessionContext | null
+  }
+  interface FastifyInstance {
+    /** Any logged-in admin. */
+    requireAdmin: preHandlerAsyncHookHandler
+    /** A logged-in admin holding this permission; otherwise 403 `forbidden` and nothing happens. */
+    requirePermission: (permission: Permission) => preHandlerAsyncHookHandler
+  }
+}
+
+function bearer (request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization
+  if (!header) return undefined
+  const m = /^Bearer\s+(\S+)$/i.exec(header)
+  return m ? m[1] : undefined
+}
+
+/** The session of an authenticated request (only call behind requireAdmin/requirePermission). */
+export function sessionOf (request: FastifyRequest): SessionContext {
+  if (!request.session) throw new Error('route is missing its auth preHandler')
+  return request.session
+}
+
+/** Who did it, for the audit log. */
+export function actorOf (request: FastifyRequest): Actor {
+  const s = sessionOf(request)
+  return { type: 'admin', id: Number(s.admin.id), name: s.admin.username, ip: request.ip }
+}
+
+export default fp(async function adminAuth (app: FastifyInstance) {
+  app.decorateRequest('session', null)
+
+  async function authenticate (request: FastifyRequest): Promise<SessionContext> {
+    if (!request.session) request.session = await app.services.auth.authenticate(bearer(request))
+    return request.session
+  }
+
+  app.decorate('requireAdmin', async function (request: FastifyRequest) {
+    await authenticate(request)
+  })
+  app.decorate('requirePermission', (permission: Permission) => async function (request: FastifyRequest) {
+    const s = await authenticate(request)
+    if (!permissionsOf(s.admin).includes(permission)) throw forbidden()
+  })
+}, { name: 'admin-auth', dependencies: ['services'] })

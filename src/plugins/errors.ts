@@ -1,0 +1,71 @@
+// One place turns every error into `{ code, message, request_id, details? }`.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import localizeModule from 'ajv-i18n'
+import {
+  AppError, badRequest, internalError, invalidJson, notFound, payloadTooLarge, unsupportedMediaType, validationFailed,
+  type ErrorDetail,
+} from '../shared/errors.js'
+
+// CommonJS module.exports holds the languages; its declarations describe an ES default export.
+const localizeZh = (localizeModule as unknown as Record<string, (errors: unknown[]) => void>).zh
+
+interface ValidationItem { instancePath?: string; message?: string; keyword?: string; params?: Record<string, unknown> }
+
+function validationDetails (items: ValidationItem[], context: string | undefined): ErrorDetail[] {
+  localizeZh(items)
+  return items.map((v) => {
+    let path = v.instancePath ?? ''
+    if (v.keyword === 'required' && typeof v.params?.missingProperty === 'string') path += `/${v.params.missingProperty}`
+    if (v.keyword === 'additionalProperties' && typeof v.params?.additionalProperty === 'string') path += `/${v.params.additionalProperty}`
+    const prefix = context && context !== 'body' ? `${context}` : ''
+    return { path: `${prefix}${path}` || '/', message: v.message ?? '不合法' }
+  })
+}
+
+/** Maps anything thrown in a request to an AppError. */
+export function toAppError (err: FastifyError | Error): AppError {
+  if (err instanceof AppError) return err
+  const e = err as FastifyError & { validation?: ValidationItem[]; validationContext?: string }
+  if (Array.isArray(e.validation)) {
+    return validationFailed({ details: validationDetails(e.validation, e.validationContext) })
+  }
+  switch (e.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return invalidJson()
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return payloadTooLarge()
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return unsupportedMediaType()
+  }
+  if (e instanceof SyntaxError && e.statusCode === 400) return invalidJson()
+  if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
+    if (e.statusCode === 404) return notFound()
+    if (e.statusCode === 413) return payloadTooLarge()
+    if (e.statusCode === 415) return unsupportedMediaType()
+    return new AppError(badRequest.code, e.statusCode, badRequest().message)
+  }
+  return internalError()
+}
+
+export function sendError (reply: FastifyReply, request: FastifyRequest, err: AppError): FastifyReply {
+  if (err.headers) reply.headers(err.headers)
+  return reply.code(err.statusCode).send({
+    code: err.code,
+    message: err.message,
+    request_id: String(request.id),
+    ...(err.details ? { details: err.details } : {}),
+  })
+}
+
+export default fp(async function errorsPlugin (app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    const mapped = toAppError(err)
+    if (mapped.statusCode >= 500) request.log.error({ err }, 'request.failed')
+    else request.log.info({ code: mapped.code, status: mapped.statusCode }, 'request.rejected')
+    return sendError(reply, request, mapped)
+  })
+  app.setNotFoundHandler((request, reply) => sendError(reply, request, notFound()))
+}, { name: 'errors' })

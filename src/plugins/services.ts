@@ -1,0 +1,48 @@
+// The composition root: one database handle, one clock, every service, wired once and
+// decorated on the app. Tests replace parts through `overrides`.
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import type { Knex } from 'knex'
+import type { AppConfig } from '../config.js'
+import { systemClock, type Clock } from '../shared/clock.js'
+import { createDb } from '../shared/db.js'
+import { createAdminsService } from '../modules/admins/admins.service.js'
+import { createAuthService } from '../modules/admins/auth.service.js'
+import { createAuditService } from '../modules/audit/audit.service.js'
+import { createMerchantsService } from '../modules/merchants/merchants.service.js'
+
+export interface Overrides {
+  db?: Knex
+  clock?: Clock
+}
+
+export function createServices (config: AppConfig, db: Knex, clock: Clock) {
+  return {
+    merchants: createMerchantsService({ db, masterKey: config.masterKey, clock }),
+    auth: createAuthService({ db, masterKey: config.masterKey, captcha: config.captcha, clock }),
+    admins: createAdminsService({ db, clock }),
+    audit: createAuditService({ db }),
+  }
+}
+
+export type Services = ReturnType<typeof createServices>
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: AppConfig
+    db: Knex
+    clock: Clock
+    services: Services
+  }
+}
+
+export default fp(async function services (app: FastifyInstance, opts: { config: AppConfig; overrides?: Overrides }) {
+  const db = opts.overrides?.db ?? createDb(opts.config.database)
+  const clock = opts.overrides?.clock ?? systemClock
+  app.decorate('config', opts.config)
+  app.decorate('db', db)
+  app.decorate('clock', clock)
+  app.decorate('services', createServices(opts.config, db, clock))
+  // A database handed in by the caller is the caller's to close.
+  if (!opts.overrides?.db) app.addHook('onClose', async () => { await db.destroy() })
+}, { name: 'services' })

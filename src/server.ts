@@ -1,0 +1,47 @@
+// Process start and stop only: configuration, migrations, first-start bootstrap, listen,
+// background work, graceful shutdown.
+import closeWithGrace from 'close-with-grace'
+import { buildApp } from './app.js'
+import { ConfigError, loadConfig, type AppConfig } from './config.js'
+import { migrateLatest } from './shared/db.js'
+import { startHousekeeping } from './workers/housekeeping.js'
+
+function readConfig (): AppConfig {
+  try {
+    return loadConfig()
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`kaquan: ${err.message}\n`)
+      process.exit(1)
+    }
+    throw err
+  }
+}
+
+export async function main (): Promise<void> {
+  const config = readConfig()
+  const app = await buildApp({ config })
+  await migrateLatest(app.db)
+
+  const first = await app.services.merchants.ensureDefault(config.adminPassword)
+  if (first.created) {
+    // Printed once, to the terminal only (never to the log): the operator's first login.
+    const password = first.generated_password
+      ? `password ${first.generated_password}  (shown only this once; change it after logging in)`
+      : 'password from KAQUAN_ADMIN_PASSWORD'
+    process.stdout.write(`\n  Kaquan first start: merchant "default", admin "admin", ${password}\n\n`)
+  }
+
+  const stopHousekeeping = startHousekeeping(app.db, app.clock, app.log)
+  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'server.crashed')
+    else app.log.info({ signal }, 'server.stopping')
+    stopHousekeeping()
+    await app.close()
+  })
+
+  await app.listen({ port: config.port, host: config.host })
+  app.log.info({ docs: `${config.publicBaseUrl}/docs` }, 'server.started')
+}
+
+await main()

@@ -1,0 +1,102 @@
+// knex over better-sqlite3 (embedded default) or mysql2 (production). Everything dialect
+// specific lives here, so the rest of the code speaks plain knex.
+import knexFactory, { type Knex } from 'knex'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import type { DatabaseConfig } from '../config.js'
+import { migrationSource } from '../../migrations/index.js'
+
+/** A knex instance or a transaction: repositories take this as their first argument. */
+export type Db = Knex | Knex.Transaction
+
+export function createDb (config: DatabaseConfig): Knex {
+  if (config.client === 'sqlite') {
+    if (config.filename !== ':memory:') mkdirSync(dirname(config.filename), { recursive: true })
+    return knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: config.filename },
+      useNullAsDefault: true,
+      // better-sqlite3 is synchronous: one connection serialises every transaction, which is
+      // what SQLite does anyway and keeps "database is locked" away.
+      pool: {
+        min: 1,
+        max: 1,
+        afterCreate: (conn: any, done: (err: Error | null, conn: unknown) => void) => {
+          try {
+            conn.pragma('journal_mode = WAL')
+            conn.pragma('foreign_keys = ON')
+            conn.pragma('busy_timeout = 5000')
+            conn.pragma('synchronous = NORMAL')
+            done(null, conn)
+          } catch (err) {
+            done(err as Error, conn)
+          }
+        },
+      },
+    })
+  }
+  return knexFactory({
+    client: 'mysql2',
+    connection: {
+      uri: config.url,
+      timezone: 'Z',
+      charset: 'utf8mb4',
+      decimalNumbers: true,
+      supportBigNumbers: true,
+      dateStrings: true,
+    } as Knex.MySql2ConnectionConfig,
+    pool: {
+      min: 0,
+      max: 10,
+      afterCreate: (conn: any, done: (err: Error | null, conn: unknown) => void) => {
+        conn.query("SET time_zone = '+00:00', NAMES utf8mb4", (err: Error | null) => done(err, conn))
+      },
+    },
+  })
+}
+
+export function isMysql (db: Db): boolean {
+  return db.client.config.client === 'mysql2'
+}
+
+/** A unique index was violated (MySQL ER_DUP_ENTRY, SQLite SQLITE_CONSTRAINT_UNIQUE/PRIMARYKEY). */
+export function isUniqueViolation (err: unknown): boolean {
+  const e = err as { code?: string; errno?: number }
+  return e?.code === 'ER_DUP_ENTRY' || e?.errno === 1062 ||
+    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+}
+
+/** A foreign key still points at the row (MySQL 1451, SQLite SQLITE_CONSTRAINT_FOREIGNKEY). */
+export function isForeignKeyViolation (err: unknown): boolean {
+  const e = err as { code?: string; errno?: number }
+  return e?.errno === 1451 || e?.errno === 1452 || e?.code === 'ER_ROW_IS_REFERENCED_2' ||
+    e?.code === 'ER_NO_REFERENCED_ROW_2' || e?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY'
+}
+
+export const migrationConfig: Knex.MigratorConfig = { migrationSource, tableName: 'knex_migrations' }
+
+export async function migrateLatest (db: Knex): Promise<void> {
+  await db.migrate.latest(migrationConfig)
+}
+
+/** True when every migration this build knows has run. */
+export async function migrationsCurrent (db: Knex): Promise<boolean> {
+  const [, pending] = await db.migrate.list(migrationConfig) as [unknown[], unknown[]]
+  return pending.length === 0
+}
+
+/** The affected-row count of an update or delete, whatever the driver returns. */
+export function affected (result: unknown): number {
+  if (typeof result === 'number') return result
+  if (Array.isArray(result) && typeof result[0] === 'object' && result[0] !== null && 'affectedRows' in result[0]) {
+    return (result[0] as { affectedRows: number }).affectedRows
+  }
+  return Number(result)
+}
+
+/** The id of a row just inserted (knex returns [id] on both dialects for auto-increment). */
+export function insertedId (result: unknown): number {
+  const first = Array.isArray(result) ? result[0] : result
+  if (typeof first === 'object' && first !== null && 'id' in first) return Number((first as { id: unknown }).id)
+  return Number(first)
+}

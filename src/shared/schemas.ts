@@ -1,0 +1,37 @@
+// Schema atoms shared by every module.
+import { Type, type TSchema } from '@sinclair/typebox'
+
+export const ErrorResponse = Type.Object({
+  code: Type.String({ description: 'Stable machine-readable error code' }),
+  message: Type.String({ description: 'Human readable (Chinese) message' }),
+  request_id: Type.String(),
+  details: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
+}, { title: 'ErrorResponse' })
+
+/** The error responses every authenticated admin route can give, merged into its response map. */
+export const errorResponses = {
+  '4xx': ErrorResponse,
+  '5xx': ErrorResponse,
+} as const
+
+export const Id = Type.Integer({ minimum: 1 })
+export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) })
+
+/** Timestamps leave the API as ISO-8601 strings in UTC. */
+export const Timestamp = Type.String({ format: 'date-time' })
+export const NullableTimestamp = Type.Union([Timestamp, Type.Null()])
+export const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' })
+
+export const MobilePhone = Type.String({ pattern: '^1[3-9][0-9]{9}$', description: 'Mainland China mobile number' })
+
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
+
+export const OkResponse = Type.Object({ ok: Type.Boolean() })
+
+export function iso (ms: number | null | undefined): string | null {
+  return ms === null || ms === undefined ? null : new Date(Number(ms)).toISOString()
+}
+
+export function mapKeys<T> (items: T[], key: (t: T) => string | number): Map<string | number, T> {
+  return new Map(items.map((i) => [key(i), i]))
+}
