@@ -1,7 +1,7 @@
 // buildApp({ config, overrides }) → an unstarted Fastify instance, used by server.ts and tests.
 import { randomUUID } from 'node:crypto'
 import type { Writable } from 'node:stream'
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { AppConfig } from './config.js'
 import adminAuth from './plugins/admin-auth.js'
@@ -48,7 +48,7 @@ export async function buildApp ({ config, overrides = {} }: BuildOptions): Promi
   const app = Fastify({
     logger: loggerOptions(config, overrides.logStream),
     genReqId: () => randomUUID(),
-    requestIdLogLabel: 'request_id',
+    logController: new LogController({ requestIdLogLabel: 'request_id' }),
     // A hop count is valid for Fastify (proxy-addr) although its types omit it.
     trustProxy: config.trustProxy as boolean | string,
     bodyLimit: 1024 * 1024,

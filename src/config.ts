@@ -118,8 +118,7 @@ function parseTrustProxy (env: Env): boolean | number | string {
   return parts.join(',')
 }
 
-function parseUrl (env: Env, name: string, fallback: string): string {
-  const raw = value(env, name) ?? fallback
+function parseUrl (name: string, raw: string): string {
   let url: URL
   try {
     url = new URL(raw)
@@ -156,7 +155,7 @@ export function loadConfig (env: Env = process.env): AppConfig {
     host: value(env, 'HOST') ?? '0.0.0.0',
     dataDir,
     database: parseDatabase(env, dataDir),
-    publicBaseUrl: parseUrl(env, 'PUBLIC_BASE_URL', `http://localhost:${port}`),
+    publicBaseUrl: parseUrl('PUBLIC_BASE_URL', value(env, 'PUBLIC_BASE_URL') ?? `http://localhost:${port}`),
     masterKey: parseMasterKey(env, dataDir),
     logLevel: logLevel as AppConfig['logLevel'],
     captcha: captcha === 'on',

@@ -1,0 +1,124 @@
+import t from 'tap'
+import { buildTestApp } from '../../test-support/build-test-app.js'
+import { PERMISSION_CODES } from './permissions.js'
+
+t.test('a staff account with only products.read gets 403 on admin routes and 200 on its own me', async (t) => {
+  const { app, db, login, auth } = await buildTestApp(t)
+  const owner = await login()
+  const created = await app.inject({
+    method: 'POST', url: '/api/v1/admins', headers: auth(owner),
+    payload: { username: 'clerk01', name: '店员小王', phone: '13800138000', password: 'Clerk12345', permissions: ['products.read'] },
+  })
+  t.equal(created.statusCode, 201)
+  const clerk = created.json()
+  t.same(clerk.permissions, ['products.read'])
+  t.equal(clerk.is_owner, false)
+  t.notOk('password_hash' in clerk)
+  t.notOk('password' in clerk)
+
+  const token = await login('clerk01', 'Clerk12345')
+  const me = await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: auth(token) })
+  t.equal(me.statusCode, 200)
+  t.equal(me.json().admin.username, 'clerk01')
+
+  const before = await db('admins').count({ n: '*' }).first()
+  const denied = await app.inject({
+    method: 'POST', url: '/api/v1/admins', headers: auth(token),
+    payload: { username: 'sneaky1', name: 'x', password: 'Sneaky123', permissions: ['admins.write'] },
+  })
+  t.equal(denied.statusCode, 403)
+  t.equal(denied.json().code, 'forbidden')
+  t.same(await db('admins').count({ n: '*' }).first(), before, 'nothing happened')
+  for (const [method, url] of [['GET', '/api/v1/admins'], ['GET', `/api/v1/admins/${clerk.id}`], ['DELETE', `/api/v1/admins/${clerk.id}`], ['GET', '/api/v1/audit-logs']] as const) {
+    t.equal((await app.inject({ method, url, headers: auth(token) })).statusCode, 403, `${method} ${url}`)
+  }
+  const perms = await app.inject({ method: 'GET', url: '/api/v1/permissions', headers: auth(token) })
+  t.equal(perms.statusCode, 200)
+  t.same(perms.json().items.map((p: { code: string }) => p.code), PERMISSION_CODES)
+})
+
+t.test('admin validation: username, password rule, permissions, duplicates', async (t) => {
+  const { app, login, auth } = await buildTestApp(t)
+  const owner = await login()
+  const post = (payload: object) => app.inject({ method: 'POST', url: '/api/v1/admins', headers: auth(owner), payload })
+  const base = { username: 'staff01', name: '员工', password: 'Staff1234', permissions: [] }
+  for (const [field, value] of [
+    ['username', 'ab'], ['username', 'bad name'], ['username', 'x'.repeat(33)],
+    ['password', 'abcdefgh'], ['password', '12345678'], ['password', 'Ab1'], ['password', 'Abc123!!x'],
+    ['permissions', ['root']], ['phone', '12345'],
+  ] as const) {
+    const res = await post({ ...base, [field]: value })
+    t.equal(res.statusCode, 422, `${field}=${JSON.stringify(value)}`)
+    t.equal(res.json().code, 'validation_failed')
+    t.ok(res.json().details.some((d: { path: string }) => d.path.startsWith(`/${field}`)), 'details point at the field')
+  }
+  t.equal((await post(base)).statusCode, 201)
+  const dup = await post(base)
+  t.equal(dup.statusCode, 409)
+  t.equal(dup.json().code, 'username_taken')
+  t.equal((await post({ ...base, username: 'admin' })).json().code, 'username_taken')
+})
+
+t.test('disabling an admin ends its sessions at once; an admin cannot lock itself out', async (t) => {
+  const { app, db, login, auth } = await buildTestApp(t)
+  const owner = await login()
+  const manager = (await app.inject({
+    method: 'POST', url: '/api/v1/admins', headers: auth(owner),
+    payload: { username: 'manager1', name: '经理', password: 'Manager123', permissions: ['admins.write', 'audit.read'] },
+  })).json()
+  const mtoken = await login('manager1', 'Manager123')
+
+  const selfRemove = await app.inject({ method: 'PATCH', url: `/api/v1/admins/${manager.id}`, headers: auth(mtoken), payload: { permissions: ['audit.read'] } })
+  t.equal(selfRemove.statusCode, 409)
+  t.equal(selfRemove.json().code, 'cannot_lock_self_out')
+  const selfDisable = await app.inject({ method: 'PATCH', url: `/api/v1/admins/${manager.id}`, headers: auth(mtoken), payload: { status: 'disabled' } })
+  t.equal(selfDisable.json().code, 'cannot_lock_self_out')
+  const selfDelete = await app.inject({ method: 'DELETE', url: `/api/v1/admins/${manager.id}`, headers: auth(mtoken) })
+  t.equal(selfDelete.statusCode, 409)
+  t.equal(selfDelete.json().code, 'cannot_delete_self')
+  const ownerRow = await db('admins').where({ username: 'admin' }).first()
+  const touchOwner = await app.inject({ method: 'PATCH', url: `/api/v1/admins/${ownerRow.id}`, headers: auth(mtoken), payload: { status: 'disabled' } })
+  t.equal(touchOwner.json().code, 'owner_protected')
+  const selfRename = await app.inject({ method: 'PATCH', url: `/api/v1/admins/${manager.id}`, headers: auth(mtoken), payload: { name: '王经理' } })
+  t.equal(selfRename.statusCode, 200)
+  t.equal(selfRename.json().name, '王经理')
+
+  const disable = await app.inject({ method: 'PATCH', url: `/api/v1/admins/${manager.id}`, headers: auth(owner), payload: { status: 'disabled' } })
+  t.equal(disable.statusCode, 200)
+  t.equal(disable.json().status, 'disabled')
+  const after = await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: auth(mtoken) })
+  t.equal(after.statusCode, 401, 'the disabled admin\'s token stops working at once')
+  const relogin = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'manager1', password: 'Manager123' } })
+  t.equal(relogin.statusCode, 403)
+  t.equal(relogin.json().code, 'account_disabled')
+
+  await app.inject({ method: 'PATCH', url: `/api/v1/admins/${manager.id}`, headers: auth(owner), payload: { status: 'active', password: 'Manager456' } })
+  t.ok(await login('manager1', 'Manager456'), 'enabled again with a new password')
+
+  const del = await app.inject({ method: 'DELETE', url: `/api/v1/admins/${manager.id}`, headers: auth(owner) })
+  t.equal(del.statusCode, 200)
+  t.equal((await app.inject({ method: 'GET', url: `/api/v1/admins/${manager.id}`, headers: auth(owner) })).json().code, 'admin_not_found')
+
+  const audit = await app.inject({ method: 'GET', url: '/api/v1/audit-logs?action=admins', headers: auth(owner) })
+  t.equal(audit.statusCode, 200)
+  const actions = audit.json().items.map((i: { action: string }) => i.action)
+  t.same(actions, ['admins.delete', 'admins.update', 'admins.update', 'admins.update', 'admins.create'])
+  const text = JSON.stringify(audit.json())
+  t.notOk(text.includes('Manager123') || text.includes('Manager456') || text.includes('scrypt$'), 'no password in the audit log')
+  const listed = await app.inject({ method: 'GET', url: '/api/v1/admins', headers: auth(owner) })
+  t.notOk(listed.body.includes('password_hash') || listed.body.includes('scrypt$'), 'no hash in lists')
+})
+
+t.test('admins of one merchant are invisible to another', async (t) => {
+  const { app, login, auth } = await buildTestApp(t)
+  const other = await app.services.merchants.create({ code: 'fruit', name: '鲜果铺', admin_username: 'fruitboss', admin_password: 'Fruit12345' })
+  const owner = await login()
+  const res = await app.inject({ method: 'GET', url: `/api/v1/admins/${other.admin_id}`, headers: auth(owner) })
+  t.equal(res.statusCode, 404)
+  const list = await app.inject({ method: 'GET', url: '/api/v1/admins', headers: auth(owner) })
+  t.same(list.json().items.map((a: { username: string }) => a.username), ['admin'])
+  const fruit = await login('fruitboss', 'Fruit12345')
+  const me = await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: auth(fruit) })
+  t.equal(me.json().merchant.code, 'fruit')
+  t.equal((await app.inject({ method: 'DELETE', url: `/api/v1/admins/${me.json().admin.id}`, headers: auth(owner) })).statusCode, 404)
+})
