@@ -2,9 +2,11 @@
 // TypeScript (tests) and from compiled JavaScript (production). Append, never reorder.
 import type { Knex } from 'knex'
 import * as foundation from './20261123000000_foundation.js'
+import * as catalogAndCards from './20261123010000_catalog_and_cards.js'
 
 const migrations: Record<string, Knex.Migration> = {
   '20261123000000_foundation': foundation,
+  '20261123010000_catalog_and_cards': catalogAndCards,
 }
 
 export const migrationSource: Knex.MigrationSource<string> = {

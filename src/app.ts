@@ -12,6 +12,10 @@ import swagger from './plugins/swagger.js'
 import { adminsRoutes } from './modules/admins/admins.routes.js'
 import { authRoutes } from './modules/admins/auth.routes.js'
 import { auditRoutes } from './modules/audit/audit.routes.js'
+import { catalogRoutes } from './modules/catalog/catalog.routes.js'
+import { uploadRoutes } from './modules/catalog/uploads.js'
+import { cardsRoutes } from './modules/cards/cards.routes.js'
+import { distributorsRoutes } from './modules/distributors/distributors.js'
 
 export interface BuildOptions {
   config: AppConfig
@@ -52,7 +56,7 @@ export async function buildApp ({ config, overrides = {} }: BuildOptions): Promi
     // A hop count is valid for Fastify (proxy-addr) although its types omit it.
     trustProxy: config.trustProxy as boolean | string,
     bodyLimit: 1024 * 1024,
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: 'all', useDefaults: true, allErrors: true } },
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.addHook('onSend', async (request, reply) => {
@@ -68,6 +72,10 @@ export async function buildApp ({ config, overrides = {} }: BuildOptions): Promi
   await app.register(authRoutes)
   await app.register(adminsRoutes)
   await app.register(auditRoutes)
+  await app.register(catalogRoutes)
+  await app.register(uploadRoutes)
+  await app.register(cardsRoutes)
+  await app.register(distributorsRoutes)
 
   return app as unknown as FastifyInstance
 }

@@ -33,10 +33,13 @@ export async function main (): Promise<void> {
   }
 
   const stopHousekeeping = startHousekeeping(app.db, app.clock, app.log)
+  // Batches cut off by a restart (or another instance's death) are resumed here.
+  const stopBatches = app.services.batches.startRunner()
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'server.crashed')
     else app.log.info({ signal }, 'server.stopping')
     stopHousekeeping()
+    stopBatches()
     await app.close()
   })
 

@@ -33,6 +33,11 @@ export function sessionOf (request: FastifyRequest): SessionContext {
   return request.session
 }
 
+/** For routes whose permission depends on the body (bulk actions): 403 unless held. */
+export function assertPermission (request: FastifyRequest, permission: Permission): void {
+  if (!permissionsOf(sessionOf(request).admin).includes(permission)) throw forbidden()
+}
+
 /** Who did it, for the audit log. */
 export function actorOf (request: FastifyRequest): Actor {
   const s = sessionOf(request)

@@ -10,18 +10,30 @@ import { createAdminsService } from '../modules/admins/admins.service.js'
 import { createAuthService } from '../modules/admins/auth.service.js'
 import { createAuditService } from '../modules/audit/audit.service.js'
 import { createMerchantsService } from '../modules/merchants/merchants.service.js'
+import { createCatalogService } from '../modules/catalog/catalog.service.js'
+import { createBatchesService, type BatchOptions } from '../modules/cards/batches.service.js'
+import { createCardsService } from '../modules/cards/cards.service.js'
+import { createDistributorsService } from '../modules/distributors/distributors.js'
 
 export interface Overrides {
   db?: Knex
   clock?: Clock
+  batches?: BatchOptions
 }
 
-export function createServices (config: AppConfig, db: Knex, clock: Clock) {
+type Log = { info: (o: object, m: string) => void; error: (o: object, m: string) => void }
+
+export function createServices (config: AppConfig, db: Knex, clock: Clock, log: Log, overrides: Overrides = {}) {
+  const merchants = createMerchantsService({ db, masterKey: config.masterKey, clock })
   return {
-    merchants: createMerchantsService({ db, masterKey: config.masterKey, clock }),
+    merchants,
     auth: createAuthService({ db, masterKey: config.masterKey, captcha: config.captcha, clock }),
     admins: createAdminsService({ db, clock }),
     audit: createAuditService({ db }),
+    catalog: createCatalogService({ db, clock, publicBaseUrl: config.publicBaseUrl }),
+    batches: createBatchesService({ db, clock, masterKey: config.masterKey, merchants, log, options: overrides.batches }),
+    cards: createCardsService({ db, clock }),
+    distributors: createDistributorsService({ db, clock }),
   }
 }
 
@@ -42,7 +54,11 @@ export default fp(async function services (app: FastifyInstance, opts: { config:
   app.decorate('config', opts.config)
   app.decorate('db', db)
   app.decorate('clock', clock)
-  app.decorate('services', createServices(opts.config, db, clock))
-  // A database handed in by the caller is the caller's to close.
-  if (!opts.overrides?.db) app.addHook('onClose', async () => { await db.destroy() })
+  const services = createServices(opts.config, db, clock, app.log, opts.overrides)
+  app.decorate('services', services)
+  app.addHook('onClose', async () => {
+    await services.batches.close()
+    // A database handed in by the caller is the caller's to close.
+    if (!opts.overrides?.db) await db.destroy()
+  })
 }, { name: 'services' })

@@ -11,10 +11,9 @@ const ENC_VERSION = 1
 /**
  * AES-256-GCM; the output is base64 of version(1) | iv(12) | tag(16) | ciphertext.
  * `aad` binds the ciphertext to its owner (a card number, a merchant id): moved elsewhere it
- * no longer decrypts.
+ * no longer decrypts. Bulk callers may pass 12-byte IVs cut from one large random block.
  */
-export function encrypt (key: Buffer, plaintext: string | Buffer, aad: string): string {
-  const iv = randomBytes(12)
+export function encrypt (key: Buffer, plaintext: string | Buffer, aad: string, iv: Buffer = randomBytes(12)): string {
   const cipher = createCipheriv('aes-256-gcm', key, iv)
   cipher.setAAD(Buffer.from(aad, 'utf8'))
   const ct = Buffer.concat([cipher.update(plaintext), cipher.final()])

@@ -8,6 +8,7 @@ import { Writable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import knexFactory, { type Knex } from 'knex'
 import { buildApp } from '../app.js'
+import type { Overrides } from '../plugins/services.js'
 import type { AppConfig, DatabaseConfig } from '../config.js'
 import type { Clock } from '../shared/clock.js'
 import { createDb, migrateLatest } from '../shared/db.js'
@@ -81,6 +82,7 @@ export interface TestApp {
 export interface TestAppOptions {
   config?: Partial<AppConfig>
   clock?: Clock
+  overrides?: Omit<Overrides, 'db' | 'clock'>
   /** Share a database with another app of the same test (several instances). */
   database?: { config: DatabaseConfig; dir: string }
 }
@@ -91,7 +93,7 @@ export async function buildTestApp (t: Tap, opts: TestAppOptions = {}): Promise<
   const db = createDb(config.database)
   await migrateLatest(db)
   const logs = new LogCapture()
-  const app = await buildApp({ config, overrides: { db, clock: opts.clock, logStream: logs } })
+  const app = await buildApp({ config, overrides: { ...opts.overrides, db, clock: opts.clock, logStream: logs } })
   t.teardown(async () => {
     await app.close()
     await db.destroy()

@@ -1,0 +1,409 @@
+// Card batches (创建卡券): validation, number planning, and generation. Small batches are
+// generated inside the request's transaction; large ones by a background job that commits
+// chunk by chunk, keeps a lease on the batch, and is resumed by any instance after a crash.
+// Cards of a batch that is not `ready` are invisible to lists, bulk actions and redemption.
+import type { Knex } from 'knex'
+import type { Clock } from '../../shared/clock.js'
+import { isUniqueViolation, affected, type Db } from '../../shared/db.js'
+import { iso } from '../../shared/schemas.js'
+import { insertAudit, type Actor } from '../audit/audit.repository.js'
+import { findProducts, productSetFor } from '../catalog/catalog.repository.js'
+import type { MerchantsService } from '../merchants/merchants.service.js'
+import { CardCryptoWorker, sealInline } from './card-crypto.js'
+import {
+  inPlan, lastOf, plansOverlap, RandomNumbers, sameLengthRanges, sequentialNumber,
+  type NumberPlan, type SequentialPlan,
+} from './card-numbers.js'
+import { cardPasswordKey, type Sealed, type SealRequest } from './card-secrets.js'
+import * as errors from './cards.errors.js'
+import * as repo from './cards.repository.js'
+import type { BatchRow, CardRow } from './cards.repository.js'
+import type { Batch, CreateBatchBody } from './cards.schemas.js'
+
+export interface BatchOptions {
+  /** Batches up to this size are generated inside the request. */
+  syncLimit?: number
+  /** Cards per committed chunk of a background job. */
+  chunkSize?: number
+  /** Start background jobs right after a large batch is created (off in tests that drive jobs by hand). */
+  autoRun?: boolean
+}
+
+const LEASE_MS = 60_000
+
+interface Deps {
+  db: Knex
+  clock: Clock
+  masterKey: Buffer
+  merchants: MerchantsService
+  log: { info: (o: object, m: string) => void; error: (o: object, m: string) => void }
+  options?: BatchOptions
+}
+
+export function planOf (batch: BatchRow): NumberPlan {
+  if (batch.number_mode === 'random') return { mode: 'random', prefix: batch.prefix, length: batch.number_length, quantity: batch.quantity }
+  return { mode: 'sequential', prefix: batch.prefix, first: BigInt(batch.number_first!), width: batch.number_width, quantity: batch.quantity }
+}
+
+export function toBatch (row: BatchRow, productIds: number[]): Batch {
+  return {
+    batch_no: row.batch_no,
+    name: row.name,
+    source: row.source,
+    prefix: row.prefix,
+    number_length: Number(row.number_length),
+    number_mode: row.number_mode,
+    start_number: row.start_number,
+    password_length: Number(row.password_length),
+    password_charset: row.password_charset,
+    quantity: Number(row.quantity),
+    product_ids: productIds,
+    face_value: row.face_value === null ? null : Number(row.face_value),
+    valid_from: row.valid_from,
+    valid_to: row.valid_to,
+    remark: row.remark,
+    activate: Boolean(Number(row.activate)),
+    status: row.status,
+    progress: { done: Number(row.generated), total: Number(row.quantity) },
+    error_code: row.error_code,
+    serial_from: Number(row.serial_from),
+    serial_to: Number(row.serial_to),
+    created_at: iso(row.created_at)!,
+    updated_at: iso(row.updated_at)!,
+  }
+}
+
+async function setProductIds (db: Db, setIds: number[]): Promise<Map<number, number[]>> {
+  const rows = await db('product_set_items').whereIn('set_id', [...new Set(setIds)]).orderBy('product_id').select('set_id', 'product_id')
+  const out = new Map<number, number[]>()
+  for (const r of rows) out.set(Number(r.set_id), [...(out.get(Number(r.set_id)) ?? []), Number(r.product_id)])
+  return out
+}
+
+/** The highest number already taken (by a card or a live batch) for this prefix and width. */
+async function highestSequential (db: Db, merchantId: number, prefix: string, width: number): Promise<bigint> {
+  let max = 0n
+  const rows = await db('cards')
+    .where({ merchant_id: merchantId })
+    .andWhere('card_no', '>=', prefix + '0'.repeat(width))
+    .andWhere('card_no', '<=', prefix + '9'.repeat(width))
+    .andWhereRaw('length(card_no) = ?', [prefix.length + width])
+    .orderBy('card_no', 'desc').limit(50).pluck('card_no') as string[]
+  const digits = rows.map((r) => r.slice(prefix.length)).find((s) => /^[0-9]+$/.test(s))
+  if (digits) max = BigInt(digits)
+  const batches = await db<BatchRow>('card_batches')
+    .where({ merchant_id: merchantId, prefix, number_mode: 'sequential', number_width: width })
+    .whereNot('status', 'failed')
+    .select('number_first', 'quantity')
+  for (const b of batches) {
+    const last = BigInt(b.number_first!) + BigInt(b.quantity) - 1n
+    if (last > max) max = last
+  }
+  return max
+}
+
+/** 409 card_number_conflict when any number of the plan is taken by a card or a batch in progress. */
+async function checkConflicts (db: Db, merchantId: number, plan: SequentialPlan): Promise<void> {
+  for (const range of sameLengthRanges(plan)) {
+    const candidates = await db('cards')
+      .where({ merchant_id: merchantId })
+      .andWhere('card_no', '>=', range.from).andWhere('card_no', '<=', range.to)
+      .andWhereRaw('length(card_no) = ?', [range.length])
+      .limit(200).pluck('card_no') as string[]
+    if (candidates.some((c) => inPlan(plan, c))) throw errors.cardNumberConflict()
+  }
+  const live = await db<BatchRow>('card_batches')
+    .where({ merchant_id: merchantId, prefix: plan.prefix, number_mode: 'sequential', status: 'generating' })
+    .select('number_first', 'number_width', 'quantity')
+  for (const b of live) {
+    const other: SequentialPlan = { mode: 'sequential', prefix: plan.prefix, first: BigInt(b.number_first!), width: Number(b.number_width), quantity: Number(b.quantity) }
+    if (plansOverlap(plan, other)) throw errors.cardNumberConflict()
+  }
+}
+
+function todayIn (timezone: string, at: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at).replaceAll('-', '')
+}
+
+export function createBatchesService (deps: Deps) {
+  const { db, clock, masterKey, merchants, log } = deps
+  const syncLimit = deps.options?.syncLimit ?? 10_000
+  const chunkSize = deps.options?.chunkSize ?? 20_000
+  const autoRun = deps.options?.autoRun ?? true
+  const worker = new CardCryptoWorker()
+  let running: Promise<void> | null = null
+  let stopping = false
+
+  async function sealRequest (batch: BatchRow, cardNos: string[]): Promise<SealRequest> {
+    return {
+      pepper: await merchants.pepper(batch.merchant_id),
+      key: cardPasswordKey(masterKey, batch.merchant_id),
+      charset: batch.password_charset,
+      length: Number(batch.password_length),
+      cardNos,
+    }
+  }
+
+  function cardRows (batch: BatchRow, startIndex: number, cardNos: string[], sealed: Sealed, at: Date): Array<Omit<CardRow, 'id'>> {
+    const status = Number(batch.activate) ? 'active' : 'inactive'
+    return cardNos.map((cardNo, i) => ({
+      merchant_id: batch.merchant_id,
+      batch_id: batch.id,
+      serial: Number(batch.serial_from) + startIndex + i,
+      card_no: cardNo,
+      password_hash: sealed.hashes[i],
+      password_enc: sealed.encs[i],
+      product_set_id: batch.product_set_id,
+      face_value: batch.face_value,
+      valid_from: batch.valid_from,
+      valid_to: batch.valid_to,
+      status,
+      status_before_void: null,
+      distributor_id: null,
+      remark: batch.remark,
+      redeemed_at: null,
+      created_at: at.getTime(),
+      updated_at: at.getTime(),
+    }))
+  }
+
+  /** The card numbers for indexes [start, start + n): sequential by formula, random fresh ones not taken yet. */
+  async function numbersFor (dbx: Db, batch: BatchRow, plan: NumberPlan, random: RandomNumbers | null, start: number, n: number): Promise<string[]> {
+    if (plan.mode === 'sequential') return Array.from({ length: n }, (_, i) => sequentialNumber(plan, start + i))
+    const nos = Array.from({ length: n }, () => random!.next())
+    // Replace numbers another batch already holds; repeat until none collide.
+    for (let taken = await repo.existingCardNos(dbx, batch.merchant_id, nos); taken.length; taken = await repo.existingCardNos(dbx, batch.merchant_id, nos)) {
+      const set = new Set(taken)
+      for (let i = 0; i < nos.length; i++) if (set.has(nos[i])) nos[i] = random!.next()
+    }
+    return nos
+  }
+
+  async function loadProductIds (rows: BatchRow[]): Promise<Map<number, number[]>> {
+    return setProductIds(db, rows.map((r) => r.product_set_id))
+  }
+
+  async function failBatch (batch: BatchRow, code: string): Promise<void> {
+    // Never a half batch: the cards already written go, in chunks, then the batch is failed.
+    for (;;) {
+      const ids = await db('cards').where({ merchant_id: batch.merchant_id, batch_id: batch.id }).limit(5000).pluck('id')
+      if (ids.length === 0) break
+      await db('cards').whereIn('id', ids).delete()
+    }
+    await db('card_batches').where({ id: batch.id }).update({ status: 'failed', error_code: code, generated: 0, lease_until: null, updated_at: clock.now().getTime() })
+    log.info({ batch_no: batch.batch_no, code }, 'cards.batch.failed')
+  }
+
+  /** Generates the rest of a claimed batch, chunk by chunk, renewing the lease with each commit. */
+  async function generate (batch: BatchRow, maxChunks = Infinity): Promise<void> {
+    const plan = planOf(batch)
+    const random = plan.mode === 'random' ? new RandomNumbers(plan) : null
+    let done = Number((await db('cards').where({ batch_id: batch.id }).count({ n: '*' }).first())?.n ?? 0)
+    const quantity = Number(batch.quantity)
+    let chunks = 0
+
+    const prepare = async (start: number) => {
+      const n = Math.min(chunkSize, quantity - start)
+      const nos = await numbersFor(db, batch, plan, random, start, n)
+      return { start, nos, sealed: worker.seal(await sealRequest(batch, nos)) }
+    }
+    let next = done < quantity ? await prepare(done) : null
+    while (next && chunks < maxChunks && !stopping) {
+      const current = next
+      const sealed = await current.sealed
+      // Seal the following chunk on the worker while this one is inserted.
+      const following = current.start + current.nos.length < quantity ? prepare(current.start + current.nos.length) : null
+      const now = clock.now()
+      try {
+        await db.transaction(async (trx) => {
+          const held = affected(await trx('card_batches')
+            .where({ id: batch.id, status: 'generating' }).andWhere('lease_until', '>=', now.getTime())
+            .update({ generated: current.start + current.nos.length, lease_until: now.getTime() + LEASE_MS, updated_at: now.getTime() }))
+          if (held !== 1) throw new Error('batch lease lost')
+          await repo.insertCards(trx, cardRows(batch, current.start, current.nos, sealed, now))
+        })
+      } catch (err) {
+        await following?.catch(() => undefined)
+        if (isUniqueViolation(err)) {
+          await failBatch(batch, errors.cardNumberConflict.code)
+          return
+        }
+        throw err
+      }
+      done = current.start + current.nos.length
+      chunks++
+      next = following ? await following : null
+    }
+    if (done >= quantity) {
+      await db('card_batches').where({ id: batch.id, status: 'generating' })
+        .update({ status: 'ready', generated: quantity, lease_until: null, updated_at: clock.now().getTime() })
+      log.info({ batch_no: batch.batch_no, quantity }, 'cards.batch.ready')
+    }
+  }
+
+  /** Claims one batch that needs work (no live lease), or none. */
+  async function claim (): Promise<BatchRow | undefined> {
+    const now = clock.now().getTime()
+    const candidates = await db<BatchRow>('card_batches')
+      .where({ status: 'generating' })
+      .andWhere((w) => w.whereNull('lease_until').orWhere('lease_until', '<', now))
+      .orderBy('id').limit(5)
+    for (const c of candidates) {
+      const got = affected(await db('card_batches').where({ id: c.id, status: 'generating' })
+        .andWhere((w) => w.whereNull('lease_until').orWhere('lease_until', '<', now))
+        .update({ lease_until: now + LEASE_MS }))
+      if (got === 1) return { ...c, lease_until: now + LEASE_MS }
+    }
+    return undefined
+  }
+
+  const service = {
+    async create (merchantId: number, body: CreateBatchBody, actor: Actor): Promise<Batch> {
+      const quantity = body.quantity
+      const mode = body.number_mode ?? 'sequential'
+      const prefix = body.prefix ?? ''
+      const numberLength = body.number_length ?? 8
+      if (body.valid_from && body.valid_to && body.valid_from > body.valid_to) throw errors.validityInvalid()
+      const products = await findProducts(db, merchantId, body.product_ids)
+      if (products.length !== body.product_ids.length) throw errors.productIdsInvalid()
+      if (mode === 'random' && BigInt(quantity) * 10n > 10n ** BigInt(numberLength)) {
+        // More than 10 % of the number space would make numbers easy to guess and slow to draw.
+        throw errors.numberSpaceTooSmall()
+      }
+      const merchant = await merchants.findById(merchantId)
+      // Loaded before the transaction: on SQLite the transaction holds the only connection.
+      await merchants.pepper(merchantId)
+      const now = clock.now()
+
+      const batch = await db.transaction(async (trx) => {
+        // The counter row serialises batch creation per merchant, so two overlapping batches
+        // created at the same moment see each other: one succeeds whole, the other fails whole.
+        const serialFrom = await repo.reserveCounter(trx, merchantId, 'card_serial', quantity)
+        const seq = await repo.reserveCounter(trx, merchantId, 'batch_no', 1)
+        let plan: NumberPlan
+        if (mode === 'random') {
+          plan = { mode, prefix, length: numberLength, quantity }
+        } else if (body.start_number !== undefined) {
+          plan = { mode, prefix, first: BigInt(body.start_number) + 1n, width: 0, quantity }
+        } else {
+          plan = { mode, prefix, first: await highestSequential(trx, merchantId, prefix, numberLength) + 1n, width: numberLength, quantity }
+          if (lastOf(plan) >= 10n ** BigInt(numberLength)) throw errors.numberSpaceTooSmall()
+        }
+        if (plan.mode === 'sequential') await checkConflicts(trx, merchantId, plan)
+        const setId = await productSetFor(trx, merchantId, body.product_ids, now)
+        const row: Omit<BatchRow, 'id'> = {
+          merchant_id: merchantId,
+          batch_no: `B${todayIn(merchant!.timezone, now)}${String(seq).padStart(4, '0')}`,
+          name: body.name ?? `${products[0].name} ${quantity} 张`,
+          source: 'generated',
+          prefix,
+          number_length: plan.mode === 'sequential' && plan.width === 0 ? 0 : numberLength,
+          number_mode: mode,
+          start_number: body.start_number ?? null,
+          number_first: plan.mode === 'sequential' ? plan.first.toString() : null,
+          number_width: plan.mode === 'sequential' ? plan.width : numberLength,
+          password_length: body.password_length ?? 10,
+          password_charset: body.password_charset ?? 'digits',
+          quantity,
+          product_set_id: setId,
+          face_value: body.face_value ?? null,
+          valid_from: body.valid_from ?? null,
+          valid_to: body.valid_to ?? null,
+          remark: body.remark ?? null,
+          activate: body.activate ?? false,
+          status: 'generating',
+          generated: 0,
+          error_code: null,
+          serial_from: serialFrom,
+          serial_to: serialFrom + quantity - 1,
+          lease_until: quantity <= syncLimit ? now.getTime() + LEASE_MS : null,
+          created_by: actor.id,
+          created_at: now.getTime(),
+          updated_at: now.getTime(),
+        }
+        const [id] = await trx('card_batches').insert(row)
+        const created = { ...row, id: Number(id) } as BatchRow
+        await insertAudit(trx, merchantId, actor, {
+          action: 'card_batches.create', target_type: 'card_batch', target_id: created.batch_no,
+          summary: { quantity, product_ids: body.product_ids, number_mode: mode, prefix, activate: Boolean(body.activate) },
+        }, now)
+
+        if (quantity <= syncLimit) {
+          const numbers = await numbersFor(trx, created, plan, plan.mode === 'random' ? new RandomNumbers(plan) : null, 0, quantity)
+          const sealed = sealInline(await sealRequest(created, numbers))
+          try {
+            await repo.insertCards(trx, cardRows(created, 0, numbers, sealed, now))
+          } catch (err) {
+            if (isUniqueViolation(err)) throw errors.cardNumberConflict()
+            throw err
+          }
+          await trx('card_batches').where({ id: created.id }).update({ status: 'ready', generated: quantity, lease_until: null })
+          return { ...created, status: 'ready' as const, generated: quantity, lease_until: null }
+        }
+        return created
+      })
+      if (batch.status === 'generating' && autoRun) void service.runPending()
+      return toBatch(batch, [...body.product_ids].sort((a, b) => a - b))
+    },
+
+    async list (merchantId: number, q: { status?: string; cursor?: string; limit?: number }): Promise<{ items: Batch[]; next_cursor: string | null }> {
+      const limit = q.limit ?? 50
+      const query = db<BatchRow>('card_batches').where({ merchant_id: merchantId })
+      if (q.status) query.andWhere('status', q.status)
+      if (q.cursor) query.andWhere('id', '<', Number(q.cursor))
+      const rows = await query.orderBy('id', 'desc').limit(limit)
+      const ids = await loadProductIds(rows)
+      return {
+        items: rows.map((r) => toBatch(r, ids.get(Number(r.product_set_id)) ?? [])),
+        next_cursor: rows.length === limit ? String(rows[rows.length - 1].id) : null,
+      }
+    },
+
+    async get (merchantId: number, batchNo: string): Promise<Batch> {
+      const row = await repo.findBatch(db, merchantId, batchNo)
+      if (!row) throw errors.batchNotFound()
+      const ids = await loadProductIds([row])
+      return { ...toBatch(row, ids.get(Number(row.product_set_id)) ?? []), counts: await repo.batchCounts(db, merchantId, row.id) }
+    },
+
+    /**
+     * Works through every batch that needs generating and has no live lease (new ones, and
+     * those whose process died). One run at a time per process.
+     */
+    async runPending (opts: { maxChunks?: number } = {}): Promise<void> {
+      if (running) return running
+      running = (async () => {
+        try {
+          for (let batch = await claim(); batch && !stopping; batch = await claim()) {
+            try {
+              await generate(batch, opts.maxChunks)
+            } catch (err) {
+              log.error({ err, batch_no: batch.batch_no }, 'cards.batch.generation_failed')
+            }
+            if (opts.maxChunks !== undefined) break
+          }
+        } finally {
+          running = null
+        }
+      })()
+      return running
+    },
+
+    /** Periodic pick-up of interrupted jobs; returns a stop function. */
+    startRunner (everyMs = 5_000): () => void {
+      const timer = setInterval(() => { void service.runPending() }, everyMs)
+      timer.unref()
+      void service.runPending()
+      return () => clearInterval(timer)
+    },
+
+    async close (): Promise<void> {
+      stopping = true
+      await running?.catch(() => undefined)
+      await worker.close()
+    },
+  }
+  return service
+}
+
+export type BatchesService = ReturnType<typeof createBatchesService>

@@ -1,0 +1,145 @@
+import type { Knex } from 'knex'
+import { isMysql, type Db } from '../../shared/db.js'
+import type { CardFilter, StatusCounts } from './cards.schemas.js'
+
+export interface CardRow {
+  id: number
+  merchant_id: number
+  batch_id: number
+  serial: number
+  card_no: string
+  password_hash: string
+  password_enc: string
+  product_set_id: number
+  face_value: number | null
+  valid_from: string | null
+  valid_to: string | null
+  status: 'inactive' | 'active' | 'redeemed' | 'voided'
+  status_before_void: string | null
+  distributor_id: number | null
+  remark: string | null
+  redeemed_at: number | null
+  created_at: number
+  updated_at: number
+}
+
+export interface BatchRow {
+  id: number
+  merchant_id: number
+  batch_no: string
+  name: string
+  source: 'generated' | 'imported'
+  prefix: string
+  number_length: number
+  number_mode: 'sequential' | 'random'
+  start_number: string | null
+  number_first: string | null
+  number_width: number
+  password_length: number
+  password_charset: 'digits' | 'letters' | 'alnum'
+  quantity: number
+  product_set_id: number
+  face_value: number | null
+  valid_from: string | null
+  valid_to: string | null
+  remark: string | null
+  activate: number | boolean
+  status: 'generating' | 'ready' | 'failed'
+  generated: number
+  error_code: string | null
+  serial_from: number
+  serial_to: number
+  lease_until: number | null
+  created_by: number | null
+  created_at: number
+  updated_at: number
+}
+
+/** Ids of batches whose cards are not usable yet (still generating, or failed and being removed). */
+export async function unreadyBatchIds (db: Db, merchantId: number): Promise<number[]> {
+  const ids = await db('card_batches').where({ merchant_id: merchantId }).whereNot('status', 'ready').pluck('id')
+  return ids.map(Number)
+}
+
+/**
+ * Applies a card filter to a query on `cards` (aliased or not). Cards of batches that are not
+ * ready are never part of a list or a bulk action.
+ */
+export function applyCardFilter (q: Knex.QueryBuilder, merchantId: number, f: CardFilter & { batch_id?: number | null }, hiddenBatches: number[], col = (c: string) => c): Knex.QueryBuilder {
+  q.where(col('merchant_id'), merchantId)
+  if (hiddenBatches.length) q.whereNotIn(col('batch_id'), hiddenBatches)
+  if (f.batch_id !== undefined) q.where(col('batch_id'), f.batch_id ?? -1)
+  if (f.status) q.where(col('status'), f.status)
+  if (f.redeemed === 'yes') q.where(col('status'), 'redeemed')
+  if (f.redeemed === 'no') q.whereNot(col('status'), 'redeemed')
+  if (f.serial_from !== undefined) q.where(col('serial'), '>=', f.serial_from)
+  if (f.serial_to !== undefined) q.where(col('serial'), '<=', f.serial_to)
+  if (f.card_no) q.where(col('card_no'), f.card_no)
+  if (f.card_no_prefix) {
+    // A range on the unique index instead of LIKE: letters and digits sort before '{'.
+    q.where(col('card_no'), '>=', f.card_no_prefix).andWhere(col('card_no'), '<', `${f.card_no_prefix}{`)
+  }
+  if (f.distributor_id === 0) q.whereNull(col('distributor_id'))
+  else if (f.distributor_id !== undefined) q.where(col('distributor_id'), f.distributor_id)
+  if (f.valid_on) {
+    const d = f.valid_on
+    q.where((w) => w.whereNull(col('valid_from')).orWhere(col('valid_from'), '<=', d))
+    q.where((w) => w.whereNull(col('valid_to')).orWhere(col('valid_to'), '>=', d))
+  }
+  if (f.created_from) q.where(col('created_at'), '>=', Date.parse(f.created_from))
+  if (f.created_to) q.where(col('created_at'), '<', Date.parse(f.created_to))
+  return q
+}
+
+export function emptyCounts (): StatusCounts {
+  return { inactive: 0, active: 0, redeemed: 0, voided: 0, total: 0 }
+}
+
+export async function countByStatus (q: Knex.QueryBuilder): Promise<StatusCounts> {
+  const rows = await q.clearSelect().clearOrder().select('status').count({ n: '*' }).groupBy('status') as Array<{ status: string; n: number | string }>
+  const counts = emptyCounts()
+  for (const r of rows) {
+    const n = Number(r.n)
+    if (r.status in counts) counts[r.status as keyof StatusCounts] = n
+    counts.total += n
+  }
+  return counts
+}
+
+export async function findCardByNo (db: Db, merchantId: number, cardNo: string): Promise<CardRow | undefined> {
+  return db<CardRow>('cards').where({ merchant_id: merchantId, card_no: cardNo }).first()
+}
+
+/** Reserves `n` consecutive values of a per-merchant counter; returns the first. */
+export async function reserveCounter (db: Db, merchantId: number, name: string, n: number): Promise<number> {
+  await db('merchant_counters').insert({ merchant_id: merchantId, name, value: 0 }).onConflict(['merchant_id', 'name']).ignore()
+  await db('merchant_counters').where({ merchant_id: merchantId, name }).increment('value', n)
+  const row = await db('merchant_counters').where({ merchant_id: merchantId, name }).first('value')
+  return Number(row.value) - n + 1
+}
+
+const INSERT_ROWS = { sqlite: 500, mysql: 1000 }
+
+/** Multi-row inserts sized for the dialect's parameter limits. */
+export async function insertCards (db: Db, rows: Array<Omit<CardRow, 'id'>>): Promise<void> {
+  const size = isMysql(db) ? INSERT_ROWS.mysql : INSERT_ROWS.sqlite
+  for (let i = 0; i < rows.length; i += size) await db('cards').insert(rows.slice(i, i + size))
+}
+
+/** Card numbers of `candidates` that already exist for this merchant. */
+export async function existingCardNos (db: Db, merchantId: number, candidates: string[]): Promise<string[]> {
+  const out: string[] = []
+  for (let i = 0; i < candidates.length; i += 5000) {
+    const found = await db('cards').where({ merchant_id: merchantId }).whereIn('card_no', candidates.slice(i, i + 5000)).pluck('card_no')
+    out.push(...found)
+  }
+  return out
+}
+
+export async function findBatch (db: Db, merchantId: number, batchNo: string): Promise<BatchRow | undefined> {
+  return db<BatchRow>('card_batches').where({ merchant_id: merchantId, batch_no: batchNo }).first()
+}
+
+export async function batchCounts (db: Db, merchantId: number, batchId: number): Promise<StatusCounts> {
+  return countByStatus(db('cards').where({ merchant_id: merchantId, batch_id: batchId }))
+}

@@ -1,0 +1,170 @@
+import { Type, type Static } from '@sinclair/typebox'
+import { DateString, Nullable, Timestamp } from '../../shared/schemas.js'
+
+export const CardStatus = Type.Union(['inactive', 'active', 'redeemed', 'voided'].map((s) => Type.Literal(s)))
+export const CARD_STATUSES = ['inactive', 'active', 'redeemed', 'voided'] as const
+export type CardStatusValue = typeof CARD_STATUSES[number]
+
+const Prefix = Type.String({ pattern: '^([A-Za-z1-9][A-Za-z0-9]{0,15})?$', description: 'Letters and digits, not starting with 0, at most 16' })
+const Money = Type.Integer({ minimum: 0, maximum: 100_000_000_00, description: 'Cents (分)' })
+
+export const CreateBatchBodySchema = Type.Object({
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+  prefix: Type.Optional(Prefix),
+  number_length: Type.Optional(Type.Integer({ minimum: 4, maximum: 20, default: 8, description: 'Digits after the prefix' })),
+  number_mode: Type.Optional(Type.Union([Type.Literal('sequential'), Type.Literal('random')], { default: 'sequential' })),
+  start_number: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$', description: 'Numbers are start+1, start+2, …; number_length is then ignored' })),
+  password_length: Type.Optional(Type.Integer({ minimum: 6, maximum: 32, default: 10 })),
+  password_charset: Type.Optional(Type.Union([Type.Literal('digits'), Type.Literal('letters'), Type.Literal('alnum')], { default: 'digits' })),
+  quantity: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
+  product_ids: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 100, uniqueItems: true, description: 'The card redeems any one of these (一卡多提)' }),
+  face_value: Type.Optional(Nullable(Money)),
+  valid_from: Type.Optional(Nullable(DateString)),
+  valid_to: Type.Optional(Nullable(DateString)),
+  remark: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+  activate: Type.Optional(Type.Boolean({ default: false })),
+}, { additionalProperties: false })
+export type CreateBatchBody = Static<typeof CreateBatchBodySchema>
+
+export const StatusCountsSchema = Type.Object({
+  inactive: Type.Integer(), active: Type.Integer(), redeemed: Type.Integer(), voided: Type.Integer(), total: Type.Integer(),
+})
+export type StatusCounts = Static<typeof StatusCountsSchema>
+
+export const BatchSchema = Type.Object({
+  batch_no: Type.String(),
+  name: Type.String(),
+  source: Type.Union([Type.Literal('generated'), Type.Literal('imported')]),
+  prefix: Type.String(),
+  number_length: Type.Integer(),
+  number_mode: Type.String(),
+  start_number: Nullable(Type.String()),
+  password_length: Type.Integer(),
+  password_charset: Type.String(),
+  quantity: Type.Integer(),
+  product_ids: Type.Array(Type.Integer()),
+  face_value: Nullable(Type.Integer()),
+  valid_from: Nullable(Type.String()),
+  valid_to: Nullable(Type.String()),
+  remark: Nullable(Type.String()),
+  activate: Type.Boolean(),
+  status: Type.Union([Type.Literal('generating'), Type.Literal('ready'), Type.Literal('failed')]),
+  progress: Type.Object({ done: Type.Integer(), total: Type.Integer() }),
+  error_code: Nullable(Type.String()),
+  serial_from: Type.Integer(),
+  serial_to: Type.Integer(),
+  counts: Type.Optional(StatusCountsSchema),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+})
+export type Batch = Static<typeof BatchSchema>
+
+export const BatchListQuerySchema = Type.Object({
+  status: Type.Optional(Type.Union([Type.Literal('generating'), Type.Literal('ready'), Type.Literal('failed')])),
+  cursor: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+})
+export const BatchListSchema = Type.Object({ items: Type.Array(BatchSchema), next_cursor: Nullable(Type.String()) })
+export const BatchParams = Type.Object({ batch_no: Type.String({ maxLength: 32 }) })
+
+/** The card list filters; the same object is a bulk-action target and (later) an export filter. */
+export const CardFilterSchema = Type.Object({
+  batch_no: Type.Optional(Type.String({ maxLength: 32 })),
+  status: Type.Optional(CardStatus),
+  redeemed: Type.Optional(Type.Union([Type.Literal('yes'), Type.Literal('no')])),
+  serial_from: Type.Optional(Type.Integer({ minimum: 1 })),
+  serial_to: Type.Optional(Type.Integer({ minimum: 1 })),
+  card_no: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9]{1,48}$', description: 'Exact card number' })),
+  card_no_prefix: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9]{1,48}$', description: 'Card numbers starting with this' })),
+  distributor_id: Type.Optional(Type.Integer({ minimum: 0, description: '0 = cards without a distributor' })),
+  valid_on: Type.Optional(DateString),
+  created_from: Type.Optional(Type.String({ format: 'date-time' })),
+  created_to: Type.Optional(Type.String({ format: 'date-time' })),
+}, { additionalProperties: false })
+export type CardFilter = Static<typeof CardFilterSchema>
+
+export const CardListQuerySchema = Type.Composite([CardFilterSchema, Type.Object({
+  cursor: Type.Optional(Type.String({ pattern: '^[0-9]+$', description: 'next_cursor of the previous page' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+})])
+export type CardListQuery = Static<typeof CardListQuerySchema>
+
+export const CardSchema = Type.Object({
+  serial: Type.Integer(),
+  card_no: Type.String(),
+  batch_no: Type.String(),
+  status: CardStatus,
+  face_value: Nullable(Type.Integer()),
+  valid_from: Nullable(Type.String()),
+  valid_to: Nullable(Type.String()),
+  products: Type.Array(Type.Object({ product_id: Type.Integer(), name: Type.String() })),
+  distributor: Nullable(Type.Object({ id: Type.Integer(), name: Type.String() })),
+  remark: Nullable(Type.String()),
+  redeemed_at: Nullable(Timestamp),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+})
+export type Card = Static<typeof CardSchema>
+
+export const CardListSchema = Type.Object({
+  items: Type.Array(CardSchema),
+  next_cursor: Nullable(Type.String()),
+  counts: StatusCountsSchema,
+})
+
+export const ActivitySchema = Type.Object({
+  type: Type.String(),
+  actor_type: Type.String(),
+  actor_name: Type.String(),
+  from_status: Nullable(Type.String()),
+  to_status: Nullable(Type.String()),
+  ref_type: Nullable(Type.String()),
+  ref_id: Nullable(Type.String()),
+  detail: Nullable(Type.Record(Type.String(), Type.Unknown())),
+  ip: Nullable(Type.String()),
+  created_at: Timestamp,
+})
+
+export const CardDetailSchema = Type.Composite([CardSchema, Type.Object({ history: Type.Array(ActivitySchema) })])
+
+export const BULK_ACTIONS = ['activate', 'deactivate', 'void', 'restore', 'delete', 'update'] as const
+export type BulkAction = typeof BULK_ACTIONS[number]
+
+export const BulkFieldsSchema = Type.Object({
+  product_ids: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 100, uniqueItems: true })),
+  valid_from: Type.Optional(Nullable(DateString)),
+  valid_to: Type.Optional(Nullable(DateString)),
+  face_value: Type.Optional(Nullable(Money)),
+  remark: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+  distributor_id: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+}, { additionalProperties: false, minProperties: 1 })
+export type BulkFields = Static<typeof BulkFieldsSchema>
+
+// One object rather than a union: exactly one of the three target kinds must be given
+// (checked by the service), and errors point at the field.
+export const BulkTargetSchema = Type.Object({
+  filter: Type.Optional(CardFilterSchema),
+  serial_from: Type.Optional(Type.Integer({ minimum: 1 })),
+  serial_to: Type.Optional(Type.Integer({ minimum: 1 })),
+  card_nos: Type.Optional(Type.Array(Type.String({ pattern: '^[A-Za-z0-9]{1,48}$' }), { minItems: 1, maxItems: 10_000 })),
+}, { additionalProperties: false, description: 'A list filter, a serial range (卡序号区间), or up to 10,000 card numbers' })
+export type BulkTarget = Static<typeof BulkTargetSchema>
+
+export const BulkBodySchema = Type.Object({
+  action: Type.Union(BULK_ACTIONS.map((a) => Type.Literal(a))),
+  target: BulkTargetSchema,
+  fields: Type.Optional(BulkFieldsSchema),
+  dry_run: Type.Optional(Type.Boolean({ default: false })),
+}, { additionalProperties: false })
+export type BulkBody = Static<typeof BulkBodySchema>
+
+export const BulkResultSchema = Type.Object({
+  action: Type.String(),
+  dry_run: Type.Boolean(),
+  matched: Type.Integer(),
+  changed: Type.Integer(),
+  skipped: Type.Record(Type.String(), Type.Integer()),
+})
+export type BulkResult = Static<typeof BulkResultSchema>
+
+export const CardParams = Type.Object({ card_no: Type.String({ pattern: '^[A-Za-z0-9]{1,48}$' }) })

@@ -1,0 +1,134 @@
+import sanitizeHtml from 'sanitize-html'
+import type { Clock } from '../../shared/clock.js'
+import type { Db } from '../../shared/db.js'
+import { iso } from '../../shared/schemas.js'
+import { insertAudit, type Actor } from '../audit/audit.repository.js'
+import * as errors from './catalog.errors.js'
+import * as repo from './catalog.repository.js'
+import type { ProductRow } from './catalog.repository.js'
+import type { CreateProductBody, Product, UpdateProductBody } from './catalog.schemas.js'
+
+const UPLOAD_PATH = /^\/uploads\/[0-9]+\/[0-9a-f]{64}\.(jpg|png|webp)$/
+
+/** Rich descriptions are shown on the pickup page: only a safe subset of HTML survives. */
+export function sanitizeDescription (html: string): string {
+  return sanitizeHtml(html, {
+    allowedTags: ['p', 'br', 'hr', 'strong', 'b', 'em', 'i', 'u', 's', 'span', 'div', 'blockquote',
+      'h1', 'h2', 'h3', 'h4', 'ul', 'ol', 'li', 'a', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td'],
+    allowedAttributes: { a: ['href', 'title'], img: ['src', 'alt', 'width', 'height'], td: ['colspan', 'rowspan'], th: ['colspan', 'rowspan'] },
+    allowedSchemes: ['https', 'http'],
+    allowedSchemesByTag: { img: ['https'] },
+    allowProtocolRelative: false,
+    transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer', target: '_blank' }) },
+  })
+}
+
+/** Image URLs: https anywhere, or a file uploaded here (stored as a path, served by us). */
+function checkImages (images: string[], publicBaseUrl: string): string[] {
+  return images.map((url) => {
+    const local = url.startsWith(publicBaseUrl) ? url.slice(publicBaseUrl.length) : url
+    if (UPLOAD_PATH.test(local)) return local
+    let parsed: URL
+    try { parsed = new URL(url) } catch { throw errors.imageUrlInvalid() }
+    if (parsed.protocol !== 'https:') throw errors.imageUrlInvalid()
+    return url
+  })
+}
+
+export function imageUrl (stored: string, publicBaseUrl: string): string {
+  return stored.startsWith('/') ? `${publicBaseUrl}${stored}` : stored
+}
+
+export function toProduct (row: ProductRow, publicBaseUrl: string): Product {
+  const images = (JSON.parse(row.images) as string[]).map((i) => imageUrl(i, publicBaseUrl))
+  return {
+    id: Number(row.id),
+    name: row.name,
+    images,
+    image_url: images[0] ?? null,
+    description: row.description,
+    goods_no: row.goods_no,
+    spec_no: row.spec_no,
+    category: row.category,
+    attributes: JSON.parse(row.attributes),
+    status: row.status,
+    sort_order: Number(row.sort_order),
+    created_at: iso(row.created_at)!,
+    updated_at: iso(row.updated_at)!,
+  }
+}
+
+export function createCatalogService ({ db, clock, publicBaseUrl }: { db: Db; clock: Clock; publicBaseUrl: string }) {
+  async function load (merchantId: number, id: number): Promise<ProductRow> {
+    const row = await repo.findProduct(db, merchantId, id)
+    if (!row) throw errors.productNotFound()
+    return row
+  }
+
+  return {
+    async list (merchantId: number, f: { status?: string; category?: string; q?: string }): Promise<Product[]> {
+      return (await repo.listProducts(db, merchantId, f)).map((r) => toProduct(r, publicBaseUrl))
+    },
+
+    async get (merchantId: number, id: number): Promise<Product> {
+      return toProduct(await load(merchantId, id), publicBaseUrl)
+    },
+
+    async create (merchantId: number, body: CreateProductBody, actor: Actor): Promise<Product> {
+      const now = clock.now()
+      const id = await db.transaction(async (trx) => {
+        const newId = await repo.insertProduct(trx, {
+          merchant_id: merchantId,
+          name: body.name.trim(),
+          images: JSON.stringify(checkImages(body.images ?? [], publicBaseUrl)),
+          description: body.description ? sanitizeDescription(body.description) : null,
+          goods_no: body.goods_no ?? null,
+          spec_no: body.spec_no ?? null,
+          category: body.category ?? null,
+          attributes: JSON.stringify(body.attributes ?? []),
+          status: body.status ?? 'on',
+          sort_order: body.sort_order ?? 0,
+          created_at: now.getTime(),
+          updated_at: now.getTime(),
+        })
+        await insertAudit(trx, merchantId, actor, { action: 'products.create', target_type: 'product', target_id: newId, summary: { name: body.name } }, now)
+        return newId
+      })
+      return this.get(merchantId, id)
+    },
+
+    async update (merchantId: number, id: number, body: UpdateProductBody, actor: Actor): Promise<Product> {
+      await load(merchantId, id)
+      const now = clock.now()
+      const patch: Partial<ProductRow> = { updated_at: now.getTime() }
+      if (body.name !== undefined) patch.name = body.name.trim()
+      if (body.images !== undefined) patch.images = JSON.stringify(checkImages(body.images, publicBaseUrl))
+      if (body.description !== undefined) patch.description = body.description ? sanitizeDescription(body.description) : null
+      if (body.goods_no !== undefined) patch.goods_no = body.goods_no
+      if (body.spec_no !== undefined) patch.spec_no = body.spec_no
+      if (body.category !== undefined) patch.category = body.category
+      if (body.attributes !== undefined) patch.attributes = JSON.stringify(body.attributes)
+      if (body.status !== undefined) patch.status = body.status
+      if (body.sort_order !== undefined) patch.sort_order = body.sort_order
+      await db.transaction(async (trx) => {
+        await repo.updateProduct(trx, merchantId, id, patch)
+        await insertAudit(trx, merchantId, actor, {
+          action: 'products.update', target_type: 'product', target_id: id, summary: { changed: Object.keys(body) },
+        }, now)
+      })
+      return this.get(merchantId, id)
+    },
+
+    async remove (merchantId: number, id: number, actor: Actor): Promise<void> {
+      const row = await load(merchantId, id)
+      const now = clock.now()
+      await db.transaction(async (trx) => {
+        if (await repo.productUsedByCards(trx, merchantId, id)) throw errors.productInUse()
+        await repo.softDeleteProduct(trx, merchantId, id, now)
+        await insertAudit(trx, merchantId, actor, { action: 'products.delete', target_type: 'product', target_id: id, summary: { name: row.name } }, now)
+      })
+    },
+  }
+}
+
+export type CatalogService = ReturnType<typeof createCatalogService>
