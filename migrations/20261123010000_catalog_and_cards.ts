@@ -99,7 +99,8 @@ export async function up (knex: Knex): Promise<void> {
     t.integer('merchant_id').unsigned().notNullable().references('id').inTable('merchants')
     t.integer('batch_id').unsigned().notNullable().references('id').inTable('card_batches')
     t.bigInteger('serial').notNullable()
-    t.string('card_no', 48).notNullable()
+    // Binary collation on MySQL: card numbers compare byte for byte, as on SQLite.
+    t.string('card_no', 48).notNullable().collate('utf8mb4_bin')
     // HMAC-SHA256(merchant pepper, card_no + password), hex: verification only.
     t.string('password_hash', 64).notNullable()
     // AES-256-GCM under a key derived from the master key, card number as associated data:

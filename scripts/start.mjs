@@ -14,7 +14,7 @@ function newest (path) {
   if (!st.isDirectory()) return st.mtimeMs
   let max = 0
   for (const entry of readdirSync(path)) {
-    if (entry === 'node_modules' || entry === 'bench') continue
+    if (entry === 'node_modules') continue
     max = Math.max(max, newest(join(path, entry)))
   }
   return max
@@ -41,6 +41,7 @@ const commands = {
   migrate: 'dist/scripts/migrate.js',
   'create-merchant': 'dist/scripts/create-merchant.js',
   openapi: 'dist/scripts/export-openapi.js',
+  'bench-generate': 'dist/scripts/bench/generate.js',
 }
 const command = process.argv[2] ?? 'server'
 if (!(command in commands)) {

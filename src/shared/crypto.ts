@@ -1,5 +1,5 @@
 // Key derivation, authenticated encryption and password hashing, all from node:crypto.
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, scrypt, timingSafeEqual, createHash, createHmac } from 'node:crypto'
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, scrypt, timingSafeEqual, createHash, createHmac, type KeyObject } from 'node:crypto'
 
 /** A 32-byte key for one purpose, derived from the master key (HKDF-SHA256). */
 export function deriveKey (masterKey: Buffer, purpose: string): Buffer {
@@ -13,7 +13,7 @@ const ENC_VERSION = 1
  * `aad` binds the ciphertext to its owner (a card number, a merchant id): moved elsewhere it
  * no longer decrypts. Bulk callers may pass 12-byte IVs cut from one large random block.
  */
-export function encrypt (key: Buffer, plaintext: string | Buffer, aad: string, iv: Buffer = randomBytes(12)): string {
+export function encrypt (key: Buffer | KeyObject, plaintext: string | Buffer, aad: string, iv: Buffer = randomBytes(12)): string {
   const cipher = createCipheriv('aes-256-gcm', key, iv)
   cipher.setAAD(Buffer.from(aad, 'utf8'))
   const ct = Buffer.concat([cipher.update(plaintext), cipher.final()])

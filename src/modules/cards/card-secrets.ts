@@ -1,5 +1,5 @@
 // Card passwords: generation, the verification hash and the encrypted copy (双密码保存).
-import { createHmac, randomBytes } from 'node:crypto'
+import { createHmac, createSecretKey, randomBytes, type KeyObject } from 'node:crypto'
 import { decrypt, deriveKey, encrypt } from '../../shared/crypto.js'
 
 // No look-alike letters (I, O) and, for mixed sets, no 0/1: printed cards are read by people.
@@ -35,7 +35,11 @@ export class RandomSource {
     const limit = 256 - (256 % n)
     let out = ''
     while (out.length < length) {
-      const b = this.bytes(1)[0]
+      if (this.pos >= this.pool.length) {
+        this.pool = randomBytes(this.blockSize)
+        this.pos = 0
+      }
+      const b = this.pool[this.pos++]
       if (b < limit) out += alphabet[b % n]
     }
     return out
@@ -43,7 +47,7 @@ export class RandomSource {
 }
 
 /** HMAC-SHA256 keyed with the merchant's pepper over card_no + password, hex. */
-export function cardPasswordHash (pepper: Buffer, cardNo: string, password: string): string {
+export function cardPasswordHash (pepper: Buffer | KeyObject, cardNo: string, password: string): string {
   return createHmac('sha256', pepper).update(cardNo + password).digest('hex')
 }
 
@@ -75,13 +79,17 @@ export interface Sealed { hashes: string[]; encs: string[] }
 /** New passwords for these cards, returned only as hash + encrypted copy. */
 export function sealCards (req: SealRequest, random = new RandomSource()): Sealed {
   const alphabet = PASSWORD_CHARSETS[req.charset]
+  // A key object for the HMAC saves re-importing the pepper per card; AES-GCM measured
+  // faster with the raw key.
+  const pepper = createSecretKey(req.pepper)
+  const key = req.key
   const hashes: string[] = new Array(req.cardNos.length)
   const encs: string[] = new Array(req.cardNos.length)
   for (let i = 0; i < req.cardNos.length; i++) {
     const cardNo = req.cardNos[i]
     const password = req.passwords ? req.passwords[i] : random.string(req.length, alphabet)
-    hashes[i] = cardPasswordHash(req.pepper, cardNo, password)
-    encs[i] = encryptCardPassword(req.key, cardNo, password, Buffer.from(random.bytes(12)))
+    hashes[i] = cardPasswordHash(pepper, cardNo, password)
+    encs[i] = encrypt(key, password, cardNo, random.bytes(12))
   }
   return { hashes, encs }
 }

@@ -1,0 +1,103 @@
+import t from 'tap'
+import { buildTestApp } from '../../test-support/build-test-app.js'
+
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)])
+
+function multipart (filename: string, content: Buffer, contentType = 'image/png') {
+  const boundary = '----kaquantest'
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ])
+  return { payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
+}
+
+t.test('products: only the name is required; everything else optional and checked', async (t) => {
+  const ta = await buildTestApp(t)
+  const token = await ta.login()
+  const post = (payload: object) => ta.app.inject({ method: 'POST', url: '/api/v1/products', headers: ta.auth(token), payload })
+  const minimal = await post({ name: '苹果' })
+  t.equal(minimal.statusCode, 201)
+  t.match(minimal.json(), { name: '苹果', images: [], image_url: null, status: 'on', attributes: [], goods_no: null, sort_order: 0 })
+
+  const full = await post({
+    name: '苹果桃子礼盒', images: ['https://cdn.example.com/a.jpg'], goods_no: 'G001', spec_no: 'S001', category: '礼盒',
+    attributes: [{ key: '产地', value: '烟台' }], sort_order: -5, status: 'off',
+    description: '<p onclick="steal()">好吃<script>alert(1)</script><img src="javascript:alert(1)"><a href="https://x.example">链接</a></p>',
+  })
+  t.equal(full.statusCode, 201)
+  const p = full.json()
+  t.equal(p.image_url, 'https://cdn.example.com/a.jpg')
+  t.notMatch(p.description, /script|onclick|javascript/, 'description sanitised')
+  t.match(p.description, /<a href="https:\/\/x.example" rel="noopener noreferrer" target="_blank">链接<\/a>/)
+
+  for (const [payload, code] of [
+    [{}, 'validation_failed'], [{ name: '' }, 'validation_failed'], [{ name: 'x'.repeat(101) }, 'validation_failed'],
+    [{ name: 'a', images: ['http://insecure.example/a.jpg'] }, 'image_url_invalid'], [{ name: 'a', status: 'maybe' }, 'validation_failed'],
+    [{ name: 'a', extra: 1 }, 'validation_failed'],
+  ] as const) {
+    const res = await post(payload)
+    t.equal(res.json().code, code, JSON.stringify(payload))
+  }
+  const list = await ta.app.inject({ method: 'GET', url: '/api/v1/products', headers: ta.auth(token) })
+  t.same(list.json().items.map((i: { name: string }) => i.name), ['苹果桃子礼盒', '苹果'], 'by sort order')
+  t.equal((await ta.app.inject({ method: 'GET', url: '/api/v1/products?status=on', headers: ta.auth(token) })).json().items.length, 1)
+
+  const patch = await ta.app.inject({ method: 'PATCH', url: `/api/v1/products/${minimal.json().id}`, headers: ta.auth(token), payload: { goods_no: 'G9' } })
+  t.equal(patch.json().goods_no, 'G9')
+  t.equal(patch.json().name, '苹果')
+  const del = await ta.app.inject({ method: 'DELETE', url: `/api/v1/products/${minimal.json().id}`, headers: ta.auth(token) })
+  t.equal(del.statusCode, 200, 'a product no card uses can be deleted')
+  t.equal((await ta.app.inject({ method: 'GET', url: `/api/v1/products/${minimal.json().id}`, headers: ta.auth(token) })).json().code, 'product_not_found')
+  const audit = await ta.db('audit_logs').where('action', 'like', 'products.%').orderBy('id').pluck('action')
+  t.same(audit, ['products.create', 'products.create', 'products.update', 'products.delete'])
+})
+
+t.test('uploads: checked by content, at most 5 MB, served back', async (t) => {
+  const ta = await buildTestApp(t)
+  const token = await ta.login()
+  const up = await ta.app.inject({ method: 'POST', url: '/api/v1/uploads', ...withAuth(multipart('a.png', PNG), ta.auth(token)) })
+  t.equal(up.statusCode, 201)
+  t.equal(up.json().content_type, 'image/png')
+  const url = up.json().url as string
+  t.match(url, /^http:\/\/kaquan\.test\/uploads\/\d+\/[0-9a-f]{64}\.png$/)
+  const served = await ta.app.inject({ method: 'GET', url: url.replace('http://kaquan.test', '') })
+  t.equal(served.statusCode, 200)
+  t.equal(served.headers['content-type'], 'image/png')
+  t.same(served.rawPayload, PNG)
+
+  const product = await ta.app.inject({ method: 'POST', url: '/api/v1/products', headers: ta.auth(token), payload: { name: '图', images: [url] } })
+  t.equal(product.json().image_url, url)
+
+  const fake = await ta.app.inject({ method: 'POST', url: '/api/v1/uploads', ...withAuth(multipart('evil.png', Buffer.from('<svg onload=alert(1)>')), ta.auth(token)) })
+  t.equal(fake.statusCode, 422)
+  t.equal(fake.json().code, 'upload_invalid', 'a name and a header do not make an image')
+  const big = await ta.app.inject({ method: 'POST', url: '/api/v1/uploads', ...withAuth(multipart('big.png', Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)])), ta.auth(token)) })
+  t.equal(big.statusCode, 413)
+  t.equal(big.json().code, 'upload_too_large')
+  const anon = await ta.app.inject({ method: 'POST', url: '/api/v1/uploads', ...multipart('a.png', PNG) })
+  t.equal(anon.statusCode, 401)
+  t.equal((await ta.app.inject({ method: 'GET', url: '/uploads/1/../../master.key' })).statusCode, 404)
+})
+
+function withAuth (req: { payload: Buffer; headers: Record<string, string> }, auth: Record<string, string>) {
+  return { payload: req.payload, headers: { ...req.headers, ...auth } }
+}
+
+t.test('audit log filters: actor, action, time range, pages', async (t) => {
+  const ta = await buildTestApp(t)
+  const token = await ta.login()
+  for (let i = 0; i < 5; i++) await ta.app.inject({ method: 'POST', url: '/api/v1/products', headers: ta.auth(token), payload: { name: `p${i}` } })
+  const get = (qs: string) => ta.app.inject({ method: 'GET', url: `/api/v1/audit-logs?${qs}`, headers: ta.auth(token) })
+  const page = await get('action=products&limit=3')
+  t.equal(page.json().items.length, 3)
+  const rest = await get(`action=products&limit=3&cursor=${page.json().next_cursor}`)
+  t.equal(rest.json().items.length, 2)
+  t.equal(rest.json().items[0].actor_name, 'admin')
+  t.ok(rest.json().items[0].ip)
+  const admin = await ta.db('admins').where({ username: 'admin' }).first()
+  t.equal((await get(`actor_id=${admin.id}&action=products.create`)).json().items.length, 5)
+  t.equal((await get('from=2099-01-01T00:00:00Z')).json().items.length, 0)
+  t.equal((await get('to=2000-01-01T00:00:00Z')).json().items.length, 0)
+})
