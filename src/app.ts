@@ -16,6 +16,10 @@ import { catalogRoutes } from './modules/catalog/catalog.routes.js'
 import { uploadRoutes } from './modules/catalog/uploads.js'
 import { cardsRoutes } from './modules/cards/cards.routes.js'
 import { distributorsRoutes } from './modules/distributors/distributors.js'
+import { settingsRoutes } from './modules/settings/settings.routes.js'
+import { couriersRoutes } from './modules/orders/couriers.js'
+import { ordersRoutes } from './modules/orders/orders.routes.js'
+import { redemptionRoutes } from './modules/redemption/redemption.routes.js'
 
 export interface BuildOptions {
   config: AppConfig
@@ -76,6 +80,10 @@ export async function buildApp ({ config, overrides = {} }: BuildOptions): Promi
   await app.register(uploadRoutes)
   await app.register(cardsRoutes)
   await app.register(distributorsRoutes)
+  await app.register(settingsRoutes)
+  await app.register(couriersRoutes)
+  await app.register(ordersRoutes)
+  await app.register(redemptionRoutes)
 
   return app as unknown as FastifyInstance
 }

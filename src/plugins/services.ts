@@ -14,6 +14,10 @@ import { createCatalogService } from '../modules/catalog/catalog.service.js'
 import { createBatchesService, type BatchOptions } from '../modules/cards/batches.service.js'
 import { createCardsService } from '../modules/cards/cards.service.js'
 import { createDistributorsService } from '../modules/distributors/distributors.js'
+import { createSettingsService } from '../modules/settings/settings.service.js'
+import { createCouriersService } from '../modules/orders/couriers.js'
+import { createOrdersService } from '../modules/orders/orders.service.js'
+import { createRedemptionService } from '../modules/redemption/redemption.service.js'
 
 export interface Overrides {
   db?: Knex
@@ -34,6 +38,10 @@ export function createServices (config: AppConfig, db: Knex, clock: Clock, log: 
     batches: createBatchesService({ db, clock, masterKey: config.masterKey, merchants, log, options: overrides.batches }),
     cards: createCardsService({ db, clock }),
     distributors: createDistributorsService({ db, clock }),
+    settings: createSettingsService({ db, clock }),
+    couriers: createCouriersService({ db, clock }),
+    orders: createOrdersService({ db, clock, merchants }),
+    redemption: createRedemptionService({ db, clock, masterKey: config.masterKey, merchants, publicBaseUrl: config.publicBaseUrl }),
   }
 }
 

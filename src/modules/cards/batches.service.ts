@@ -6,6 +6,7 @@ import type { Knex } from 'knex'
 import type { Clock } from '../../shared/clock.js'
 import { isUniqueViolation, affected, type Db } from '../../shared/db.js'
 import { iso } from '../../shared/schemas.js'
+import { localDate } from '../../shared/dates.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
 import { findProducts, productSetFor } from '../catalog/catalog.repository.js'
 import type { MerchantsService } from '../merchants/merchants.service.js'
@@ -122,7 +123,7 @@ async function checkConflicts (db: Db, merchantId: number, plan: SequentialPlan)
 }
 
 function todayIn (timezone: string, at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at).replaceAll('-', '')
+  return localDate(timezone, at).replaceAll('-', '')
 }
 
 export function createBatchesService (deps: Deps) {

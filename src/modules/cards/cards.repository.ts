@@ -19,6 +19,8 @@ export interface CardRow {
   distributor_id: number | null
   remark: string | null
   redeemed_at: number | null
+  failed_attempts?: number
+  locked_until?: number | null
   created_at: number
   updated_at: number
 }

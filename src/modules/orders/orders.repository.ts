@@ -1,0 +1,99 @@
+import type { Db } from '../../shared/db.js'
+import { iso } from '../../shared/schemas.js'
+import { COURIER_CATALOGUE } from './couriers.js'
+import type { Order } from './orders.schemas.js'
+
+export interface OrderRow {
+  id: number
+  merchant_id: number
+  order_no: string
+  card_id: number
+  card_no: string
+  batch_id: number
+  product_id: number
+  product_name: string
+  goods_no: string | null
+  spec_no: string | null
+  channel: Order['channel']
+  status: Order['status']
+  consignee_name: string | null
+  consignee_phone: string | null
+  province: string | null
+  city: string | null
+  district: string | null
+  address: string | null
+  reserve_date: string | null
+  due_day: string
+  shipped_day: string | null
+  remark: string | null
+  courier_code: string | null
+  waybill_no: string | null
+  staff_id: number | null
+  app_id: number | null
+  out_order_no: string | null
+  shipped_at: number | null
+  delivered_at: number | null
+  completed_at: number | null
+  cancelled_at: number | null
+  created_at: number
+  updated_at: number
+}
+
+export async function findOrder (db: Db, merchantId: number, orderNo: string): Promise<OrderRow | undefined> {
+  return db<OrderRow>('orders').where({ merchant_id: merchantId, order_no: orderNo }).first()
+}
+
+export async function insertOrderEvent (db: Db, e: { merchant_id: number; order_id: number; type: string; actor_type: string; actor_id: number | null; actor_name: string; detail?: object | null; at: Date }): Promise<void> {
+  await db('order_events').insert({
+    merchant_id: e.merchant_id, order_id: e.order_id, type: e.type, actor_type: e.actor_type, actor_id: e.actor_id,
+    actor_name: e.actor_name.slice(0, 64), detail: e.detail ? JSON.stringify(e.detail) : null, created_at: e.at.getTime(),
+  })
+}
+
+/** Names of the merchant's couriers by code (catalogue and variants). */
+export async function courierNames (db: Db, merchantId: number): Promise<Map<string, string>> {
+  const out = new Map<string, string>(COURIER_CATALOGUE.map((c) => [c.code, c.name]))
+  for (const r of await db('merchant_couriers').where({ merchant_id: merchantId }).select('code', 'name')) out.set(r.code, r.name)
+  return out
+}
+
+export function toOrder (r: OrderRow, couriers: Map<string, string>, staff: Map<number, string>): Order {
+  return {
+    order_no: r.order_no,
+    status: r.status,
+    channel: r.channel,
+    card_no: r.card_no,
+    product: { product_id: Number(r.product_id), name: r.product_name, goods_no: r.goods_no, spec_no: r.spec_no },
+    consignee: r.consignee_name === null
+      ? null
+      : { name: r.consignee_name, phone: r.consignee_phone!, province: r.province!, city: r.city!, district: r.district!, address: r.address! },
+    reserve_date: r.reserve_date,
+    remark: r.remark,
+    courier_code: r.courier_code,
+    courier_name: r.courier_code ? couriers.get(r.courier_code) ?? r.courier_code : null,
+    waybill_no: r.waybill_no,
+    staff: r.staff_id ? { id: Number(r.staff_id), name: staff.get(Number(r.staff_id)) ?? '' } : null,
+    out_order_no: r.out_order_no,
+    shipped_at: iso(r.shipped_at),
+    delivered_at: iso(r.delivered_at),
+    completed_at: iso(r.completed_at),
+    cancelled_at: iso(r.cancelled_at),
+    created_at: iso(r.created_at)!,
+    updated_at: iso(r.updated_at)!,
+  }
+}
+
+/** Orders as the API shows them, with courier and staff names. */
+export async function toOrders (db: Db, merchantId: number, rows: OrderRow[]): Promise<Order[]> {
+  const couriers = await courierNames(db, merchantId)
+  const staffIds = [...new Set(rows.map((r) => r.staff_id).filter((s): s is number => s !== null))]
+  const staff = new Map<number, string>(staffIds.length
+    ? (await db('admins').whereIn('id', staffIds).select('id', 'name', 'username')).map((a) => [Number(a.id), a.name || a.username])
+    : [])
+  return rows.map((r) => toOrder(r, couriers, staff))
+}
+
+/** Mainland mobile numbers in logs and open-API answers: 138****0000. */
+export function maskPhone (phone: string | null): string | null {
+  return phone && phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : phone
+}

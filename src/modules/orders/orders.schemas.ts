@@ -1,0 +1,82 @@
+import { Type, type Static } from '@sinclair/typebox'
+import { DateString, MobilePhone, Nullable, NullableTimestamp, Timestamp } from '../../shared/schemas.js'
+
+export const ORDER_STATUSES = ['pending', 'shipped', 'delivered', 'completed', 'cancelled'] as const
+export const OrderStatus = Type.Union(ORDER_STATUSES.map((s) => Type.Literal(s)))
+export const CHANNELS = ['web', 'phone', 'store', 'open_api'] as const
+export const Channel = Type.Union(CHANNELS.map((s) => Type.Literal(s)))
+export type ChannelValue = typeof CHANNELS[number]
+
+export const ConsigneeSchema = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 50 }),
+  phone: MobilePhone,
+  province: Type.String({ minLength: 1, maxLength: 50 }),
+  city: Type.String({ minLength: 1, maxLength: 50 }),
+  district: Type.String({ minLength: 1, maxLength: 50 }),
+  address: Type.String({ minLength: 1, maxLength: 200 }),
+}, { additionalProperties: false })
+export type Consignee = Static<typeof ConsigneeSchema>
+
+export const OrderSchema = Type.Object({
+  order_no: Type.String(),
+  status: OrderStatus,
+  channel: Channel,
+  card_no: Type.String(),
+  product: Type.Object({ product_id: Type.Integer(), name: Type.String(), goods_no: Nullable(Type.String()), spec_no: Nullable(Type.String()) }),
+  consignee: Nullable(ConsigneeSchema),
+  reserve_date: Nullable(Type.String()),
+  remark: Nullable(Type.String()),
+  courier_code: Nullable(Type.String()),
+  courier_name: Nullable(Type.String()),
+  waybill_no: Nullable(Type.String()),
+  staff: Nullable(Type.Object({ id: Type.Integer(), name: Type.String() })),
+  out_order_no: Nullable(Type.String()),
+  shipped_at: NullableTimestamp,
+  delivered_at: NullableTimestamp,
+  completed_at: NullableTimestamp,
+  cancelled_at: NullableTimestamp,
+  created_at: Timestamp,
+  updated_at: Timestamp,
+})
+export type Order = Static<typeof OrderSchema>
+
+export const OrderEventSchema = Type.Object({
+  type: Type.String(), actor_type: Type.String(), actor_name: Type.String(),
+  detail: Nullable(Type.Record(Type.String(), Type.Unknown())), created_at: Timestamp,
+})
+export const OrderDetailSchema = Type.Composite([OrderSchema, Type.Object({ history: Type.Array(OrderEventSchema) })])
+
+export const TABS = ['pending_today', 'pending_tomorrow', 'pending_day_after', 'shipped_today', 'shipped_yesterday', 'all'] as const
+export type Tab = typeof TABS[number]
+
+export const OrderListQuerySchema = Type.Object({
+  tab: Type.Optional(Type.Union(TABS.map((t) => Type.Literal(t)), { default: 'all' })),
+  status: Type.Optional(OrderStatus),
+  channel: Type.Optional(Channel),
+  reserve_from: Type.Optional(DateString),
+  reserve_to: Type.Optional(DateString),
+  created_from: Type.Optional(DateString),
+  created_to: Type.Optional(DateString),
+  shipped_from: Type.Optional(DateString),
+  shipped_to: Type.Optional(DateString),
+  order_no: Type.Optional(Type.String({ maxLength: 32 })),
+  card_no: Type.Optional(Type.String({ maxLength: 48 })),
+  phone: Type.Optional(Type.String({ maxLength: 20 })),
+  product_id: Type.Optional(Type.Integer({ minimum: 1 })),
+  batch_no: Type.Optional(Type.String({ maxLength: 32 })),
+  cursor: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+})
+export type OrderListQuery = Static<typeof OrderListQuerySchema>
+
+export const OrderListSchema = Type.Object({
+  items: Type.Array(OrderSchema),
+  next_cursor: Nullable(Type.String()),
+  tab_counts: Type.Record(Type.String(), Type.Integer()),
+})
+
+export const ShipBodySchema = Type.Object({
+  courier_code: Type.String({ minLength: 1, maxLength: 32 }),
+  waybill_no: Type.String({ pattern: '^[A-Za-z0-9]{6,32}$', description: '6-32 letters or digits' }),
+}, { additionalProperties: false })
+export const OrderParams = Type.Object({ order_no: Type.String({ maxLength: 32 }) })

@@ -1,0 +1,341 @@
+// Redemption (提货): card verification with its brute-force defences, and the one
+// transaction that turns a card into an order exactly once, whatever the channel.
+import { createHmac, randomBytes, randomInt } from 'node:crypto'
+import { SignJWT, jwtVerify } from 'jose'
+import type { Knex } from 'knex'
+import type { Clock } from '../../shared/clock.js'
+import { deriveKey, safeEqual } from '../../shared/crypto.js'
+import { addDays, daysBetween, isCalendarDay, localDate, weekday } from '../../shared/dates.js'
+import { affected, isUniqueViolation, type Db } from '../../shared/db.js'
+import { countAttempts, recordAttempt } from '../../shared/attempts.js'
+import { tooManyAttempts } from '../../shared/errors.js'
+import type { Actor } from '../audit/audit.repository.js'
+import { productsOfSets } from '../catalog/catalog.repository.js'
+import { imageUrl } from '../catalog/catalog.service.js'
+import { cardPasswordHash } from '../cards/card-secrets.js'
+import type { CardRow } from '../cards/cards.repository.js'
+import type { MerchantRow, MerchantsService } from '../merchants/merchants.service.js'
+import { enqueue } from '../outbox/outbox.repository.js'
+import { insertOrderEvent, toOrders, type OrderRow } from '../orders/orders.repository.js'
+import type { ChannelValue, Consignee, Order } from '../orders/orders.schemas.js'
+import { readSection } from '../settings/settings.service.js'
+import type { Pickup } from '../settings/settings.schemas.js'
+import * as errors from './redemption.errors.js'
+
+const TOKEN_MS = 15 * 60_000
+const CARD_LOCK_AFTER = 5
+const CARD_LOCK_MS = 30 * 60_000
+const ADDRESS_WINDOW_MS = 10 * 60_000
+const ADDRESS_MAX_FAILURES = 20
+const DUMMY_PEPPER = randomBytes(32)
+
+export interface RedeemInput {
+  product_id: number
+  consignee?: Consignee | null
+  reserve_date?: string | null
+  remark?: string | null
+  channel: ChannelValue
+  staff_id?: number | null
+  app_id?: number | null
+  out_order_no?: string | null
+}
+
+interface Deps { db: Knex; clock: Clock; masterKey: Buffer; merchants: MerchantsService; publicBaseUrl: string }
+
+/** Order numbers: the merchant-local time to the second, then 6 random digits — sortable, not a sequence. */
+function newOrderNo (tz: string, at: Date): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+  }).formatToParts(at)
+  const get = (t: string) => parts.find((p) => p.type === t)!.value
+  return `${get('year')}${get('month')}${get('day')}${get('hour')}${get('minute')}${get('second')}${String(randomInt(1_000_000)).padStart(6, '0')}`
+}
+
+export function createRedemptionService ({ db, clock, masterKey, merchants, publicBaseUrl }: Deps) {
+  const tokenKey = deriveKey(masterKey, 'redeem-token')
+
+  async function merchantByCode (code: string): Promise<MerchantRow> {
+    const m = await merchants.findByCode(code)
+    if (!m) throw errors.merchantUnknown()
+    return m
+  }
+
+  async function checkAddress (ip: string): Promise<void> {
+    const since = new Date(clock.now().getTime() - ADDRESS_WINDOW_MS)
+    if (await countAttempts(db, 'redeem_ip', ip, since) >= ADDRESS_MAX_FAILURES) {
+      throw tooManyAttempts({ headers: { 'retry-after': String(ADDRESS_WINDOW_MS / 1000) } })
+    }
+  }
+
+  /**
+   * The card behind a number and password, or 422 card_invalid (the same for a wrong number
+   * and a wrong password, with the same work done: one lookup, one HMAC, one counter write).
+   * Five wrong passwords in a row lock the card for 30 minutes; more than 20 failures from one
+   * address in 10 minutes block that address. Both counters live in the database.
+   */
+  async function verifyPassword (merchant: MerchantRow, cardNo: string, password: string, ip: string): Promise<CardRow> {
+    await checkAddress(ip)
+    const now = clock.now()
+    const pepper = await merchants.pepper(merchant.id)
+    const card = await db<CardRow>('cards as c')
+      .join('card_batches as b', 'b.id', 'c.batch_id')
+      .where({ 'c.merchant_id': merchant.id, 'c.card_no': cardNo, 'b.status': 'ready' })
+      .first('c.*') as CardRow | undefined
+    if (!card) {
+      createHmac('sha256', DUMMY_PEPPER).update(cardNo + password).digest('hex')
+      await db('cards').where({ id: -1 }).increment('failed_attempts', 1)
+      await recordAttempt(db, 'redeem_ip', ip, now)
+      throw errors.cardInvalid()
+    }
+    if (card.locked_until !== null && card.locked_until !== undefined && Number(card.locked_until) > now.getTime()) {
+      await recordAttempt(db, 'redeem_ip', ip, now)
+      throw errors.cardLocked()
+    }
+    if (!safeEqual(cardPasswordHash(pepper, card.card_no, password), card.password_hash)) {
+      await db('cards').where({ id: card.id }).increment('failed_attempts', 1)
+      await recordAttempt(db, 'redeem_ip', ip, now)
+      const row = await db('cards').where({ id: card.id }).first('failed_attempts')
+      if (Number(row.failed_attempts) >= CARD_LOCK_AFTER) {
+        await db('cards').where({ id: card.id }).update({ failed_attempts: 0, locked_until: now.getTime() + CARD_LOCK_MS })
+        throw errors.cardLocked()
+      }
+      throw errors.cardInvalid()
+    }
+    if (Number(card.failed_attempts) > 0) await db('cards').where({ id: card.id }).update({ failed_attempts: 0 })
+    return card
+  }
+
+  /** The state rules, after the password: active, inside its validity window, not redeemed. */
+  async function checkRedeemable (merchant: MerchantRow, card: CardRow): Promise<void> {
+    if (card.status === 'redeemed') {
+      const order = await db('orders').where({ card_id: card.id }).whereNot('status', 'cancelled').first('order_no')
+      throw errors.cardRedeemed(order ? { details: [{ path: '/order_no', message: order.order_no }] } : {})
+    }
+    if (card.status !== 'active') throw errors.cardInactive()
+    const today = localDate(merchant.timezone, clock.now())
+    if (card.valid_from && today < card.valid_from) throw errors.cardNotStarted()
+    if (card.valid_to && today > card.valid_to) throw errors.cardExpired()
+  }
+
+  function checkReserveDate (pickup: Pickup, today: string, date: string | null | undefined): void {
+    const r = pickup.reservation
+    if (r.mode === 'none') {
+      if (date) throw errors.reserveDateInvalid({ message: '本商户不支持预约发货日期' })
+      return
+    }
+    if (!date) {
+      if (r.mode === 'window') throw errors.reserveDateInvalid({ message: '请选择预约发货日期' })
+      return
+    }
+    if (!isCalendarDay(date)) throw errors.reserveDateInvalid()
+    const ahead = daysBetween(today, date)
+    if (ahead < 0) throw errors.reserveDateInvalid({ message: '预约发货日期不能早于今天' })
+    if (r.mode === 'window') {
+      if (ahead < r.min_days_ahead || ahead > r.max_days_ahead) {
+        throw errors.reserveDateInvalid({ message: `请选择 ${addDays(today, r.min_days_ahead)} 至 ${addDays(today, r.max_days_ahead)} 之间的日期` })
+      }
+      if (r.blocked_weekdays.includes(weekday(date)) || r.blocked_dates.includes(date)) {
+        throw errors.reserveDateInvalid({ message: '该日期不发货，请选择其他日期' })
+      }
+    }
+  }
+
+  async function signToken (merchant: MerchantRow, card: CardRow): Promise<string> {
+    const now = clock.now()
+    return new SignJWT({ mid: merchant.id, cno: card.card_no })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(String(card.id))
+      .setAudience('kaquan-redeem')
+      .setIssuedAt(Math.floor(now.getTime() / 1000))
+      .setExpirationTime(Math.floor((now.getTime() + TOKEN_MS) / 1000))
+      .sign(tokenKey)
+  }
+
+  async function cardFromToken (merchant: MerchantRow, token: string): Promise<CardRow> {
+    try {
+      const { payload } = await jwtVerify(token, tokenKey, { audience: 'kaquan-redeem', algorithms: ['HS256'], currentDate: clock.now() })
+      if (payload.mid !== merchant.id || typeof payload.cno !== 'string') throw new Error('wrong merchant')
+      const card = await db<CardRow>('cards').where({ merchant_id: merchant.id, id: Number(payload.sub), card_no: payload.cno }).first()
+      if (!card) throw new Error('card gone')
+      return card
+    } catch {
+      throw errors.tokenInvalid()
+    }
+  }
+
+  async function pickupSettings (merchant: MerchantRow): Promise<Pickup> {
+    const pickup = await readSection(db, merchant.id, 'pickup')
+    if (!pickup.enabled) throw errors.pickupPaused({ message: pickup.pause_message || errors.pickupPaused().message })
+    return pickup
+  }
+
+  async function offeredProducts (card: CardRow) {
+    const sets = await productsOfSets(db, [Number(card.product_set_id)])
+    return (sets.get(Number(card.product_set_id)) ?? []).filter((p) => p.status === 'on')
+  }
+
+  /**
+   * The one transaction: a conditional update of the card (still active, not redeemed) whose
+   * row count must be 1, the order, the card's ledger row, and the outbox rows. Under any
+   * concurrency one card yields one order.
+   */
+  async function redeem (merchant: MerchantRow, card: CardRow, input: RedeemInput, actor: Actor): Promise<OrderRow> {
+    const pickup = await pickupSettings(merchant)
+    await checkRedeemable(merchant, card)
+    const product = (await offeredProducts(card)).find((p) => p.product_id === input.product_id)
+    if (!product) throw errors.productNotAllowed()
+    const now = clock.now()
+    const today = localDate(merchant.timezone, now)
+    const reserveDate = input.channel === 'store' ? null : input.reserve_date ?? null
+    if (input.channel !== 'store') checkReserveDate(pickup, today, reserveDate)
+    const productRow = await db('products').where({ id: product.product_id }).first('goods_no', 'spec_no')
+
+    for (let attempt = 0; ; attempt++) {
+      const orderNo = newOrderNo(merchant.timezone, now)
+      try {
+        return await db.transaction(async (trx) => {
+          const won = affected(await trx('cards')
+            .where({ id: card.id, status: 'active' })
+            .update({ status: 'redeemed', redeemed_at: now.getTime(), updated_at: now.getTime() }))
+          if (won !== 1) throw errors.cardRedeemed()
+          if (reserveDate && pickup.daily_cap) await takeDailySlot(trx, merchant.id, reserveDate, pickup.daily_cap)
+          const store = input.channel === 'store'
+          const row: Omit<OrderRow, 'id'> = {
+            merchant_id: merchant.id,
+            order_no: orderNo,
+            card_id: card.id,
+            card_no: card.card_no,
+            batch_id: card.batch_id,
+            product_id: product.product_id,
+            product_name: product.name,
+            goods_no: productRow?.goods_no ?? null,
+            spec_no: productRow?.spec_no ?? null,
+            channel: input.channel,
+            status: store ? 'completed' : 'pending',
+            consignee_name: input.consignee?.name ?? null,
+            consignee_phone: input.consignee?.phone ?? null,
+            province: input.consignee?.province ?? null,
+            city: input.consignee?.city ?? null,
+            district: input.consignee?.district ?? null,
+            address: input.consignee?.address ?? null,
+            reserve_date: reserveDate,
+            due_day: reserveDate ?? today,
+            shipped_day: null,
+            remark: input.remark ?? null,
+            courier_code: null,
+            waybill_no: null,
+            staff_id: input.staff_id ?? null,
+            app_id: input.app_id ?? null,
+            out_order_no: input.out_order_no ?? null,
+            shipped_at: null,
+            delivered_at: null,
+            completed_at: store ? now.getTime() : null,
+            cancelled_at: null,
+            created_at: now.getTime(),
+            updated_at: now.getTime(),
+          }
+          const [id] = await trx('orders').insert(row)
+          const order = { ...row, id: Number(id) } as OrderRow
+          await trx('card_activities').insert({
+            merchant_id: merchant.id, card_id: card.id, card_no: card.card_no, type: 'redeem', actor_type: actor.type,
+            actor_id: actor.id, actor_name: actor.name.slice(0, 64), from_status: 'active', to_status: 'redeemed',
+            ref_type: 'order', ref_id: orderNo, detail: JSON.stringify({ product_id: product.product_id, channel: input.channel }),
+            ip: actor.ip, created_at: now.getTime(),
+          })
+          await insertOrderEvent(trx, { merchant_id: merchant.id, order_id: order.id, type: 'created', actor_type: actor.type, actor_id: actor.id, actor_name: actor.name, detail: { channel: input.channel }, at: now })
+          const [view] = await toOrders(trx, merchant.id, [order])
+          await enqueue(trx, [
+            { merchant_id: merchant.id, topic: 'order.created', idempotency_key: `order.created:${orderNo}`, payload: { order: view } },
+            { merchant_id: merchant.id, topic: 'card.redeemed', idempotency_key: `card.redeemed:${orderNo}`, payload: { card_no: card.card_no, order_no: orderNo, product_id: product.product_id } },
+          ], now)
+          return order
+        })
+      } catch (err) {
+        // An order number drawn twice in one second: draw again.
+        if (isUniqueViolation(err) && attempt < 3) continue
+        if ((err as { code?: string }).code === errors.cardRedeemed.code) {
+          // Lost the race, or the state changed since the checks: answer with the real reason.
+          const fresh = await db<CardRow>('cards').where({ id: card.id }).first()
+          if (fresh) await checkRedeemable(merchant, fresh)
+        }
+        throw err
+      }
+    }
+  }
+
+  async function takeDailySlot (trx: Db, merchantId: number, day: string, cap: number): Promise<void> {
+    const name = `reserve:${day}`
+    await trx('merchant_counters').insert({ merchant_id: merchantId, name, value: 0 }).onConflict(['merchant_id', 'name']).ignore()
+    const got = affected(await trx('merchant_counters').where({ merchant_id: merchantId, name }).andWhere('value', '<', cap).increment('value', 1))
+    if (got !== 1) throw errors.reserveDateInvalid({ message: '该日期预约已满，请选择其他日期' })
+  }
+
+  return {
+    merchantByCode,
+    verifyPassword,
+    checkRedeemable,
+    redeem,
+
+    async config (code: string) {
+      const merchant = await merchantByCode(code)
+      const storefront = await readSection(db, merchant.id, 'storefront')
+      const pickup = await readSection(db, merchant.id, 'pickup')
+      const today = localDate(merchant.timezone, clock.now())
+      return {
+        merchant: { code: merchant.code, name: merchant.name },
+        storefront,
+        pickup: { enabled: pickup.enabled, pause_message: pickup.enabled ? null : pickup.pause_message },
+        reservation: { ...pickup.reservation, today, daily_cap: pickup.daily_cap },
+      }
+    },
+
+    /** Customer step 1: number + password → a 15-minute token and what the card can redeem. */
+    async verify (code: string, cardNo: string, password: string, ip: string) {
+      const merchant = await merchantByCode(code)
+      await pickupSettings(merchant)
+      const card = await verifyPassword(merchant, cardNo, password, ip)
+      await checkRedeemable(merchant, card)
+      const products = await offeredProducts(card)
+      return {
+        token: await signToken(merchant, card),
+        expires_at: new Date(clock.now().getTime() + TOKEN_MS).toISOString(),
+        card: { card_no: card.card_no, face_value: card.face_value === null ? null : Number(card.face_value), valid_from: card.valid_from, valid_to: card.valid_to },
+        products: products.map((p) => ({
+          product_id: p.product_id, name: p.name, description: p.description,
+          image_url: (JSON.parse(p.images) as string[]).map((i) => imageUrl(i, publicBaseUrl))[0] ?? null,
+        })),
+      }
+    },
+
+    /** Customer step 2: the token, a product and an address → the order. */
+    async submit (code: string, body: { token: string; product_id: number; consignee: Consignee; reserve_date?: string; remark?: string }, ip: string) {
+      const merchant = await merchantByCode(code)
+      const card = await cardFromToken(merchant, body.token)
+      const order = await redeem(merchant, card, { ...body, channel: 'web' }, { type: 'customer', id: null, name: 'customer', ip })
+      const pickup = await readSection(db, merchant.id, 'pickup')
+      return { order_no: order.order_no, redirect_url: pickup.redirect_url ?? undefined }
+    },
+
+    /** The customer's view of an order, by token or by card number + password. */
+    async customerOrder (code: string, orderNo: string, auth: { token?: string; card_no?: string; password?: string }, ip: string): Promise<Order> {
+      const merchant = await merchantByCode(code)
+      let card: CardRow
+      if (auth.token) card = await cardFromToken(merchant, auth.token)
+      else if (auth.card_no && auth.password) card = await verifyPassword(merchant, auth.card_no, auth.password, ip)
+      else throw errors.tokenInvalid()
+      const row = await db<OrderRow>('orders').where({ merchant_id: merchant.id, order_no: orderNo, card_id: card.id }).first()
+      if (!row) throw errors.cardInvalid({ message: '订单不存在' })
+      return (await toOrders(db, merchant.id, [row]))[0]
+    },
+
+    /** Staff pickups (到店提货 / 电话提货): the same checks and lockouts, the staff member recorded. */
+    async staffPickup (merchantId: number, body: { card_no: string; password: string; product_id: number; consignee?: Consignee; reserve_date?: string; remark?: string }, channel: 'store' | 'phone', actor: Actor): Promise<Order> {
+      const merchant = (await merchants.findById(merchantId))!
+      const card = await verifyPassword(merchant, body.card_no, body.password, actor.ip ?? 'unknown')
+      const order = await redeem(merchant, card, { ...body, channel, staff_id: actor.id }, actor)
+      return (await toOrders(db, merchant.id, [order]))[0]
+    },
+  }
+}
+
+export type RedemptionService = ReturnType<typeof createRedemptionService>

@@ -1,0 +1,34 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { actorOf, sessionOf } from '../../plugins/admin-auth.js'
+import { errorResponses } from '../../shared/schemas.js'
+import { PickupSchema, StorefrontSchema } from './settings.schemas.js'
+
+const security = [{ adminBearer: [] }]
+const tags = ['settings']
+
+export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const write = app.requirePermission('settings.write')
+
+  app.get('/api/v1/settings/storefront', {
+    schema: { operationId: 'getStorefrontSettings', tags, security, response: { 200: StorefrontSchema, ...errorResponses } },
+    preHandler: app.requireAdmin,
+  }, async (req) => app.services.settings.get(sessionOf(req).merchant.id, 'storefront'))
+
+  app.put('/api/v1/settings/storefront', {
+    schema: { operationId: 'putStorefrontSettings', tags, security, body: StorefrontSchema, response: { 200: StorefrontSchema, ...errorResponses } },
+    preHandler: write,
+  }, async (req) => app.services.settings.put(sessionOf(req).merchant.id, 'storefront', req.body, actorOf(req)))
+
+  app.get('/api/v1/settings/pickup', {
+    schema: { operationId: 'getPickupSettings', tags, security, response: { 200: PickupSchema, ...errorResponses } },
+    preHandler: app.requireAdmin,
+  }, async (req) => app.services.settings.get(sessionOf(req).merchant.id, 'pickup'))
+
+  app.put('/api/v1/settings/pickup', {
+    schema: {
+      operationId: 'putPickupSettings', tags, security, body: PickupSchema, response: { 200: PickupSchema, ...errorResponses },
+      summary: 'Pickup switch, reservation mode (预约发货), daily cap and redirect URL',
+    },
+    preHandler: write,
+  }, async (req) => app.services.settings.put(sessionOf(req).merchant.id, 'pickup', req.body, actorOf(req)))
+}

@@ -1,0 +1,35 @@
+// Calendar days in a merchant's time zone: "today", validity windows, reservation dates.
+
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+/** YYYY-MM-DD of `at` in `timezone`. */
+export function localDate (timezone: string, at: Date): string {
+  let f = formatters.get(timezone)
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    formatters.set(timezone, f)
+  }
+  return f.format(at)
+}
+
+/** The calendar day `n` days after `day` (YYYY-MM-DD). */
+export function addDays (day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + n)
+  return d.toISOString().slice(0, 10)
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekday (day: string): number {
+  return new Date(`${day}T00:00:00Z`).getUTCDay()
+}
+
+/** Is this a real calendar day (not 2026-02-30)? */
+export function isCalendarDay (day: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day
+}
+
+/** Whole days from `a` to `b`. */
+export function daysBetween (a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000)
+}
