@@ -7,6 +7,7 @@ import type { Clock } from '../../shared/clock.js'
 import { isUniqueViolation, affected, type Db } from '../../shared/db.js'
 import { iso } from '../../shared/schemas.js'
 import { localDate } from '../../shared/dates.js'
+import { reserveCounter } from '../../shared/counters.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
 import { findProducts, productSetFor } from '../catalog/catalog.repository.js'
 import type { MerchantsService } from '../merchants/merchants.service.js'
@@ -279,8 +280,8 @@ export function createBatchesService (deps: Deps) {
       const batch = await db.transaction(async (trx) => {
         // The counter row serialises batch creation per merchant, so two overlapping batches
         // created at the same moment see each other: one succeeds whole, the other fails whole.
-        const serialFrom = await repo.reserveCounter(trx, merchantId, 'card_serial', quantity)
-        const seq = await repo.reserveCounter(trx, merchantId, 'batch_no', 1)
+        const serialFrom = await reserveCounter(trx, merchantId, 'card_serial', quantity)
+        const seq = await reserveCounter(trx, merchantId, 'batch_no', 1)
         let plan: NumberPlan
         if (mode === 'random') {
           plan = { mode, prefix, length: numberLength, quantity }

@@ -112,14 +112,6 @@ export async function findCardByNo (db: Db, merchantId: number, cardNo: string):
   return db<CardRow>('cards').where({ merchant_id: merchantId, card_no: cardNo }).first()
 }
 
-/** Reserves `n` consecutive values of a per-merchant counter; returns the first. */
-export async function reserveCounter (db: Db, merchantId: number, name: string, n: number): Promise<number> {
-  await db('merchant_counters').insert({ merchant_id: merchantId, name, value: 0 }).onConflict(['merchant_id', 'name']).ignore()
-  await db('merchant_counters').where({ merchant_id: merchantId, name }).increment('value', n)
-  const row = await db('merchant_counters').where({ merchant_id: merchantId, name }).first('value')
-  return Number(row.value) - n + 1
-}
-
 const CARD_COLUMNS = [
   'merchant_id', 'batch_id', 'serial', 'card_no', 'password_hash', 'password_enc', 'product_set_id', 'face_value',
   'valid_from', 'valid_to', 'status', 'status_before_void', 'distributor_id', 'remark', 'redeemed_at', 'created_at', 'updated_at',

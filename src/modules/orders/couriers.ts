@@ -9,6 +9,7 @@ import type { Db } from '../../shared/db.js'
 import { appError } from '../../shared/errors.js'
 import { errorResponses, Nullable } from '../../shared/schemas.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
+import { reserveCounter } from '../../shared/counters.js'
 
 export const COURIER_CATALOGUE = [
   { code: 'SF', name: '顺丰速运' }, { code: 'ZTO', name: '中通快递' }, { code: 'YTO', name: '圆通速递' },
@@ -63,12 +64,11 @@ export function createCouriersService ({ db, clock }: { db: Knex; clock: Clock }
     async create (merchantId: number, body: Static<typeof CreateCourierSchema>, actor: Actor): Promise<Courier> {
       const now = clock.now()
       const code = await db.transaction(async (trx) => {
-        const [id] = await trx('merchant_couriers').insert({
-          merchant_id: merchantId, code: `pending-${now.getTime()}-${Math.random()}`, name: body.name, base_code: body.base_code,
+        const variant = `${body.base_code}_${await reserveCounter(trx, merchantId, 'courier_variant', 1)}`
+        await trx('merchant_couriers').insert({
+          merchant_id: merchantId, code: variant, name: body.name, base_code: body.base_code,
           product_type: body.product_type ?? null, monthly_account: body.monthly_account ?? null, created_at: now.getTime(),
         })
-        const variant = `${body.base_code}_${id}`
-        await trx('merchant_couriers').where({ id }).update({ code: variant })
         await insertAudit(trx, merchantId, actor, { action: 'couriers.create', target_type: 'courier', target_id: variant, summary: { name: body.name, base_code: body.base_code } }, now)
         return variant
       })

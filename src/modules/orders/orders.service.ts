@@ -31,7 +31,8 @@ export function createOrdersService ({ db, clock, merchants }: { db: Knex; clock
     }
   }
 
-  async function applyFilters (q: Knex.QueryBuilder, merchantId: number, f: OrderListQuery, tz: string): Promise<Knex.QueryBuilder> {
+  // Synchronous on purpose: an async function returning a query builder would run it.
+  function applyFilters (q: Knex.QueryBuilder, merchantId: number, f: OrderListQuery, tz: string, batchId: number | null): Knex.QueryBuilder {
     q.where('merchant_id', merchantId)
     if (f.status) q.where('status', f.status)
     if (f.channel) q.where('channel', f.channel)
@@ -46,10 +47,7 @@ export function createOrdersService ({ db, clock, merchants }: { db: Knex; clock
     if (f.card_no) q.where('card_no', f.card_no)
     if (f.phone) q.where('consignee_phone', f.phone)
     if (f.product_id) q.where('product_id', f.product_id)
-    if (f.batch_no) {
-      const b = await db('card_batches').where({ merchant_id: merchantId, batch_no: f.batch_no }).first('id')
-      q.where('batch_id', b ? b.id : -1)
-    }
+    if (f.batch_no) q.where('batch_id', batchId ?? -1)
     return q
   }
 
@@ -87,12 +85,14 @@ export function createOrdersService ({ db, clock, merchants }: { db: Knex; clock
       const m = (await merchants.findById(merchantId))!
       const day = localDate(m.timezone, clock.now())
       const limit = q.limit ?? 50
-      const page = applyTab(await applyFilters(db<OrderRow>('orders'), merchantId, q, m.timezone), q.tab ?? 'all', day)
+      const batch = q.batch_no ? await db('card_batches').where({ merchant_id: merchantId, batch_no: q.batch_no }).first('id') : null
+      const batchId = batch ? Number(batch.id) : null
+      const page = applyTab(applyFilters(db<OrderRow>('orders'), merchantId, q, m.timezone, batchId), q.tab ?? 'all', day)
       if (q.cursor) page.where('id', '<', Number(q.cursor))
       const rows = await page.orderBy('id', 'desc').limit(limit) as OrderRow[]
       const tabCounts: Record<string, number> = {}
       for (const tab of TABS) {
-        const c = applyTab(await applyFilters(db('orders'), merchantId, q, m.timezone), tab, day)
+        const c = applyTab(applyFilters(db('orders'), merchantId, q, m.timezone, batchId), tab, day)
         tabCounts[tab] = Number((await c.count({ n: '*' }).first())?.n ?? 0)
       }
       return { items: await toOrders(db, merchantId, rows), next_cursor: rows.length === limit ? String(rows[rows.length - 1].id) : null, tab_counts: tabCounts }

@@ -2,6 +2,7 @@ import t from 'tap'
 import { fixedClock } from '../../shared/clock.js'
 import { createTestDatabase, buildTestApp, onMysql } from '../../test-support/build-test-app.js'
 import { CONSIGNEE, redeemFixture } from '../../test-support/redeem-fixture.js'
+import { startServerProcess } from '../../test-support/processes.js'
 
 t.test('the customer flow: config, verify, submit, look up', async (t) => {
   const f = await redeemFixture(t)
@@ -204,4 +205,23 @@ t.test('staff pickups: in store completes at once, by phone records the staff me
   t.match(phone.json(), { status: 'pending', channel: 'phone', consignee: CONSIGNEE, staff: { name: '管理员' } })
   const wrong = await f.app.inject({ method: 'POST', url: '/api/v1/store-pickups', headers: f.auth(clerk), payload: { card_no: f.cards[2].card_no, password: 'nope', product_id: f.apple } })
   t.equal(wrong.json().code, 'card_invalid')
+})
+
+t.test('exactly once across two server processes sharing the database', { skip: onMysql ? false : 'MySQL/MariaDB only (TEST_MYSQL_URL): SQLite is one writer per file' }, async (t) => {
+  const database = await createTestDatabase(t)
+  const f = await redeemFixture(t, { database })
+  const [p1, p2] = await Promise.all([startServerProcess(t, database.config, database.dir), startServerProcess(t, database.config, database.dir)])
+  const [card] = f.cards
+  const token = (await f.verify(card.card_no, card.password)).json().token
+  const results = await Promise.all(Array.from({ length: 50 }, async (_, k) => {
+    const res = await fetch(`${(k % 2 ? p1 : p2).url}/api/v1/redeem/default/orders`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token, product_id: f.apple, consignee: CONSIGNEE }),
+    })
+    return { status: res.status, body: await res.json() as { code?: string } }
+  }))
+  t.equal(results.filter((r) => r.status === 201).length, 1, 'one order')
+  t.equal(results.filter((r) => r.status === 409 && r.body.code === 'card_redeemed').length, 49)
+  t.equal((await f.db('orders')).length, 1)
+  t.equal((await f.db('outbox')).length, 2)
 })
