@@ -42,6 +42,7 @@ const commands = {
   'create-merchant': 'dist/scripts/create-merchant.js',
   openapi: 'dist/scripts/export-openapi.js',
   'bench-generate': 'dist/scripts/bench/generate.js',
+  'bench-redeem': 'dist/scripts/bench/redeem.js',
 }
 const command = process.argv[2] ?? 'server'
 if (!(command in commands)) {

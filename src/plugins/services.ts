@@ -29,6 +29,7 @@ type Log = { info: (o: object, m: string) => void; error: (o: object, m: string)
 
 export function createServices (config: AppConfig, db: Knex, clock: Clock, log: Log, overrides: Overrides = {}) {
   const merchants = createMerchantsService({ db, masterKey: config.masterKey, clock })
+  const settings = createSettingsService({ db, clock })
   return {
     merchants,
     auth: createAuthService({ db, masterKey: config.masterKey, captcha: config.captcha, clock }),
@@ -38,10 +39,10 @@ export function createServices (config: AppConfig, db: Knex, clock: Clock, log: 
     batches: createBatchesService({ db, clock, masterKey: config.masterKey, merchants, log, options: overrides.batches }),
     cards: createCardsService({ db, clock }),
     distributors: createDistributorsService({ db, clock }),
-    settings: createSettingsService({ db, clock }),
+    settings,
     couriers: createCouriersService({ db, clock }),
     orders: createOrdersService({ db, clock, merchants }),
-    redemption: createRedemptionService({ db, clock, masterKey: config.masterKey, merchants, publicBaseUrl: config.publicBaseUrl }),
+    redemption: createRedemptionService({ db, clock, masterKey: config.masterKey, merchants, settings, publicBaseUrl: config.publicBaseUrl }),
   }
 }
 

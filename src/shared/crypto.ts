@@ -1,9 +1,17 @@
 // Key derivation, authenticated encryption and password hashing, all from node:crypto.
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, scrypt, timingSafeEqual, createHash, createHmac, type KeyObject } from 'node:crypto'
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, scrypt, timingSafeEqual, createHash, createHmac, webcrypto, type KeyObject } from 'node:crypto'
 
 /** A 32-byte key for one purpose, derived from the master key (HKDF-SHA256). */
 export function deriveKey (masterKey: Buffer, purpose: string): Buffer {
   return Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), `kaquan:${purpose}`, 32))
+}
+
+/**
+ * The key imported once as a WebCrypto HMAC key for jose's HS256: raw bytes or a KeyObject
+ * would be imported again on every sign and verify.
+ */
+export function hmacKey (key: Buffer): Promise<webcrypto.CryptoKey> {
+  return webcrypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify'])
 }
 
 const ENC_VERSION = 1

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto'
 import { SignJWT, jwtVerify } from 'jose'
 import svgCaptchaModule from 'svg-captcha'
 import type { Clock } from '../../shared/clock.js'
-import { deriveKey, hashPassword, randomString, sha256Hex, safeEqual, verifyPassword } from '../../shared/crypto.js'
+import { deriveKey, hmacKey, hashPassword, randomString, sha256Hex, safeEqual, verifyPassword } from '../../shared/crypto.js'
 import type { Db } from '../../shared/db.js'
 import { countAttempts, recordAttempt } from '../../shared/attempts.js'
 import { tooManyAttempts, unauthorized } from '../../shared/errors.js'
@@ -31,7 +31,7 @@ const CAPTCHA_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 export interface AuthDeps { db: Db; masterKey: Buffer; captcha: boolean; clock: Clock }
 
 export function createAuthService ({ db, masterKey, captcha, clock }: AuthDeps) {
-  const sessionKey = deriveKey(masterKey, 'admin-session')
+  const sessionKey = hmacKey(deriveKey(masterKey, 'admin-session'))
   let dummyHash: Promise<string> | undefined
 
   async function checkAddress (ip: string): Promise<void> {
@@ -103,7 +103,7 @@ export function createAuthService ({ db, masterKey, captcha, clock }: AuthDeps) 
         .setIssuedAt(Math.floor(now.getTime() / 1000))
         .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
         .setAudience('kaquan-admin')
-        .sign(sessionKey)
+        .sign(await sessionKey)
       const fresh = await repo.findAdmin(db, admin.merchant_id, admin.id)
       return { token, expires_at: expiresAt.toISOString(), admin: toAdmin(fresh!) }
     },
@@ -113,7 +113,7 @@ export function createAuthService ({ db, masterKey, captcha, clock }: AuthDeps) 
       if (!token) throw unauthorized()
       let sid: unknown
       try {
-        const { payload } = await jwtVerify(token, sessionKey, {
+        const { payload } = await jwtVerify(token, await sessionKey, {
           audience: 'kaquan-admin', algorithms: ['HS256'], currentDate: clock.now(),
         })
         sid = payload.sid

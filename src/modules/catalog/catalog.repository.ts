@@ -82,7 +82,7 @@ export async function productSetFor (db: Db, merchantId: number, productIds: num
   }
 }
 
-export interface SetProduct { set_id: number; product_id: number; name: string; status: string; images: string; description: string | null }
+export interface SetProduct { set_id: number; product_id: number; name: string; status: string; images: string; description: string | null; goods_no: string | null; spec_no: string | null }
 
 /** The products of each set, in the products' display order. */
 export async function productsOfSets (db: Db, setIds: number[]): Promise<Map<number, SetProduct[]>> {
@@ -93,7 +93,7 @@ export async function productsOfSets (db: Db, setIds: number[]): Promise<Map<num
     .whereIn('i.set_id', [...new Set(setIds)])
     .whereNull('p.deleted_at')
     .orderBy([{ column: 'p.sort_order' }, { column: 'p.id' }])
-    .select('i.set_id', 'i.product_id', 'p.name', 'p.status', 'p.images', 'p.description')
+    .select('i.set_id', 'i.product_id', 'p.name', 'p.status', 'p.images', 'p.description', 'p.goods_no', 'p.spec_no')
   for (const r of rows as SetProduct[]) {
     const list = out.get(Number(r.set_id)) ?? []
     list.push({ ...r, set_id: Number(r.set_id), product_id: Number(r.product_id) })

@@ -32,17 +32,30 @@ export interface NewMerchant {
   admin_password?: string
 }
 
+/** Merchants change rarely and are read on every customer request: kept for a few seconds. */
+const MERCHANT_CACHE_MS = 10_000
+
 export function createMerchantsService ({ db, masterKey, clock }: { db: Db; masterKey: Buffer; clock: Clock }) {
   const pepperKey = deriveKey(masterKey, 'merchant-pepper')
   const peppers = new Map<number, Buffer>()
+  const cache = new Map<string, { row: MerchantRow | undefined; at: number }>()
+
+  async function cached (key: string, load: () => Promise<MerchantRow | undefined>): Promise<MerchantRow | undefined> {
+    const now = Date.now()
+    const hit = cache.get(key)
+    if (hit && hit.row && now - hit.at < MERCHANT_CACHE_MS) return hit.row
+    const row = await load()
+    cache.set(key, { row, at: now })
+    return row
+  }
 
   return {
     async findByCode (code: string): Promise<MerchantRow | undefined> {
-      return db<MerchantRow>('merchants').where({ code }).first()
+      return cached(`code:${code}`, () => db<MerchantRow>('merchants').where({ code }).first())
     },
 
     async findById (id: number): Promise<MerchantRow | undefined> {
-      return db<MerchantRow>('merchants').where({ id }).first()
+      return cached(`id:${id}`, () => db<MerchantRow>('merchants').where({ id }).first())
     },
 
     /** The merchant's secret for card hashes, decrypted once per process. */

@@ -85,7 +85,7 @@ export function toOrder (r: OrderRow, couriers: Map<string, string>, staff: Map<
 
 /** Orders as the API shows them, with courier and staff names. */
 export async function toOrders (db: Db, merchantId: number, rows: OrderRow[]): Promise<Order[]> {
-  const couriers = await courierNames(db, merchantId)
+  const couriers = rows.some((r) => r.courier_code) ? await courierNames(db, merchantId) : new Map<string, string>()
   const staffIds = [...new Set(rows.map((r) => r.staff_id).filter((s): s is number => s !== null))]
   const staff = new Map<number, string>(staffIds.length
     ? (await db('admins').whereIn('id', staffIds).select('id', 'name', 'username')).map((a) => [Number(a.id), a.name || a.username])

@@ -4,7 +4,7 @@ import { createHmac, randomBytes, randomInt } from 'node:crypto'
 import { SignJWT, jwtVerify } from 'jose'
 import type { Knex } from 'knex'
 import type { Clock } from '../../shared/clock.js'
-import { deriveKey, safeEqual } from '../../shared/crypto.js'
+import { deriveKey, hmacKey, safeEqual } from '../../shared/crypto.js'
 import { addDays, daysBetween, isCalendarDay, localDate, weekday } from '../../shared/dates.js'
 import { affected, isUniqueViolation, type Db } from '../../shared/db.js'
 import { countAttempts, recordAttempt } from '../../shared/attempts.js'
@@ -18,7 +18,7 @@ import type { MerchantRow, MerchantsService } from '../merchants/merchants.servi
 import { enqueue } from '../outbox/outbox.repository.js'
 import { insertOrderEvent, toOrders, type OrderRow } from '../orders/orders.repository.js'
 import type { ChannelValue, Consignee, Order } from '../orders/orders.schemas.js'
-import { readSection } from '../settings/settings.service.js'
+import type { SettingsService } from '../settings/settings.service.js'
 import type { Pickup } from '../settings/settings.schemas.js'
 import * as errors from './redemption.errors.js'
 
@@ -40,19 +40,25 @@ export interface RedeemInput {
   out_order_no?: string | null
 }
 
-interface Deps { db: Knex; clock: Clock; masterKey: Buffer; merchants: MerchantsService; publicBaseUrl: string }
+interface Deps { db: Knex; clock: Clock; masterKey: Buffer; merchants: MerchantsService; settings: SettingsService; publicBaseUrl: string }
 
 /** Order numbers: the merchant-local time to the second, then 6 random digits — sortable, not a sequence. */
+const orderNoFormats = new Map<string, Intl.DateTimeFormat>()
 function newOrderNo (tz: string, at: Date): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
-  }).formatToParts(at)
+  let format = orderNoFormats.get(tz)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+    })
+    orderNoFormats.set(tz, format)
+  }
+  const parts = format.formatToParts(at)
   const get = (t: string) => parts.find((p) => p.type === t)!.value
   return `${get('year')}${get('month')}${get('day')}${get('hour')}${get('minute')}${get('second')}${String(randomInt(1_000_000)).padStart(6, '0')}`
 }
 
-export function createRedemptionService ({ db, clock, masterKey, merchants, publicBaseUrl }: Deps) {
-  const tokenKey = deriveKey(masterKey, 'redeem-token')
+export function createRedemptionService ({ db, clock, masterKey, merchants, settings, publicBaseUrl }: Deps) {
+  const tokenKey = hmacKey(deriveKey(masterKey, 'redeem-token'))
 
   async function merchantByCode (code: string): Promise<MerchantRow> {
     const m = await merchants.findByCode(code)
@@ -148,12 +154,12 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, publ
       .setAudience('kaquan-redeem')
       .setIssuedAt(Math.floor(now.getTime() / 1000))
       .setExpirationTime(Math.floor((now.getTime() + TOKEN_MS) / 1000))
-      .sign(tokenKey)
+      .sign(await tokenKey)
   }
 
   async function cardFromToken (merchant: MerchantRow, token: string): Promise<CardRow> {
     try {
-      const { payload } = await jwtVerify(token, tokenKey, { audience: 'kaquan-redeem', algorithms: ['HS256'], currentDate: clock.now() })
+      const { payload } = await jwtVerify(token, await tokenKey, { audience: 'kaquan-redeem', algorithms: ['HS256'], currentDate: clock.now() })
       if (payload.mid !== merchant.id || typeof payload.cno !== 'string') throw new Error('wrong merchant')
       const card = await db<CardRow>('cards').where({ merchant_id: merchant.id, id: Number(payload.sub), card_no: payload.cno }).first()
       if (!card) throw new Error('card gone')
@@ -164,7 +170,7 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, publ
   }
 
   async function pickupSettings (merchant: MerchantRow): Promise<Pickup> {
-    const pickup = await readSection(db, merchant.id, 'pickup')
+    const pickup = await settings.cached(merchant.id, 'pickup')
     if (!pickup.enabled) throw errors.pickupPaused({ message: pickup.pause_message || errors.pickupPaused().message })
     return pickup
   }
@@ -188,7 +194,6 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, publ
     const today = localDate(merchant.timezone, now)
     const reserveDate = input.channel === 'store' ? null : input.reserve_date ?? null
     if (input.channel !== 'store') checkReserveDate(pickup, today, reserveDate)
-    const productRow = await db('products').where({ id: product.product_id }).first('goods_no', 'spec_no')
 
     for (let attempt = 0; ; attempt++) {
       const orderNo = newOrderNo(merchant.timezone, now)
@@ -208,8 +213,8 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, publ
             batch_id: card.batch_id,
             product_id: product.product_id,
             product_name: product.name,
-            goods_no: productRow?.goods_no ?? null,
-            spec_no: productRow?.spec_no ?? null,
+            goods_no: product.goods_no,
+            spec_no: product.spec_no,
             channel: input.channel,
             status: store ? 'completed' : 'pending',
             consignee_name: input.consignee?.name ?? null,
@@ -278,8 +283,8 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, publ
 
     async config (code: string) {
       const merchant = await merchantByCode(code)
-      const storefront = await readSection(db, merchant.id, 'storefront')
-      const pickup = await readSection(db, merchant.id, 'pickup')
+      const storefront = await settings.cached(merchant.id, 'storefront')
+      const pickup = await settings.cached(merchant.id, 'pickup')
       const today = localDate(merchant.timezone, clock.now())
       return {
         merchant: { code: merchant.code, name: merchant.name },
@@ -312,7 +317,7 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, publ
       const merchant = await merchantByCode(code)
       const card = await cardFromToken(merchant, body.token)
       const order = await redeem(merchant, card, { ...body, channel: 'web' }, { type: 'customer', id: null, name: 'customer', ip })
-      const pickup = await readSection(db, merchant.id, 'pickup')
+      const pickup = await settings.cached(merchant.id, 'pickup')
       return { order_no: order.order_no, redirect_url: pickup.redirect_url ?? undefined }
     },
 

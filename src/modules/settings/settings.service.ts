@@ -13,9 +13,25 @@ export async function readSection<K extends keyof Sections> (db: Db, merchantId:
   return row ? { ...DEFAULTS[section], ...JSON.parse(row.value) } : structuredClone(DEFAULTS[section])
 }
 
+/**
+ * Settings read on every customer request are kept for a moment: a change made through this
+ * instance is seen at once, one made through another instance within SETTINGS_CACHE_MS.
+ */
+export const SETTINGS_CACHE_MS = 3_000
+
 export function createSettingsService ({ db, clock }: { db: Knex; clock: Clock }) {
+  const cache = new Map<string, { value: unknown; at: number }>()
   return {
     get: <K extends keyof Sections>(merchantId: number, section: K) => readSection(db, merchantId, section),
+
+    async cached<K extends keyof Sections> (merchantId: number, section: K): Promise<Sections[K]> {
+      const key = `${merchantId}:${section}`
+      const hit = cache.get(key)
+      if (hit && Date.now() - hit.at < SETTINGS_CACHE_MS) return hit.value as Sections[K]
+      const value = await readSection(db, merchantId, section)
+      cache.set(key, { value, at: Date.now() })
+      return value
+    },
 
     async put<K extends keyof Sections> (merchantId: number, section: K, value: Sections[K], actor: Actor): Promise<Sections[K]> {
       if (section === 'pickup') {
@@ -30,6 +46,7 @@ export function createSettingsService ({ db, clock }: { db: Knex; clock: Clock }
           .onConflict(['merchant_id', 'section']).merge(['value', 'updated_at'])
         await insertAudit(trx, merchantId, actor, { action: `settings.${section}.update`, target_type: 'settings', target_id: section, summary: value as Record<string, unknown> }, now)
       })
+      cache.delete(`${merchantId}:${section}`)
       return readSection(db, merchantId, section)
     },
   }
