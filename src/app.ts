@@ -20,6 +20,8 @@ import { settingsRoutes } from './modules/settings/settings.routes.js'
 import { couriersRoutes } from './modules/orders/couriers.js'
 import { ordersRoutes } from './modules/orders/orders.routes.js'
 import { redemptionRoutes } from './modules/redemption/redemption.routes.js'
+import { appsRoutes } from './modules/open/apps.js'
+import { openRoutes } from './modules/open/open.routes.js'
 
 export interface BuildOptions {
   config: AppConfig
@@ -84,6 +86,9 @@ export async function buildApp ({ config, overrides = {} }: BuildOptions): Promi
   await app.register(couriersRoutes)
   await app.register(ordersRoutes)
   await app.register(redemptionRoutes)
+  await app.register(appsRoutes)
+  // Encapsulated: its body parser and verification hooks apply to /open/v1 only.
+  await app.register(openRoutes)
 
   return app as unknown as FastifyInstance
 }

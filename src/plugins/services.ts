@@ -18,6 +18,8 @@ import { createSettingsService } from '../modules/settings/settings.service.js'
 import { createCouriersService } from '../modules/orders/couriers.js'
 import { createOrdersService } from '../modules/orders/orders.service.js'
 import { createRedemptionService } from '../modules/redemption/redemption.service.js'
+import { createAppsService } from '../modules/open/apps.js'
+import { createOpenService } from '../modules/open/open.service.js'
 
 export interface Overrides {
   db?: Knex
@@ -30,6 +32,7 @@ type Log = { info: (o: object, m: string) => void; error: (o: object, m: string)
 export function createServices (config: AppConfig, db: Knex, clock: Clock, log: Log, overrides: Overrides = {}) {
   const merchants = createMerchantsService({ db, masterKey: config.masterKey, clock })
   const settings = createSettingsService({ db, clock })
+  const redemption = createRedemptionService({ db, clock, masterKey: config.masterKey, merchants, settings, publicBaseUrl: config.publicBaseUrl })
   return {
     merchants,
     auth: createAuthService({ db, masterKey: config.masterKey, captcha: config.captcha, clock }),
@@ -42,7 +45,9 @@ export function createServices (config: AppConfig, db: Knex, clock: Clock, log: 
     settings,
     couriers: createCouriersService({ db, clock }),
     orders: createOrdersService({ db, clock, merchants }),
-    redemption: createRedemptionService({ db, clock, masterKey: config.masterKey, merchants, settings, publicBaseUrl: config.publicBaseUrl }),
+    redemption,
+    apps: createAppsService({ db, clock, masterKey: config.masterKey }),
+    open: createOpenService({ db, clock, masterKey: config.masterKey, publicBaseUrl: config.publicBaseUrl, redemption }),
   }
 }
 

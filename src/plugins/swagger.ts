@@ -16,6 +16,7 @@ export default fp(async function swaggerPlugin (app: FastifyInstance) {
       components: {
         securitySchemes: {
           adminBearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Token from POST /api/v1/auth/login' },
+          kqSignature: { type: 'apiKey', in: 'header', name: 'X-Kq-Signature', description: 'Scheme v1: X-Kq-App-Key, X-Kq-Timestamp, X-Kq-Nonce and X-Kq-Signature as spec/open-platform.md describes' },
         },
       },
       tags: [
@@ -29,6 +30,8 @@ export default fp(async function swaggerPlugin (app: FastifyInstance) {
         { name: 'orders', description: 'The order desk, shipping, couriers, staff pickups' },
         { name: 'redeem', description: 'Customer pickup API (no login; scoped by merchant code)' },
         { name: 'settings', description: 'Merchant settings (全局设置)' },
+        { name: 'apps', description: 'Open-platform apps and their secrets (开发平台)' },
+        { name: 'open', description: 'Open platform for malls: signed requests (scheme v1)' },
         { name: 'system', description: 'Health and readiness' },
       ],
     },

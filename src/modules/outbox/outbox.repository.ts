@@ -2,8 +2,16 @@
 // worker, webhooks, integrations) reads them later; nothing here touches the network.
 import type { Db } from '../../shared/db.js'
 
-export const TOPICS = ['order.created', 'card.redeemed', 'order.shipped', 'order.cancelled', 'order.delivered'] as const
-export type Topic = typeof TOPICS[number]
+/** Domain events; each is fanned out to the merchant's webhook endpoints (Standard Webhooks). */
+export const EVENT_TOPICS = [
+  'card.issued', 'card.activated', 'card.voided', 'card.redeemed',
+  'order.created', 'order.shipped', 'order.delivered', 'order.cancelled', 'issue.cancelled',
+] as const
+export type EventTopic = typeof EVENT_TOPICS[number]
+
+/** Work items: one webhook delivery to one endpoint; one text message. */
+export const WORK_TOPICS = ['webhook.delivery', 'sms.card_issued'] as const
+export type Topic = EventTopic | typeof WORK_TOPICS[number]
 
 export interface OutboxMessage {
   merchant_id: number
@@ -12,6 +20,8 @@ export interface OutboxMessage {
   idempotency_key: string
   payload: Record<string, unknown>
   destination?: string | null
+  event_type?: string | null
+  event_id?: string | null
 }
 
 export async function enqueue (db: Db, messages: OutboxMessage[], at: Date): Promise<void> {
@@ -20,6 +30,8 @@ export async function enqueue (db: Db, messages: OutboxMessage[], at: Date): Pro
     merchant_id: m.merchant_id,
     topic: m.topic,
     destination: m.destination ?? null,
+    event_type: m.event_type ?? null,
+    event_id: m.event_id ?? null,
     payload: JSON.stringify(m.payload),
     idempotency_key: m.idempotency_key,
     status: 'pending',

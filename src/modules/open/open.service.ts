@@ -1,0 +1,255 @@
+// The open platform's domain: issuing cards to phone numbers (all or nothing), cancelling an
+// issue, card and order views for malls, redemption through the shared exactly-once service.
+import { randomInt } from 'node:crypto'
+import type { Knex } from 'knex'
+import type { Clock } from '../../shared/clock.js'
+import { isMysql, isUniqueViolation, affected, type Db } from '../../shared/db.js'
+import { iso } from '../../shared/schemas.js'
+import type { Actor } from '../audit/audit.repository.js'
+import { productsOfSets } from '../catalog/catalog.repository.js'
+import { imageUrl } from '../catalog/catalog.service.js'
+import { cardPasswordKey, decryptCardPassword } from '../cards/card-secrets.js'
+import type { CardRow } from '../cards/cards.repository.js'
+import type { MerchantRow } from '../merchants/merchants.service.js'
+import { enqueue } from '../outbox/outbox.repository.js'
+import { maskPhone, toOrders, type OrderRow } from '../orders/orders.repository.js'
+import type { Consignee } from '../orders/orders.schemas.js'
+import type { RedemptionService } from '../redemption/redemption.service.js'
+import type { AppRow, Scope } from './apps.js'
+import * as errors from './open.errors.js'
+
+export interface IssueBody { out_order_no: string; batch_no: string; items: Array<{ phone: string; quantity: number }>; send_sms: boolean; distributor_id?: number }
+export interface RedemptionBody { out_order_no: string; card_no: string; password: string; product_id: number; consignee: Consignee; reserve_date?: string; remark?: string }
+
+const MOBILE = /^1[0-9]{10}$/
+
+interface Deps { db: Knex; clock: Clock; masterKey: Buffer; publicBaseUrl: string; redemption: RedemptionService }
+
+export function createOpenService ({ db, clock, masterKey, publicBaseUrl, redemption }: Deps) {
+  function redeemUrl (merchant: MerchantRow, cardNo: string): string {
+    return `${publicBaseUrl}/r/${merchant.code}?c=${encodeURIComponent(cardNo)}`
+  }
+
+  async function issueView (merchant: MerchantRow, issue: { id: number; issue_no: string; out_order_no: string; status: string }, scopes: Scope[]) {
+    const rows = await db('card_issue_items as i').join('cards as c', 'c.id', 'i.card_id').where('i.issue_id', issue.id).orderBy('c.serial')
+      .select('c.card_no', 'i.phone', 'c.face_value', 'c.valid_from', 'c.valid_to', 'c.password_enc')
+    const key = scopes.includes('cards:secrets') ? cardPasswordKey(masterKey, merchant.id) : null
+    return {
+      issue_no: issue.issue_no,
+      out_order_no: issue.out_order_no,
+      status: issue.status,
+      cards: rows.map((r) => ({
+        card_no: r.card_no as string,
+        phone: r.phone as string,
+        face_value: r.face_value === null ? null : Number(r.face_value),
+        valid_from: r.valid_from as string | null,
+        valid_to: r.valid_to as string | null,
+        redeem_url: redeemUrl(merchant, r.card_no),
+        // Only with cards:secrets, decrypted for this answer alone.
+        ...(key ? { password: decryptCardPassword(key, r.card_no, r.password_enc) } : {}),
+      })),
+    }
+  }
+
+  function checkItems (items: IssueBody['items']): number {
+    let total = 0
+    for (const item of items) {
+      if (!MOBILE.test(item.phone)) throw errors.phoneInvalid({ details: [{ path: '/items/phone', message: item.phone.slice(0, 3) + '…' }] })
+      if (!Number.isInteger(item.quantity) || item.quantity < 1 || item.quantity > 1000) throw errors.quantityInvalid()
+      total += item.quantity
+    }
+    if (total > 5000 || total === 0) throw errors.quantityInvalid()
+    return total
+  }
+
+  async function openOrderView (merchantId: number, row: OrderRow) {
+    const [o] = await toOrders(db, merchantId, [row])
+    return {
+      order_no: o.order_no,
+      out_order_no: o.out_order_no,
+      status: o.status,
+      product: { product_id: o.product.product_id, name: o.product.name },
+      consignee: o.consignee ? { ...o.consignee, phone: maskPhone(o.consignee.phone)! } : null,
+      reserve_date: o.reserve_date,
+      courier_code: o.courier_code,
+      waybill_no: o.waybill_no,
+      shipped_at: o.shipped_at,
+      tracking: [] as Array<{ time: string; text: string }>,
+      updated_at: o.updated_at,
+    }
+  }
+
+  const service = {
+    async products (merchant: MerchantRow) {
+      const rows = await db('products').where({ merchant_id: merchant.id }).whereNull('deleted_at').orderBy([{ column: 'sort_order' }, { column: 'id' }])
+      return {
+        items: rows.map((p) => ({
+          product_id: Number(p.id), name: p.name as string, goods_no: p.goods_no as string | null, spec_no: p.spec_no as string | null,
+          image_url: (JSON.parse(p.images) as string[]).map((i) => imageUrl(i, publicBaseUrl))[0] ?? null, status: p.status as string,
+        })),
+      }
+    },
+
+    /** Sell cards to phone numbers: unissued cards of the batch in serial order, all or nothing. */
+    async issue (merchant: MerchantRow, app: AppRow, scopes: Scope[], body: IssueBody, actor: Actor): Promise<{ created: boolean; view: Awaited<ReturnType<typeof issueView>> }> {
+      const existing = await db('card_issues').where({ app_id: app.id, out_order_no: body.out_order_no }).first()
+      if (existing) return { created: false, view: await issueView(merchant, existing, scopes) }
+      const total = checkItems(body.items)
+      const batch = await db('card_batches').where({ merchant_id: merchant.id, batch_no: body.batch_no, status: 'ready' }).first('id')
+      if (!batch) throw errors.batchNotFound()
+      if (body.distributor_id !== undefined && !await db('distributors').where({ merchant_id: merchant.id, id: body.distributor_id }).first('id')) {
+        throw errors.batchNotFound({ message: '券商不存在' })
+      }
+      const now = clock.now()
+      const issueNo = `I${now.getTime()}${String(randomInt(1000)).padStart(3, '0')}`
+      try {
+        const issue = await db.transaction(async (trx) => {
+          const pick = trx('cards').where({ merchant_id: merchant.id, batch_id: batch.id, status: 'inactive' })
+            .whereNull('issue_id').orderBy('serial').limit(total)
+          // Row locks keep two concurrent issues from taking the same cards on MySQL.
+          if (isMysql(trx)) pick.forUpdate()
+          const cards = await pick.select('id', 'card_no', 'serial') as Array<{ id: number; card_no: string }>
+          if (cards.length < total) throw errors.insufficientCards()
+          const [issueId] = await trx('card_issues').insert({
+            merchant_id: merchant.id, app_id: app.id, issue_no: issueNo, out_order_no: body.out_order_no, batch_id: batch.id,
+            status: 'issued', send_sms: body.send_sms, distributor_id: body.distributor_id ?? null, created_at: now.getTime(), updated_at: now.getTime(),
+          })
+          let k = 0
+          const items: Array<{ issue_id: number; card_id: number; card_no: string; phone: string }> = []
+          for (const item of body.items) for (let q = 0; q < item.quantity; q++) items.push({ issue_id: Number(issueId), card_id: Number(cards[k].id), card_no: cards[k++].card_no, phone: item.phone })
+          for (const item of items) {
+            const n = affected(await trx('cards').where({ id: item.card_id, status: 'inactive' }).whereNull('issue_id').update({
+              status: 'active', phone: item.phone, issue_id: Number(issueId), issued_app_id: app.id,
+              ...(body.distributor_id !== undefined ? { distributor_id: body.distributor_id } : {}), updated_at: now.getTime(),
+            }))
+            if (n !== 1) throw errors.insufficientCards()
+          }
+          for (let i = 0; i < items.length; i += 500) await trx('card_issue_items').insert(items.slice(i, i + 500))
+          await trx('card_activities').insert(items.map((item) => ({
+            merchant_id: merchant.id, card_id: item.card_id, card_no: item.card_no, type: 'issue', actor_type: actor.type, actor_id: actor.id,
+            actor_name: actor.name.slice(0, 64), from_status: 'inactive', to_status: 'active', ref_type: 'issue', ref_id: issueNo,
+            detail: JSON.stringify({ app_key: app.app_key, phone: maskPhone(item.phone), out_order_no: body.out_order_no }), ip: actor.ip, created_at: now.getTime(),
+          })))
+          const messages: Parameters<typeof enqueue>[1] = [{
+            merchant_id: merchant.id, topic: 'card.issued', idempotency_key: `card.issued:${issueNo}`,
+            payload: { issue_no: issueNo, out_order_no: body.out_order_no, cards: items.map((i) => ({ card_no: i.card_no, phone: maskPhone(i.phone) })) },
+          }]
+          if (body.send_sms) {
+            for (const item of items) {
+              messages.push({ merchant_id: merchant.id, topic: 'sms.card_issued', idempotency_key: `sms.card_issued:${issueNo}:${item.card_no}`, payload: { card_no: item.card_no, phone: item.phone, redeem_url: redeemUrl(merchant, item.card_no) } })
+            }
+          }
+          await enqueue(trx, messages, now)
+          return { id: Number(issueId), issue_no: issueNo, out_order_no: body.out_order_no, status: 'issued' }
+        })
+        return { created: true, view: await issueView(merchant, issue, scopes) }
+      } catch (err) {
+        // The same out_order_no sent twice at once: the second answers with the first's result.
+        if (isUniqueViolation(err)) {
+          const first = await db('card_issues').where({ app_id: app.id, out_order_no: body.out_order_no }).first()
+          if (first) return { created: false, view: await issueView(merchant, first, scopes) }
+        }
+        throw err
+      }
+    },
+
+    async getIssue (merchant: MerchantRow, app: AppRow, scopes: Scope[], issueNo: string) {
+      const issue = await db('card_issues').where({ merchant_id: merchant.id, app_id: app.id, issue_no: issueNo }).first()
+      if (!issue) throw errors.issueNotFound()
+      return issueView(merchant, issue, scopes)
+    },
+
+    /** The mall refunded: unredeemed cards are deactivated and unbound; redeemed ones stay. */
+    async cancelIssue (merchant: MerchantRow, app: AppRow, issueNo: string, actor: Actor) {
+      const issue = await db('card_issues').where({ merchant_id: merchant.id, app_id: app.id, issue_no: issueNo }).first()
+      if (!issue) throw errors.issueNotFound()
+      if (issue.cancel_result) return JSON.parse(issue.cancel_result) as { issue_no: string; cancelled: string[]; not_cancelled: Array<{ card_no: string; reason: string }> }
+      const now = clock.now()
+      return db.transaction(async (trx) => {
+        const cards = await trx('cards').where({ merchant_id: merchant.id, issue_id: issue.id }).orderBy('serial').select('id', 'card_no', 'status')
+        const cancelled: string[] = []
+        const notCancelled: Array<{ card_no: string; reason: string }> = []
+        for (const c of cards) {
+          const n = affected(await trx('cards').where({ id: c.id, status: 'active' }).update({ status: 'inactive', phone: null, updated_at: now.getTime() }))
+          if (n === 1) {
+            cancelled.push(c.card_no)
+            await trx('card_activities').insert({
+              merchant_id: merchant.id, card_id: c.id, card_no: c.card_no, type: 'cancel_issue', actor_type: actor.type, actor_id: actor.id,
+              actor_name: actor.name.slice(0, 64), from_status: 'active', to_status: 'inactive', ref_type: 'issue', ref_id: issueNo, detail: null, ip: actor.ip, created_at: now.getTime(),
+            })
+          } else {
+            notCancelled.push({ card_no: c.card_no, reason: c.status === 'active' ? 'changed' : c.status })
+          }
+        }
+        const result = { issue_no: issueNo, cancelled, not_cancelled: notCancelled }
+        await trx('card_issues').where({ id: issue.id }).update({ status: 'cancelled', cancel_result: JSON.stringify(result), updated_at: now.getTime() })
+        await enqueue(trx, [{ merchant_id: merchant.id, topic: 'issue.cancelled', idempotency_key: `issue.cancelled:${issueNo}`, payload: result }], now)
+        return result
+      })
+    },
+
+    async card (merchant: MerchantRow, cardNo: string) {
+      const card = await db<CardRow & { phone: string | null }>('cards as c').join('card_batches as b', 'b.id', 'c.batch_id')
+        .where({ 'c.merchant_id': merchant.id, 'c.card_no': cardNo, 'b.status': 'ready' }).first('c.*')
+      if (!card) throw errors.cardNotFound()
+      const sets = await productsOfSets(db, [Number(card.product_set_id)])
+      const order = card.status === 'redeemed' ? await db('orders').where({ card_id: card.id }).whereNot('status', 'cancelled').first('order_no') : null
+      return {
+        card_no: card.card_no,
+        status: card.status,
+        face_value: card.face_value === null ? null : Number(card.face_value),
+        // Pickup cards carry no balance; stored-value cards (later) will.
+        balance: null,
+        valid_from: card.valid_from,
+        valid_to: card.valid_to,
+        phone: maskPhone(card.phone),
+        products: (sets.get(Number(card.product_set_id)) ?? []).map((p) => ({ product_id: p.product_id, name: p.name })),
+        redeemed_order_no: order ? order.order_no as string : null,
+        updated_at: iso(card.updated_at)!,
+      }
+    },
+
+    /** Redemption on the mall's pages: the customer API's service and guarantee; out_order_no repeats return the first order. */
+    async redeem (merchant: MerchantRow, app: AppRow, body: RedemptionBody, actor: Actor): Promise<{ created: boolean; result: { order_no: string; out_order_no: string; card_no: string; product_id: number; status: string } }> {
+      const view = (o: OrderRow) => ({ order_no: o.order_no, out_order_no: o.out_order_no!, card_no: o.card_no, product_id: Number(o.product_id), status: o.status })
+      const existing = await db<OrderRow>('orders').where({ app_id: app.id, out_order_no: body.out_order_no }).first()
+      if (existing) return { created: false, result: view(existing) }
+      const card = await redemption.verifyPassword(merchant, body.card_no, body.password, actor.ip ?? 'unknown')
+      try {
+        const order = await redemption.redeem(merchant, card, { ...body, channel: 'open_api', app_id: app.id, out_order_no: body.out_order_no }, actor)
+        return { created: true, result: view(order) }
+      } catch (err) {
+        const raced = await db<OrderRow>('orders').where({ app_id: app.id, out_order_no: body.out_order_no }).first()
+        if (raced) return { created: false, result: view(raced) }
+        throw err
+      }
+    },
+
+    async order (merchant: MerchantRow, orderNo: string) {
+      const row = await db<OrderRow>('orders').where({ merchant_id: merchant.id, order_no: orderNo }).first()
+      if (!row) throw errors.orderNotFound()
+      return openOrderView(merchant.id, row)
+    },
+
+    openOrderView,
+
+    /** Orders changed after a moment, in (updated_at, order_no) order, with an opaque cursor. */
+    async orders (merchant: MerchantRow, q: { updated_after?: string; limit?: number; cursor?: string }) {
+      const limit = q.limit ?? 50
+      const query = db<OrderRow>('orders').where({ merchant_id: merchant.id })
+      if (q.updated_after) query.where('updated_at', '>', Date.parse(q.updated_after))
+      if (q.cursor) {
+        const [at, no] = Buffer.from(q.cursor, 'base64url').toString('utf8').split('|')
+        query.where((w) => w.where('updated_at', '>', Number(at)).orWhere((x) => x.where('updated_at', Number(at)).andWhere('order_no', '>', no)))
+      }
+      const rows = await query.orderBy([{ column: 'updated_at' }, { column: 'order_no' }]).limit(limit)
+      const items = []
+      for (const r of rows) items.push(await openOrderView(merchant.id, r))
+      const last = rows[rows.length - 1]
+      return { items, next_cursor: rows.length === limit ? Buffer.from(`${last.updated_at}|${last.order_no}`).toString('base64url') : null }
+    },
+  }
+  return service
+}
+
+export type OpenService = ReturnType<typeof createOpenService>

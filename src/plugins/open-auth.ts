@@ -1,0 +1,176 @@
+// Request verification for /open/v1 (spec/open-platform.md). Runs before the body is parsed:
+// the raw bytes are collected, the eight checks run in the spec's order, and only then is the
+// JSON parsed. A request that fails a check changes nothing (the nonce is stored only after
+// every check has passed). Also: Idempotency-Key replay for POSTs.
+import { Readable } from 'node:stream'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { safeEqual, sha256Hex } from '../shared/crypto.js'
+import { isUniqueViolation } from '../shared/db.js'
+import { invalidJson, payloadTooLarge, validationFailed } from '../shared/errors.js'
+import type { AppRow, Scope } from '../modules/open/apps.js'
+import * as errors from '../modules/open/open.errors.js'
+import { inCidr } from '../modules/open/ip.js'
+import { sign, splitUrl, stringToSign } from '../modules/open/signature.js'
+import type { MerchantRow } from '../modules/merchants/merchants.service.js'
+
+const WINDOW_S = 300
+const NONCE_TTL_MS = 600_000
+const BODY_LIMIT = 1024 * 1024
+const IDEMPOTENCY_TTL_MS = 24 * 3600_000
+
+export interface OpenContext { app: AppRow; merchant: MerchantRow; scopes: Scope[] }
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    open: OpenContext | null
+    rawBody: Buffer | null
+    idempotency: { key: string; hash: string; store: boolean } | null
+  }
+  interface FastifyContextConfig {
+    /** The scope an /open/v1 route needs. */
+    scope?: Scope
+  }
+}
+
+/** The verified app and merchant of an /open/v1 request. */
+export function openOf (request: FastifyRequest): OpenContext {
+  if (!request.open) throw new Error('open route without verification')
+  return request.open
+}
+
+async function collect (stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > BODY_LIMIT) throw payloadTooLarge()
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks)
+}
+
+/** Token buckets per app: `rate` per second, bursts up to twice that. One per instance. */
+class RateLimiter {
+  private readonly buckets = new Map<number, { tokens: number; at: number }>()
+  take (appId: number, rate: number, nowMs: number): number {
+    const b = this.buckets.get(appId) ?? { tokens: rate * 2, at: nowMs }
+    b.tokens = Math.min(rate * 2, b.tokens + ((nowMs - b.at) / 1000) * rate)
+    b.at = nowMs
+    this.buckets.set(appId, b)
+    if (b.tokens < 1) return Math.ceil((1 - b.tokens) / rate)
+    b.tokens -= 1
+    return 0
+  }
+}
+
+export async function registerOpenAuth (app: FastifyInstance): Promise<void> {
+  const limiter = new RateLimiter()
+  app.decorateRequest('open', null)
+  app.decorateRequest('rawBody', null)
+  app.decorateRequest('idempotency', null)
+
+  // The body was collected and verified in preParsing; parse the verified bytes.
+  app.removeContentTypeParser('application/json')
+  app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_req, body, done) => {
+    if ((body as Buffer).length === 0) return done(null, undefined)
+    try {
+      done(null, JSON.parse((body as Buffer).toString('utf8')))
+    } catch {
+      done(invalidJson(), undefined)
+    }
+  })
+
+  app.addHook('preParsing', async (request, _reply, payload) => {
+    const raw = await collect(payload)
+    request.rawBody = raw
+    request.open = await verify(request, raw)
+    return Readable.from(raw.length ? [raw] : [])
+  })
+
+  async function verify (request: FastifyRequest, raw: Buffer): Promise<OpenContext> {
+    const h = request.headers
+    const appKey = h['x-kq-app-key']
+    const timestamp = h['x-kq-timestamp']
+    const nonce = h['x-kq-nonce']
+    const signature = h['x-kq-signature']
+    // 1. every signing header, well-formed
+    if (typeof appKey !== 'string' || typeof timestamp !== 'string' || typeof nonce !== 'string' || typeof signature !== 'string' ||
+        !/^[0-9]{1,12}$/.test(timestamp) || !/^[A-Za-z0-9_-]{16,64}$/.test(nonce)) {
+      throw errors.signatureMissing()
+    }
+    // 2. a known, enabled app
+    const row = await app.services.apps.findByKey(appKey)
+    if (!row) throw errors.appInvalid()
+    if (row.status !== 'enabled') throw errors.appDisabled()
+    // 3. the time window
+    const now = app.clock.now()
+    if (Math.abs(Math.floor(now.getTime() / 1000) - Number(timestamp)) > WINDOW_S) throw errors.timestampOutOfWindow()
+    // 4. the signature, constant-time, against the current and (during a rotation) the previous secret
+    const { path, query } = splitUrl(request.url)
+    const toSign = stringToSign(request.method, path, query, timestamp, nonce, raw)
+    const valid = app.services.apps.secretsOf(row, now).map((secret) => safeEqual(sign(secret, toSign), signature))
+    if (!valid.includes(true)) throw errors.signatureInvalid()
+    // 5. the nonce, in the database so every instance sees it
+    const used = await app.db('app_nonces').where({ app_id: row.id, nonce }).andWhere('expires_at', '>', now.getTime()).first('nonce')
+    if (used) throw errors.nonceReplayed()
+    // 6. the caller's address
+    const allow = JSON.parse(row.ip_allowlist) as string[]
+    if (allow.length && !allow.some((c) => inCidr(request.ip, c))) throw errors.ipNotAllowed()
+    // 7. the scope of the endpoint
+    const scopes = JSON.parse(row.scopes) as Scope[]
+    const needed = request.routeOptions.config?.scope
+    if (needed && !scopes.includes(needed)) throw errors.scopeMissing()
+    // 8. the rate
+    const wait = limiter.take(row.id, Number(row.rate_limit), now.getTime())
+    if (wait > 0) throw errors.rateLimited({ headers: { 'retry-after': String(wait) } })
+    // Every check passed: the nonce is used now (a concurrent replay loses on the primary key).
+    try {
+      await app.db('app_nonces').where({ app_id: row.id, nonce }).andWhere('expires_at', '<=', now.getTime()).delete()
+      await app.db('app_nonces').insert({ app_id: row.id, nonce, expires_at: now.getTime() + NONCE_TTL_MS })
+    } catch (err) {
+      if (isUniqueViolation(err)) throw errors.nonceReplayed()
+      throw err
+    }
+    const merchant = await app.services.merchants.findById(row.merchant_id)
+    return { app: row, merchant: merchant!, scopes }
+  }
+
+  // Idempotency-Key: the first response is kept for 24 hours and replayed for the same body.
+  app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
+    const key = request.headers['idempotency-key']
+    if (request.method !== 'POST' || key === undefined) return
+    if (typeof key !== 'string' || !/^[\x21-\x7e]{1,255}$/.test(key)) {
+      throw validationFailed({ details: [{ path: 'headers/idempotency-key', message: '1-255 个可打印 ASCII 字符' }] })
+    }
+    const appId = openOf(request).app.id
+    const hash = sha256Hex(`${request.method} ${request.url}\n`.concat(request.rawBody?.toString('utf8') ?? ''))
+    const now = app.clock.now().getTime()
+    await app.db('idempotency_keys').where({ app_id: appId, key }).andWhere('expires_at', '<=', now).delete()
+    const existing = await app.db('idempotency_keys').where({ app_id: appId, key }).first()
+    if (existing) return replay(existing, hash, reply)
+    try {
+      await app.db('idempotency_keys').insert({ app_id: appId, key, request_hash: hash, status: 'running', created_at: now, expires_at: now + IDEMPOTENCY_TTL_MS })
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err
+      const raced = await app.db('idempotency_keys').where({ app_id: appId, key }).first()
+      return replay(raced, hash, reply)
+    }
+    request.idempotency = { key, hash, store: true }
+  })
+
+  function replay (row: { request_hash: string; status: string; response_status: number | null; response_body: string | null } | undefined, hash: string, reply: FastifyReply) {
+    if (!row || row.request_hash !== hash) throw errors.idempotencyKeyReused()
+    if (row.status !== 'done') throw errors.requestInProgress()
+    return reply.code(Number(row.response_status)).header('idempotent-replayed', 'true').header('content-type', 'application/json; charset=utf-8').send(row.response_body)
+  }
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const idem = request.idempotency
+    if (!idem?.store) return payload
+    idem.store = false
+    await app.db('idempotency_keys').where({ app_id: openOf(request).app.id, key: idem.key }).update({
+      status: 'done', response_status: reply.statusCode, response_body: typeof payload === 'string' ? payload : String(payload ?? ''),
+    })
+    return payload
+  })
+}
