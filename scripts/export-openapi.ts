@@ -27,6 +27,8 @@ export async function generateOpenapi (): Promise<string> {
     logLevel: 'silent',
     captcha: true,
     trustProxy: false,
+    allowPrivateWebhooks: false,
+    worker: false,
   }
   const app = await buildApp({ config })
   await app.ready()

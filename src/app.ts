@@ -22,6 +22,7 @@ import { ordersRoutes } from './modules/orders/orders.routes.js'
 import { redemptionRoutes } from './modules/redemption/redemption.routes.js'
 import { appsRoutes } from './modules/open/apps.js'
 import { openRoutes } from './modules/open/open.routes.js'
+import { webhooksRoutes } from './modules/webhooks/webhooks.routes.js'
 
 export interface BuildOptions {
   config: AppConfig
@@ -87,6 +88,7 @@ export async function buildApp ({ config, overrides = {} }: BuildOptions): Promi
   await app.register(ordersRoutes)
   await app.register(redemptionRoutes)
   await app.register(appsRoutes)
+  await app.register(webhooksRoutes)
   // Encapsulated: its body parser and verification hooks apply to /open/v1 only.
   await app.register(openRoutes)
 

@@ -20,6 +20,10 @@ export interface AppConfig {
   adminPassword?: string
   /** Fastify's trustProxy; false means forwarded headers are ignored. */
   trustProxy: boolean | number | string
+  /** Let webhooks reach private, loopback and link-local addresses (tests, closed networks). */
+  allowPrivateWebhooks: boolean
+  /** Run the outbox worker in this process (default on). */
+  worker: boolean
 }
 
 /** The names config.ts reads; a test checks docker/compose.yaml against this list. */
@@ -34,6 +38,8 @@ export const ENV_VARIABLES = [
   'KAQUAN_CAPTCHA',
   'KAQUAN_ADMIN_PASSWORD',
   'KAQUAN_TRUST_PROXY',
+  'KAQUAN_ALLOW_PRIVATE_WEBHOOKS',
+  'KAQUAN_WORKER',
 ] as const
 
 export class ConfigError extends Error {
@@ -150,6 +156,11 @@ export function loadConfig (env: Env = process.env): AppConfig {
     throw new ConfigError('KAQUAN_ADMIN_PASSWORD', 'letters and digits, 8-64 characters, at least one letter and one digit')
   }
 
+  const allowPrivate = value(env, 'KAQUAN_ALLOW_PRIVATE_WEBHOOKS') ?? 'false'
+  if (allowPrivate !== 'true' && allowPrivate !== 'false') throw new ConfigError('KAQUAN_ALLOW_PRIVATE_WEBHOOKS', 'expected true or false')
+  const worker = value(env, 'KAQUAN_WORKER') ?? 'on'
+  if (worker !== 'on' && worker !== 'off') throw new ConfigError('KAQUAN_WORKER', 'expected on or off')
+
   return {
     port,
     host: value(env, 'HOST') ?? '0.0.0.0',
@@ -161,5 +172,7 @@ export function loadConfig (env: Env = process.env): AppConfig {
     captcha: captcha === 'on',
     adminPassword,
     trustProxy: parseTrustProxy(env),
+    allowPrivateWebhooks: allowPrivate === 'true',
+    worker: worker === 'on',
   }
 }

@@ -35,6 +35,8 @@ export async function main (): Promise<void> {
   const stopHousekeeping = startHousekeeping(app.db, app.clock, app.log)
   // Batches cut off by a restart (or another instance's death) are resumed here.
   const stopBatches = app.services.batches.startRunner()
+  // Webhooks and messages leave through the outbox worker.
+  if (config.worker) app.services.worker.start()
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'server.crashed')
     else app.log.info({ signal }, 'server.stopping')

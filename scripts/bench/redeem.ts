@@ -31,7 +31,7 @@ const consignee = { name: '张三', phone: '13800138000', province: '浙江省',
 function config (file: string, dir: string): AppConfig {
   return {
     port: 0, host: '127.0.0.1', dataDir: dir, database: { client: 'sqlite', filename: file }, publicBaseUrl: 'http://localhost',
-    masterKey, logLevel: 'warn', captcha: false, trustProxy: false,
+    masterKey, logLevel: 'warn', captcha: false, trustProxy: false, allowPrivateWebhooks: false, worker: false,
   }
 }
 

@@ -20,6 +20,8 @@ import { createOrdersService } from '../modules/orders/orders.service.js'
 import { createRedemptionService } from '../modules/redemption/redemption.service.js'
 import { createAppsService } from '../modules/open/apps.js'
 import { createOpenService } from '../modules/open/open.service.js'
+import { createWebhooksService } from '../modules/webhooks/webhooks.service.js'
+import { createOutboxWorker } from '../workers/outbox-worker.js'
 
 export interface Overrides {
   db?: Knex
@@ -27,12 +29,14 @@ export interface Overrides {
   batches?: BatchOptions
 }
 
-type Log = { info: (o: object, m: string) => void; error: (o: object, m: string) => void }
+type Log = { info: (o: object, m: string) => void; warn: (o: object, m: string) => void; error: (o: object, m: string) => void }
 
 export function createServices (config: AppConfig, db: Knex, clock: Clock, log: Log, overrides: Overrides = {}) {
   const merchants = createMerchantsService({ db, masterKey: config.masterKey, clock })
   const settings = createSettingsService({ db, clock })
   const redemption = createRedemptionService({ db, clock, masterKey: config.masterKey, merchants, settings, publicBaseUrl: config.publicBaseUrl })
+  const open = createOpenService({ db, clock, masterKey: config.masterKey, publicBaseUrl: config.publicBaseUrl, redemption })
+  const webhooks = createWebhooksService({ db, clock, masterKey: config.masterKey, allowPrivate: config.allowPrivateWebhooks, merchants, open, log })
   return {
     merchants,
     auth: createAuthService({ db, masterKey: config.masterKey, captcha: config.captcha, clock }),
@@ -47,7 +51,9 @@ export function createServices (config: AppConfig, db: Knex, clock: Clock, log: 
     orders: createOrdersService({ db, clock, merchants }),
     redemption,
     apps: createAppsService({ db, clock, masterKey: config.masterKey }),
-    open: createOpenService({ db, clock, masterKey: config.masterKey, publicBaseUrl: config.publicBaseUrl, redemption }),
+    open,
+    webhooks,
+    worker: createOutboxWorker({ db, clock, handlers: webhooks.handlers, log }),
   }
 }
 
@@ -71,6 +77,7 @@ export default fp(async function services (app: FastifyInstance, opts: { config:
   const services = createServices(opts.config, db, clock, app.log, opts.overrides)
   app.decorate('services', services)
   app.addHook('onClose', async () => {
+    await services.worker.stop()
     await services.batches.close()
     // A database handed in by the caller is the caller's to close.
     if (!opts.overrides?.db) await db.destroy()

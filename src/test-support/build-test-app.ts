@@ -53,6 +53,8 @@ export function testConfig (database: DatabaseConfig, dataDir: string, patch: Pa
     captcha: false,
     adminPassword: ADMIN_PASSWORD,
     trustProxy: false,
+    allowPrivateWebhooks: true,
+    worker: false,
     ...patch,
   }
 }

@@ -1,0 +1,294 @@
+// Webhook endpoints, fan-out of domain events to them, delivery over HTTP with an SSRF guard,
+// and the delivery log with retry and replay.
+import { lookup } from 'node:dns'
+import { isIP } from 'node:net'
+import type { LookupFunction } from 'node:net'
+import got from 'got'
+import type { Knex } from 'knex'
+import type { Clock } from '../../shared/clock.js'
+import { decrypt, deriveKey, encrypt, randomString } from '../../shared/crypto.js'
+import { appError, validationFailed } from '../../shared/errors.js'
+import { iso } from '../../shared/schemas.js'
+import { insertAudit, type Actor } from '../audit/audit.repository.js'
+import type { MerchantsService } from '../merchants/merchants.service.js'
+import type { OpenService } from '../open/open.service.js'
+import { isPrivateAddress } from '../open/ip.js'
+import { EVENT_TOPICS, enqueue, type EventTopic } from '../outbox/outbox.repository.js'
+import { maskPhone } from '../orders/orders.repository.js'
+import type { Order } from '../orders/orders.schemas.js'
+import { HandlerError, type Handler, type OutboxRow } from '../../workers/outbox-worker.js'
+import { newWebhookSecret, webhookHeaders } from './webhook-signing.js'
+
+export const endpointNotFound = appError('endpoint_not_found', 404, 'Webhook 地址不存在')
+export const deliveryNotFound = appError('delivery_not_found', 404, '投递记录不存在')
+export const urlInvalid = appError('webhook_url_invalid', 422, 'Webhook 地址必须是 https（本机调试可用 http://localhost）')
+
+const ROTATION_MS = 24 * 3600_000
+const TIMEOUT_MS = 15_000
+const MAX_RESPONSE_BYTES = 64 * 1024
+
+interface EndpointRow {
+  id: number; merchant_id: number; url: string; description: string | null; secret_enc: string; old_secret_enc: string | null
+  old_secret_expires_at: number | null; event_types: string; enabled: number | boolean; disabled_reason: string | null; created_at: number; updated_at: number
+}
+
+export function checkWebhookUrl (raw: string): string {
+  let url: URL
+  try { url = new URL(raw) } catch { throw urlInvalid() }
+  const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) throw urlInvalid()
+  if (url.username || url.password) throw urlInvalid()
+  return url.toString()
+}
+
+/** The open-API view of an order, for webhook data: phone masked, no internal fields. */
+function openOrder (o: Order) {
+  return {
+    order_no: o.order_no, out_order_no: o.out_order_no, status: o.status, product: { product_id: o.product.product_id, name: o.product.name },
+    consignee: o.consignee ? { ...o.consignee, phone: maskPhone(o.consignee.phone) } : null, reserve_date: o.reserve_date,
+    courier_code: o.courier_code, waybill_no: o.waybill_no, shipped_at: o.shipped_at, tracking: [], updated_at: o.updated_at,
+  }
+}
+
+interface Deps { db: Knex; clock: Clock; masterKey: Buffer; allowPrivate: boolean; merchants: MerchantsService; open: OpenService; log: { info: (o: object, m: string) => void } }
+
+export function createWebhooksService ({ db, clock, masterKey, allowPrivate, merchants, open, log }: Deps) {
+  const key = deriveKey(masterKey, 'webhook-secret')
+  const seal = (secret: string, id: string) => encrypt(key, secret, `endpoint:${id}`)
+  const unseal = (enc: string, id: number) => decrypt(key, enc, `endpoint:${id}`).toString('utf8')
+
+  function toEndpoint (r: EndpointRow) {
+    return {
+      id: Number(r.id), url: r.url, description: r.description, event_types: JSON.parse(r.event_types) as string[],
+      enabled: Boolean(Number(r.enabled)), disabled_reason: r.disabled_reason,
+      secret_hint: `****${unseal(r.secret_enc, r.id).slice(-4)}`,
+      created_at: iso(r.created_at)!, updated_at: iso(r.updated_at)!,
+    }
+  }
+  async function load (merchantId: number, id: number): Promise<EndpointRow> {
+    const row = await db<EndpointRow>('webhook_endpoints').where({ merchant_id: merchantId, id }).first()
+    if (!row) throw endpointNotFound()
+    return row
+  }
+  function checkTypes (types: string[] | undefined): void {
+    const bad = types?.find((t) => !(EVENT_TOPICS as readonly string[]).includes(t))
+    if (bad) throw validationFailed({ details: [{ path: '/event_types', message: `未知事件 ${bad}` }] })
+  }
+
+  /** Resolves once and checks every address: the request then connects to what was checked. */
+  const guardedLookup: LookupFunction = (hostname, options, callback) => {
+    lookup(hostname, { ...options, all: true }, (err, addresses) => {
+      if (err) return (callback as (e: Error | null, a: string, f: number) => void)(err, '', 0)
+      const list = addresses as Array<{ address: string; family: number }>
+      if (!allowPrivate && list.some((a) => isPrivateAddress(a.address))) {
+        return (callback as (e: Error | null, a: string, f: number) => void)(Object.assign(new Error(`address of ${hostname} is private`), { code: 'EPRIVATE' }), '', 0)
+      }
+      if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: typeof list) => void)(null, list)
+      return (callback as (e: Error | null, a: string, f: number) => void)(null, list[0].address, list[0].family)
+    })
+  }
+
+  async function deliver (row: OutboxRow, now: Date) {
+    const endpoint = await db<EndpointRow>('webhook_endpoints').where({ id: Number(row.destination) }).first()
+    if (!endpoint || !Number(endpoint.enabled)) throw new HandlerError('endpoint disabled or deleted', false)
+    const host = new URL(endpoint.url).hostname.replace(/^\[|\]$/g, '')
+    if (!allowPrivate && isIP(host) && isPrivateAddress(host)) throw new HandlerError('private address', false)
+    const { body } = JSON.parse(row.payload) as { body: string }
+    const secrets = [unseal(endpoint.secret_enc, endpoint.id)]
+    if (endpoint.old_secret_enc && Number(endpoint.old_secret_expires_at) > now.getTime()) secrets.push(unseal(endpoint.old_secret_enc, endpoint.id))
+    const headers = { 'content-type': 'application/json', 'user-agent': 'Kaquan-Webhooks/1.0', ...webhookHeaders(secrets, row.event_id!, Math.floor(now.getTime() / 1000), body) }
+
+    let status = 0
+    let excerpt = ''
+    try {
+      const stream = got.stream.post(endpoint.url, {
+        body, headers, timeout: { request: TIMEOUT_MS }, retry: { limit: 0 }, followRedirect: false, throwHttpErrors: false,
+        dnsLookup: guardedLookup as never,
+      })
+      stream.on('response', (res: { statusCode: number }) => { status = res.statusCode })
+      let size = 0
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        size += chunk.length
+        if (excerpt.length < 1024) excerpt += chunk.toString('utf8').slice(0, 1024 - excerpt.length)
+        // Nobody needs more than the start of an answer; a huge one is cut off.
+        if (size > MAX_RESPONSE_BYTES) { stream.destroy(); break }
+      }
+    } catch (err) {
+      const e = err as { code?: string; message: string }
+      if (e.code === 'EPRIVATE') throw new HandlerError('private address', false, { error: e.message })
+      throw new HandlerError(e.code === 'ETIMEDOUT' ? 'timeout' : e.message, true, { error: e.code === 'ETIMEDOUT' ? 'timeout after 15 s' : e.message, status_code: status || null })
+    }
+    const report = { status_code: status, response_excerpt: excerpt }
+    if (status >= 200 && status < 300) return report
+    if (status === 410) {
+      // Gone: the receiver asks us to stop. The endpoint is disabled; nothing more is sent.
+      throw new HandlerError('410 gone', false, { ...report, error: 'HTTP 410' }, async (trx) => {
+        await trx('webhook_endpoints').where({ id: endpoint.id }).update({ enabled: false, disabled_reason: 'gone (HTTP 410)', updated_at: now.getTime() })
+      })
+    }
+    throw new HandlerError(`HTTP ${status}`, true, { ...report, error: `HTTP ${status}` })
+  }
+
+  /** The resource as the open API's GET shows it, at the time of the event. */
+  async function eventData (row: OutboxRow, topic: EventTopic): Promise<Record<string, unknown>> {
+    const payload = JSON.parse(row.payload) as Record<string, unknown>
+    const updatedAt = iso(row.created_at)!
+    if (payload.order) return openOrder(payload.order as Order)
+    if (topic === 'card.redeemed') {
+      const merchant = await merchants.findById(row.merchant_id)
+      return await open.card(merchant!, payload.card_no as string)
+    }
+    return { ...payload, status: topic === 'issue.cancelled' ? 'cancelled' : payload.status ?? 'issued', updated_at: updatedAt }
+  }
+
+  /** Fans one event out: one delivery per enabled endpoint that wants it, written as the event completes. */
+  const fanOut: Handler = async (row) => {
+    const topic = row.topic as EventTopic
+    const endpoints = (await db<EndpointRow>('webhook_endpoints').where({ merchant_id: row.merchant_id, enabled: true }))
+      .filter((e) => { const types = JSON.parse(e.event_types) as string[]; return types.length === 0 || types.includes(topic) })
+    if (endpoints.length === 0) return {}
+    const data = await eventData(row, topic)
+    const eventId = `msg_${randomString(24)}`
+    const body = JSON.stringify({ type: topic, timestamp: iso(row.created_at), data })
+    return {
+      effects: async (trx) => {
+        await enqueue(trx, endpoints.map((e) => ({
+          merchant_id: row.merchant_id, topic: 'webhook.delivery', destination: String(e.id), event_type: topic, event_id: eventId,
+          idempotency_key: `webhook:${row.id}:${e.id}`, payload: { body },
+        })), clock.now())
+      },
+    }
+  }
+
+  /** The embedded SMS provider: writes the masked text to the log (issue 6 brings real ones). */
+  const consoleSms: Handler = async (row) => {
+    const p = JSON.parse(row.payload) as { card_no: string; phone: string; redeem_url: string }
+    log.info({ provider: 'console', phone: maskPhone(p.phone), text: `您的提货卡 ${p.card_no} 已到账，提货地址：${p.redeem_url}` }, 'sms.sent')
+    return {}
+  }
+
+  const handlers: Record<string, Handler> = { 'webhook.delivery': deliver, 'sms.card_issued': consoleSms }
+  for (const topic of EVENT_TOPICS) handlers[topic] = fanOut
+
+  function toDelivery (r: OutboxRow & { last_status_code: number | null }, attempts: Array<Record<string, unknown>>) {
+    return {
+      id: Number(r.id), endpoint_id: Number(r.destination), event_type: r.event_type!, webhook_id: r.event_id!,
+      status: r.status === 'done' ? 'succeeded' : r.status, attempts: Number(r.attempts),
+      next_attempt_at: r.status === 'pending' ? iso(r.next_attempt_at) : null, last_status_code: r.last_status_code ?? null,
+      last_error: r.last_error, created_at: iso(r.created_at)!,
+      attempt_log: attempts.map((a) => ({
+        attempt: Number(a.attempt), started_at: iso(a.started_at as number)!, status_code: a.status_code === null ? null : Number(a.status_code),
+        latency_ms: Number(a.latency_ms), error: a.error as string | null, response_excerpt: a.response_excerpt as string | null,
+      })),
+    }
+  }
+
+  return {
+    handlers,
+
+    async list (merchantId: number) {
+      return (await db<EndpointRow>('webhook_endpoints').where({ merchant_id: merchantId }).orderBy('id')).map(toEndpoint)
+    },
+
+    async create (merchantId: number, body: { url: string; description?: string | null; event_types?: string[]; enabled?: boolean }, actor: Actor) {
+      const url = checkWebhookUrl(body.url)
+      checkTypes(body.event_types)
+      const secret = newWebhookSecret()
+      const now = clock.now().getTime()
+      const id = await db.transaction(async (trx) => {
+        const [newId] = await trx('webhook_endpoints').insert({
+          merchant_id: merchantId, url, description: body.description ?? null, secret_enc: 'pending', event_types: JSON.stringify(body.event_types ?? []),
+          enabled: body.enabled ?? true, created_at: now, updated_at: now,
+        })
+        await trx('webhook_endpoints').where({ id: newId }).update({ secret_enc: seal(secret, String(newId)) })
+        await insertAudit(trx, merchantId, actor, { action: 'webhooks.create', target_type: 'webhook_endpoint', target_id: Number(newId), summary: { url, event_types: body.event_types ?? [] } }, new Date(now))
+        return Number(newId)
+      })
+      return { ...toEndpoint(await load(merchantId, id)), secret }
+    },
+
+    async update (merchantId: number, id: number, body: { url?: string; description?: string | null; event_types?: string[]; enabled?: boolean }, actor: Actor) {
+      await load(merchantId, id)
+      const patch: Record<string, unknown> = { updated_at: clock.now().getTime() }
+      if (body.url !== undefined) patch.url = checkWebhookUrl(body.url)
+      if (body.event_types !== undefined) { checkTypes(body.event_types); patch.event_types = JSON.stringify(body.event_types) }
+      if (body.description !== undefined) patch.description = body.description
+      if (body.enabled !== undefined) { patch.enabled = body.enabled; if (body.enabled) patch.disabled_reason = null }
+      await db.transaction(async (trx) => {
+        await trx('webhook_endpoints').where({ id }).update(patch)
+        await insertAudit(trx, merchantId, actor, { action: 'webhooks.update', target_type: 'webhook_endpoint', target_id: id, summary: body }, clock.now())
+      })
+      return toEndpoint(await load(merchantId, id))
+    },
+
+    async remove (merchantId: number, id: number, actor: Actor) {
+      await load(merchantId, id)
+      await db.transaction(async (trx) => {
+        await trx('webhook_endpoints').where({ id }).delete()
+        await insertAudit(trx, merchantId, actor, { action: 'webhooks.delete', target_type: 'webhook_endpoint', target_id: id }, clock.now())
+      })
+    },
+
+    /** A new secret; for 24 hours every delivery carries both signatures. */
+    async rotate (merchantId: number, id: number, actor: Actor) {
+      const row = await load(merchantId, id)
+      const secret = newWebhookSecret()
+      const now = clock.now().getTime()
+      await db.transaction(async (trx) => {
+        await trx('webhook_endpoints').where({ id }).update({ secret_enc: seal(secret, String(id)), old_secret_enc: row.secret_enc, old_secret_expires_at: now + ROTATION_MS, updated_at: now })
+        await insertAudit(trx, merchantId, actor, { action: 'webhooks.rotate_secret', target_type: 'webhook_endpoint', target_id: id }, new Date(now))
+      })
+      return { ...toEndpoint(await load(merchantId, id)), secret }
+    },
+
+    /** Queues a `webhook.test` delivery to this endpoint. */
+    async test (merchantId: number, id: number) {
+      const endpoint = await load(merchantId, id)
+      const now = clock.now()
+      const eventId = `msg_${randomString(24)}`
+      const body = JSON.stringify({ type: 'webhook.test', timestamp: now.toISOString(), data: { endpoint_id: endpoint.id, message: '这是一条测试消息' } })
+      await enqueue(db, [{ merchant_id: merchantId, topic: 'webhook.delivery', destination: String(endpoint.id), event_type: 'webhook.test', event_id: eventId, idempotency_key: `webhook-test:${eventId}`, payload: { body } }], now)
+      const row = await db('outbox').where({ event_id: eventId }).first('id')
+      return { delivery_id: Number(row.id), webhook_id: eventId }
+    },
+
+    async deliveries (merchantId: number, q: { status?: string; endpoint_id?: number; event_type?: string; cursor?: string; limit?: number }) {
+      const limit = q.limit ?? 50
+      const query = db<OutboxRow & { last_status_code: number | null }>('outbox').where({ merchant_id: merchantId, topic: 'webhook.delivery' })
+      if (q.status) query.where('status', q.status === 'succeeded' ? 'done' : q.status)
+      if (q.endpoint_id) query.where('destination', String(q.endpoint_id))
+      if (q.event_type) query.where('event_type', q.event_type)
+      if (q.cursor) query.where('id', '<', Number(q.cursor))
+      const rows = await query.orderBy('id', 'desc').limit(limit)
+      const attempts = rows.length ? await db('outbox_attempts').whereIn('outbox_id', rows.map((r) => r.id)).orderBy('id') : []
+      return {
+        items: rows.map((r) => toDelivery(r, attempts.filter((a) => Number(a.outbox_id) === Number(r.id)))),
+        next_cursor: rows.length === limit ? String(rows[rows.length - 1].id) : null,
+      }
+    },
+
+    /** Sends a delivery again now, with a fresh retry schedule. */
+    async retry (merchantId: number, id: number, actor: Actor) {
+      const now = clock.now().getTime()
+      const n = await db('outbox').where({ merchant_id: merchantId, id, topic: 'webhook.delivery' }).whereIn('status', ['dead', 'done', 'pending'])
+        .update({ status: 'pending', attempts: 0, next_attempt_at: now, updated_at: now })
+      if (n !== 1) throw deliveryNotFound()
+      await insertAudit(db, merchantId, actor, { action: 'webhooks.retry', target_type: 'delivery', target_id: id }, new Date(now))
+      return { requeued: 1 }
+    },
+
+    /** Re-queues the endpoint's dead (or all) deliveries created since a moment. */
+    async replay (merchantId: number, id: number, body: { since: string; status: 'dead' | 'all' }, actor: Actor) {
+      await load(merchantId, id)
+      const now = clock.now().getTime()
+      const q = db('outbox').where({ merchant_id: merchantId, topic: 'webhook.delivery', destination: String(id) }).andWhere('created_at', '>=', Date.parse(body.since))
+      if (body.status === 'dead') q.where('status', 'dead')
+      else q.whereIn('status', ['dead', 'done'])
+      const n = await q.update({ status: 'pending', attempts: 0, next_attempt_at: now, updated_at: now })
+      await insertAudit(db, merchantId, actor, { action: 'webhooks.replay', target_type: 'webhook_endpoint', target_id: id, summary: { ...body, requeued: n } }, new Date(now))
+      return { requeued: n }
+    },
+  }
+}
+
+export type WebhooksService = ReturnType<typeof createWebhooksService>

@@ -1,0 +1,139 @@
+import t from 'tap'
+import { Webhook } from 'standardwebhooks'
+import { fixedClock } from '../../shared/clock.js'
+import { CONSIGNEE, redeemFixture, type RedeemFixture } from '../../test-support/redeem-fixture.js'
+import { startReceiver } from '../../test-support/receiver.js'
+import { RETRY_DELAYS_MS } from '../../workers/outbox-worker.js'
+
+async function endpoint (f: RedeemFixture, url: string, extra: object = {}) {
+  const res = await f.app.inject({ method: 'POST', url: '/api/v1/webhook-endpoints', headers: f.auth(f.token), payload: { url, ...extra } })
+  if (res.statusCode !== 201) throw new Error(res.body)
+  return res.json() as { id: number; secret: string }
+}
+
+async function redeemOne (f: RedeemFixture, i = 0): Promise<string> {
+  const c = f.cards[i]
+  const v = await f.verify(c.card_no, c.password)
+  const res = await f.submit({ token: v.json().token, product_id: f.apple, consignee: CONSIGNEE })
+  return res.json().order_no
+}
+
+t.test('a receiver that is down and then up gets every event, same webhook-id, verifiable signature', async (t) => {
+  const clock = fixedClock(new Date())
+  const f = await redeemFixture(t, { clock })
+  let up = false
+  const receiver = await startReceiver(t, () => ({ status: up ? 200 : 503 }))
+  const ep = await endpoint(f, receiver.url)
+  t.match(ep.secret, /^whsec_[A-Za-z0-9+/]{32}$/)
+  const orderNo = await redeemOne(f)
+
+  const worker = f.app.services.worker
+  await worker.drainAll()
+  t.equal(receiver.received.length, 2, 'both events tried (order.created, card.redeemed)')
+  const first = await f.db('outbox').where({ topic: 'webhook.delivery' })
+  t.ok(first.every((d) => d.status === 'pending' && d.attempts === 1), 'failed once, waiting')
+  const wait = Number(first[0].next_attempt_at) - clock.now().getTime()
+  t.ok(wait >= 4_500 && wait <= 5_500, `first retry after 5 s ±10 % (${wait} ms)`)
+
+  up = true
+  clock.advance(6_000)
+  await worker.drainAll()
+  t.equal(receiver.received.length, 4)
+  const byId = new Map<string, string[]>()
+  const wh = new Webhook(ep.secret)
+  for (const r of receiver.received) {
+    const id = r.headers['webhook-id'] as string
+    byId.set(id, [...(byId.get(id) ?? []), JSON.parse(r.body).type])
+    t.match(id, /^msg_/)
+    const verified = wh.verify(r.body, { 'webhook-id': id, 'webhook-timestamp': r.headers['webhook-timestamp'] as string, 'webhook-signature': r.headers['webhook-signature'] as string })
+    t.ok(verified, 'standardwebhooks verifies the signature')
+  }
+  t.equal(byId.size, 2, 'two events, each with one id across its retries')
+  const created = receiver.received.map((r) => JSON.parse(r.body)).find((b) => b.type === 'order.created')
+  t.equal(created.data.order_no, orderNo)
+  t.equal(created.data.consignee.phone, '138****8000', 'phones masked in webhooks')
+  t.ok(created.data.updated_at)
+  for (const r of receiver.received) t.notOk(r.body.includes(f.cards[0].password), 'never a password')
+  const list = await f.app.inject({ method: 'GET', url: `/api/v1/deliveries?endpoint_id=${ep.id}&status=succeeded`, headers: f.auth(f.token) })
+  t.equal(list.json().items.length, 2)
+  t.same(list.json().items[0].attempt_log.map((a: { status_code: number }) => a.status_code), [503, 200], 'every attempt recorded')
+  t.ok(list.json().items[0].attempt_log.every((a: { latency_ms: number }) => a.latency_ms >= 0))
+})
+
+t.test('retries on the schedule, then dead; retry and replay re-queue; 410 disables the endpoint', async (t) => {
+  const clock = fixedClock(new Date())
+  const f = await redeemFixture(t, { clock })
+  const receiver = await startReceiver(t, () => ({ status: 500, body: 'x'.repeat(5000) }))
+  const ep = await endpoint(f, receiver.url, { event_types: ['order.created'] })
+  await redeemOne(f)
+  const worker = f.app.services.worker
+  await worker.drainAll()
+  for (const delay of RETRY_DELAYS_MS) {
+    clock.advance(delay * 1.1 + 1000)
+    await worker.drainAll()
+  }
+  t.equal(receiver.received.length, 8, 'the first try and seven retries')
+  const [delivery] = await f.db('outbox').where({ topic: 'webhook.delivery' })
+  t.equal(delivery.status, 'dead')
+  t.equal(delivery.event_type, 'order.created', 'only the subscribed event')
+  const attempts = await f.db('outbox_attempts').where({ outbox_id: delivery.id })
+  t.equal(attempts.length, 8)
+  t.ok(attempts.every((a) => a.response_excerpt.length === 1024), 'the first 1 KiB of each answer')
+  const token = await f.login() // a day and a half has passed
+  const dead = await f.app.inject({ method: 'GET', url: '/api/v1/deliveries?status=dead', headers: f.auth(token) })
+  t.equal(dead.json().items.length, 1)
+
+  const retry = await f.app.inject({ method: 'POST', url: `/api/v1/deliveries/${delivery.id}/retry`, headers: f.auth(token) })
+  t.same(retry.json(), { requeued: 1 })
+  await worker.drainAll()
+  t.equal(receiver.received.length, 9)
+  t.equal(receiver.received[8].headers['webhook-id'], receiver.received[0].headers['webhook-id'], 'a retried delivery keeps its webhook-id')
+
+  await f.db('outbox').where({ id: delivery.id }).update({ status: 'dead' })
+  const replay = await f.app.inject({ method: 'POST', url: `/api/v1/webhook-endpoints/${ep.id}/replay`, headers: f.auth(token), payload: { since: new Date(clock.now().getTime() - 3 * 86_400_000).toISOString(), status: 'dead' } })
+  t.same(replay.json(), { requeued: 1 })
+
+  const gone = await startReceiver(t, () => ({ status: 410 }))
+  await f.app.inject({ method: 'PATCH', url: `/api/v1/webhook-endpoints/${ep.id}`, headers: f.auth(token), payload: { url: gone.url } })
+  await worker.drainAll()
+  const after = await f.db('webhook_endpoints').where({ id: ep.id }).first()
+  t.equal(Number(after.enabled), 0, '410 disables the endpoint')
+  t.equal(after.disabled_reason, 'gone (HTTP 410)')
+  t.equal((await f.db('outbox').where({ id: delivery.id }).first()).status, 'dead', 'and is not retried')
+})
+
+t.test('secret rotation: two signatures for 24 hours; test deliveries', async (t) => {
+  const clock = fixedClock(new Date())
+  const f = await redeemFixture(t, { clock })
+  const receiver = await startReceiver(t)
+  const ep = await endpoint(f, receiver.url)
+  const rotated = (await f.app.inject({ method: 'POST', url: `/api/v1/webhook-endpoints/${ep.id}/rotate-secret`, headers: f.auth(f.token) })).json()
+  const test = await f.app.inject({ method: 'POST', url: `/api/v1/webhook-endpoints/${ep.id}/test`, headers: f.auth(f.token) })
+  t.equal(test.statusCode, 202)
+  await f.app.services.worker.drainAll()
+  const [r] = receiver.received
+  t.equal(JSON.parse(r.body).type, 'webhook.test')
+  t.equal((r.headers['webhook-signature'] as string).split(' ').length, 2, 'two signatures during the rotation')
+  const headers = { 'webhook-id': r.headers['webhook-id'] as string, 'webhook-timestamp': r.headers['webhook-timestamp'] as string, 'webhook-signature': r.headers['webhook-signature'] as string }
+  t.ok(new Webhook(ep.secret).verify(r.body, headers), 'the old secret verifies')
+  t.ok(new Webhook(rotated.secret).verify(r.body, headers), 'the new secret verifies')
+  const listed = await f.app.inject({ method: 'GET', url: '/api/v1/webhook-endpoints', headers: f.auth(f.token) })
+  t.notOk(listed.body.includes(rotated.secret) || listed.body.includes(ep.secret), 'secrets are not listed')
+})
+
+t.test('SSRF guard: https only (http for localhost), private addresses refused unless allowed', async (t) => {
+  const f = await redeemFixture(t, { config: { allowPrivateWebhooks: false } })
+  for (const url of ['http://example.com/hook', 'ftp://example.com', 'not a url', 'https://user:pw@example.com/']) {
+    const res = await f.app.inject({ method: 'POST', url: '/api/v1/webhook-endpoints', headers: f.auth(f.token), payload: { url } })
+    t.equal(res.json().code, 'webhook_url_invalid', url)
+  }
+  const receiver = await startReceiver(t)
+  await endpoint(f, receiver.url)
+  await endpoint(f, 'https://10.0.0.1/hook')
+  await redeemOne(f)
+  await f.app.services.worker.drainAll()
+  t.equal(receiver.received.length, 0, 'nothing reaches a loopback address')
+  const deliveries = await f.db('outbox').where({ topic: 'webhook.delivery' })
+  t.equal(deliveries.length, 4)
+  t.ok(deliveries.every((d) => d.status === 'dead' && /private/.test(d.last_error)), 'refused as private, not retried')
+})
