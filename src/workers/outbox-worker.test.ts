@@ -1,0 +1,70 @@
+import t from 'tap'
+import { fixedClock } from '../shared/clock.js'
+import { createTestDatabase } from '../test-support/build-test-app.js'
+import { startServerProcess } from '../test-support/processes.js'
+import { CONSIGNEE, redeemFixture } from '../test-support/redeem-fixture.js'
+import { startReceiver } from '../test-support/receiver.js'
+import { nextDelay, RETRY_DELAYS_MS } from './outbox-worker.js'
+
+t.test('retry delays: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h with ±10 % jitter, then none', async (t) => {
+  t.same(RETRY_DELAYS_MS, [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000])
+  t.equal(nextDelay(1, () => 0), 4_500)
+  t.equal(nextDelay(1, () => 1), 5_500)
+  t.equal(nextDelay(7, () => 0.5), 36_000_000)
+  t.equal(nextDelay(8), null, 'after seven retries the delivery is dead')
+})
+
+t.test('a worker killed with SIGKILL in the middle of a run loses nothing', async (t) => {
+  const database = await createTestDatabase(t)
+  const f = await redeemFixture(t, { database, quantity: 12 })
+  const receiver = await startReceiver(t, () => ({ status: 200, delayMs: 150 }))
+  await f.app.inject({ method: 'POST', url: '/api/v1/webhook-endpoints', headers: f.auth(f.token), payload: { url: receiver.url } })
+  for (let i = 0; i < 12; i++) {
+    const c = f.cards[i]
+    const v = await f.verify(c.card_no, c.password)
+    await f.submit({ token: v.json().token, product_id: f.apple, consignee: CONSIGNEE })
+  }
+  t.equal((await f.db('outbox')).length, 24, 'two events per redemption')
+
+  const child = await startServerProcess(t, database.config, database.dir, { worker: true })
+  const deadline = Date.now() + 30_000
+  while (receiver.received.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
+  child.child.kill('SIGKILL')
+  await new Promise((r) => child.child.once('exit', r))
+  const seenBeforeKill = receiver.received.length
+  t.ok(seenBeforeKill >= 3, `the worker was killed mid-run (${seenBeforeKill} delivered)`)
+  const stuck = await f.db('outbox').whereNot('status', 'done')
+  t.ok(stuck.length > 0, 'work was left unfinished')
+
+  // Another instance, once the dead worker's leases have run out, finishes everything.
+  const later = fixedClock(new Date(Date.now() + 120_000))
+  const rescue = await (await import('../test-support/build-test-app.js')).buildTestApp(t, { database, clock: later })
+  await rescue.app.services.worker.drainAll()
+  const rows = await f.db('outbox')
+  t.ok(rows.every((r) => r.status === 'done'), 'every row done')
+  const deliveries = rows.filter((r) => r.topic === 'webhook.delivery')
+  t.equal(deliveries.length, 24, 'every event fanned out once')
+  const received = new Set(receiver.received.map((r) => r.headers['webhook-id']))
+  t.ok(deliveries.every((d) => received.has(d.event_id)), 'every event reached the receiver')
+  t.ok(receiver.received.length >= 24, 'some may arrive twice (at least once), deduplicated by webhook-id')
+})
+
+t.test('two instances draining at once never deliver the same attempt twice', async (t) => {
+  const database = await createTestDatabase(t)
+  const f = await redeemFixture(t, { database, quantity: 15 })
+  const second = await (await import('../test-support/build-test-app.js')).buildTestApp(t, { database })
+  const receiver = await startReceiver(t, () => ({ status: 200, delayMs: 5 }))
+  await f.app.inject({ method: 'POST', url: '/api/v1/webhook-endpoints', headers: f.auth(f.token), payload: { url: receiver.url } })
+  for (let i = 0; i < 15; i++) {
+    const c = f.cards[i]
+    const v = await f.verify(c.card_no, c.password)
+    await f.submit({ token: v.json().token, product_id: f.apple, consignee: CONSIGNEE })
+  }
+  await Promise.all([f.app.services.worker.drainAll(), second.app.services.worker.drainAll(), f.app.services.worker.drainAll(), second.app.services.worker.drainAll()])
+  await Promise.all([f.app.services.worker.drainAll(), second.app.services.worker.drainAll()])
+  const ids = receiver.received.map((r) => r.headers['webhook-id'])
+  t.equal(ids.length, 30, 'thirty events')
+  t.equal(new Set(ids).size, 30, 'each delivered exactly once')
+  const attempts = await f.db('outbox_attempts').count({ n: '*' }).first()
+  t.equal(Number(attempts!.n), 60, 'one attempt per event row and per delivery row')
+})
