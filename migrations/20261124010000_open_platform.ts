@@ -97,7 +97,10 @@ export async function up (knex: Knex): Promise<void> {
     t.string('event_type', 64).nullable()
     t.string('event_id', 64).nullable()
     t.integer('last_status_code').nullable()
+    // Which claim holds the row: set by the claiming update, checked when the row is finished.
+    t.string('claim_token', 32).nullable()
     t.index(['merchant_id', 'topic', 'destination', 'id'])
+    t.index(['claim_token'])
   })
 
   // Every delivery attempt: when, what came back, how long it took.
@@ -120,6 +123,8 @@ export async function down (knex: Knex): Promise<void> {
   }
   await knex.schema.alterTable('outbox', (t) => {
     t.dropIndex(['merchant_id', 'topic', 'destination', 'id'])
+    t.dropIndex(['claim_token'])
+    t.dropColumn('claim_token')
     t.dropColumn('event_type')
     t.dropColumn('event_id')
     t.dropColumn('last_status_code')

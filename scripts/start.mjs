@@ -43,6 +43,7 @@ const commands = {
   openapi: 'dist/scripts/export-openapi.js',
   'bench-generate': 'dist/scripts/bench/generate.js',
   'bench-redeem': 'dist/scripts/bench/redeem.js',
+  'bench-open': 'dist/scripts/bench/open.js',
 }
 const command = process.argv[2] ?? 'server'
 if (!(command in commands)) {

@@ -125,11 +125,13 @@ export async function registerOpenAuth (app: FastifyInstance): Promise<void> {
     if (wait > 0) throw errors.rateLimited({ headers: { 'retry-after': String(wait) } })
     // Every check passed: the nonce is used now (a concurrent replay loses on the primary key).
     try {
-      await app.db('app_nonces').where({ app_id: row.id, nonce }).andWhere('expires_at', '<=', now.getTime()).delete()
       await app.db('app_nonces').insert({ app_id: row.id, nonce, expires_at: now.getTime() + NONCE_TTL_MS })
     } catch (err) {
-      if (isUniqueViolation(err)) throw errors.nonceReplayed()
-      throw err
+      if (!isUniqueViolation(err)) throw err
+      // The row may be an expired one that housekeeping has not removed yet: reuse it then.
+      const renewed = await app.db('app_nonces').where({ app_id: row.id, nonce }).andWhere('expires_at', '<=', now.getTime())
+        .update({ expires_at: now.getTime() + NONCE_TTL_MS })
+      if (renewed !== 1) throw errors.nonceReplayed()
     }
     const merchant = await app.services.merchants.findById(row.merchant_id)
     return { app: row, merchant: merchant!, scopes }

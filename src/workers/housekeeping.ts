@@ -10,6 +10,8 @@ export async function runHousekeeping (db: Knex, now: Date): Promise<void> {
   // Attempt windows are minutes long; a day of history is kept for investigations.
   await pruneAttempts(db, new Date(now.getTime() - DAY_MS))
   await pruneAuthTables(db, now)
+  await db('app_nonces').where('expires_at', '<', now.getTime()).delete()
+  await db('idempotency_keys').where('expires_at', '<', now.getTime()).delete()
 }
 
 export function startHousekeeping (db: Knex, clock: Clock, log: { error: (obj: object, msg: string) => void }, everyMs = 10 * 60_000): () => void {

@@ -4,6 +4,7 @@
 // after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (±10 %) before a row is dead. A row whose
 // process died keeps its lease until it runs out, then any instance takes it again: nothing
 // is lost, and no two instances hold the same attempt at once.
+import { randomBytes } from 'node:crypto'
 import PQueue from 'p-queue'
 import type { Knex } from 'knex'
 import type { Clock } from '../shared/clock.js'
@@ -26,6 +27,7 @@ export interface OutboxRow {
   last_error: string | null
   event_type: string | null
   event_id: string | null
+  claim_token: string | null
   created_at: number
 }
 
@@ -81,45 +83,77 @@ export function createOutboxWorker (opts: WorkerOptions) {
 
   async function claim (now: number): Promise<OutboxRow[]> {
     const lease = now + LEASE_MS
+    const token = randomBytes(16).toString('hex')
+    const mark = { status: 'processing', locked_until: lease, claim_token: token, updated_at: now }
     if (isMysql(db)) {
-      return db.transaction(async (trx) => {
-        const rows = await due(trx('outbox'), now).orderBy('next_attempt_at').limit(batchSize).forUpdate().skipLocked() as OutboxRow[]
-        if (rows.length === 0) return []
-        await trx('outbox').whereIn('id', rows.map((r) => r.id)).update({ status: 'processing', locked_until: lease, updated_at: now })
-        return rows.map((r) => ({ ...r, status: 'processing' as const, locked_until: lease }))
+      // Rows another instance is claiming are skipped, not waited for.
+      await db.transaction(async (trx) => {
+        const ids = (await due(trx('outbox'), now).orderBy('next_attempt_at').limit(batchSize).forUpdate().skipLocked().pluck('id')).map(Number)
+        if (ids.length) await trx('outbox').whereIn('id', ids).update(mark)
       })
+    } else {
+      // SQLite: one statement that writes straight away (a read-then-write transaction could
+      // not upgrade its lock while another connection writes); the due condition settles races.
+      await due(db('outbox'), now).whereIn('id', (sub) => { due(sub.select('id').from('outbox'), now).orderBy('next_attempt_at').limit(batchSize) }).update(mark)
     }
-    const candidates = await due(db('outbox'), now).orderBy('next_attempt_at').limit(batchSize) as OutboxRow[]
-    const claimed: OutboxRow[] = []
-    for (const r of candidates) {
-      const got = affected(await due(db('outbox').where({ id: r.id }), now).update({ status: 'processing', locked_until: lease, updated_at: now }))
-      if (got === 1) claimed.push({ ...r, status: 'processing', locked_until: lease })
-    }
-    return claimed
+    return await db('outbox').where({ claim_token: token }) as OutboxRow[]
   }
 
-  async function finish (row: OutboxRow, startedAt: number, outcome: { ok: boolean; retryable: boolean; report: AttemptReport; effects?: (trx: Knex.Transaction) => Promise<void> }): Promise<void> {
-    const now = clock.now().getTime()
-    const attempts = Number(row.attempts) + 1
-    const delay = outcome.ok || !outcome.retryable ? null : nextDelay(attempts, opts.random)
-    const status = outcome.ok ? 'done' : delay === null ? 'dead' : 'pending'
-    await db.transaction(async (trx) => {
-      // Only the holder of this lease may finish the row.
-      const n = affected(await trx('outbox').where({ id: row.id, status: 'processing', locked_until: row.locked_until }).update({
-        status, attempts, locked_until: null, updated_at: now,
-        next_attempt_at: delay === null ? row.next_attempt_at : now + delay,
-        last_error: outcome.ok ? null : (outcome.report.error ?? 'failed').slice(0, 2000),
-        last_status_code: outcome.report.status_code ?? null,
-      }))
-      if (n !== 1) return
-      await trx('outbox_attempts').insert({
-        outbox_id: row.id, attempt: attempts, started_at: startedAt, status_code: outcome.report.status_code ?? null,
-        latency_ms: Math.max(0, now - startedAt), error: outcome.report.error?.slice(0, 500) ?? null,
-        response_excerpt: outcome.report.response_excerpt?.slice(0, 1024) ?? null,
-      })
-      if (outcome.effects) await outcome.effects(trx)
+  interface Outcome { row: OutboxRow; startedAt: number; ok: boolean; retryable: boolean; report: AttemptReport; effects?: (trx: Knex.Transaction) => Promise<void>; done: () => void; fail: (e: Error) => void }
+  let buffered: Outcome[] = []
+  let flushing: Promise<void> | null = null
+
+  /**
+   * Group commit: outcomes that arrive while a write is running are written together in the
+   * next transaction, so fifty concurrent deliveries do not queue for fifty transactions.
+   */
+  function finish (row: OutboxRow, startedAt: number, outcome: { ok: boolean; retryable: boolean; report: AttemptReport; effects?: (trx: Knex.Transaction) => Promise<void> }): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      buffered.push({ row, startedAt, ...outcome, done: resolve, fail: reject })
+      if (!flushing) flushing = flush()
     })
-    if (status === 'dead') log.warn({ outbox_id: row.id, topic: row.topic, attempts }, 'outbox.delivery.dead')
+  }
+
+  async function flush (): Promise<void> {
+    while (buffered.length) {
+      const batch = buffered
+      buffered = []
+      try {
+        const dead = await db.transaction(async (trx) => {
+          const deadRows: OutboxRow[] = []
+          for (const o of batch) if (await write(trx, o)) deadRows.push(o.row)
+          return deadRows
+        })
+        for (const row of dead) log.warn({ outbox_id: row.id, topic: row.topic }, 'outbox.delivery.dead')
+        for (const o of batch) o.done()
+      } catch (err) {
+        for (const o of batch) o.fail(err as Error)
+      }
+    }
+    flushing = null
+  }
+
+  /** Records one outcome; returns true when the row is now dead. */
+  async function write (trx: Knex.Transaction, o: Outcome): Promise<boolean> {
+    const now = clock.now().getTime()
+    const attempts = Number(o.row.attempts) + 1
+    const delay = o.ok || !o.retryable ? null : nextDelay(attempts, opts.random)
+    const status = o.ok ? 'done' : delay === null ? 'dead' : 'pending'
+    // Only the holder of this claim may finish the row.
+    const n = affected(await trx('outbox').where({ id: o.row.id, status: 'processing', claim_token: o.row.claim_token }).update({
+      status, attempts, locked_until: null, claim_token: null, updated_at: now,
+      next_attempt_at: delay === null ? o.row.next_attempt_at : now + delay,
+      last_error: o.ok ? null : (o.report.error ?? 'failed').slice(0, 2000),
+      last_status_code: o.report.status_code ?? null,
+    }))
+    if (n !== 1) return false
+    await trx('outbox_attempts').insert({
+      outbox_id: o.row.id, attempt: attempts, started_at: o.startedAt, status_code: o.report.status_code ?? null,
+      latency_ms: Math.max(0, now - o.startedAt), error: o.report.error?.slice(0, 500) ?? null,
+      response_excerpt: o.report.response_excerpt?.slice(0, 1024) ?? null,
+    })
+    if (o.effects) await o.effects(trx)
+    return status === 'dead'
   }
 
   async function process (row: OutboxRow): Promise<void> {

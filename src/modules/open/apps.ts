@@ -71,8 +71,12 @@ export function validCidr (s: string): boolean {
   return /^[0-9a-fA-F:]+$/.test(addr) && addr.includes(':') && (prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= 128))
 }
 
+/** Apps are looked up on every signed request: kept briefly; changes here drop the entry at once. */
+const APP_CACHE_MS = 3_000
+
 export function createAppsService ({ db, clock, masterKey }: { db: Knex; clock: Clock; masterKey: Buffer }) {
   const key = deriveKey(masterKey, 'app-secret')
+  const byKey = new Map<string, { row: AppRow | undefined; at: number; secrets: Map<number, string[]> }>()
   const seal = (secret: string, appKey: string) => encrypt(key, secret, appKey)
   const open = (enc: string, appKey: string) => decrypt(key, enc, appKey).toString('utf8')
 
@@ -102,7 +106,13 @@ export function createAppsService ({ db, clock, masterKey }: { db: Knex; clock: 
       return out
     },
 
-    findByKey: (appKey: string) => db<AppRow>('apps').where({ app_key: appKey }).first(),
+    async findByKey (appKey: string): Promise<AppRow | undefined> {
+      const hit = byKey.get(appKey)
+      if (hit && Date.now() - hit.at < APP_CACHE_MS) return hit.row
+      const row = await db<AppRow>('apps').where({ app_key: appKey }).first()
+      byKey.set(appKey, { row, at: Date.now(), secrets: new Map() })
+      return row
+    },
 
     async list (merchantId: number): Promise<App[]> {
       return (await db<AppRow>('apps').where({ merchant_id: merchantId }).orderBy('id')).map(toApp)
@@ -134,6 +144,7 @@ export function createAppsService ({ db, clock, masterKey }: { db: Knex; clock: 
       if (body.ip_allowlist !== undefined) patch.ip_allowlist = JSON.stringify(body.ip_allowlist)
       if (body.rate_limit !== undefined) patch.rate_limit = body.rate_limit
       if (body.status !== undefined) patch.status = body.status
+      byKey.delete(row.app_key)
       await db.transaction(async (trx) => {
         await trx('apps').where({ id }).update(patch)
         await insertAudit(trx, merchantId, actor, { action: 'apps.update', target_type: 'app', target_id: row.app_key, summary: body }, new Date(now))
@@ -146,6 +157,7 @@ export function createAppsService ({ db, clock, masterKey }: { db: Knex; clock: 
       const row = await load(merchantId, id)
       const secret = `sk_${randomString(40)}`
       const now = clock.now().getTime()
+      byKey.delete(row.app_key)
       await db.transaction(async (trx) => {
         await trx('apps').where({ id }).update({
           secret_enc: seal(secret, row.app_key), old_secret_enc: row.secret_enc, old_secret_expires_at: now + ROTATION_OVERLAP_MS, updated_at: now,

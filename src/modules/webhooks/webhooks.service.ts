@@ -88,8 +88,18 @@ export function createWebhooksService ({ db, clock, masterKey, allowPrivate, mer
     })
   }
 
+  // Endpoints are read for every delivery; a burst of deliveries shares one read.
+  const endpointCache = new Map<number, { row: EndpointRow | undefined; at: number }>()
+  async function endpointFor (id: number): Promise<EndpointRow | undefined> {
+    const hit = endpointCache.get(id)
+    if (hit && Date.now() - hit.at < 2_000) return hit.row
+    const row = await db<EndpointRow>('webhook_endpoints').where({ id }).first()
+    endpointCache.set(id, { row, at: Date.now() })
+    return row
+  }
+
   async function deliver (row: OutboxRow, now: Date) {
-    const endpoint = await db<EndpointRow>('webhook_endpoints').where({ id: Number(row.destination) }).first()
+    const endpoint = await endpointFor(Number(row.destination))
     if (!endpoint || !Number(endpoint.enabled)) throw new HandlerError('endpoint disabled or deleted', false)
     const host = new URL(endpoint.url).hostname.replace(/^\[|\]$/g, '')
     if (!allowPrivate && isIP(host) && isPrivateAddress(host)) throw new HandlerError('private address', false)
@@ -122,6 +132,7 @@ export function createWebhooksService ({ db, clock, masterKey, allowPrivate, mer
     if (status >= 200 && status < 300) return report
     if (status === 410) {
       // Gone: the receiver asks us to stop. The endpoint is disabled; nothing more is sent.
+      endpointCache.delete(endpoint.id)
       throw new HandlerError('410 gone', false, { ...report, error: 'HTTP 410' }, async (trx) => {
         await trx('webhook_endpoints').where({ id: endpoint.id }).update({ enabled: false, disabled_reason: 'gone (HTTP 410)', updated_at: now.getTime() })
       })
@@ -214,6 +225,7 @@ export function createWebhooksService ({ db, clock, masterKey, allowPrivate, mer
       if (body.event_types !== undefined) { checkTypes(body.event_types); patch.event_types = JSON.stringify(body.event_types) }
       if (body.description !== undefined) patch.description = body.description
       if (body.enabled !== undefined) { patch.enabled = body.enabled; if (body.enabled) patch.disabled_reason = null }
+      endpointCache.delete(id)
       await db.transaction(async (trx) => {
         await trx('webhook_endpoints').where({ id }).update(patch)
         await insertAudit(trx, merchantId, actor, { action: 'webhooks.update', target_type: 'webhook_endpoint', target_id: id, summary: body }, clock.now())
@@ -223,6 +235,7 @@ export function createWebhooksService ({ db, clock, masterKey, allowPrivate, mer
 
     async remove (merchantId: number, id: number, actor: Actor) {
       await load(merchantId, id)
+      endpointCache.delete(id)
       await db.transaction(async (trx) => {
         await trx('webhook_endpoints').where({ id }).delete()
         await insertAudit(trx, merchantId, actor, { action: 'webhooks.delete', target_type: 'webhook_endpoint', target_id: id }, clock.now())
@@ -234,6 +247,7 @@ export function createWebhooksService ({ db, clock, masterKey, allowPrivate, mer
       const row = await load(merchantId, id)
       const secret = newWebhookSecret()
       const now = clock.now().getTime()
+      endpointCache.delete(id)
       await db.transaction(async (trx) => {
         await trx('webhook_endpoints').where({ id }).update({ secret_enc: seal(secret, String(id)), old_secret_enc: row.secret_enc, old_secret_expires_at: now + ROTATION_MS, updated_at: now })
         await insertAudit(trx, merchantId, actor, { action: 'webhooks.rotate_secret', target_type: 'webhook_endpoint', target_id: id }, new Date(now))
