@@ -44,7 +44,9 @@ export async function up (knex: Knex): Promise<void> {
   await knex.schema.createTable('card_issues', (t) => {
     t.bigIncrements('id').primary()
     t.integer('merchant_id').unsigned().notNullable()
-    t.integer('app_id').unsigned().notNullable()
+    // null: issued by an admin from a phone list (批量发卡), not through an app.
+    t.integer('app_id').unsigned().nullable()
+    t.integer('admin_id').nullable()
     t.string('issue_no', 32).notNullable().unique()
     t.string('out_order_no', 64).notNullable()
     t.integer('batch_id').unsigned().notNullable()
@@ -103,6 +105,14 @@ export async function up (knex: Knex): Promise<void> {
     t.index(['claim_token'])
   })
 
+  // Row-level reports of refused imports, downloadable as xlsx.
+  await knex.schema.createTable('import_reports', (t) => {
+    t.increments('id').primary()
+    t.integer('merchant_id').unsigned().notNullable()
+    t.text('problems', 'longtext').notNullable()
+    t.bigInteger('created_at').notNullable()
+  })
+
   // Every delivery attempt: when, what came back, how long it took.
   await knex.schema.createTable('outbox_attempts', (t) => {
     t.bigIncrements('id').primary()
@@ -118,7 +128,7 @@ export async function up (knex: Knex): Promise<void> {
 }
 
 export async function down (knex: Knex): Promise<void> {
-  for (const table of ['outbox_attempts', 'webhook_endpoints', 'card_issue_items', 'card_issues', 'idempotency_keys', 'app_nonces', 'apps']) {
+  for (const table of ['import_reports', 'outbox_attempts', 'webhook_endpoints', 'card_issue_items', 'card_issues', 'idempotency_keys', 'app_nonces', 'apps']) {
     await knex.schema.dropTableIfExists(table)
   }
   await knex.schema.alterTable('outbox', (t) => {

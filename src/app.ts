@@ -23,6 +23,8 @@ import { redemptionRoutes } from './modules/redemption/redemption.routes.js'
 import { appsRoutes } from './modules/open/apps.js'
 import { openRoutes } from './modules/open/open.routes.js'
 import { webhooksRoutes } from './modules/webhooks/webhooks.routes.js'
+import { sheetsRoutes } from './modules/sheets/sheets.routes.js'
+import multipart from '@fastify/multipart'
 
 export interface BuildOptions {
   config: AppConfig
@@ -74,6 +76,8 @@ export async function buildApp ({ config, overrides = {} }: BuildOptions): Promi
   await app.register(services, { config, overrides })
   await app.register(adminAuth)
   await app.register(swagger)
+  // Uploads: each route sets its own file size limit.
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } })
 
   await app.register(healthRoutes)
   await app.register(authRoutes)
@@ -89,6 +93,7 @@ export async function buildApp ({ config, overrides = {} }: BuildOptions): Promi
   await app.register(redemptionRoutes)
   await app.register(appsRoutes)
   await app.register(webhooksRoutes)
+  await app.register(sheetsRoutes)
   // Encapsulated: its body parser and verification hooks apply to /open/v1 only.
   await app.register(openRoutes)
 

@@ -16,12 +16,13 @@ import { createCardsService } from '../modules/cards/cards.service.js'
 import { createDistributorsService } from '../modules/distributors/distributors.js'
 import { createSettingsService } from '../modules/settings/settings.service.js'
 import { createCouriersService } from '../modules/orders/couriers.js'
-import { createOrdersService } from '../modules/orders/orders.service.js'
 import { createRedemptionService } from '../modules/redemption/redemption.service.js'
 import { createAppsService } from '../modules/open/apps.js'
 import { createOpenService } from '../modules/open/open.service.js'
 import { createWebhooksService } from '../modules/webhooks/webhooks.service.js'
 import { createOutboxWorker } from '../workers/outbox-worker.js'
+import { createSheetsService } from '../modules/sheets/sheets.service.js'
+import { createOrdersService } from '../modules/orders/orders.service.js'
 
 export interface Overrides {
   db?: Knex
@@ -35,6 +36,7 @@ export function createServices (config: AppConfig, db: Knex, clock: Clock, log: 
   const merchants = createMerchantsService({ db, masterKey: config.masterKey, clock })
   const settings = createSettingsService({ db, clock })
   const redemption = createRedemptionService({ db, clock, masterKey: config.masterKey, merchants, settings, publicBaseUrl: config.publicBaseUrl })
+  const orders = createOrdersService({ db, clock, merchants })
   const open = createOpenService({ db, clock, masterKey: config.masterKey, publicBaseUrl: config.publicBaseUrl, redemption })
   const webhooks = createWebhooksService({ db, clock, masterKey: config.masterKey, allowPrivate: config.allowPrivateWebhooks, merchants, open, log })
   return {
@@ -48,7 +50,8 @@ export function createServices (config: AppConfig, db: Knex, clock: Clock, log: 
     distributors: createDistributorsService({ db, clock }),
     settings,
     couriers: createCouriersService({ db, clock }),
-    orders: createOrdersService({ db, clock, merchants }),
+    orders,
+    sheets: createSheetsService({ db, clock, masterKey: config.masterKey, publicBaseUrl: config.publicBaseUrl, merchants, orders }),
     redemption,
     apps: createAppsService({ db, clock, masterKey: config.masterKey }),
     open,

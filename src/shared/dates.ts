@@ -26,7 +26,9 @@ export function weekday (day: string): number {
 
 /** Is this a real calendar day (not 2026-02-30)? */
 export function isCalendarDay (day: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(day) && new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false
+  const d = new Date(`${day}T00:00:00Z`)
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day
 }
 
 /** Whole days from `a` to `b`. */

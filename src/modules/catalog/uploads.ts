@@ -6,7 +6,6 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import multipart from '@fastify/multipart'
 import { sessionOf } from '../../plugins/admin-auth.js'
 import { errorResponses } from '../../shared/schemas.js'
 import { notFound } from '../../shared/errors.js'
@@ -26,8 +25,6 @@ export function sniffImage (buf: Buffer): Ext | null {
 }
 
 export const uploadRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  await app.register(multipart, { limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 5 } })
-
   app.post('/api/v1/uploads', {
     schema: {
       operationId: 'uploadImage', tags: ['products'], security: [{ adminBearer: [] }], consumes: ['multipart/form-data'],
@@ -37,7 +34,7 @@ export const uploadRoutes: FastifyPluginAsyncTypebox = async (app) => {
     preHandler: app.requirePermission('products.write'),
   }, async (req, reply) => {
     const merchantId = sessionOf(req).merchant.id
-    const file = await req.file()
+    const file = await req.file({ limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 5 } })
     if (!file) throw uploadInvalid()
     let buf: Buffer
     try {

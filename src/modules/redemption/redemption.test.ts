@@ -118,7 +118,7 @@ t.test('reservation modes, blocked days, daily cap and redirect', async (t) => {
     const v = await f.verify(c.card_no, c.password)
     return f.submit({ token: v.json().token, product_id: f.apple, consignee: CONSIGNEE, ...(reserve_date ? { reserve_date } : {}) })
   }
-  for (const [date, why] of [[undefined, 'required'], ['2026-11-23', 'today is before min'], ['2026-12-01', 'after max'], ['2026-11-29', 'Sunday'], ['2026-11-26', 'blocked date'], ['2026-02-30', 'not a day']] as const) {
+  for (const [date, why] of [[undefined, 'required'], ['2026-11-23', 'today is before min'], ['2026-12-01', 'after max'], ['2026-11-29', 'Sunday'], ['2026-11-26', 'blocked date'], ['2026-02-30', 'not a day'], ['2026-13-01', 'no such month']] as const) {
     const res = await order(date)
     t.equal(res.statusCode, 422, why)
     t.equal(res.json().code, 'reserve_date_invalid', why)

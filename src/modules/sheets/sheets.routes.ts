@@ -1,0 +1,167 @@
+import { PassThrough } from 'node:stream'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { Type } from '@sinclair/typebox'
+import { actorOf, assertPermission, sessionOf } from '../../plugins/admin-auth.js'
+import { validationFailed } from '../../shared/errors.js'
+import { errorResponses, IdParams } from '../../shared/schemas.js'
+import { CardFilterSchema } from '../cards/cards.schemas.js'
+import { OrderListQuerySchema } from '../orders/orders.schemas.js'
+import { fileMissing, fileTooLarge, MAX_IMPORT_BYTES, XLSX_TYPE } from './xlsx.js'
+import { importRejected } from './sheets.service.js'
+
+const security = [{ adminBearer: [] }]
+const ImportResult = Type.Object({
+  imported: Type.Integer(), rows: Type.Integer(), dry_run: Type.Boolean(), batch_no: Type.Union([Type.String(), Type.Null()]),
+  report_id: Type.Union([Type.Integer(), Type.Null()], { description: 'GET /api/v1/imports/{report_id}/report downloads the problems as xlsx' }),
+  problems: Type.Array(Type.Object({ row: Type.Integer(), column: Type.String(), problem: Type.String() })),
+})
+const Binary = { description: 'xlsx (or zip) file', type: 'string', format: 'binary' } as const
+
+/** The uploaded file and the text fields of a multipart request. */
+async function multipartFile (req: FastifyRequest): Promise<{ file: Buffer; fields: Record<string, string> }> {
+  if (!req.isMultipart()) throw fileMissing()
+  const fields: Record<string, string> = {}
+  let file: Buffer | null = null
+  try {
+    for await (const part of req.parts({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 20 } })) {
+      if (part.type === 'file') file = await part.toBuffer()
+      else fields[part.fieldname] = String(part.value)
+    }
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fileTooLarge()
+    throw err
+  }
+  if (!file) throw fileMissing()
+  return { file, fields }
+}
+
+function sendFile (reply: FastifyReply, name: string, type: string) {
+  const out = new PassThrough()
+  reply.header('content-type', type)
+  reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
+  reply.header('cache-control', 'no-store')
+  return out
+}
+
+function int (v: string | undefined, path: string): number | undefined {
+  if (v === undefined || v === '') return undefined
+  if (!/^\d+$/.test(v)) throw validationFailed({ details: [{ path, message: '须为非负整数' }] })
+  return Number(v)
+}
+
+function date (v: string | undefined, path: string): string | undefined {
+  if (v === undefined || v === '') return undefined
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw validationFailed({ details: [{ path, message: '日期格式须为 YYYY-MM-DD' }] })
+  return v
+}
+
+export const sheetsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const svc = () => app.services.sheets
+
+  app.get('/api/v1/cards/export', {
+    schema: {
+      operationId: 'exportCards', tags: ['cards'], security, summary: 'Card export (卡券导出) for printers: xlsx, or zip with one QR PNG per card',
+      description: 'The same filters as the card list. Passwords need cards.export_secrets; every export with passwords is audited.',
+      querystring: Type.Composite([CardFilterSchema, Type.Object({
+        include_passwords: Type.Optional(Type.Boolean({ default: false })),
+        format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('zip')], { default: 'xlsx' })),
+      })]),
+      response: { 200: Binary, ...errorResponses },
+    },
+    preHandler: app.requirePermission('cards.export'),
+  }, async (req, reply) => {
+    const { include_passwords: passwords, format, ...filter } = req.query
+    if (passwords) assertPermission(req, 'cards.export_secrets')
+    const fmt = format ?? 'xlsx'
+    const out = sendFile(reply, `cards.${fmt}`, fmt === 'zip' ? 'application/zip' : XLSX_TYPE)
+    const merchantId = sessionOf(req).merchant.id
+    svc().exportCards(out, merchantId, filter, { passwords: Boolean(passwords), format: fmt }, actorOf(req))
+      .catch((err) => { req.log.error({ err }, 'cards.export.failed'); out.destroy(err) })
+    return reply.send(out)
+  })
+
+  app.get('/api/v1/cards/import-template', {
+    schema: { operationId: 'cardImportTemplate', tags: ['cards'], security, summary: 'The card import template (with instructions in Chinese)', response: { 200: Binary, ...errorResponses } },
+    preHandler: app.requirePermission('cards.import'),
+  }, async (_req, reply) => {
+    reply.header('content-type', XLSX_TYPE).header('content-disposition', "attachment; filename*=UTF-8''card-import-template.xlsx")
+    return reply.send(await svc().cardTemplate())
+  })
+
+  app.post('/api/v1/cards/import', {
+    schema: {
+      operationId: 'importCards', tags: ['cards'], security, consumes: ['multipart/form-data'],
+      summary: 'Card import (卡券导入): every row valid → one new batch; any problem → nothing imported and a row-level report',
+      description: 'Multipart fields: file (xlsx), product_ids (comma-separated), name, face_value (cents), valid_from, valid_to, activate (true/false), dry_run (true/false).',
+      response: {
+        200: ImportResult,
+        422: Type.Composite([Type.Object({ code: Type.String(), message: Type.String(), request_id: Type.String(), details: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))) }), Type.Partial(ImportResult)], { description: 'import_rejected (with the row-level problems) or another validation error' }),
+        ...errorResponses,
+      },
+    },
+    preHandler: app.requirePermission('cards.import'),
+  }, async (req, reply) => {
+    const { file, fields } = await multipartFile(req)
+    const productIds = (fields.product_ids ?? '').split(/[,\s]+/).filter(Boolean).map((id) => int(id, '/product_ids')!)
+    const result = await svc().importCards(sessionOf(req).merchant.id, file, {
+      name: fields.name || undefined, product_ids: productIds, face_value: int(fields.face_value, '/face_value') ?? null,
+      valid_from: date(fields.valid_from, '/valid_from') ?? null, valid_to: date(fields.valid_to, '/valid_to') ?? null,
+      activate: fields.activate === 'true', dry_run: fields.dry_run === 'true',
+    }, actorOf(req))
+    if (result.problems.length) {
+      reply.code(422)
+      return { code: importRejected.code, message: importRejected().message, request_id: String(req.id), ...result }
+    }
+    return result
+  })
+
+  app.get('/api/v1/imports/:id/report', {
+    schema: { operationId: 'importReport', tags: ['cards'], security, params: IdParams, summary: 'The row-level report of a refused import, as xlsx', response: { 200: Binary, ...errorResponses } },
+    preHandler: app.requirePermission('cards.import'),
+  }, async (req, reply) => {
+    const buf = await svc().report(sessionOf(req).merchant.id, req.params.id)
+    reply.header('content-type', XLSX_TYPE).header('content-disposition', `attachment; filename*=UTF-8''import-report-${req.params.id}.xlsx`)
+    return reply.send(buf)
+  })
+
+  app.get('/api/v1/orders/export', {
+    schema: {
+      operationId: 'exportOrders', tags: ['orders'], security, summary: 'Order export (订单导出) with the list filters and tab, for printing software',
+      querystring: OrderListQuerySchema, response: { 200: Binary, ...errorResponses },
+    },
+    preHandler: app.requirePermission('orders.export'),
+  }, async (req, reply) => {
+    const out = sendFile(reply, 'orders.xlsx', XLSX_TYPE)
+    const { cursor: _c, limit: _l, ...query } = req.query
+    svc().orderExport(out, sessionOf(req).merchant.id, query, actorOf(req))
+      .catch((err) => { req.log.error({ err }, 'orders.export.failed'); out.destroy(err) })
+    return reply.send(out)
+  })
+
+  app.get('/api/v1/orders/ship-import-template', {
+    schema: { operationId: 'shipImportTemplate', tags: ['orders'], security, response: { 200: Binary, ...errorResponses } },
+    preHandler: app.requirePermission('orders.ship'),
+  }, async (_req, reply) => {
+    reply.header('content-type', XLSX_TYPE).header('content-disposition', "attachment; filename*=UTF-8''ship-import-template.xlsx")
+    return reply.send(await svc().shipTemplate())
+  })
+
+  app.post('/api/v1/orders/ship-import', {
+    schema: {
+      operationId: 'shipImport', tags: ['orders'], security, consumes: ['multipart/form-data'],
+      summary: 'Batch shipping (批量发货): order_no, courier (code or name), waybill_no per row; a repeat changes nothing',
+      response: {
+        200: Type.Object({
+          shipped: Type.Integer(), already_shipped: Type.Integer(), error: Type.Integer(),
+          rows: Type.Array(Type.Object({ row: Type.Integer(), order_no: Type.String(), result: Type.String(), problem: Type.Optional(Type.String()) })),
+        }),
+        ...errorResponses,
+      },
+    },
+    preHandler: app.requirePermission('orders.ship'),
+  }, async (req) => {
+    const { file } = await multipartFile(req)
+    return svc().shipImport(sessionOf(req).merchant.id, file, actorOf(req))
+  })
+}

@@ -1,0 +1,363 @@
+// Spreadsheets (卡券导出/导入, 订单导出, 批量发货): exports stream from keyset pages with
+// bounded memory; imports check every row with the API's rules and change nothing unless
+// every row is right.
+import { once } from 'node:events'
+import { Readable, type Writable } from 'node:stream'
+import { ZipArchive } from 'archiver'
+import type { Knex } from 'knex'
+import QRCode from 'qrcode'
+import type { Clock } from '../../shared/clock.js'
+import { isCalendarDay } from '../../shared/dates.js'
+import { appError } from '../../shared/errors.js'
+import { insertAudit, type Actor } from '../audit/audit.repository.js'
+import { productSetFor, productsOfSets, findProducts } from '../catalog/catalog.repository.js'
+import { cardPasswordKey, decryptCardPassword, sealCards } from '../cards/card-secrets.js'
+import * as cardsRepo from '../cards/cards.repository.js'
+import type { CardFilter, CardStatusValue } from '../cards/cards.schemas.js'
+import { productIdsInvalid, validityInvalid } from '../cards/cards.errors.js'
+import type { MerchantsService } from '../merchants/merchants.service.js'
+import { COURIER_CATALOGUE } from '../orders/couriers.js'
+import type { OrdersService } from '../orders/orders.service.js'
+import type { OrderListQuery } from '../orders/orders.schemas.js'
+import { reserveCounter } from '../../shared/counters.js'
+import { localDate } from '../../shared/dates.js'
+import { cellText, checkXlsx, headersInvalid, MAX_IMPORT_ROWS, readFirstSheet, sheetWriter, tooManyRows, workbookBuffer } from './xlsx.js'
+
+export const importRejected = appError('import_rejected', 422, '导入文件有错误，未导入任何卡券')
+export const reportNotFound = appError('import_report_not_found', 404, '导入报告不存在')
+
+const STATUS_TEXT: Record<CardStatusValue, string> = { inactive: '未激活', active: '已激活', redeemed: '已提货', voided: '已作废' }
+const PAGE = 2000
+
+export const CARD_IMPORT_HEADERS = ['card_no', 'password', 'face_value', 'valid_from', 'valid_to']
+const HEADER_ALIASES: Record<string, string[]> = {
+  card_no: ['card_no', '卡号'], password: ['password', '密码'], face_value: ['face_value', '面值(元)', '面值'],
+  valid_from: ['valid_from', '有效期开始'], valid_to: ['valid_to', '有效期结束'],
+}
+export const SHIP_IMPORT_HEADERS = ['order_no', 'courier', 'waybill_no']
+
+export interface RowProblem { row: number; column: string; problem: string }
+
+export interface ImportSettings {
+  name?: string
+  product_ids: number[]
+  face_value?: number | null
+  valid_from?: string | null
+  valid_to?: string | null
+  activate?: boolean
+  dry_run?: boolean
+}
+
+interface Deps { db: Knex; clock: Clock; masterKey: Buffer; publicBaseUrl: string; merchants: MerchantsService; orders: OrdersService }
+
+export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merchants, orders }: Deps) {
+  /** Cards of a filter, page by page in serial order: never the whole set in memory. */
+  async function * cardPages (merchantId: number, filter: CardFilter) {
+    const batch = filter.batch_no ? await cardsRepo.findBatch(db, merchantId, filter.batch_no) : undefined
+    const resolved = { ...filter, ...(filter.batch_no ? { batch_id: batch ? Number(batch.id) : null } : {}) }
+    const hidden = await cardsRepo.unreadyBatchIds(db, merchantId)
+    let after = 0
+    for (;;) {
+      const rows = await cardsRepo.applyCardFilter(db('cards'), merchantId, resolved, hidden).where('serial', '>', after).orderBy('serial').limit(PAGE) as cardsRepo.CardRow[]
+      if (rows.length === 0) return
+      yield rows
+      after = Number(rows[rows.length - 1].serial)
+      if (rows.length < PAGE) return
+    }
+  }
+
+  async function names (merchantId: number) {
+    const batches = new Map<number, string>()
+    const dists = new Map<number, string>()
+    const sets = new Map<number, string>()
+    return {
+      async load (rows: cardsRepo.CardRow[]) {
+        const needBatches = [...new Set(rows.map((r) => Number(r.batch_id)))].filter((id) => !batches.has(id))
+        if (needBatches.length) for (const b of await db('card_batches').whereIn('id', needBatches).select('id', 'batch_no')) batches.set(Number(b.id), b.batch_no)
+        const needDists = [...new Set(rows.map((r) => r.distributor_id).filter((d): d is number => d !== null).map(Number))].filter((id) => !dists.has(id))
+        if (needDists.length) for (const d of await db('distributors').where({ merchant_id: merchantId }).whereIn('id', needDists).select('id', 'name')) dists.set(Number(d.id), d.name)
+        const needSets = [...new Set(rows.map((r) => Number(r.product_set_id)))].filter((id) => !sets.has(id))
+        if (needSets.length) for (const [id, list] of await productsOfSets(db, needSets)) sets.set(id, list.map((p) => p.name).join('、'))
+      },
+      batch: (id: number) => batches.get(Number(id)) ?? '',
+      dist: (id: number | null) => (id === null ? '' : dists.get(Number(id)) ?? ''),
+      products: (id: number) => sets.get(Number(id)) ?? '',
+    }
+  }
+
+  function qrUrl (code: string, cardNo: string): string {
+    return `${publicBaseUrl}/r/${code}?c=${encodeURIComponent(cardNo)}`
+  }
+
+  /** Writes the card xlsx to `out`; returns the number of rows. */
+  async function writeCards (out: Writable, merchantId: number, filter: CardFilter, withPasswords: boolean, onCard?: (cardNo: string, url: string) => Promise<void>): Promise<number> {
+    const merchant = (await merchants.findById(merchantId))!
+    const key = withPasswords ? cardPasswordKey(masterKey, merchantId) : null
+    const headers = ['卡序号', '卡号', ...(withPasswords ? ['密码'] : []), '面值(元)', '有效期开始', '有效期结束', '批次', '可提商品', '状态', '券商', '二维码地址']
+    const sheet = sheetWriter(out, '卡券', headers, [10, 18, ...(withPasswords ? [14] : []), 10, 12, 12, 16, 30, 8, 14, 50])
+    const lookup = await names(merchantId)
+    let count = 0
+    for await (const rows of cardPages(merchantId, filter)) {
+      await lookup.load(rows)
+      for (const r of rows) {
+        const url = qrUrl(merchant.code, r.card_no)
+        sheet.add([
+          Number(r.serial), r.card_no,
+          // Decrypted only here, while streaming, one card at a time.
+          ...(key ? [decryptCardPassword(key, r.card_no, r.password_enc)] : []),
+          r.face_value === null ? null : Number(r.face_value) / 100, r.valid_from, r.valid_to,
+          lookup.batch(r.batch_id), lookup.products(r.product_set_id), STATUS_TEXT[r.status], lookup.dist(r.distributor_id), url,
+        ])
+        count++
+        if (onCard) await onCard(r.card_no, url)
+      }
+    }
+    await sheet.finish()
+    return count
+  }
+
+  return {
+    /** Streams the card export (xlsx, or zip with one QR PNG per card and the xlsx) into `out`. */
+    async exportCards (out: Writable, merchantId: number, filter: CardFilter, opts: { passwords: boolean; format: 'xlsx' | 'zip' }, actor: Actor): Promise<void> {
+      let count: number
+      if (opts.format === 'xlsx') {
+        count = await writeCards(out, merchantId, filter, opts.passwords)
+      } else {
+        const zip = new ZipArchive({ zlib: { level: 1 } })
+        zip.pipe(out)
+        // First the PNGs, one at a time (each waits for the archive to take it: bounded memory),
+        // then the sheet, streamed into the archive as its last entry.
+        const merchant = (await merchants.findById(merchantId))!
+        for await (const rows of cardPages(merchantId, filter)) {
+          for (const r of rows) {
+            const png = await QRCode.toBuffer(qrUrl(merchant.code, r.card_no), { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 300 })
+            zip.append(png, { name: `qr/${r.card_no}.png` })
+            await once(zip, 'entry')
+          }
+        }
+        const sheetStream = new (await import('node:stream')).PassThrough()
+        zip.append(sheetStream, { name: 'cards.xlsx' })
+        count = await writeCards(sheetStream, merchantId, filter, opts.passwords)
+        await zip.finalize()
+      }
+      await insertAudit(db, merchantId, actor, {
+        action: opts.passwords ? 'cards.export_secrets' : 'cards.export', target_type: 'cards',
+        summary: { filter, rows: count, format: opts.format, passwords: opts.passwords },
+      }, clock.now())
+    },
+
+    async orderExport (out: Writable, merchantId: number, query: OrderListQuery, actor: Actor): Promise<void> {
+      const sheet = sheetWriter(out, '订单', ['订单号', '下单时间', '预约发货日期', '商品', '货品编号', '规格编号', '卡号', '收货人', '手机号', '省', '市', '区', '详细地址', '备注', '状态', '快递公司', '运单号', '发货时间', '渠道'],
+        [22, 20, 12, 20, 12, 12, 16, 10, 14, 8, 8, 8, 30, 20, 8, 12, 18, 20, 8])
+      const STATUS: Record<string, string> = { pending: '待发货', shipped: '已发货', delivered: '已签收', completed: '已完成', cancelled: '已取消' }
+      const CHANNEL: Record<string, string> = { web: '网页', phone: '电话', store: '到店', open_api: '开放平台' }
+      const tz = (await merchants.findById(merchantId))!.timezone
+      const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString('sv-SE', { timeZone: tz }) : '')
+      let cursor: string | undefined
+      let count = 0
+      for (;;) {
+        const page = await orders.list(merchantId, { ...query, limit: 200, cursor })
+        for (const o of page.items) {
+          sheet.add([o.order_no, time(o.created_at), o.reserve_date, o.product.name, o.product.goods_no, o.product.spec_no, o.card_no,
+            o.consignee?.name, o.consignee?.phone, o.consignee?.province, o.consignee?.city, o.consignee?.district, o.consignee?.address,
+            o.remark, STATUS[o.status], o.courier_name, o.waybill_no, time(o.shipped_at), CHANNEL[o.channel]])
+          count++
+        }
+        if (!page.next_cursor) break
+        cursor = page.next_cursor
+      }
+      await sheet.finish()
+      // Consignee names, phones and addresses left the building: recorded.
+      await insertAudit(db, merchantId, actor, { action: 'orders.export', target_type: 'orders', summary: { query, rows: count } }, clock.now())
+    },
+
+    async cardTemplate (): Promise<Buffer> {
+      return workbookBuffer((wb) => {
+        const ws = wb.addWorksheet('卡券')
+        ws.addRow(CARD_IMPORT_HEADERS)
+        ws.addRow(['A58800000001', '1234567890', 388, '2026-12-01', '2027-02-28'])
+        const help = wb.addWorksheet('说明')
+        for (const line of [
+          ['导入说明'],
+          ['1. 只读取第一个工作表；第一行是表头，请勿修改表头。'],
+          ['2. card_no（卡号）：必填，字母或数字，4-36 位，不能与已有卡号或本文件中的其他卡号重复。'],
+          ['3. password（密码）：必填，字母或数字，6-32 位。'],
+          ['4. face_value（面值，元）：选填，最多两位小数；不填则使用导入设置中的面值。'],
+          ['5. valid_from / valid_to（有效期）：选填，格式 YYYY-MM-DD，开始日期不能晚于结束日期。'],
+          ['6. 不允许使用公式；文件不超过 20 MB，最多 1,000,000 行。'],
+          ['7. 任何一行有错误，整个文件都不会导入；请按错误报告修改后重新导入。'],
+        ]) help.addRow(line)
+      })
+    },
+
+    async shipTemplate (): Promise<Buffer> {
+      return workbookBuffer((wb) => {
+        const ws = wb.addWorksheet('批量发货')
+        ws.addRow(SHIP_IMPORT_HEADERS)
+        ws.addRow(['20261123100000123456', 'SF', 'SF1234567890'])
+        const help = wb.addWorksheet('说明')
+        help.addRow(['order_no：订单号；courier：快递公司代码或名称（如 SF 或 顺丰速运）；waybill_no：运单号，6-32 位字母或数字。'])
+        help.addRow(['每行发货一个订单；已发货的订单会在报告中列出，不会重复发货。'])
+      })
+    },
+
+    /**
+     * Card import: every row checked first (shape, duplicates in the file and with existing
+     * cards, formulas); then all rows become one new batch in one transaction, or nothing does.
+     */
+    async importCards (merchantId: number, file: Buffer, settings: ImportSettings, actor: Actor) {
+      await checkXlsx(file)
+      if (settings.valid_from && settings.valid_to && settings.valid_from > settings.valid_to) throw validityInvalid()
+      const products = await findProducts(db, merchantId, settings.product_ids)
+      if (!settings.product_ids.length || products.length !== settings.product_ids.length) throw productIdsInvalid()
+
+      const problems: RowProblem[] = []
+      const rows: Array<{ row: number; card_no: string; password: string; face_value: number | null; valid_from: string | null; valid_to: string | null }> = []
+      const seen = new Map<string, number>()
+      let header = true
+      let columns: number[] = []
+      for await (const r of readFirstSheet(Readable.from(file))) {
+        if (header) {
+          // Columns are found by name: the template's, or the card export's own (so an
+          // exported file imports as it is).
+          const names = r.cells.map((c) => cellText(c).toLowerCase())
+          columns = CARD_IMPORT_HEADERS.map((h) => names.findIndex((n) => HEADER_ALIASES[h].includes(n)))
+          if (columns[0] < 0 || columns[1] < 0) throw headersInvalid()
+          header = false
+          continue
+        }
+        const all = r.cells.map(cellText)
+        if (all.every((c) => c === '')) continue
+        const cells = columns.map((i) => (i < 0 ? '' : all[i] ?? ''))
+        if (rows.length + problems.length >= MAX_IMPORT_ROWS) throw tooManyRows()
+        const bad = (column: string, problem: string) => problems.push({ row: r.number, column, problem })
+        if (r.formula) { bad('*', '不允许使用公式'); continue }
+        const [cardNo, password, face, from, to] = cells
+        let ok = true
+        if (!/^[A-Za-z0-9]{4,36}$/.test(cardNo)) { bad('card_no', '卡号须为 4-36 位字母或数字'); ok = false }
+        if (!/^[A-Za-z0-9]{6,32}$/.test(password)) { bad('password', '密码须为 6-32 位字母或数字'); ok = false }
+        let faceValue: number | null = settings.face_value ?? null
+        if (face) {
+          if (!/^\d+(\.\d{1,2})?$/.test(face)) { bad('face_value', '面值须为数字（元），最多两位小数'); ok = false } else faceValue = Math.round(Number(face) * 100)
+        }
+        const validFrom = from || settings.valid_from || null
+        const validTo = to || settings.valid_to || null
+        if (from && !isCalendarDay(from)) { bad('valid_from', '日期格式须为 YYYY-MM-DD'); ok = false }
+        if (to && !isCalendarDay(to)) { bad('valid_to', '日期格式须为 YYYY-MM-DD'); ok = false }
+        if (ok && validFrom && validTo && validFrom > validTo) { bad('valid_to', '开始日期不能晚于结束日期'); ok = false }
+        if (ok && seen.has(cardNo)) { bad('card_no', `与第 ${seen.get(cardNo)} 行卡号重复`); ok = false }
+        if (ok) {
+          seen.set(cardNo, r.number)
+          rows.push({ row: r.number, card_no: cardNo, password, face_value: faceValue, valid_from: validFrom, valid_to: validTo })
+        }
+      }
+      if (header) throw headersInvalid()
+      for (let i = 0; i < rows.length; i += 5000) {
+        const chunk = rows.slice(i, i + 5000)
+        const existing = new Set(await cardsRepo.existingCardNos(db, merchantId, chunk.map((r) => r.card_no)))
+        for (const r of chunk) if (existing.has(r.card_no)) problems.push({ row: r.row, column: 'card_no', problem: '卡号已存在' })
+      }
+      problems.sort((a, b) => a.row - b.row)
+      const now = clock.now()
+      if (problems.length || settings.dry_run || rows.length === 0) {
+        const reportId = problems.length ? await saveReport(merchantId, problems, now) : null
+        return { imported: 0, rows: rows.length + new Set(problems.map((p) => p.row)).size, problems, report_id: reportId, dry_run: Boolean(settings.dry_run), batch_no: null }
+      }
+
+      const pepper = await merchants.pepper(merchantId)
+      const key = cardPasswordKey(masterKey, merchantId)
+      const merchant = (await merchants.findById(merchantId))!
+      const batchNo = await db.transaction(async (trx) => {
+        const serialFrom = await reserveCounter(trx, merchantId, 'card_serial', rows.length)
+        const seq = await reserveCounter(trx, merchantId, 'batch_no', 1)
+        const setId = await productSetFor(trx, merchantId, settings.product_ids, now)
+        const batchNoValue = `B${localDate(merchant.timezone, now).replaceAll('-', '')}${String(seq).padStart(4, '0')}`
+        const [batchId] = await trx('card_batches').insert({
+          merchant_id: merchantId, batch_no: batchNoValue, name: settings.name ?? `导入 ${rows.length} 张`, source: 'imported', prefix: '',
+          number_length: 0, number_mode: 'imported', start_number: null, number_first: null, number_width: 0, password_length: 0,
+          password_charset: 'imported', quantity: rows.length, product_set_id: setId, face_value: settings.face_value ?? null,
+          valid_from: settings.valid_from ?? null, valid_to: settings.valid_to ?? null, remark: null, activate: Boolean(settings.activate),
+          status: 'ready', generated: rows.length, serial_from: serialFrom, serial_to: serialFrom + rows.length - 1, created_by: actor.id,
+          created_at: now.getTime(), updated_at: now.getTime(),
+        })
+        for (let i = 0; i < rows.length; i += 10_000) {
+          const chunk = rows.slice(i, i + 10_000)
+          // Imported passwords are stored exactly like generated ones: HMAC + AES-GCM copy.
+          const sealed = sealCards({ pepper, key, charset: 'alnum', length: 0, cardNos: chunk.map((r) => r.card_no), passwords: chunk.map((r) => r.password) })
+          await cardsRepo.insertCards(trx, chunk.map((r, k) => ({
+            merchant_id: merchantId, batch_id: Number(batchId), serial: serialFrom + i + k, card_no: r.card_no, password_hash: sealed.hashes[k],
+            password_enc: sealed.encs[k], product_set_id: setId, face_value: r.face_value, valid_from: r.valid_from, valid_to: r.valid_to,
+            status: settings.activate ? 'active' : 'inactive', status_before_void: null, distributor_id: null, remark: null, redeemed_at: null,
+            created_at: now.getTime(), updated_at: now.getTime(),
+          })))
+        }
+        await insertAudit(trx, merchantId, actor, { action: 'cards.import', target_type: 'card_batch', target_id: batchNoValue, summary: { rows: rows.length, product_ids: settings.product_ids } }, now)
+        return batchNoValue
+      })
+      return { imported: rows.length, rows: rows.length, problems: [], report_id: null, dry_run: false, batch_no: batchNo }
+    },
+
+    async report (merchantId: number, id: number): Promise<Buffer> {
+      const row = await db('import_reports').where({ merchant_id: merchantId, id }).first()
+      if (!row) throw reportNotFound()
+      const problems = JSON.parse(row.problems) as RowProblem[]
+      return workbookBuffer((wb) => {
+        const ws = wb.addWorksheet('错误报告')
+        ws.addRow(['行号', '列', '问题'])
+        for (const p of problems) ws.addRow([p.row, p.column, p.problem])
+      })
+    },
+
+    /** 批量发货: each valid row ships its order like manual shipping; repeats change nothing. */
+    async shipImport (merchantId: number, file: Buffer, actor: Actor) {
+      await checkXlsx(file)
+      const couriers = new Map<string, string>()
+      for (const c of COURIER_CATALOGUE) { couriers.set(c.code.toLowerCase(), c.code); couriers.set(c.name, c.code) }
+      for (const c of await db('merchant_couriers').where({ merchant_id: merchantId })) { couriers.set(String(c.code).toLowerCase(), c.code); couriers.set(c.name, c.code) }
+      const results: Array<{ row: number; order_no: string; result: 'shipped' | 'already_shipped' | 'error'; problem?: string }> = []
+      let header = true
+      let count = 0
+      for await (const r of readFirstSheet(Readable.from(file))) {
+        if (header) {
+          const names = r.cells.map(cellText)
+          if (SHIP_IMPORT_HEADERS.some((h, i) => (names[i] ?? '').toLowerCase() !== h)) throw headersInvalid()
+          header = false
+          continue
+        }
+        const [orderNo, courierRaw, waybill] = r.cells.map(cellText)
+        if (!orderNo && !courierRaw && !waybill) continue
+        if (++count > MAX_IMPORT_ROWS) throw tooManyRows()
+        const fail = (problem: string) => results.push({ row: r.number, order_no: orderNo, result: 'error', problem })
+        if (r.formula) { fail('不允许使用公式'); continue }
+        const code = couriers.get(courierRaw.toLowerCase()) ?? couriers.get(courierRaw)
+        if (!code) { fail('快递公司不存在'); continue }
+        if (!/^[A-Za-z0-9]{6,32}$/.test(waybill)) { fail('运单号须为 6-32 位字母或数字'); continue }
+        const order = await db('orders').where({ merchant_id: merchantId, order_no: orderNo }).first('status', 'courier_code', 'waybill_no')
+        if (!order) { fail('订单不存在'); continue }
+        if (order.status !== 'pending') {
+          if (order.waybill_no === waybill && order.courier_code === code) results.push({ row: r.number, order_no: orderNo, result: 'already_shipped' })
+          else fail(order.status === 'shipped' ? `订单已发货（运单号 ${order.waybill_no}）` : '订单当前状态不能发货')
+          continue
+        }
+        try {
+          await orders.ship(merchantId, orderNo, { courier_code: code, waybill_no: waybill }, actor)
+          results.push({ row: r.number, order_no: orderNo, result: 'shipped' })
+        } catch (err) {
+          fail((err as Error).message)
+        }
+      }
+      if (header) throw headersInvalid()
+      const summary = { shipped: 0, already_shipped: 0, error: 0 }
+      for (const r of results) summary[r.result]++
+      await insertAudit(db, merchantId, actor, { action: 'orders.ship_import', target_type: 'orders', summary }, clock.now())
+      return { ...summary, rows: results }
+    },
+  }
+
+  async function saveReport (merchantId: number, problems: RowProblem[], at: Date): Promise<number> {
+    const [id] = await db('import_reports').insert({ merchant_id: merchantId, problems: JSON.stringify(problems), created_at: at.getTime() })
+    return Number(id)
+  }
+}
+
+export type SheetsService = ReturnType<typeof createSheetsService>
