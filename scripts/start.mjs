@@ -44,6 +44,7 @@ const commands = {
   'bench-generate': 'dist/scripts/bench/generate.js',
   'bench-redeem': 'dist/scripts/bench/redeem.js',
   'bench-open': 'dist/scripts/bench/open.js',
+  'bench-sheets': 'dist/scripts/bench/sheets.js',
 }
 const command = process.argv[2] ?? 'server'
 if (!(command in commands)) {

@@ -51,7 +51,7 @@ export function createServices (config: AppConfig, db: Knex, clock: Clock, log: 
     settings,
     couriers: createCouriersService({ db, clock }),
     orders,
-    sheets: createSheetsService({ db, clock, masterKey: config.masterKey, publicBaseUrl: config.publicBaseUrl, merchants, orders }),
+    sheets: createSheetsService({ db, clock, masterKey: config.masterKey, publicBaseUrl: config.publicBaseUrl, merchants, orders, open }),
     redemption,
     apps: createAppsService({ db, clock, masterKey: config.masterKey }),
     open,

@@ -91,8 +91,8 @@ export function createOpenService ({ db, clock, masterKey, publicBaseUrl, redemp
     },
 
     /** Sell cards to phone numbers: unissued cards of the batch in serial order, all or nothing. */
-    async issue (merchant: MerchantRow, app: AppRow, scopes: Scope[], body: IssueBody, actor: Actor): Promise<{ created: boolean; view: Awaited<ReturnType<typeof issueView>> }> {
-      const existing = await db('card_issues').where({ app_id: app.id, out_order_no: body.out_order_no }).first()
+    async issue (merchant: MerchantRow, app: AppRow | null, scopes: Scope[], body: IssueBody, actor: Actor): Promise<{ created: boolean; view: Awaited<ReturnType<typeof issueView>> }> {
+      const existing = app ? await db('card_issues').where({ app_id: app.id, out_order_no: body.out_order_no }).first() : undefined
       if (existing) return { created: false, view: await issueView(merchant, existing, scopes) }
       const total = checkItems(body.items)
       const batch = await db('card_batches').where({ merchant_id: merchant.id, batch_no: body.batch_no, status: 'ready' }).first('id')
@@ -111,7 +111,7 @@ export function createOpenService ({ db, clock, masterKey, publicBaseUrl, redemp
           const cards = await pick.select('id', 'card_no', 'serial') as Array<{ id: number; card_no: string }>
           if (cards.length < total) throw errors.insufficientCards()
           const [issueId] = await trx('card_issues').insert({
-            merchant_id: merchant.id, app_id: app.id, issue_no: issueNo, out_order_no: body.out_order_no, batch_id: batch.id,
+            merchant_id: merchant.id, app_id: app?.id ?? null, admin_id: app ? null : actor.id, issue_no: issueNo, out_order_no: body.out_order_no, batch_id: batch.id,
             status: 'issued', send_sms: body.send_sms, distributor_id: body.distributor_id ?? null, created_at: now.getTime(), updated_at: now.getTime(),
           })
           let k = 0
@@ -119,7 +119,7 @@ export function createOpenService ({ db, clock, masterKey, publicBaseUrl, redemp
           for (const item of body.items) for (let q = 0; q < item.quantity; q++) items.push({ issue_id: Number(issueId), card_id: Number(cards[k].id), card_no: cards[k++].card_no, phone: item.phone })
           for (const item of items) {
             const n = affected(await trx('cards').where({ id: item.card_id, status: 'inactive' }).whereNull('issue_id').update({
-              status: 'active', phone: item.phone, issue_id: Number(issueId), issued_app_id: app.id,
+              status: 'active', phone: item.phone, issue_id: Number(issueId), issued_app_id: app?.id ?? null,
               ...(body.distributor_id !== undefined ? { distributor_id: body.distributor_id } : {}), updated_at: now.getTime(),
             }))
             if (n !== 1) throw errors.insufficientCards()
@@ -128,7 +128,7 @@ export function createOpenService ({ db, clock, masterKey, publicBaseUrl, redemp
           await trx('card_activities').insert(items.map((item) => ({
             merchant_id: merchant.id, card_id: item.card_id, card_no: item.card_no, type: 'issue', actor_type: actor.type, actor_id: actor.id,
             actor_name: actor.name.slice(0, 64), from_status: 'inactive', to_status: 'active', ref_type: 'issue', ref_id: issueNo,
-            detail: JSON.stringify({ app_key: app.app_key, phone: maskPhone(item.phone), out_order_no: body.out_order_no }), ip: actor.ip, created_at: now.getTime(),
+            detail: JSON.stringify({ ...(app ? { app_key: app.app_key } : {}), phone: maskPhone(item.phone), out_order_no: body.out_order_no }), ip: actor.ip, created_at: now.getTime(),
           })))
           const messages: Parameters<typeof enqueue>[1] = [{
             merchant_id: merchant.id, topic: 'card.issued', idempotency_key: `card.issued:${issueNo}`,
@@ -145,7 +145,7 @@ export function createOpenService ({ db, clock, masterKey, publicBaseUrl, redemp
         return { created: true, view: await issueView(merchant, issue, scopes) }
       } catch (err) {
         // The same out_order_no sent twice at once: the second answers with the first's result.
-        if (isUniqueViolation(err)) {
+        if (isUniqueViolation(err) && app) {
           const first = await db('card_issues').where({ app_id: app.id, out_order_no: body.out_order_no }).first()
           if (first) return { created: false, view: await issueView(merchant, first, scopes) }
         }

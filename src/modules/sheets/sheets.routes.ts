@@ -139,6 +139,39 @@ export const sheetsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.send(out)
   })
 
+  app.get('/api/v1/card-issues/phone-template', {
+    schema: { operationId: 'phoneListTemplate', tags: ['cards'], security, summary: 'Template for issuing cards to a list of phones', response: { 200: Binary, ...errorResponses } },
+    preHandler: app.requirePermission('cards.activate'),
+  }, async (_req, reply) => {
+    reply.header('content-type', XLSX_TYPE).header('content-disposition', "attachment; filename*=UTF-8''phone-list-template.xlsx")
+    return reply.send(await svc().phoneTemplate())
+  })
+
+  app.post('/api/v1/card-issues/import-phones', {
+    schema: {
+      operationId: 'issueToPhones', tags: ['cards'], security, consumes: ['multipart/form-data'],
+      summary: 'Issue cards to a list of phones (phone, quantity) as the open platform does: all or nothing',
+      description: 'Multipart fields: file (xlsx), batch_no, send_sms (true/false).',
+      response: {
+        201: Type.Object({ issue_no: Type.String(), out_order_no: Type.String(), status: Type.String(), cards: Type.Array(Type.Object({ card_no: Type.String(), phone: Type.String(), redeem_url: Type.String() }, { additionalProperties: true })) }),
+        422: Type.Object({ code: Type.String(), message: Type.String(), request_id: Type.String(), details: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))), report_id: Type.Optional(Type.Union([Type.Integer(), Type.Null()])), problems: Type.Optional(Type.Array(Type.Object({ row: Type.Integer(), column: Type.String(), problem: Type.String() }))) }),
+        ...errorResponses,
+      },
+    },
+    // Issuing activates cards and binds them to phones: the activation permission.
+    preHandler: app.requirePermission('cards.activate'),
+  }, async (req, reply) => {
+    const { file, fields } = await multipartFile(req)
+    if (!fields.batch_no) throw validationFailed({ details: [{ path: '/batch_no', message: '请选择批次' }] })
+    const r = await svc().issueFromPhones(sessionOf(req).merchant.id, file, { batch_no: fields.batch_no, send_sms: fields.send_sms === 'true' }, actorOf(req))
+    if (!r.issued) {
+      reply.code(422)
+      return { code: importRejected.code, message: '手机号列表有错误，未发放任何卡券', request_id: String(req.id), report_id: r.report_id, problems: r.problems }
+    }
+    reply.code(201)
+    return r.issue
+  })
+
   app.get('/api/v1/orders/ship-import-template', {
     schema: { operationId: 'shipImportTemplate', tags: ['orders'], security, response: { 200: Binary, ...errorResponses } },
     preHandler: app.requirePermission('orders.ship'),

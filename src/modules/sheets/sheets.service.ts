@@ -19,6 +19,7 @@ import type { MerchantsService } from '../merchants/merchants.service.js'
 import { COURIER_CATALOGUE } from '../orders/couriers.js'
 import type { OrdersService } from '../orders/orders.service.js'
 import type { OrderListQuery } from '../orders/orders.schemas.js'
+import type { OpenService } from '../open/open.service.js'
 import { reserveCounter } from '../../shared/counters.js'
 import { localDate } from '../../shared/dates.js'
 import { cellText, checkXlsx, headersInvalid, MAX_IMPORT_ROWS, readFirstSheet, sheetWriter, tooManyRows, workbookBuffer } from './xlsx.js'
@@ -48,9 +49,11 @@ export interface ImportSettings {
   dry_run?: boolean
 }
 
-interface Deps { db: Knex; clock: Clock; masterKey: Buffer; publicBaseUrl: string; merchants: MerchantsService; orders: OrdersService }
+interface Deps { db: Knex; clock: Clock; masterKey: Buffer; publicBaseUrl: string; merchants: MerchantsService; orders: OrdersService; open: OpenService }
 
-export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merchants, orders }: Deps) {
+export const PHONE_HEADERS = ['phone', 'quantity']
+
+export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merchants, orders, open }: Deps) {
   /** Cards of a filter, page by page in serial order: never the whole set in memory. */
   async function * cardPages (merchantId: number, filter: CardFilter) {
     const batch = filter.batch_no ? await cardsRepo.findBatch(db, merchantId, filter.batch_no) : undefined
@@ -188,6 +191,52 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
           ['7. 任何一行有错误，整个文件都不会导入；请按错误报告修改后重新导入。'],
         ]) help.addRow(line)
       })
+    },
+
+    async phoneTemplate (): Promise<Buffer> {
+      return workbookBuffer((wb) => {
+        const ws = wb.addWorksheet('手机号')
+        ws.addRow(PHONE_HEADERS)
+        ws.addRow(['13800138000', 1])
+        wb.addWorksheet('说明').addRow(['phone：职工手机号（11 位，1 开头）；quantity：发放张数 1-1000；一次最多 5000 张。全部行正确才会发放，否则一张也不发。'])
+      })
+    },
+
+    /**
+     * 按手机号发卡: an organisation buyer's list of phones and quantities; every row is checked,
+     * then the cards are issued as the open platform issues them, all or nothing.
+     */
+    async issueFromPhones (merchantId: number, file: Buffer, body: { batch_no: string; send_sms: boolean }, actor: Actor) {
+      await checkXlsx(file)
+      const items: Array<{ phone: string; quantity: number }> = []
+      const problems: RowProblem[] = []
+      let header = true
+      for await (const r of readFirstSheet(Readable.from(file))) {
+        const cells = r.cells.map(cellText)
+        if (header) {
+          if (PHONE_HEADERS.some((h, i) => (cells[i] ?? '').toLowerCase() !== h)) throw headersInvalid()
+          header = false
+          continue
+        }
+        if (cells.every((c) => c === '')) continue
+        if (r.formula) { problems.push({ row: r.number, column: '*', problem: '不允许使用公式' }); continue }
+        const [phone, quantity] = cells
+        if (!/^1[0-9]{10}$/.test(phone)) problems.push({ row: r.number, column: 'phone', problem: '手机号须为 11 位数字，以 1 开头' })
+        else if (!/^\d+$/.test(quantity) || Number(quantity) < 1 || Number(quantity) > 1000) problems.push({ row: r.number, column: 'quantity', problem: '数量须为 1-1000' })
+        else items.push({ phone, quantity: Number(quantity) })
+      }
+      if (header) throw headersInvalid()
+      const total = items.reduce((n, i) => n + i.quantity, 0)
+      if (total > 5000) problems.push({ row: 0, column: 'quantity', problem: '一次最多发放 5000 张' })
+      if (problems.length || items.length === 0) {
+        const reportId = problems.length ? await saveReport(merchantId, problems, clock.now()) : null
+        return { issued: false as const, problems, report_id: reportId, issue: null }
+      }
+      const merchant = (await merchants.findById(merchantId))!
+      const outOrderNo = `P${clock.now().getTime()}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`
+      const r = await open.issue(merchant, null, [], { out_order_no: outOrderNo, batch_no: body.batch_no, items, send_sms: body.send_sms }, actor)
+      await insertAudit(db, merchantId, actor, { action: 'cards.issue_phones', target_type: 'card_issue', target_id: r.view.issue_no, summary: { phones: items.length, cards: total, batch_no: body.batch_no } }, clock.now())
+      return { issued: true as const, problems: [], report_id: null, issue: r.view }
     },
 
     async shipTemplate (): Promise<Buffer> {

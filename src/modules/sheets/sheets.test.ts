@@ -213,3 +213,26 @@ t.test('order export and batch shipping import (idempotent)', async (t) => {
   t.match(again.json(), { shipped: 0, already_shipped: 2, error: 3 }, 'importing the same file again changes nothing')
   t.equal((await f.db('outbox').where({ topic: 'order.shipped' })).length, events, 'no second event')
 })
+
+t.test('issuing to a phone list: all or nothing', async (t) => {
+  const f = await redeemFixture(t, { quantity: 5, batch: { activate: false } })
+  const send = async (rows: unknown[][], fields: Record<string, string> = { batch_no: f.batchNo, send_sms: 'true' }) => {
+    const m = multipart(await xlsx(rows), fields)
+    return f.app.inject({ method: 'POST', url: '/api/v1/card-issues/import-phones', payload: m.payload, headers: { ...m.headers, ...f.auth(f.token) } })
+  }
+  const active = async () => (await f.db('cards').where({ status: 'active' })).length
+  const bad = await send([['phone', 'quantity'], ['13800138000', 2], ['1380013800', 1], ['13900139000', 0]])
+  t.equal(bad.statusCode, 422)
+  t.same(bad.json().problems.map((p: { row: number; column: string }) => `${p.row}:${p.column}`), ['3:phone', '4:quantity'])
+  t.equal(await active(), 0, 'a bad row issues nothing')
+  const tooMany = await send([['phone', 'quantity'], ['13800138000', 4], ['13900139000', 2]])
+  t.equal(tooMany.statusCode, 409)
+  t.equal(tooMany.json().code, 'insufficient_cards')
+  t.equal(await active(), 0, 'not enough cards issues nothing')
+  const ok = await send([['phone', 'quantity'], ['13800138000', 2], ['13900139000', 1]])
+  t.equal(ok.statusCode, 201, ok.body)
+  t.same(ok.json().cards.map((c: { phone: string }) => c.phone), ['13800138000', '13800138000', '13900139000'])
+  t.equal(await active(), 3)
+  t.equal((await f.db('outbox').where({ topic: 'sms.card_issued' })).length, 3, 'one text per card when asked')
+  t.equal((await send([['phone', 'quantity']], {})).statusCode, 422, 'batch_no is required')
+})
