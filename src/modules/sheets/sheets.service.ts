@@ -61,7 +61,8 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
     const hidden = await cardsRepo.unreadyBatchIds(db, merchantId)
     let after = 0
     for (;;) {
-      const rows = await cardsRepo.applyCardFilter(db('cards'), merchantId, resolved, hidden).where('serial', '>', after).orderBy('serial').limit(PAGE) as cardsRepo.CardRow[]
+      const rows = await cardsRepo.applyCardFilter(db('cards'), merchantId, resolved, hidden).where('serial', '>', after).orderBy('serial').limit(PAGE)
+        .select('serial', 'card_no', 'password_enc', 'face_value', 'valid_from', 'valid_to', 'batch_id', 'product_set_id', 'status', 'distributor_id') as cardsRepo.CardRow[]
       if (rows.length === 0) return
       yield rows
       after = Number(rows[rows.length - 1].serial)
@@ -104,7 +105,7 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
       await lookup.load(rows)
       for (const r of rows) {
         const url = qrUrl(merchant.code, r.card_no)
-        sheet.add([
+        await sheet.add([
           Number(r.serial), r.card_no,
           // Decrypted only here, while streaming, one card at a time.
           ...(key ? [decryptCardPassword(key, r.card_no, r.password_enc)] : []),
@@ -161,7 +162,7 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
       for (;;) {
         const page = await orders.list(merchantId, { ...query, limit: 200, cursor })
         for (const o of page.items) {
-          sheet.add([o.order_no, time(o.created_at), o.reserve_date, o.product.name, o.product.goods_no, o.product.spec_no, o.card_no,
+          await sheet.add([o.order_no, time(o.created_at), o.reserve_date, o.product.name, o.product.goods_no, o.product.spec_no, o.card_no,
             o.consignee?.name, o.consignee?.phone, o.consignee?.province, o.consignee?.city, o.consignee?.district, o.consignee?.address,
             o.remark, STATUS[o.status], o.courier_name, o.waybill_no, time(o.shipped_at), CHANNEL[o.channel]])
           count++

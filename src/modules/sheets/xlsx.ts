@@ -1,6 +1,8 @@
 // Spreadsheet plumbing shared by every export and import: streaming writers and readers
 // (ExcelJS), formula-safe cells, and the checks that keep a hostile file harmless.
+import { once } from 'node:events'
 import { PassThrough, type Readable, type Writable } from 'node:stream'
+import { ZipArchive } from 'archiver'
 import ExcelJS from 'exceljs'
 import yauzl from 'yauzl'
 import { appError } from '../../shared/errors.js'
@@ -23,33 +25,93 @@ export function safeCell (v: unknown): unknown {
   return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v
 }
 
-/** A streaming workbook writer over `out`; sheets roll over after 1,048,575 data rows. */
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'
+const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
+const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships'
+
+const NEEDS_ESCAPE = /[&<>"\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/
+
+function xmlEscape (s: string): string {
+  // Most cells (numbers, codes, URLs) need nothing: checked once, cheaply.
+  if (!NEEDS_ESCAPE.test(s)) return s
+  // Characters XML 1.0 cannot carry are dropped; the rest escaped.
+  return s.replace(/[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+}
+
+function columnName (i: number): string {
+  let n = i + 1
+  let out = ''
+  while (n > 0) { const m = (n - 1) % 26; out = String.fromCharCode(65 + m) + out; n = Math.floor((n - 1) / 26) }
+  return out
+}
+
+function rowXml (r: number, values: unknown[]): string {
+  let xml = `<row r="${r}">`
+  values.forEach((raw, i) => {
+    const v = safeCell(raw)
+    if (v === null || v === undefined || v === '') return
+    const ref = `${columnName(i)}${r}`
+    if (typeof v === 'number' && Number.isFinite(v)) xml += `<c r="${ref}"><v>${v}</v></c>`
+    else xml += `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xmlEscape(v instanceof Date ? v.toISOString() : String(v))}</t></is></c>`
+  })
+  return xml + '</row>'
+}
+
+/**
+ * A streaming xlsx writer over `out` with truly bounded memory: rows become XML in 64 KiB
+ * pieces written with backpressure into a zip stream; sheets roll over after 1,048,575 data
+ * rows. (ExcelJS's streaming writer held each sheet in memory until it was committed —
+ * 600 MB for a million rows here — so the export writes the few parts of an xlsx itself.)
+ */
 export function sheetWriter (out: Writable, title: string, headers: string[], widths: number[] = []) {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false })
-  let sheet: ExcelJS.Worksheet | null = null
+  const zip = new ZipArchive({ zlib: { level: 1 } })
+  zip.pipe(out)
+  const sheetNames: string[] = []
+  let sheet: PassThrough | null = null
   let rows = 0
-  let sheets = 0
-  function newSheet (): ExcelJS.Worksheet {
-    sheets++
-    const ws = wb.addWorksheet(sheets === 1 ? title : `${title}${sheets}`)
-    ws.columns = headers.map((h, i) => ({ header: h, width: widths[i] ?? 16 }))
-    return ws
+  let pending = ''
+
+  async function write (chunk: string): Promise<void> {
+    if (!sheet!.write(chunk)) await once(sheet!, 'drain')
   }
+  async function flush (): Promise<void> {
+    if (pending) { const chunk = pending; pending = ''; await write(chunk) }
+  }
+  async function closeSheet (): Promise<void> {
+    if (!sheet) return
+    await flush()
+    sheet.end('</sheetData></worksheet>')
+    sheet = null
+  }
+  async function openSheet (): Promise<void> {
+    await closeSheet()
+    sheetNames.push(sheetNames.length === 0 ? title : `${title}${sheetNames.length + 1}`)
+    sheet = new PassThrough()
+    zip.append(sheet, { name: `xl/worksheets/sheet${sheetNames.length}.xml` })
+    const cols = headers.map((_, i) => `<col min="${i + 1}" max="${i + 1}" width="${widths[i] ?? 16}" customWidth="1"/>`).join('')
+    pending = `${XML_HEAD}<worksheet xmlns="${NS_MAIN}"><cols>${cols}</cols><sheetData>${rowXml(1, headers)}`
+    rows = 0
+  }
+
   return {
-    add (values: unknown[]): void {
-      if (!sheet || rows === MAX_SHEET_ROWS) {
-        sheet?.commit()
-        sheet = newSheet()
-        rows = 0
-      }
-      sheet.addRow(values.map(safeCell)).commit()
+    async add (values: unknown[]): Promise<void> {
+      if (!sheet || rows === MAX_SHEET_ROWS) await openSheet()
       rows++
+      pending += rowXml(rows + 1, values)
+      if (pending.length > 65_536) await flush()
     },
-    async finish (extra?: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => void): Promise<void> {
-      if (!sheet) sheet = newSheet()
-      sheet.commit()
-      extra?.(wb)
-      await wb.commit()
+    async finish (): Promise<void> {
+      if (!sheet) await openSheet()
+      await closeSheet()
+      const n = sheetNames.length
+      const range = Array.from({ length: n }, (_, i) => i + 1)
+      zip.append(`${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${range.map((i) => `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`, { name: '[Content_Types].xml' })
+      zip.append(`${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}"><Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`, { name: '_rels/.rels' })
+      zip.append(`${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><sheets>${range.map((i) => `<sheet name="${xmlEscape(sheetNames[i - 1])}" sheetId="${i}" r:id="rId${i}"/>`).join('')}</sheets></workbook>`, { name: 'xl/workbook.xml' })
+      zip.append(`${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">${range.map((i) => `<Relationship Id="rId${i}" Type="${NS_REL}/worksheet" Target="worksheets/sheet${i}.xml"/>`).join('')}</Relationships>`, { name: 'xl/_rels/workbook.xml.rels' })
+      await zip.finalize()
     },
   }
 }
