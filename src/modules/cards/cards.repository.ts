@@ -21,6 +21,9 @@ export interface CardRow {
   redeemed_at: number | null
   failed_attempts?: number
   locked_until?: number | null
+  phone?: string | null
+  issue_id?: number | null
+  issued_app_id?: number | null
   created_at: number
   updated_at: number
 }

@@ -99,6 +99,8 @@ export const CardSchema = Type.Object({
   valid_to: Nullable(Type.String()),
   products: Type.Array(Type.Object({ product_id: Type.Integer(), name: Type.String() })),
   distributor: Nullable(Type.Object({ id: Type.Integer(), name: Type.String() })),
+  phone: Nullable(Type.String({ description: 'Bound by an open-platform or phone-list issue' })),
+  sold_via: Nullable(Type.Object({ app_id: Type.Integer(), name: Type.String() }, { description: 'The open-platform app that sold the card' })),
   remark: Nullable(Type.String()),
   redeemed_at: Nullable(Timestamp),
   created_at: Timestamp,

@@ -54,6 +54,8 @@ export function createCardsService ({ db, clock }: CardsDeps) {
     const batches = new Map((await db('card_batches').whereIn('id', batchIds).select('id', 'batch_no')).map((b) => [Number(b.id), b.batch_no as string]))
     const distIds = [...new Set(rows.map((r) => r.distributor_id).filter((d): d is number => d !== null).map(Number))]
     const dists = new Map(distIds.length ? (await db('distributors').whereIn('id', distIds).select('id', 'name')).map((d) => [Number(d.id), d.name as string]) : [])
+    const appIds = [...new Set(rows.map((r) => r.issued_app_id).filter((a): a is number => a !== null && a !== undefined).map(Number))]
+    const apps = new Map(appIds.length ? (await db('apps').whereIn('id', appIds).select('id', 'name')).map((a) => [Number(a.id), a.name as string]) : [])
     return rows.map((r) => ({
       serial: Number(r.serial),
       card_no: r.card_no,
@@ -64,6 +66,8 @@ export function createCardsService ({ db, clock }: CardsDeps) {
       valid_to: r.valid_to,
       products: (sets.get(Number(r.product_set_id)) ?? []).map((p) => ({ product_id: p.product_id, name: p.name })),
       distributor: r.distributor_id === null ? null : { id: Number(r.distributor_id), name: dists.get(Number(r.distributor_id)) ?? '' },
+      phone: r.phone ?? null,
+      sold_via: r.issued_app_id ? { app_id: Number(r.issued_app_id), name: apps.get(Number(r.issued_app_id)) ?? '' } : null,
       remark: r.remark,
       redeemed_at: iso(r.redeemed_at),
       created_at: iso(r.created_at)!,

@@ -189,7 +189,7 @@ export function createOpenService ({ db, clock, masterKey, publicBaseUrl, redemp
     },
 
     async card (merchant: MerchantRow, cardNo: string) {
-      const card = await db<CardRow & { phone: string | null }>('cards as c').join('card_batches as b', 'b.id', 'c.batch_id')
+      const card = await db<CardRow>('cards as c').join('card_batches as b', 'b.id', 'c.batch_id')
         .where({ 'c.merchant_id': merchant.id, 'c.card_no': cardNo, 'b.status': 'ready' }).first('c.*')
       if (!card) throw errors.cardNotFound()
       const sets = await productsOfSets(db, [Number(card.product_set_id)])
