@@ -142,8 +142,8 @@ t.test('issue, get, cancel, redeem — with out_order_no repeats and secrets onl
   const reissue = await openRequest(f, mall, 'POST', '/open/v1/card-issues', { ...body, out_order_no: 'M9', items: [{ phone: '13800138000', quantity: 1 }] })
   t.equal(reissue.json().cards[0].card_no, 'T000005')
 
-  const listed = await f.app.inject({ method: 'GET', url: '/api/v1/cards?card_no=T000003', headers: f.auth(f.token) })
-  t.match(listed.json().items[0], { phone: '13900139000', sold_via: { app_id: mall.id, name: '商城' } }, 'the card list shows the app that sold it')
+  const listed = await f.app.inject({ method: 'GET', url: '/api/v1/cards?card_no=T000001', headers: f.auth(f.token) })
+  t.match(listed.json().items[0], { phone: '13800138000', sold_via: { app_id: mall.id, name: '商城' } }, 'the card list shows the app that sold it')
   const history = await f.app.inject({ method: 'GET', url: '/api/v1/cards/T000002', headers: f.auth(f.token) })
   t.same(history.json().history.map((h: { type: string }) => h.type), ['issue', 'issue', 'cancel_issue'])
   t.notOk(f.logs.text().includes(password), 'no password in the log')
