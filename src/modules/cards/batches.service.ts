@@ -123,8 +123,10 @@ async function checkConflicts (db: Db, merchantId: number, plan: SequentialPlan)
   }
 }
 
-function todayIn (timezone: string, at: Date): string {
-  return localDate(timezone, at).replaceAll('-', '')
+/** The next batch number of a merchant: B + the local date + a merchant-wide sequence (B202611230001). */
+export async function nextBatchNo (trx: Db, merchantId: number, timezone: string, at: Date): Promise<string> {
+  const seq = await reserveCounter(trx, merchantId, 'batch_no', 1)
+  return `B${localDate(timezone, at).replaceAll('-', '')}${String(seq).padStart(4, '0')}`
 }
 
 export function createBatchesService (deps: Deps) {
@@ -281,7 +283,7 @@ export function createBatchesService (deps: Deps) {
         // The counter row serialises batch creation per merchant, so two overlapping batches
         // created at the same moment see each other: one succeeds whole, the other fails whole.
         const serialFrom = await reserveCounter(trx, merchantId, 'card_serial', quantity)
-        const seq = await reserveCounter(trx, merchantId, 'batch_no', 1)
+        const batchNo = await nextBatchNo(trx, merchantId, merchant!.timezone, now)
         let plan: NumberPlan
         if (mode === 'random') {
           plan = { mode, prefix, length: numberLength, quantity }
@@ -295,7 +297,7 @@ export function createBatchesService (deps: Deps) {
         const setId = await productSetFor(trx, merchantId, body.product_ids, now)
         const row: Omit<BatchRow, 'id'> = {
           merchant_id: merchantId,
-          batch_no: `B${todayIn(merchant!.timezone, now)}${String(seq).padStart(4, '0')}`,
+          batch_no: batchNo,
           name: body.name ?? `${products[0].name} ${quantity} 张`,
           source: 'generated',
           prefix,

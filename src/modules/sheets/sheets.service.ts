@@ -15,13 +15,13 @@ import { cardPasswordKey, decryptCardPassword, sealCards } from '../cards/card-s
 import * as cardsRepo from '../cards/cards.repository.js'
 import type { CardFilter, CardStatusValue } from '../cards/cards.schemas.js'
 import { productIdsInvalid, validityInvalid } from '../cards/cards.errors.js'
+import { nextBatchNo } from '../cards/batches.service.js'
 import type { MerchantsService } from '../merchants/merchants.service.js'
 import { COURIER_CATALOGUE } from '../orders/couriers.js'
 import type { OrdersService } from '../orders/orders.service.js'
 import type { OrderListQuery } from '../orders/orders.schemas.js'
 import type { OpenService } from '../open/open.service.js'
 import { reserveCounter } from '../../shared/counters.js'
-import { localDate } from '../../shared/dates.js'
 import { cellText, checkXlsx, headersInvalid, MAX_IMPORT_ROWS, readFirstSheet, sheetWriter, tooManyRows, workbookBuffer } from './xlsx.js'
 
 export const importRejected = appError('import_rejected', 422, '导入文件有错误，未导入任何卡券')
@@ -319,9 +319,8 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
       const merchant = (await merchants.findById(merchantId))!
       const batchNo = await db.transaction(async (trx) => {
         const serialFrom = await reserveCounter(trx, merchantId, 'card_serial', rows.length)
-        const seq = await reserveCounter(trx, merchantId, 'batch_no', 1)
+        const batchNoValue = await nextBatchNo(trx, merchantId, merchant.timezone, now)
         const setId = await productSetFor(trx, merchantId, settings.product_ids, now)
-        const batchNoValue = `B${localDate(merchant.timezone, now).replaceAll('-', '')}${String(seq).padStart(4, '0')}`
         const [batchId] = await trx('card_batches').insert({
           merchant_id: merchantId, batch_no: batchNoValue, name: settings.name ?? `导入 ${rows.length} 张`, source: 'imported', prefix: '',
           number_length: 0, number_mode: 'imported', start_number: null, number_first: null, number_width: 0, password_length: 0,
