@@ -10,6 +10,7 @@ import { validationFailed } from '../../shared/errors.js'
 import { iso } from '../../shared/schemas.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
 import { findProducts, productSetFor, productsOfSets } from '../catalog/catalog.repository.js'
+import { enqueue } from '../outbox/outbox.repository.js'
 import * as errors from './cards.errors.js'
 import * as repo from './cards.repository.js'
 import type { CardRow } from './cards.repository.js'
@@ -31,6 +32,8 @@ const ELIGIBLE: Record<BulkAction, { from: string[]; skip: (status: string) => s
   update: { from: ['inactive', 'active', 'voided', 'redeemed'], skip: (s) => s },
 }
 
+const EVENT_OF: Partial<Record<BulkAction, 'card.activated' | 'card.voided'>> = { activate: 'card.activated', void: 'card.voided' }
+
 const ACTIVITY_TYPE: Record<BulkAction, string> = {
   activate: 'activate', deactivate: 'deactivate', void: 'void', restore: 'restore', delete: 'delete', update: 'edit',
 }
@@ -41,6 +44,11 @@ const REDEMPTION_FIELDS = ['product_ids', 'valid_from', 'valid_to', 'face_value'
 export interface CardsDeps { db: Knex; clock: Clock }
 
 export function createCardsService ({ db, clock }: CardsDeps) {
+  async function wantsEvent (merchantId: number, topic: string): Promise<boolean> {
+    const endpoints = await db('webhook_endpoints').where({ merchant_id: merchantId, enabled: true }).pluck('event_types') as string[]
+    return endpoints.some((types) => { const list = JSON.parse(types) as string[]; return list.length === 0 || list.includes(topic) })
+  }
+
   async function resolveFilter (merchantId: number, f: CardFilter): Promise<CardFilter & { batch_id?: number | null }> {
     if (!f.batch_no) return f
     const batch = await repo.findBatch(db, merchantId, f.batch_no)
@@ -241,6 +249,9 @@ export function createCardsService ({ db, clock }: CardsDeps) {
       const setId = body.fields?.product_ids ? await productSetFor(db, merchantId, body.fields.product_ids, now) : null
       const detail = body.fields ? JSON.stringify(body.fields) : null
       const toStatus = toStatusSql(body.action)
+      // card.activated / card.voided go to webhooks; written only when an endpoint wants them,
+      // so activating a million cards for nobody writes no million events.
+      const eventTopic = EVENT_OF[body.action] && await wantsEvent(merchantId, EVENT_OF[body.action]!) ? EVENT_OF[body.action]! : null
       let changed = 0
       let lastId = 0
       for (;;) {
@@ -250,9 +261,15 @@ export function createCardsService ({ db, clock }: CardsDeps) {
           select.orderBy('id').limit(CHUNK)
           // Lock the chunk on MySQL so a redemption cannot slip between ledger and update.
           if (isMysql(trx)) select.forUpdate()
-          const ids = (await select.pluck('id')).map(Number)
+          const picked = await select.select('id', 'card_no') as Array<{ id: number; card_no: string }>
+          const ids = picked.map((r) => Number(r.id))
           if (ids.length === 0) return -1
           lastId = ids[ids.length - 1]
+          if (eventTopic) {
+            await enqueue(trx, picked.map((r) => ({
+              merchant_id: merchantId, topic: eventTopic, idempotency_key: `${eventTopic}:${opId}:${r.id}`, payload: { card_no: r.card_no },
+            })), now)
+          }
           await trx.raw(`INSERT INTO card_activities
               (merchant_id, card_id, card_no, type, actor_type, actor_id, actor_name, from_status, to_status, ref_type, ref_id, detail, ip, created_at)
             SELECT merchant_id, id, card_no, ?, ?, ?, ?, status, ${toStatus}, 'bulk', ?, ?, ?, ?

@@ -145,7 +145,7 @@ export function createWebhooksService ({ db, clock, masterKey, allowPrivate, mer
     const payload = JSON.parse(row.payload) as Record<string, unknown>
     const updatedAt = iso(row.created_at)!
     if (payload.order) return openOrder(payload.order as Order)
-    if (topic === 'card.redeemed') {
+    if (topic === 'card.redeemed' || topic === 'card.activated' || topic === 'card.voided') {
       const merchant = await merchants.findById(row.merchant_id)
       return await open.card(merchant!, payload.card_no as string)
     }
