@@ -5,12 +5,14 @@ import * as foundation from './20261123000000_foundation.js'
 import * as catalogAndCards from './20261123010000_catalog_and_cards.js'
 import * as redemptionOrders from './20261124000000_redemption_orders.js'
 import * as openPlatform from './20261124010000_open_platform.js'
+import * as notifications from './20261124020000_notifications.js'
 
 const migrations: Record<string, Knex.Migration> = {
   '20261123000000_foundation': foundation,
   '20261123010000_catalog_and_cards': catalogAndCards,
   '20261124000000_redemption_orders': redemptionOrders,
   '20261124010000_open_platform': openPlatform,
+  '20261124020000_notifications': notifications,
 }
 
 export const migrationSource: Knex.MigrationSource<string> = {

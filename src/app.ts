@@ -24,6 +24,7 @@ import { appsRoutes } from './modules/open/apps.js'
 import { openRoutes } from './modules/open/open.routes.js'
 import { webhooksRoutes } from './modules/webhooks/webhooks.routes.js'
 import { sheetsRoutes } from './modules/sheets/sheets.routes.js'
+import { notificationsRoutes } from './modules/notifications/notifications.js'
 import multipart from '@fastify/multipart'
 
 export interface BuildOptions {
@@ -94,6 +95,7 @@ export async function buildApp ({ config, overrides = {} }: BuildOptions): Promi
   await app.register(appsRoutes)
   await app.register(webhooksRoutes)
   await app.register(sheetsRoutes)
+  await app.register(notificationsRoutes)
   // Encapsulated: its body parser and verification hooks apply to /open/v1 only.
   await app.register(openRoutes)
 

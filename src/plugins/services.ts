@@ -20,7 +20,9 @@ import { createRedemptionService } from '../modules/redemption/redemption.servic
 import { createAppsService } from '../modules/open/apps.js'
 import { createOpenService } from '../modules/open/open.service.js'
 import { createWebhooksService } from '../modules/webhooks/webhooks.service.js'
-import { createOutboxWorker } from '../workers/outbox-worker.js'
+import { createOutboxWorker, type Handler } from '../workers/outbox-worker.js'
+import { createNotificationsService } from '../modules/notifications/notifications.js'
+import type { SmsProvider } from '../integrations/sms/port.js'
 import { createSheetsService } from '../modules/sheets/sheets.service.js'
 import { createOrdersService } from '../modules/orders/orders.service.js'
 
@@ -28,6 +30,8 @@ export interface Overrides {
   db?: Knex
   clock?: Clock
   batches?: BatchOptions
+  /** Replaces the merchant's configured SMS provider (tests). */
+  smsProvider?: SmsProvider
 }
 
 type Log = { info: (o: object, m: string) => void; warn: (o: object, m: string) => void; error: (o: object, m: string) => void }
@@ -39,6 +43,19 @@ export function createServices (config: AppConfig, db: Knex, clock: Clock, log: 
   const orders = createOrdersService({ db, clock, merchants })
   const open = createOpenService({ db, clock, masterKey: config.masterKey, publicBaseUrl: config.publicBaseUrl, redemption })
   const webhooks = createWebhooksService({ db, clock, masterKey: config.masterKey, allowPrivate: config.allowPrivateWebhooks, merchants, open, log })
+  const notifications = createNotificationsService({ db, clock, masterKey: config.masterKey, log, provider: overrides.smsProvider })
+  // Order events fan out to webhooks and, by the merchant's switches, to texts, in one completion.
+  const handlers: Record<string, Handler> = { ...webhooks.handlers, ...notifications.handlers }
+  for (const topic of ['order.created', 'order.shipped']) {
+    const toWebhooks = webhooks.handlers[topic]
+    handlers[topic] = async (row, now) => {
+      const result = await toWebhooks(row, now) ?? {}
+      const texts = await notifications.orderEventEffects(row)
+      if (!texts) return result
+      const first = result.effects
+      return { ...result, effects: async (trx) => { if (first) await first(trx); await texts(trx) } }
+    }
+  }
   return {
     merchants,
     auth: createAuthService({ db, masterKey: config.masterKey, captcha: config.captcha, clock }),
@@ -56,7 +73,8 @@ export function createServices (config: AppConfig, db: Knex, clock: Clock, log: 
     apps: createAppsService({ db, clock, masterKey: config.masterKey }),
     open,
     webhooks,
-    worker: createOutboxWorker({ db, clock, handlers: webhooks.handlers, log }),
+    notifications,
+    worker: createOutboxWorker({ db, clock, handlers, log }),
   }
 }
 

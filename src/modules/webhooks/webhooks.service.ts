@@ -171,14 +171,7 @@ export function createWebhooksService ({ db, clock, masterKey, allowPrivate, mer
     }
   }
 
-  /** The embedded SMS provider: writes the masked text to the log (issue 6 brings real ones). */
-  const consoleSms: Handler = async (row) => {
-    const p = JSON.parse(row.payload) as { card_no: string; phone: string; redeem_url: string }
-    log.info({ provider: 'console', phone: maskPhone(p.phone), text: `您的提货卡 ${p.card_no} 已到账，提货地址：${p.redeem_url}` }, 'sms.sent')
-    return {}
-  }
-
-  const handlers: Record<string, Handler> = { 'webhook.delivery': deliver, 'sms.card_issued': consoleSms }
+  const handlers: Record<string, Handler> = { 'webhook.delivery': deliver }
   for (const topic of EVENT_TOPICS) handlers[topic] = fanOut
 
   function toDelivery (r: OutboxRow & { last_status_code: number | null }, attempts: Array<Record<string, unknown>>) {
