@@ -6,6 +6,7 @@ import * as catalogAndCards from './20261123010000_catalog_and_cards.js'
 import * as redemptionOrders from './20261124000000_redemption_orders.js'
 import * as openPlatform from './20261124010000_open_platform.js'
 import * as notifications from './20261124020000_notifications.js'
+import * as tracking from './20261124030000_tracking.js'
 
 const migrations: Record<string, Knex.Migration> = {
   '20261123000000_foundation': foundation,
@@ -13,6 +14,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261124000000_redemption_orders': redemptionOrders,
   '20261124010000_open_platform': openPlatform,
   '20261124020000_notifications': notifications,
+  '20261124030000_tracking': tracking,
 }
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -25,6 +25,7 @@ import { openRoutes } from './modules/open/open.routes.js'
 import { webhooksRoutes } from './modules/webhooks/webhooks.routes.js'
 import { sheetsRoutes } from './modules/sheets/sheets.routes.js'
 import { notificationsRoutes } from './modules/notifications/notifications.js'
+import { trackingRoutes } from './modules/tracking/tracking.js'
 import multipart from '@fastify/multipart'
 
 export interface BuildOptions {
@@ -96,6 +97,7 @@ export async function buildApp ({ config, overrides = {} }: BuildOptions): Promi
   await app.register(webhooksRoutes)
   await app.register(sheetsRoutes)
   await app.register(notificationsRoutes)
+  await app.register(trackingRoutes)
   // Encapsulated: its body parser and verification hooks apply to /open/v1 only.
   await app.register(openRoutes)
 

@@ -22,6 +22,7 @@ import { createOpenService } from '../modules/open/open.service.js'
 import { createWebhooksService } from '../modules/webhooks/webhooks.service.js'
 import { createOutboxWorker, type Handler } from '../workers/outbox-worker.js'
 import { createNotificationsService } from '../modules/notifications/notifications.js'
+import { createTrackingService } from '../modules/tracking/tracking.js'
 import type { SmsProvider } from '../integrations/sms/port.js'
 import { createSheetsService } from '../modules/sheets/sheets.service.js'
 import { createOrdersService } from '../modules/orders/orders.service.js'
@@ -74,6 +75,7 @@ export function createServices (config: AppConfig, db: Knex, clock: Clock, log: 
     open,
     webhooks,
     notifications,
+    tracking: createTrackingService({ db, clock, masterKey: config.masterKey, publicBaseUrl: config.publicBaseUrl, merchants, orders }),
     worker: createOutboxWorker({ db, clock, handlers, log }),
   }
 }

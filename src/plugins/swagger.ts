@@ -31,6 +31,7 @@ export default fp(async function swaggerPlugin (app: FastifyInstance) {
         { name: 'redeem', description: 'Customer pickup API (no login; scoped by merchant code)' },
         { name: 'settings', description: 'Merchant settings (全局设置)' },
         { name: 'apps', description: 'Open-platform apps and their secrets (开发平台)' },
+        { name: 'tracking', description: 'Inbound courier tracking pushes' },
         { name: 'webhooks', description: 'Webhook endpoints (Standard Webhooks) and deliveries' },
         { name: 'open', description: 'Open platform for malls: signed requests (scheme v1)' },
         { name: 'system', description: 'Health and readiness' },

@@ -12,7 +12,7 @@ import { cardPasswordKey, decryptCardPassword } from '../cards/card-secrets.js'
 import type { CardRow } from '../cards/cards.repository.js'
 import type { MerchantRow } from '../merchants/merchants.service.js'
 import { enqueue } from '../outbox/outbox.repository.js'
-import { maskPhone, toOrders, type OrderRow } from '../orders/orders.repository.js'
+import { maskPhone, toOrders, trackingLines, type OrderRow } from '../orders/orders.repository.js'
 import type { Consignee } from '../orders/orders.schemas.js'
 import type { RedemptionService } from '../redemption/redemption.service.js'
 import type { AppRow, Scope } from './apps.js'
@@ -74,7 +74,7 @@ export function createOpenService ({ db, clock, masterKey, publicBaseUrl, redemp
       courier_code: o.courier_code,
       waybill_no: o.waybill_no,
       shipped_at: o.shipped_at,
-      tracking: [] as Array<{ time: string; text: string }>,
+      tracking: await trackingLines(db, row.id),
       updated_at: o.updated_at,
     }
   }

@@ -97,3 +97,9 @@ export async function toOrders (db: Db, merchantId: number, rows: OrderRow[]): P
 export function maskPhone (phone: string | null): string | null {
   return phone && phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : phone
 }
+
+/** Courier tracking lines of an order, oldest first. */
+export async function trackingLines (db: Db, orderId: number): Promise<Array<{ time: string; text: string }>> {
+  const rows = await db('order_tracking').where({ order_id: orderId }).orderBy([{ column: 'time' }, { column: 'id' }]).select('time', 'text')
+  return rows.map((r) => ({ time: r.time as string, text: r.text as string }))
+}

@@ -37,6 +37,7 @@ export const OrderSchema = Type.Object({
   cancelled_at: NullableTimestamp,
   created_at: Timestamp,
   updated_at: Timestamp,
+  tracking: Type.Optional(Type.Array(Type.Object({ time: Type.String(), text: Type.String() }), { description: 'Courier tracking lines, oldest first (order detail and customer view)' })),
 })
 export type Order = Static<typeof OrderSchema>
 

@@ -10,7 +10,7 @@ import type { MerchantsService } from '../merchants/merchants.service.js'
 import { enqueue, type Topic } from '../outbox/outbox.repository.js'
 import { courierInvalid, findCourier } from './couriers.js'
 import * as errors from './orders.errors.js'
-import { findOrder, insertOrderEvent, toOrders, type OrderRow } from './orders.repository.js'
+import { findOrder, insertOrderEvent, toOrders, trackingLines, type OrderRow } from './orders.repository.js'
 import { TABS, type Order, type OrderListQuery, type Tab } from './orders.schemas.js'
 
 export function createOrdersService ({ db, clock, merchants }: { db: Knex; clock: Clock; merchants: MerchantsService }) {
@@ -104,6 +104,7 @@ export function createOrdersService ({ db, clock, merchants }: { db: Knex; clock
       const events = await db('order_events').where({ order_id: row.id }).orderBy('id')
       return {
         ...order,
+        tracking: await trackingLines(db, row.id),
         history: events.map((e) => ({
           type: e.type as string, actor_type: e.actor_type as string, actor_name: e.actor_name as string,
           detail: e.detail ? JSON.parse(e.detail) as Record<string, unknown> : null, created_at: iso(e.created_at)!,

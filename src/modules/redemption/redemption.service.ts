@@ -16,7 +16,7 @@ import { cardPasswordHash } from '../cards/card-secrets.js'
 import type { CardRow } from '../cards/cards.repository.js'
 import type { MerchantRow, MerchantsService } from '../merchants/merchants.service.js'
 import { enqueue } from '../outbox/outbox.repository.js'
-import { insertOrderEvent, toOrders, type OrderRow } from '../orders/orders.repository.js'
+import { insertOrderEvent, toOrders, trackingLines, type OrderRow } from '../orders/orders.repository.js'
 import type { ChannelValue, Consignee, Order } from '../orders/orders.schemas.js'
 import type { SettingsService } from '../settings/settings.service.js'
 import type { Pickup } from '../settings/settings.schemas.js'
@@ -330,7 +330,7 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
       else throw errors.tokenInvalid()
       const row = await db<OrderRow>('orders').where({ merchant_id: merchant.id, order_no: orderNo, card_id: card.id }).first()
       if (!row) throw errors.cardInvalid({ message: '订单不存在' })
-      return (await toOrders(db, merchant.id, [row]))[0]
+      return { ...(await toOrders(db, merchant.id, [row]))[0], tracking: await trackingLines(db, row.id) }
     },
 
     /** Staff pickups (到店提货 / 电话提货): the same checks and lockouts, the staff member recorded. */

@@ -1,0 +1,32 @@
+import type { Knex } from 'knex'
+
+export async function up (knex: Knex): Promise<void> {
+  // Inbound courier pushes, raw, once each (the hash makes a repeated push a no-op).
+  await knex.schema.createTable('tracking_pushes', (t) => {
+    t.bigIncrements('id').primary()
+    t.integer('merchant_id').unsigned().notNullable()
+    t.string('provider', 16).notNullable()
+    t.string('payload_hash', 64).notNullable()
+    t.text('raw', 'mediumtext').notNullable()
+    t.string('status', 16).notNullable()
+    t.string('result', 500).nullable()
+    t.bigInteger('created_at').notNullable()
+    t.unique(['merchant_id', 'provider', 'payload_hash'])
+  })
+  await knex.schema.createTable('order_tracking', (t) => {
+    t.bigIncrements('id').primary()
+    t.integer('merchant_id').unsigned().notNullable()
+    t.bigInteger('order_id').notNullable()
+    t.string('time', 19).notNullable()
+    t.string('text', 500).notNullable()
+    t.string('line_hash', 64).notNullable()
+    t.string('provider', 16).notNullable()
+    t.bigInteger('created_at').notNullable()
+    t.unique(['order_id', 'line_hash'])
+  })
+}
+
+export async function down (knex: Knex): Promise<void> {
+  await knex.schema.dropTableIfExists('order_tracking')
+  await knex.schema.dropTableIfExists('tracking_pushes')
+}
