@@ -1,6 +1,16 @@
 import type { Knex } from 'knex'
 
 export async function up (knex: Knex): Promise<void> {
+  // E-waybills: the vendor account behind a courier variant, and the label of a requested waybill.
+  await knex.schema.alterTable('merchant_couriers', (t) => {
+    t.string('vendor', 16).nullable()
+    t.text('credentials_enc').nullable()
+    t.string('endpoint', 200).nullable()
+  })
+  await knex.schema.alterTable('orders', (t) => {
+    t.text('waybill_label').nullable()
+  })
+
   // Inbound courier pushes, raw, once each (the hash makes a repeated push a no-op).
   await knex.schema.createTable('tracking_pushes', (t) => {
     t.bigIncrements('id').primary()
@@ -27,6 +37,12 @@ export async function up (knex: Knex): Promise<void> {
 }
 
 export async function down (knex: Knex): Promise<void> {
+  await knex.schema.alterTable('orders', (t) => { t.dropColumn('waybill_label') })
+  await knex.schema.alterTable('merchant_couriers', (t) => {
+    t.dropColumn('vendor')
+    t.dropColumn('credentials_enc')
+    t.dropColumn('endpoint')
+  })
   await knex.schema.dropTableIfExists('order_tracking')
   await knex.schema.dropTableIfExists('tracking_pushes')
 }

@@ -26,6 +26,7 @@ import { webhooksRoutes } from './modules/webhooks/webhooks.routes.js'
 import { sheetsRoutes } from './modules/sheets/sheets.routes.js'
 import { notificationsRoutes } from './modules/notifications/notifications.js'
 import { trackingRoutes } from './modules/tracking/tracking.js'
+import { eWaybillRoutes } from './modules/orders/e-waybill.js'
 import multipart from '@fastify/multipart'
 
 export interface BuildOptions {
@@ -98,6 +99,7 @@ export async function buildApp ({ config, overrides = {} }: BuildOptions): Promi
   await app.register(sheetsRoutes)
   await app.register(notificationsRoutes)
   await app.register(trackingRoutes)
+  await app.register(eWaybillRoutes)
   // Encapsulated: its body parser and verification hooks apply to /open/v1 only.
   await app.register(openRoutes)
 

@@ -23,6 +23,8 @@ import { createWebhooksService } from '../modules/webhooks/webhooks.service.js'
 import { createOutboxWorker, type Handler } from '../workers/outbox-worker.js'
 import { createNotificationsService } from '../modules/notifications/notifications.js'
 import { createTrackingService } from '../modules/tracking/tracking.js'
+import { createEWaybillService } from '../modules/orders/e-waybill.js'
+import type { CourierVendor } from '../integrations/courier/port.js'
 import type { SmsProvider } from '../integrations/sms/port.js'
 import { createSheetsService } from '../modules/sheets/sheets.service.js'
 import { createOrdersService } from '../modules/orders/orders.service.js'
@@ -33,6 +35,8 @@ export interface Overrides {
   batches?: BatchOptions
   /** Replaces the merchant's configured SMS provider (tests). */
   smsProvider?: SmsProvider
+  /** Replaces every courier account's e-waybill vendor (tests). */
+  courierVendor?: CourierVendor
 }
 
 type Log = { info: (o: object, m: string) => void; warn: (o: object, m: string) => void; error: (o: object, m: string) => void }
@@ -46,7 +50,8 @@ export function createServices (config: AppConfig, db: Knex, clock: Clock, log: 
   const webhooks = createWebhooksService({ db, clock, masterKey: config.masterKey, allowPrivate: config.allowPrivateWebhooks, merchants, open, log })
   const notifications = createNotificationsService({ db, clock, masterKey: config.masterKey, log, provider: overrides.smsProvider })
   // Order events fan out to webhooks and, by the merchant's switches, to texts, in one completion.
-  const handlers: Record<string, Handler> = { ...webhooks.handlers, ...notifications.handlers }
+  const eWaybill = createEWaybillService({ db, clock, masterKey: config.masterKey, orders, vendorOverride: overrides.courierVendor })
+  const handlers: Record<string, Handler> = { ...webhooks.handlers, ...notifications.handlers, ...eWaybill.handlers }
   for (const topic of ['order.created', 'order.shipped']) {
     const toWebhooks = webhooks.handlers[topic]
     handlers[topic] = async (row, now) => {
@@ -75,6 +80,7 @@ export function createServices (config: AppConfig, db: Knex, clock: Clock, log: 
     open,
     webhooks,
     notifications,
+    eWaybill,
     tracking: createTrackingService({ db, clock, masterKey: config.masterKey, publicBaseUrl: config.publicBaseUrl, merchants, orders }),
     worker: createOutboxWorker({ db, clock, handlers, log }),
   }

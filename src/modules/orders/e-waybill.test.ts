@@ -1,0 +1,85 @@
+import t from 'tap'
+import nock from 'nock'
+import { kuaidi100PrintSign, sfMsgDigest } from '../../integrations/courier/courier-signing.js'
+import { CONSIGNEE, redeemFixture, type RedeemFixture } from '../../test-support/redeem-fixture.js'
+
+const SENDER = { name: '鲜果铺仓库', phone: '0571-88888888', province: '浙江省', city: '杭州市', district: '余杭区', address: '仓前街道 1 号' }
+
+async function pending (f: RedeemFixture, i: number): Promise<string> {
+  const v = await f.verify(f.cards[i].card_no, f.cards[i].password)
+  return (await f.submit({ token: v.json().token, product_id: f.apple, consignee: CONSIGNEE })).json().order_no
+}
+
+async function variant (f: RedeemFixture, base: string, account: object): Promise<{ id: number; code: string }> {
+  const c = (await f.app.inject({ method: 'POST', url: '/api/v1/couriers', headers: f.auth(f.token), payload: { name: `${base} 电子面单`, base_code: base, product_type: '1', monthly_account: '7551234567' } })).json()
+  const res = await f.app.inject({ method: 'PUT', url: `/api/v1/couriers/${c.id}/account`, headers: f.auth(f.token), payload: account })
+  if (res.statusCode !== 200) throw new Error(res.body)
+  return c
+}
+
+t.test('SF e-waybill: incomplete sender refused; the waybill ships the order once', async (t) => {
+  nock.disableNetConnect()
+  nock.enableNetConnect(/127\.0\.0\.1|localhost/)
+  t.teardown(() => { nock.cleanAll(); nock.enableNetConnect() })
+  const f = await redeemFixture(t, { quantity: 3 })
+  const sf = await variant(f, 'SF', { vendor: 'sf', partner_id: 'KQTEST', check_word: 'checkword123', endpoint: 'https://sf.test/std/service' })
+  const orderNo = await pending(f, 0)
+  const ask = (no = orderNo) => f.app.inject({ method: 'POST', url: `/api/v1/orders/${no}/e-waybill`, headers: f.auth(f.token), payload: { courier_account_id: sf.id } })
+
+  const incomplete = await ask()
+  t.equal(incomplete.statusCode, 422)
+  t.equal(incomplete.json().code, 'sender_incomplete')
+  t.equal((await f.db('outbox').where({ topic: 'ewaybill.request' })).length, 0, 'nobody is called')
+  t.equal((await f.app.inject({ method: 'PUT', url: '/api/v1/settings/e-waybill', headers: f.auth(f.token), payload: { sender: { ...SENDER, district: '' } } })).statusCode, 422)
+  await f.app.inject({ method: 'PUT', url: '/api/v1/settings/e-waybill', headers: f.auth(f.token), payload: { sender: SENDER } })
+
+  let form: Record<string, string> = {}
+  nock('https://sf.test').post('/std/service', (body) => { form = body as Record<string, string>; return true })
+    .reply(200, { apiResultCode: 'A1000', apiResultData: JSON.stringify({ success: true, errorCode: 'S0000', msgData: { waybillNoInfoList: [{ waybillNo: 'SF7444400000001' }] } }) })
+  t.equal((await ask()).statusCode, 202)
+  t.same((await ask()).json().queued, [orderNo], 'asking twice is accepted…')
+  t.equal((await f.db('outbox').where({ topic: 'ewaybill.request' })).length, 1, '…but queues one request')
+  await f.app.services.worker.drainAll()
+  t.equal(form.serviceCode, 'EXP_RECE_CREATE_ORDER')
+  t.equal(form.partnerID, 'KQTEST')
+  t.equal(form.msgDigest, sfMsgDigest(form.msgData, form.timestamp, 'checkword123'), 'the digest verifies')
+  const msg = JSON.parse(form.msgData)
+  t.equal(msg.orderId, orderNo, 'our order number is SF\'s order id')
+  t.equal(msg.monthlyCard, '7551234567')
+  t.match(msg.contactInfoList, [{ contactType: 1, contact: '鲜果铺仓库', county: '余杭区' }, { contactType: 2, contact: '张三', mobile: '13800138000' }])
+  const order = await f.db('orders').where({ order_no: orderNo }).first()
+  t.match(order, { status: 'shipped', courier_code: sf.code, waybill_no: 'SF7444400000001' })
+  t.equal((await f.db('outbox').where({ topic: 'order.shipped' })).length, 1, 'order.shipped emitted')
+
+  // A refusal from SF is not retried and leaves the order pending.
+  const second = await pending(f, 1)
+  nock('https://sf.test').post('/std/service').reply(200, { apiResultCode: 'A1000', apiResultData: JSON.stringify({ success: false, errorCode: '8016', errorMsg: '重复下单' }) })
+  await ask(second)
+  await f.app.services.worker.drainAll()
+  const row = await f.db('outbox').where({ topic: 'ewaybill.request' }).orderBy('id', 'desc').first()
+  t.equal(row.status, 'dead')
+  t.match(row.last_error, /8016/)
+  t.equal((await f.db('orders').where({ order_no: second }).first()).status, 'pending')
+  const list = await f.app.inject({ method: 'GET', url: '/api/v1/couriers', headers: f.auth(f.token) })
+  t.notOk(list.body.includes('checkword123'), 'credentials never returned')
+})
+
+t.test('Kuaidi100 e-waybill: documented form, sign, label kept', async (t) => {
+  nock.disableNetConnect()
+  nock.enableNetConnect(/127\.0\.0\.1|localhost/)
+  t.teardown(() => { nock.cleanAll(); nock.enableNetConnect() })
+  const f = await redeemFixture(t, { quantity: 2 })
+  await f.app.inject({ method: 'PUT', url: '/api/v1/settings/e-waybill', headers: f.auth(f.token), payload: { sender: SENDER } })
+  const zto = await variant(f, 'ZTO', { vendor: 'kuaidi100', key: 'k100key', secret: 'k100secret', kuaidicom: 'zhongtong', endpoint: 'https://k100.test/label/order' })
+  const orderNo = await pending(f, 0)
+  let form: Record<string, string> = {}
+  nock('https://k100.test').post('/label/order', (body) => { form = body as Record<string, string>; return true }).reply(200, { code: 200, message: 'success', data: { kuaidinum: '7590000000001', label: 'https://k100.test/label.png' } })
+  const res = await f.app.inject({ method: 'POST', url: '/api/v1/orders/e-waybill', headers: f.auth(f.token), payload: { order_nos: [orderNo, '00000000000000000000'], courier_account_id: zto.id } })
+  t.same(res.json(), { queued: [orderNo], refused: [{ order_no: '00000000000000000000', reason: 'order_not_found' }] })
+  await f.app.services.worker.drainAll()
+  t.equal(form.method, 'order')
+  t.equal(form.key, 'k100key')
+  t.equal(form.sign, kuaidi100PrintSign(form.param, form.t, 'k100key', 'k100secret'))
+  t.match(JSON.parse(form.param), { kuaidicom: 'zhongtong', recMan: { name: '张三', mobile: '13800138000' }, sendMan: { name: '鲜果铺仓库' } })
+  t.match(await f.db('orders').where({ order_no: orderNo }).first(), { status: 'shipped', waybill_no: '7590000000001', waybill_label: 'https://k100.test/label.png' })
+})
