@@ -9,6 +9,9 @@ export async function up (knex: Knex): Promise<void> {
   })
   await knex.schema.alterTable('orders', (t) => {
     t.text('waybill_label').nullable()
+    // The ERP push result: pending, pushed, failed; and the last error.
+    t.string('erp_status', 16).nullable()
+    t.string('erp_error', 500).nullable()
   })
 
   // Inbound courier pushes, raw, once each (the hash makes a repeated push a no-op).
@@ -37,7 +40,11 @@ export async function up (knex: Knex): Promise<void> {
 }
 
 export async function down (knex: Knex): Promise<void> {
-  await knex.schema.alterTable('orders', (t) => { t.dropColumn('waybill_label') })
+  await knex.schema.alterTable('orders', (t) => {
+    t.dropColumn('waybill_label')
+    t.dropColumn('erp_status')
+    t.dropColumn('erp_error')
+  })
   await knex.schema.alterTable('merchant_couriers', (t) => {
     t.dropColumn('vendor')
     t.dropColumn('credentials_enc')

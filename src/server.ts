@@ -35,13 +35,26 @@ export async function main (): Promise<void> {
   const stopHousekeeping = startHousekeeping(app.db, app.clock, app.log)
   // Batches cut off by a restart (or another instance's death) are resumed here.
   const stopBatches = app.services.batches.startRunner()
-  // Webhooks and messages leave through the outbox worker.
-  if (config.worker) app.services.worker.start()
+  // Webhooks and messages leave through the outbox worker; ERP shipments are pulled back.
+  let stopErp = () => {}
+  if (config.worker) {
+    app.services.worker.start()
+    const timer = setInterval(() => {
+      void (async () => {
+        for (const m of await app.db('settings').where({ section: 'erp' }).pluck('merchant_id')) {
+          await app.services.erp.syncLogistics(Number(m)).catch((err) => app.log.error({ err, merchant_id: m }, 'erp.sync.failed'))
+        }
+      })().catch((err) => app.log.error({ err }, 'erp.sync.failed'))
+    }, 5 * 60_000)
+    timer.unref()
+    stopErp = () => clearInterval(timer)
+  }
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'server.crashed')
     else app.log.info({ signal }, 'server.stopping')
     stopHousekeeping()
     stopBatches()
+    stopErp()
     await app.close()
   })
 

@@ -24,6 +24,7 @@ import { createOutboxWorker, type Handler } from '../workers/outbox-worker.js'
 import { createNotificationsService } from '../modules/notifications/notifications.js'
 import { createTrackingService } from '../modules/tracking/tracking.js'
 import { createEWaybillService } from '../modules/orders/e-waybill.js'
+import { createErpService } from '../modules/orders/erp.js'
 import type { CourierVendor } from '../integrations/courier/port.js'
 import type { SmsProvider } from '../integrations/sms/port.js'
 import { createSheetsService } from '../modules/sheets/sheets.service.js'
@@ -51,15 +52,14 @@ export function createServices (config: AppConfig, db: Knex, clock: Clock, log: 
   const notifications = createNotificationsService({ db, clock, masterKey: config.masterKey, log, provider: overrides.smsProvider })
   // Order events fan out to webhooks and, by the merchant's switches, to texts, in one completion.
   const eWaybill = createEWaybillService({ db, clock, masterKey: config.masterKey, orders, vendorOverride: overrides.courierVendor })
-  const handlers: Record<string, Handler> = { ...webhooks.handlers, ...notifications.handlers, ...eWaybill.handlers }
-  for (const topic of ['order.created', 'order.shipped']) {
+  const erp = createErpService({ db, clock, masterKey: config.masterKey, orders })
+  const handlers: Record<string, Handler> = { ...webhooks.handlers, ...notifications.handlers, ...eWaybill.handlers, ...erp.handlers }
+  for (const topic of ['order.created', 'order.shipped', 'order.cancelled']) {
     const toWebhooks = webhooks.handlers[topic]
     handlers[topic] = async (row, now) => {
       const result = await toWebhooks(row, now) ?? {}
-      const texts = await notifications.orderEventEffects(row)
-      if (!texts) return result
-      const first = result.effects
-      return { ...result, effects: async (trx) => { if (first) await first(trx); await texts(trx) } }
+      const extra = [result.effects, await notifications.orderEventEffects(row), await erp.orderEventEffects(row)].filter((e): e is NonNullable<typeof e> => Boolean(e))
+      return { ...result, effects: extra.length ? async (trx) => { for (const e of extra) await e(trx) } : undefined }
     }
   }
   return {
@@ -81,6 +81,7 @@ export function createServices (config: AppConfig, db: Knex, clock: Clock, log: 
     webhooks,
     notifications,
     eWaybill,
+    erp,
     tracking: createTrackingService({ db, clock, masterKey: config.masterKey, publicBaseUrl: config.publicBaseUrl, merchants, orders }),
     worker: createOutboxWorker({ db, clock, handlers, log }),
   }

@@ -1,0 +1,59 @@
+import t from 'tap'
+import nock from 'nock'
+import { wdtClassicSign } from '../../integrations/erp/wdt-signing.js'
+import { CONSIGNEE, redeemFixture, type RedeemFixture } from '../../test-support/redeem-fixture.js'
+
+async function order (f: RedeemFixture, i: number): Promise<string> {
+  const v = await f.verify(f.cards[i].card_no, f.cards[i].password)
+  return (await f.submit({ token: v.json().token, product_id: f.apple, consignee: CONSIGNEE })).json().order_no
+}
+
+t.test('ERP push → back-sync → shipped, with acknowledgements', async (t) => {
+  nock.disableNetConnect()
+  nock.enableNetConnect(/127\.0\.0\.1|localhost/)
+  t.teardown(() => { nock.cleanAll(); nock.enableNetConnect() })
+  const f = await redeemFixture(t, { quantity: 3 })
+  const put = await f.app.inject({ method: 'PUT', url: '/api/v1/settings/erp', headers: f.auth(f.token), payload: { protocol: 'wdt_classic', sid: 'kqsid', appkey: 'kqkey', appsecret: 'wdtsecret', shop_no: 'KQ01', endpoint: 'https://wdt.test/openapi2/' } })
+  t.equal(put.statusCode, 200)
+  t.equal(put.json().appsecret, '****cret')
+
+  let pushed: Record<string, string> = {}
+  nock('https://wdt.test').post('/openapi2/trade_push.php', (b) => { pushed = b as Record<string, string>; return true }).reply(200, { code: 0, message: 'ok', new_count: 1, chg_count: 0 })
+  const orderNo = await order(f, 0)
+  await f.app.services.worker.drainAll()
+  const { sign, ...rest } = pushed
+  t.equal(sign, wdtClassicSign(rest, 'wdtsecret'), 'signed as documented')
+  t.match(rest, { sid: 'kqsid', appkey: 'kqkey', shop_no: 'KQ01' })
+  const trade = JSON.parse(pushed.trade_list)[0]
+  t.match(trade, { tid: orderNo, trade_status: 30, receiver_mobile: '13800138000', order_list: [{ goods_no: 'G-APPLE', spec_no: 'S-1', num: 1 }] })
+  t.equal((await f.db('orders').where({ order_no: orderNo }).first()).erp_status, 'pushed')
+
+  // A refusal is kept on the order and not retried; a 5xx is retried.
+  nock('https://wdt.test').post('/openapi2/trade_push.php').reply(200, { code: 1090, message: '店铺不存在' })
+  const refused = await order(f, 1)
+  await f.app.services.worker.drainAll()
+  t.match(await f.db('orders').where({ order_no: refused }).first(), { erp_status: 'failed', erp_error: '1090: 店铺不存在' })
+  nock('https://wdt.test').post('/openapi2/trade_push.php').reply(502, 'bad gateway')
+  const later = await order(f, 2)
+  await f.app.services.worker.drainAll()
+  t.equal((await f.db('orders').where({ order_no: later }).first()).erp_status, 'retrying')
+
+  let acked: Array<{ rec_id: string; status: number; message: string }> = []
+  nock('https://wdt.test').post('/openapi2/logistics_sync_query.php').reply(200, { code: 0, trades: [
+    { rec_id: 11, tid: orderNo, logistics_no: 'SF1234567890', logistics_name_erp: '顺丰速运' },
+    { rec_id: 12, tid: '00000000000000000000', logistics_no: 'YT1', logistics_name_erp: '圆通速递' },
+    { rec_id: 13, tid: refused, logistics_no: 'XX1234567', logistics_name_erp: '不存在的快递' },
+  ] })
+  nock('https://wdt.test').post('/openapi2/logistics_sync_ack.php', (b) => { acked = JSON.parse((b as Record<string, string>).logistics_list); return true }).reply(200, { code: 0, errors: [] })
+  nock('https://wdt.test').post('/openapi2/logistics_sync_query.php').reply(200, { code: 0, trades: [] })
+  const sync = await f.app.inject({ method: 'POST', url: '/api/v1/erp/logistics-sync', headers: f.auth(f.token) })
+  t.same(sync.json(), { shipped: 1, failed: 2 })
+  t.same(acked, [
+    { rec_id: '11', status: 0, message: '成功' },
+    { rec_id: '12', status: 1, message: '订单不存在' },
+    { rec_id: '13', status: 1, message: '未知物流公司 不存在的快递' },
+  ], 'every record acknowledged, failures with a reason')
+  t.match(await f.db('orders').where({ order_no: orderNo }).first(), { status: 'shipped', courier_code: 'SF', waybill_no: 'SF1234567890' })
+  t.equal((await f.db('outbox').where({ topic: 'order.shipped' })).length, 1, 'order.shipped emitted')
+  t.notOk(f.logs.text().includes('wdtsecret'), 'the secret is never logged')
+})
