@@ -27,7 +27,7 @@ import { sheetsRoutes } from './modules/sheets/sheets.routes.js'
 import { notificationsRoutes } from './modules/notifications/notifications.js'
 import { trackingRoutes } from './modules/tracking/tracking.js'
 import { eWaybillRoutes } from './modules/orders/e-waybill.js'
-import { erpRoutes } from './modules/orders/erp.js'
+import { erpRoutes, integrationCallsRoutes } from './modules/orders/erp.js'
 import multipart from '@fastify/multipart'
 
 export interface BuildOptions {
@@ -102,6 +102,7 @@ export async function buildApp ({ config, overrides = {} }: BuildOptions): Promi
   await app.register(trackingRoutes)
   await app.register(eWaybillRoutes)
   await app.register(erpRoutes)
+  await app.register(integrationCallsRoutes)
   // Encapsulated: its body parser and verification hooks apply to /open/v1 only.
   await app.register(openRoutes)
 

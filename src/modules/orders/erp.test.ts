@@ -56,4 +56,7 @@ t.test('ERP push → back-sync → shipped, with acknowledgements', async (t) =>
   t.match(await f.db('orders').where({ order_no: orderNo }).first(), { status: 'shipped', courier_code: 'SF', waybill_no: 'SF1234567890' })
   t.equal((await f.db('outbox').where({ topic: 'order.shipped' })).length, 1, 'order.shipped emitted')
   t.notOk(f.logs.text().includes('wdtsecret'), 'the secret is never logged')
+  const calls = await f.app.inject({ method: 'GET', url: '/api/v1/integration-calls?topic=erp.push', headers: f.auth(f.token) })
+  t.same(calls.json().items.map((c: { status: string }) => c.status).sort(), ['dead', 'done', 'pending'], 'calls and their outcomes are visible')
+  t.match(calls.json().items.find((c: { status: string }) => c.status === 'dead'), { last_error: '1090: 店铺不存在', attempt_log: [{ attempt: 1 }] })
 })
