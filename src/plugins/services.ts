@@ -53,12 +53,16 @@ export function createServices (config: AppConfig, db: Knex, clock: Clock, log: 
   // Order events fan out to webhooks and, by the merchant's switches, to texts, in one completion.
   const eWaybill = createEWaybillService({ db, clock, masterKey: config.masterKey, orders, vendorOverride: overrides.courierVendor })
   const erp = createErpService({ db, clock, masterKey: config.masterKey, orders })
-  const handlers: Record<string, Handler> = { ...webhooks.handlers, ...notifications.handlers, ...eWaybill.handlers, ...erp.handlers }
+  const tracking = createTrackingService({ db, clock, masterKey: config.masterKey, publicBaseUrl: config.publicBaseUrl, merchants, orders })
+  const handlers: Record<string, Handler> = {
+    ...webhooks.handlers, ...notifications.handlers, ...eWaybill.handlers, ...erp.handlers,
+    'tracking.subscribe': async (row) => { await tracking.subscribe(row); return {} },
+  }
   for (const topic of ['order.created', 'order.shipped', 'order.cancelled']) {
     const toWebhooks = webhooks.handlers[topic]
     handlers[topic] = async (row, now) => {
       const result = await toWebhooks(row, now) ?? {}
-      const extra = [result.effects, await notifications.orderEventEffects(row), await erp.orderEventEffects(row)].filter((e): e is NonNullable<typeof e> => Boolean(e))
+      const extra = [result.effects, await notifications.orderEventEffects(row), await erp.orderEventEffects(row), await tracking.shippedEffects(row)].filter((e): e is NonNullable<typeof e> => Boolean(e))
       return { ...result, effects: extra.length ? async (trx) => { for (const e of extra) await e(trx) } : undefined }
     }
   }
@@ -82,7 +86,7 @@ export function createServices (config: AppConfig, db: Knex, clock: Clock, log: 
     notifications,
     eWaybill,
     erp,
-    tracking: createTrackingService({ db, clock, masterKey: config.masterKey, publicBaseUrl: config.publicBaseUrl, merchants, orders }),
+    tracking,
     worker: createOutboxWorker({ db, clock, handlers, log }),
   }
 }

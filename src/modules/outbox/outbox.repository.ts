@@ -10,7 +10,7 @@ export const EVENT_TOPICS = [
 export type EventTopic = typeof EVENT_TOPICS[number]
 
 /** Work items: one webhook delivery to one endpoint; one text message. */
-export const WORK_TOPICS = ['webhook.delivery', 'sms.card_issued', 'sms.send', 'ewaybill.request', 'erp.push'] as const
+export const WORK_TOPICS = ['webhook.delivery', 'sms.card_issued', 'sms.send', 'ewaybill.request', 'erp.push', 'tracking.subscribe'] as const
 export type Topic = EventTopic | typeof WORK_TOPICS[number]
 
 export interface OutboxMessage {

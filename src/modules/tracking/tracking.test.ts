@@ -67,3 +67,19 @@ t.test('SF route push: secret URL token, optional allowlist, opCode 80 → deliv
   const outside = await f.app.inject({ method: 'POST', url, payload: { Body: { WaybillRoute: [] } }, remoteAddress: '192.168.9.9' })
   t.equal(outside.statusCode, 401, 'outside the allowlist')
 })
+
+t.test('a shipped order is subscribed at Kuaidi100 with our callback URL and salt', async (t) => {
+  const nock = (await import('nock')).default
+  nock.disableNetConnect()
+  nock.enableNetConnect(/127\.0\.0\.1|localhost/)
+  t.teardown(() => { nock.cleanAll(); nock.enableNetConnect() })
+  const f = await redeemFixture(t, { quantity: 1 })
+  await f.app.inject({ method: 'PUT', url: '/api/v1/settings/tracking', headers: f.auth(f.token), payload: { kuaidi100_salt: 'saltyk100', kuaidi100_key: 'pollkey', kuaidi100_poll_endpoint: 'https://poll.test/poll' } })
+  let sent: Record<string, string> = {}
+  nock('https://poll.test').post('/poll', (b) => { sent = b as Record<string, string>; return true }).reply(200, { result: true, returnCode: '200', message: '提交成功' })
+  await shippedOrder(f, 0, 'ZTO', 'ZT5550001')
+  await f.app.services.worker.drainAll()
+  t.equal(sent.schema, 'json')
+  t.same(JSON.parse(sent.param), { company: 'zhongtong', number: 'ZT5550001', key: 'pollkey', parameters: { callbackurl: 'http://kaquan.test/hooks/couriers/kuaidi100/default', salt: 'saltyk100', resultv2: '1' } })
+  t.equal((await f.db('outbox').where({ topic: 'tracking.subscribe' }).first()).status, 'done')
+})

@@ -10,6 +10,8 @@ import { actorOf, sessionOf } from '../../plugins/admin-auth.js'
 import type { Clock } from '../../shared/clock.js'
 import { decrypt, deriveKey, encrypt, safeEqual } from '../../shared/crypto.js'
 import { isUniqueViolation } from '../../shared/db.js'
+import got from 'got'
+import { HandlerError } from '../../workers/outbox-worker.js'
 import { appError } from '../../shared/errors.js'
 import { errorResponses, Nullable } from '../../shared/schemas.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
@@ -20,7 +22,14 @@ import type { OrdersService } from '../orders/orders.service.js'
 
 export const pushUnauthorized = appError('signature_invalid', 401, '签名不正确')
 
-interface TrackingSettings { kuaidi100_salt_enc: string | null; sf_token: string | null; sf_ip_allowlist: string[] }
+interface TrackingSettings { kuaidi100_salt_enc: string | null; kuaidi100_key_enc?: string | null; kuaidi100_poll_endpoint?: string | null; sf_token: string | null; sf_ip_allowlist: string[] }
+
+/** Our courier codes → Kuaidi100's company codes, for subscriptions. */
+export const KUAIDI100_COMPANY: Record<string, string> = {
+  SF: 'shunfeng', ZTO: 'zhongtong', YTO: 'yuantong', STO: 'shentong', YUNDA: 'yunda', EMS: 'ems', JD: 'jd', JTSD: 'jtexpress',
+  DBL: 'debangkuaidi', YZPY: 'youzhengguonei', HTKY: 'huitongkuaidi', ZJS: 'zhaijisong', ANE: 'annengwuliu', KYSY: 'kuayue',
+}
+export const KUAIDI100_POLL = 'https://poll.kuaidi100.com/poll'
 interface Line { time: string; text: string }
 
 const SYSTEM: Actor = { type: 'system', id: null, name: 'courier', ip: null }
@@ -79,9 +88,11 @@ export function createTrackingService ({ db, clock, masterKey, publicBaseUrl, me
       return view(m.code, merchantId, await settingsOf(merchantId))
     },
 
-    async put (merchantId: number, body: { kuaidi100_salt?: string | null; sf_ip_allowlist?: string[]; rotate_sf_token?: boolean }, actor: Actor) {
+    async put (merchantId: number, body: { kuaidi100_salt?: string | null; kuaidi100_key?: string | null; kuaidi100_poll_endpoint?: string | null; sf_ip_allowlist?: string[]; rotate_sf_token?: boolean }, actor: Actor) {
       const s = await settingsOf(merchantId)
       if (body.kuaidi100_salt !== undefined) s.kuaidi100_salt_enc = body.kuaidi100_salt ? encrypt(key, body.kuaidi100_salt, `k100:${merchantId}`) : null
+      if (body.kuaidi100_key !== undefined) s.kuaidi100_key_enc = body.kuaidi100_key ? encrypt(key, body.kuaidi100_key, `k100key:${merchantId}`) : null
+      if (body.kuaidi100_poll_endpoint !== undefined) s.kuaidi100_poll_endpoint = body.kuaidi100_poll_endpoint
       if (body.sf_ip_allowlist !== undefined) s.sf_ip_allowlist = body.sf_ip_allowlist
       if (!s.sf_token || body.rotate_sf_token) s.sf_token = randomBytes(24).toString('base64url')
       await save(merchantId, s, actor, { kuaidi100_salt: body.kuaidi100_salt !== undefined, sf_ip_allowlist: s.sf_ip_allowlist, rotated: Boolean(body.rotate_sf_token) })
@@ -134,6 +145,44 @@ export function createTrackingService ({ db, clock, masterKey, publicBaseUrl, me
       await db('tracking_pushes').where({ id }).update({ status: results.some((r) => r.startsWith('order')) ? 'processed' : 'unmatched', result: results.join('; ').slice(0, 500) })
     },
 
+    /** On order.shipped: a Kuaidi100 subscription for the waybill, when the merchant has a poll key. */
+    async shippedEffects (row: { merchant_id: number; id: number; topic: string; payload: string }): Promise<((trx: Knex.Transaction) => Promise<void>) | undefined> {
+      if (row.topic !== 'order.shipped') return undefined
+      const s = await settingsOf(row.merchant_id)
+      const order = (JSON.parse(row.payload) as { order: { order_no: string; courier_code: string | null; waybill_no: string | null } }).order
+      const company = order.courier_code ? KUAIDI100_COMPANY[order.courier_code.split('_')[0]] : undefined
+      if (!s.kuaidi100_key_enc || !s.kuaidi100_salt_enc || !company || !order.waybill_no) return undefined
+      return async (trx) => {
+        await trx('outbox').insert({
+          merchant_id: row.merchant_id, topic: 'tracking.subscribe', payload: JSON.stringify({ company, number: order.waybill_no, order_no: order.order_no }),
+          idempotency_key: `k100sub:${row.merchant_id}:${order.waybill_no}`, status: 'pending', attempts: 0, next_attempt_at: clock.now().getTime(),
+          created_at: clock.now().getTime(), updated_at: clock.now().getTime(),
+        }).onConflict('idempotency_key').ignore()
+      }
+    },
+
+    /** The 'tracking.subscribe' handler: POST poll with the callback URL and the salt. */
+    async subscribe (row: { merchant_id: number; payload: string }): Promise<void> {
+      const s = await settingsOf(row.merchant_id)
+      const m = (await merchants.findById(row.merchant_id))!
+      if (!s.kuaidi100_key_enc || !s.kuaidi100_salt_enc) return
+      const p = JSON.parse(row.payload) as { company: string; number: string }
+      const param = JSON.stringify({
+        company: p.company, number: p.number, key: decrypt(key, s.kuaidi100_key_enc, `k100key:${row.merchant_id}`).toString('utf8'),
+        parameters: { callbackurl: `${publicBaseUrl}/hooks/couriers/kuaidi100/${m.code}`, salt: decrypt(key, s.kuaidi100_salt_enc, `k100:${row.merchant_id}`).toString('utf8'), resultv2: '1' },
+      })
+      let res
+      try {
+        res = await got.post(s.kuaidi100_poll_endpoint || KUAIDI100_POLL, { form: { schema: 'json', param }, timeout: { request: 15_000 }, retry: { limit: 0 }, followRedirect: false, throwHttpErrors: false })
+      } catch (err) {
+        throw new HandlerError(`network: ${(err as Error).message}`, true)
+      }
+      if (res.statusCode >= 500) throw new HandlerError(`HTTP ${res.statusCode}`, true)
+      const json = JSON.parse(res.body) as { result?: boolean; returnCode?: string; message?: string }
+      // 501 = already subscribed: fine.
+      if (!json.result && json.returnCode !== '501') throw new HandlerError(`${json.returnCode}: ${json.message ?? ''}`, json.returnCode === '500', { error: `${json.returnCode}: ${json.message ?? ''}` })
+    },
+
     /** Tracking lines of orders, oldest first. */
     async linesOf (orderIds: number[]): Promise<Map<number, Array<{ time: string; text: string }>>> {
       const out = new Map<number, Array<{ time: string; text: string }>>()
@@ -161,7 +210,7 @@ export const trackingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.put('/api/v1/settings/tracking', {
     schema: {
       operationId: 'putTrackingSettings', tags: ['settings'], security: [{ adminBearer: [] }], summary: 'Courier tracking pushes: the Kuaidi100 salt, the SF URL token and allowlist',
-      body: Type.Object({ kuaidi100_salt: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 64 }))), sf_ip_allowlist: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 50 })), rotate_sf_token: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+      body: Type.Object({ kuaidi100_salt: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 64 }))), kuaidi100_key: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 64, description: 'Kuaidi100 poll key: subscriptions are made when an order ships' }))), kuaidi100_poll_endpoint: Type.Optional(Nullable(Type.String({ pattern: '^https?://', maxLength: 200 }))), sf_ip_allowlist: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 50 })), rotate_sf_token: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
       response: { 200: SettingsView, ...errorResponses },
     },
     preHandler: app.requirePermission('settings.write'),
