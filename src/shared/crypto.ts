@@ -63,9 +63,6 @@ export async function verifyPassword (password: string, stored: string): Promise
   return timingSafeEqual(actual, expected)
 }
 
-/** A hash to compare against when the user does not exist, so both paths cost the same. */
-export const DUMMY_PASSWORD_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='
-
 export function sha256Hex (data: string | Buffer): string {
   return createHash('sha256').update(data).digest('hex')
 }

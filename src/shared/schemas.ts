@@ -31,7 +31,3 @@ export const OkResponse = Type.Object({ ok: Type.Boolean() })
 export function iso (ms: number | null | undefined): string | null {
   return ms === null || ms === undefined ? null : new Date(Number(ms)).toISOString()
 }
-
-export function mapKeys<T> (items: T[], key: (t: T) => string | number): Map<string | number, T> {
-  return new Map(items.map((i) => [key(i), i]))
-}

@@ -2,7 +2,7 @@
 // bounded memory; imports check every row with the API's rules and change nothing unless
 // every row is right.
 import { once } from 'node:events'
-import { Readable, type Writable } from 'node:stream'
+import { PassThrough, Readable, type Writable } from 'node:stream'
 import { ZipArchive } from 'archiver'
 import type { Knex } from 'knex'
 import QRCode from 'qrcode'
@@ -139,7 +139,7 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
             await once(zip, 'entry')
           }
         }
-        const sheetStream = new (await import('node:stream')).PassThrough()
+        const sheetStream = new PassThrough()
         zip.append(sheetStream, { name: 'cards.xlsx' })
         count = await writeCards(sheetStream, merchantId, filter, opts.passwords)
         await zip.finalize()

@@ -171,8 +171,4 @@ export async function workbookBuffer (build: (wb: ExcelJS.Workbook) => void): Pr
   return Buffer.from(await wb.xlsx.writeBuffer())
 }
 
-export function passThrough (): PassThrough {
-  return new PassThrough()
-}
-
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
