@@ -2,6 +2,7 @@
 // Base https://api.wangdian.cn/openapi2/ (sandbox https://sandbox.wangdian.cn/openapi2/).
 import got from 'got'
 import { wdtClassicSign } from './wdt-signing.js'
+import type { ErpAdapter, ErpTrade } from './port.js'
 
 export const WDT_ENDPOINT = 'https://api.wangdian.cn/openapi2/'
 
@@ -38,5 +39,34 @@ export function wdtClassic (cfg: WdtConfig, now: () => Date = () => new Date()) 
     pushTrades: (trades: object[]) => post('trade_push.php', { shop_no: cfg.shop_no, switch: '0', trade_list: JSON.stringify(trades) }),
     querySync: (limit = 100) => post('logistics_sync_query.php', { shop_no: cfg.shop_no, limit: String(limit) }),
     ackSync: (list: Array<{ rec_id: string; status: 0 | 1; message: string }>) => post('logistics_sync_ack.php', { logistics_list: JSON.stringify(list) }),
+  }
+}
+
+/** The classic client behind the ERP port. */
+export function wdtClassicAdapter (cfg: WdtConfig, now: () => Date = () => new Date()): ErpAdapter {
+  const wdt = wdtClassic(cfg, now)
+  return {
+    async pushTrade (t: ErpTrade) {
+      const c = t.consignee
+      const status = t.refund ? 80 : 30
+      await wdt.pushTrades([{
+        tid: t.tid, trade_status: status, pay_status: 2, delivery_term: 1, trade_time: t.created_at, pay_time: t.created_at,
+        buyer_nick: c?.name ?? '', receiver_name: c?.name ?? '', receiver_mobile: c?.phone ?? '', receiver_province: c?.province ?? '',
+        receiver_city: c?.city ?? '', receiver_district: c?.district ?? '', receiver_address: c?.address ?? '', logistics_type: '-1',
+        buyer_message: t.remark ?? '', post_amount: 0, cod_amount: 0, ext_cod_fee: 0, paid: 0,
+        order_list: [{
+          oid: t.item.oid, num: 1, price: 0, status, refund_status: t.refund ? 2 : 0, goods_id: t.item.goods_id, spec_id: '', goods_no: t.item.goods_no,
+          spec_no: t.item.spec_no, goods_name: t.item.goods_name, spec_name: '', adjust_amount: 0, discount: 0, share_discount: 0,
+        }],
+      }])
+    },
+    async pullShipments () {
+      const res = await wdt.querySync(100)
+      return ((res.trades ?? []) as Array<{ rec_id: string | number; tid: string; logistics_no: string; logistics_code_erp?: string; logistics_name_erp?: string }>)
+        .map((r) => ({ id: String(r.rec_id), tid: r.tid, logistics_no: r.logistics_no, courier_code: r.logistics_code_erp ?? null, courier_name: r.logistics_name_erp ?? null }))
+    },
+    async acknowledge (results) {
+      await wdt.ackSync(results.map((r) => ({ rec_id: r.id, status: r.ok ? 0 : 1, message: r.message })))
+    },
   }
 }

@@ -60,3 +60,40 @@ t.test('ERP push → back-sync → shipped, with acknowledgements', async (t) =>
   t.same(calls.json().items.map((c: { status: string }) => c.status).sort(), ['dead', 'done', 'pending'], 'calls and their outcomes are visible')
   t.match(calls.json().items.find((c: { status: string }) => c.status === 'dead'), { last_error: '1090: 店铺不存在', attempt_log: [{ attempt: 1 }] })
 })
+
+t.test('Wangdiantong 旗舰版: pushSelf2 with positional arguments, getSyncListExt → update', async (t) => {
+  nock.disableNetConnect()
+  nock.enableNetConnect(/127\.0\.0\.1|localhost/)
+  t.teardown(() => { nock.cleanAll(); nock.enableNetConnect() })
+  const { wdtQjbSign } = await import('../../integrations/erp/wdt-signing.js')
+  const f = await redeemFixture(t, { quantity: 1 })
+  await f.app.inject({ method: 'PUT', url: '/api/v1/settings/erp', headers: f.auth(f.token), payload: { protocol: 'wdt_qjb', sid: 'qsid', appkey: 'qkey', appsecret: 'qsecret:qsalt', shop_no: 'QJ01', endpoint: 'http://qjb.test/openapi' } })
+  const calls: Array<{ query: Record<string, string>; body: unknown[] }> = []
+  const reply = (data: unknown) => (uri: string, body: unknown) => {
+    const query = Object.fromEntries(new URL(uri, 'http://qjb.test').searchParams)
+    calls.push({ query, body: body as unknown[] })
+    return [200, { status: 0, data }]
+  }
+  nock('http://qjb.test').post('/openapi').query(true).reply(reply({ new_count: 1, chg_count: 0, error_list: [] }))
+  const orderNo = await order(f, 0)
+  await f.app.services.worker.drainAll()
+  const push = calls[0]
+  t.equal(push.query.method, 'sales.RawTrade.pushSelf2')
+  t.match(push.query, { sid: 'qsid', key: 'qkey', salt: 'qsalt', v: '1.0' })
+  const { sign, ...params } = push.query
+  t.equal(sign, wdtQjbSign({ ...params, body: JSON.stringify(push.body) }, 'qsecret'), 'signed over the query and the raw body')
+  t.equal(push.body[0], 'QJ01')
+  t.match((push.body[1] as unknown[])[0], { tid: orderNo, trade_status: 30, receiver_area: '浙江省 杭州市 西湖区', receiver_mobile: '13800138000' })
+  t.match((push.body[2] as unknown[])[0], { tid: orderNo, goods_no: 'G-APPLE', spec_no: 'S-1', num: 1 })
+  t.equal((await f.db('orders').where({ order_no: orderNo }).first()).erp_status, 'pushed')
+
+  nock('http://qjb.test').post('/openapi').query(true).reply(reply({ order: [{ sync_id: 7, tid: orderNo, logistics_no: 'YT2000000001', logistics_name: '圆通速递' }] }))
+  nock('http://qjb.test').post('/openapi').query(true).reply(reply({}))
+  nock('http://qjb.test').post('/openapi').query(true).reply(reply([]))
+  const sync = await f.app.inject({ method: 'POST', url: '/api/v1/erp/logistics-sync', headers: f.auth(f.token) })
+  t.same(sync.json(), { shipped: 1, failed: 0 })
+  t.equal(calls[1].query.method, 'sales.LogisticsSync.getSyncListExt')
+  t.same(calls[2], { query: calls[2].query, body: [[{ sync_id: '7', status: 0, error_msg: '' }]] })
+  t.equal(calls[2].query.method, 'sales.LogisticsSync.update')
+  t.match(await f.db('orders').where({ order_no: orderNo }).first(), { status: 'shipped', courier_code: 'YTO', waybill_no: 'YT2000000001' })
+})

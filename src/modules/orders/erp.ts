@@ -14,12 +14,14 @@ import { errorResponses, Nullable } from '../../shared/schemas.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
 import { enqueue } from '../outbox/outbox.repository.js'
 import { HandlerError, type Handler, type OutboxRow } from '../../workers/outbox-worker.js'
-import { ErpError, wdtClassic, type WdtConfig } from '../../integrations/erp/wdt-classic.js'
+import { ErpError, wdtClassicAdapter, type WdtConfig } from '../../integrations/erp/wdt-classic.js'
+import { wdtQjb } from '../../integrations/erp/wdt-qjb.js'
+import type { ErpAdapter, ErpTrade } from '../../integrations/erp/port.js'
 import { COURIER_CATALOGUE } from './couriers.js'
 import type { Order } from './orders.schemas.js'
 import type { OrdersService } from './orders.service.js'
 
-interface Stored { protocol: 'wdt_classic'; sid: string; appkey: string; secret_enc: string; shop_no: string; endpoint: string | null }
+interface Stored { protocol: 'wdt_classic' | 'wdt_qjb'; sid: string; appkey: string; secret_enc: string; shop_no: string; endpoint: string | null }
 
 const SYSTEM: Actor = { type: 'system', id: null, name: 'erp', ip: null }
 
@@ -29,22 +31,21 @@ export function createErpService ({ db, clock, masterKey, orders }: { db: Knex; 
     const row = await db('settings').where({ merchant_id: merchantId, section: 'erp' }).first('value')
     return row ? JSON.parse(row.value) : null
   }
-  function client (merchantId: number, s: Stored) {
-    const cfg: WdtConfig = { sid: s.sid, appkey: s.appkey, appsecret: decrypt(key, s.secret_enc, `erp:${merchantId}`).toString('utf8'), shop_no: s.shop_no, endpoint: s.endpoint }
-    return wdtClassic(cfg, () => clock.now())
+  function client (merchantId: number, s: Stored): ErpAdapter {
+    const secret = decrypt(key, s.secret_enc, `erp:${merchantId}`).toString('utf8')
+    if (s.protocol === 'wdt_qjb') {
+      // The 旗舰版 appsecret is issued as "secret:salt".
+      const [signing, salt = ''] = secret.split(':')
+      return wdtQjb({ sid: s.sid, key: s.appkey, secret: signing, salt, shop_no: s.shop_no, endpoint: s.endpoint }, () => clock.now())
+    }
+    const cfg: WdtConfig = { sid: s.sid, appkey: s.appkey, appsecret: secret, shop_no: s.shop_no, endpoint: s.endpoint }
+    return wdtClassicAdapter(cfg, () => clock.now())
   }
 
-  function trade (o: Order, refund: boolean) {
-    const time = new Date(o.created_at).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' })
+  function trade (o: Order, refund: boolean): ErpTrade {
     return {
-      tid: o.order_no, trade_status: refund ? 80 : 30, pay_status: 2, delivery_term: 1, trade_time: time, pay_time: time,
-      buyer_nick: o.consignee?.name ?? '', receiver_name: o.consignee?.name ?? '', receiver_mobile: o.consignee?.phone ?? '',
-      receiver_province: o.consignee?.province ?? '', receiver_city: o.consignee?.city ?? '', receiver_district: o.consignee?.district ?? '',
-      receiver_address: o.consignee?.address ?? '', logistics_type: '-1', buyer_message: o.remark ?? '', post_amount: 0, cod_amount: 0, ext_cod_fee: 0, paid: 0,
-      order_list: [{
-        oid: `${o.order_no}-1`, num: 1, price: 0, status: refund ? 80 : 30, refund_status: refund ? 2 : 0, goods_id: String(o.product.product_id), spec_id: '',
-        goods_no: o.product.goods_no ?? '', spec_no: o.product.spec_no ?? '', goods_name: o.product.name, spec_name: '', adjust_amount: 0, discount: 0, share_discount: 0,
-      }],
+      tid: o.order_no, refund, created_at: new Date(o.created_at).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }), consignee: o.consignee, remark: o.remark,
+      item: { oid: `${o.order_no}-1`, goods_id: String(o.product.product_id), goods_no: o.product.goods_no ?? '', spec_no: o.product.spec_no ?? '', goods_name: o.product.name },
     }
   }
 
@@ -54,7 +55,7 @@ export function createErpService ({ db, clock, masterKey, orders }: { db: Knex; 
     if (!s) return { response_excerpt: 'no ERP configured' }
     const setStatus = (status: string, error: string | null) => db('orders').where({ merchant_id: row.merchant_id, order_no: p.order.order_no }).update({ erp_status: status, erp_error: error })
     try {
-      await client(row.merchant_id, s).pushTrades([trade(p.order, p.refund)])
+      await client(row.merchant_id, s).pushTrade(trade(p.order, p.refund))
     } catch (err) {
       const e = err instanceof ErpError ? err : new ErpError((err as Error).message, true)
       await setStatus(e.retryable ? 'retrying' : 'failed', e.message.slice(0, 500))
@@ -84,7 +85,7 @@ export function createErpService ({ db, clock, masterKey, orders }: { db: Knex; 
       return s ? { protocol: s.protocol, sid: s.sid, appkey: s.appkey, appsecret: `****${decrypt(key, s.secret_enc, `erp:${merchantId}`).toString('utf8').slice(-4)}`, shop_no: s.shop_no, endpoint: s.endpoint } : null
     },
 
-    async put (merchantId: number, body: { protocol: 'wdt_classic'; sid: string; appkey: string; appsecret?: string; shop_no: string; endpoint?: string | null }, actor: Actor) {
+    async put (merchantId: number, body: { protocol: 'wdt_classic' | 'wdt_qjb'; sid: string; appkey: string; appsecret?: string; shop_no: string; endpoint?: string | null }, actor: Actor) {
       const old = await stored(merchantId)
       const enc = body.appsecret ? encrypt(key, body.appsecret, `erp:${merchantId}`) : old?.secret_enc
       if (!enc) throw validationFailed({ details: [{ path: '/appsecret', message: '请填写 appsecret' }] })
@@ -101,30 +102,29 @@ export function createErpService ({ db, clock, masterKey, orders }: { db: Knex; 
     async syncLogistics (merchantId: number): Promise<{ shipped: number; failed: number }> {
       const s = await stored(merchantId)
       if (!s) return { shipped: 0, failed: 0 }
-      const wdt = client(merchantId, s)
+      const erp = client(merchantId, s)
       const couriers = new Map<string, string>(COURIER_CATALOGUE.flatMap((c) => [[c.code.toLowerCase(), c.code], [c.name, c.code]] as Array<[string, string]>))
       for (const c of await db('merchant_couriers').where({ merchant_id: merchantId })) { couriers.set(String(c.code).toLowerCase(), c.code); couriers.set(c.name, c.code) }
       let shipped = 0
       let failed = 0
       for (let round = 0; round < 100; round++) {
-        const res = await wdt.querySync(100)
-        const trades = (res.trades ?? []) as Array<{ rec_id: string | number; tid: string; logistics_no: string; logistics_code_erp?: string; logistics_name_erp?: string }>
-        if (trades.length === 0) break
-        const acks: Array<{ rec_id: string; status: 0 | 1; message: string }> = []
-        for (const tr of trades) {
-          const code = couriers.get(String(tr.logistics_code_erp ?? '').toLowerCase()) ?? couriers.get(String(tr.logistics_name_erp ?? ''))
+        const list = await erp.pullShipments()
+        if (list.length === 0) break
+        const acks: Array<{ id: string; ok: boolean; message: string }> = []
+        for (const tr of list) {
+          const code = couriers.get(String(tr.courier_code ?? '').toLowerCase()) ?? couriers.get(String(tr.courier_name ?? ''))
           const order = await db('orders').where({ merchant_id: merchantId, order_no: tr.tid }).first('status', 'waybill_no')
           let message = '成功'
           if (!order) message = '订单不存在'
-          else if (!code) message = `未知物流公司 ${tr.logistics_name_erp ?? tr.logistics_code_erp ?? ''}`
+          else if (!code) message = `未知物流公司 ${tr.courier_name ?? tr.courier_code ?? ''}`
           else if (order.status === 'pending') await orders.ship(merchantId, tr.tid, { courier_code: code, waybill_no: tr.logistics_no }, SYSTEM)
           else if (order.waybill_no !== tr.logistics_no) message = `订单状态为 ${order.status}`
           const ok = message === '成功'
           if (ok) shipped++
           else failed++
-          acks.push({ rec_id: String(tr.rec_id), status: ok ? 0 : 1, message })
+          acks.push({ id: tr.id, ok, message })
         }
-        await wdt.ackSync(acks)
+        await erp.acknowledge(acks)
       }
       return { shipped, failed }
     },
@@ -144,9 +144,9 @@ export const erpRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.put('/api/v1/settings/erp', {
     schema: {
-      operationId: 'putErpSettings', tags: ['settings'], security, summary: 'Wangdiantong (classic openapi2) connection; the appsecret is stored encrypted and shown masked',
+      operationId: 'putErpSettings', tags: ['settings'], security, summary: 'Wangdiantong connection (classic openapi2 or 旗舰版); the appsecret is stored encrypted and shown masked',
       body: Type.Object({
-        protocol: Type.Literal('wdt_classic'), sid: Type.String({ minLength: 1, maxLength: 64 }), appkey: Type.String({ minLength: 1, maxLength: 64 }),
+        protocol: Type.Union([Type.Literal('wdt_classic'), Type.Literal('wdt_qjb')], { description: 'wdt_classic: openapi2 (sid/appkey/appsecret); wdt_qjb: 旗舰版 (appsecret as "secret:salt")' }), sid: Type.String({ minLength: 1, maxLength: 64 }), appkey: Type.String({ minLength: 1, maxLength: 64 }),
         appsecret: Type.Optional(Type.String({ minLength: 1, maxLength: 128, description: 'Omit to keep the stored one' })), shop_no: Type.String({ minLength: 1, maxLength: 64 }),
         endpoint: Type.Optional(Nullable(Type.String({ pattern: '^https?://', maxLength: 200, description: 'Default production; the sandbox or a local fake' }))),
       }, { additionalProperties: false }),
