@@ -17,7 +17,8 @@ export function kuaidi100Vendor (cfg: { key: string; secret: string; kuaidicom: 
       })
       const t = String(now().getTime())
       const json = await postForm(cfg.endpoint || KUAIDI100_ENDPOINT, { key: cfg.key, method: 'order', t, param, sign: kuaidi100PrintSign(param, t, cfg.key, cfg.secret) })
-      if (Number(json.code) !== 200) throw new CourierError(`${json.code}: ${json.message ?? ''}`, Number(json.code) >= 500, String(json.code))
+      // Kuaidi100's own error codes (30002 …) are refusals; only a 5xx-style code is worth a retry.
+      if (Number(json.code) !== 200) throw new CourierError(`${json.code}: ${json.message ?? ''}`, Number(json.code) >= 500 && Number(json.code) < 600, String(json.code))
       const waybill = json.data?.kuaidinum
       if (!waybill) throw new CourierError('no waybill number in the answer', false)
       return { waybill_no: waybill, label: json.data?.label ?? null }
