@@ -4,7 +4,7 @@ import { existsSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildApp } from '../src/app.js'
-import type { AppConfig } from '../src/config.js'
+import { DEFAULT_WEB_DIR, type AppConfig } from '../src/config.js'
 
 /** The repository root: the nearest folder above this file (source or compiled) with a package.json. */
 function repoRoot (): string {
@@ -29,6 +29,7 @@ export async function generateOpenapi (): Promise<string> {
     trustProxy: false,
     allowPrivateWebhooks: false,
     worker: false,
+    webDir: DEFAULT_WEB_DIR,
   }
   const app = await buildApp({ config })
   await app.ready()

@@ -29,6 +29,7 @@ import { trackingRoutes } from './modules/tracking/tracking.js'
 import { eWaybillRoutes } from './modules/orders/e-waybill.js'
 import { erpRoutes, integrationCallsRoutes } from './modules/orders/erp.js'
 import multipart from '@fastify/multipart'
+import { pagesRoutes } from './web/pages.routes.js'
 
 export interface BuildOptions {
   config: AppConfig
@@ -105,6 +106,7 @@ export async function buildApp ({ config, overrides = {} }: BuildOptions): Promi
   await app.register(integrationCallsRoutes)
   // Encapsulated: its body parser and verification hooks apply to /open/v1 only.
   await app.register(openRoutes)
+  await app.register(pagesRoutes)
 
   return app as unknown as FastifyInstance
 }

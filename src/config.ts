@@ -1,7 +1,7 @@
 // The only reader of process.env. Everything has a default that runs with zero configuration.
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { isAbsolute, join, resolve } from 'node:path'
+import { dirname, isAbsolute, join, resolve } from 'node:path'
 
 export type DatabaseConfig =
   | { client: 'sqlite'; filename: string }
@@ -24,6 +24,8 @@ export interface AppConfig {
   allowPrivateWebhooks: boolean
   /** Run the outbox worker in this process (default on). */
   worker: boolean
+  /** The built pickup and staff pages (Vite's output); the API runs without them. */
+  webDir: string
 }
 
 /** The names config.ts reads; a test checks docker/compose.yaml against this list. */
@@ -135,6 +137,20 @@ function parseUrl (name: string, raw: string): string {
   return raw.replace(/\/+$/, '')
 }
 
+/** The folder holding package.json, from src/ (tests) or dist/src/ (the compiled server). */
+export function packageRoot (from: string = import.meta.dirname): string {
+  let dir = from
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir)
+    if (up === dir) throw new Error(`no package.json above ${from}`)
+    dir = up
+  }
+  return dir
+}
+
+/** Where `npm run build` (and `npm start`, when they are missing) puts the pages. */
+export const DEFAULT_WEB_DIR = join(packageRoot(), 'dist', 'web')
+
 /**
  * Reads the environment once. Creates the data folder and, when no master key is
  * configured, the generated key file inside it.
@@ -174,5 +190,6 @@ export function loadConfig (env: Env = process.env): AppConfig {
     trustProxy: parseTrustProxy(env),
     allowPrivateWebhooks: allowPrivate === 'true',
     worker: worker === 'on',
+    webDir: DEFAULT_WEB_DIR,
   }
 }

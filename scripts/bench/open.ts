@@ -12,7 +12,7 @@ import autocannon from 'autocannon'
 import got from 'got'
 import PQueue from 'p-queue'
 import { buildApp } from '../../src/app.js'
-import type { AppConfig } from '../../src/config.js'
+import { DEFAULT_WEB_DIR, type AppConfig } from '../../src/config.js'
 import { signRequest } from '../../src/modules/open/client.js'
 import { enqueue } from '../../src/modules/outbox/outbox.repository.js'
 import { migrateLatest } from '../../src/shared/db.js'
@@ -24,7 +24,7 @@ const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 5_000)
 function config (dir: string): AppConfig {
   return {
     port: 0, host: '127.0.0.1', dataDir: dir, database: { client: 'sqlite', filename: join(dir, 'kaquan.sqlite') }, publicBaseUrl: 'http://localhost',
-    masterKey: Buffer.alloc(32, 5), logLevel: 'warn', captcha: false, trustProxy: false, allowPrivateWebhooks: true, worker: false, adminPassword: 'Bench12345',
+    masterKey: Buffer.alloc(32, 5), logLevel: 'warn', captcha: false, trustProxy: false, allowPrivateWebhooks: true, worker: false, webDir: DEFAULT_WEB_DIR, adminPassword: 'Bench12345',
   }
 }
 

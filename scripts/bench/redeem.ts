@@ -11,7 +11,7 @@ import autocannon from 'autocannon'
 import Fastify from 'fastify'
 import { SignJWT, jwtVerify } from 'jose'
 import { buildApp } from '../../src/app.js'
-import type { AppConfig } from '../../src/config.js'
+import { DEFAULT_WEB_DIR, type AppConfig } from '../../src/config.js'
 import { systemClock } from '../../src/shared/clock.js'
 import { deriveKey } from '../../src/shared/crypto.js'
 import { createDb, migrateLatest, affected } from '../../src/shared/db.js'
@@ -31,7 +31,7 @@ const consignee = { name: '张三', phone: '13800138000', province: '浙江省',
 function config (file: string, dir: string): AppConfig {
   return {
     port: 0, host: '127.0.0.1', dataDir: dir, database: { client: 'sqlite', filename: file }, publicBaseUrl: 'http://localhost',
-    masterKey, logLevel: 'warn', captcha: false, trustProxy: false, allowPrivateWebhooks: false, worker: false,
+    masterKey, logLevel: 'warn', captcha: false, trustProxy: false, allowPrivateWebhooks: false, worker: false, webDir: DEFAULT_WEB_DIR,
   }
 }
 

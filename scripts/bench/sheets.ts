@@ -9,7 +9,7 @@ import { Writable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import ExcelJS from 'exceljs'
 import { buildApp } from '../../src/app.js'
-import type { AppConfig } from '../../src/config.js'
+import { DEFAULT_WEB_DIR, type AppConfig } from '../../src/config.js'
 import { migrateLatest } from '../../src/shared/db.js'
 
 const EXPORT_N = Number(process.env.BENCH_CARDS ?? 1_000_000)
@@ -24,7 +24,7 @@ class Sink extends Writable {
 function config (dir: string): AppConfig {
   return {
     port: 0, host: '127.0.0.1', dataDir: dir, database: { client: 'sqlite', filename: join(dir, 'kaquan.sqlite') }, publicBaseUrl: 'http://localhost',
-    masterKey: Buffer.alloc(32, 6), logLevel: 'warn', captcha: false, trustProxy: false, allowPrivateWebhooks: false, worker: false, adminPassword: 'Bench12345',
+    masterKey: Buffer.alloc(32, 6), logLevel: 'warn', captcha: false, trustProxy: false, allowPrivateWebhooks: false, worker: false, webDir: DEFAULT_WEB_DIR, adminPassword: 'Bench12345',
   }
 }
 

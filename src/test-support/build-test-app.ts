@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify'
 import knexFactory, { type Knex } from 'knex'
 import { buildApp } from '../app.js'
 import type { Overrides } from '../plugins/services.js'
-import type { AppConfig, DatabaseConfig } from '../config.js'
+import { DEFAULT_WEB_DIR, type AppConfig, type DatabaseConfig } from '../config.js'
 import type { Clock } from '../shared/clock.js'
 import { createDb, migrateLatest } from '../shared/db.js'
 
@@ -55,6 +55,7 @@ export function testConfig (database: DatabaseConfig, dataDir: string, patch: Pa
     trustProxy: false,
     allowPrivateWebhooks: true,
     worker: false,
+    webDir: DEFAULT_WEB_DIR,
     ...patch,
   }
 }

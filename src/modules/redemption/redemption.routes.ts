@@ -10,12 +10,28 @@ const CardPassword = Type.String({ minLength: 1, maxLength: 64 })
 const MerchantParams = Type.Object({ merchant_code: Type.String({ maxLength: 32 }) })
 const tags = ['redeem']
 
-const VerifyResultSchema = Type.Object({
-  token: Type.String({ description: 'Lets the next step go on without the password; 15 minutes' }),
-  expires_at: Type.String({ format: 'date-time' }),
-  card: Type.Object({ card_no: Type.String(), face_value: Nullable(Type.Integer()), valid_from: Nullable(Type.String()), valid_to: Nullable(Type.String()) }),
-  products: Type.Array(Type.Object({ product_id: Type.Integer(), name: Type.String(), image_url: Nullable(Type.String()), description: Nullable(Type.String()) })),
+const CardViewSchema = Type.Object({
+  card: Type.Object({
+    card_no: Type.String(),
+    face_value: Nullable(Type.Integer({ description: 'Cents (分)' })),
+    valid_from: Nullable(Type.String()),
+    valid_to: Nullable(Type.String()),
+  }),
+  products: Type.Array(Type.Object({
+    product_id: Type.Integer(), name: Type.String(), image_url: Nullable(Type.String()),
+    description: Nullable(Type.String({ description: 'Sanitised HTML' })),
+  }), { description: 'The card redeems any ONE of these (一卡多提)' }),
 })
+
+const VerifyResultSchema = Type.Composite([
+  Type.Object({
+    token: Type.String({ description: 'Lets the next step go on without the password; 15 minutes' }),
+    expires_at: Type.String({ format: 'date-time' }),
+  }),
+  CardViewSchema,
+])
+
+const CardCredentials = Type.Object({ card_no: CardNo, password: CardPassword }, { additionalProperties: false })
 
 const SubmitBodySchema = Type.Object({
   token: Type.String({ minLength: 1, maxLength: 2000 }),
@@ -43,7 +59,11 @@ export const redemptionRoutes: FastifyPluginAsyncTypebox = async (app) => {
           merchant: Type.Object({ code: Type.String(), name: Type.String() }),
           storefront: StorefrontSchema,
           pickup: Type.Object({ enabled: Type.Boolean(), pause_message: Nullable(Type.String()) }),
-          reservation: Type.Composite([PickupSchema.properties.reservation, Type.Object({ today: Type.String(), daily_cap: Nullable(Type.Integer()) })]),
+          reservation: Type.Composite([PickupSchema.properties.reservation, Type.Object({
+            today: Type.String({ description: 'Today in the merchant\'s time zone' }),
+            daily_cap: Nullable(Type.Integer()),
+            available_dates: Type.Array(DateString, { description: 'The dates the customer may pick, oldest first (empty for mode none; 180 days ahead for mode any); days whose cap is taken are left out' }),
+          })]),
         }),
         ...errorResponses,
       },
@@ -55,7 +75,7 @@ export const redemptionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'verifyCard', tags, params: MerchantParams,
       summary: 'Card number + password → token, card and its products',
       description: 'A wrong number and a wrong password give the same 422 card_invalid. 5 wrong passwords in a row lock the card for 30 minutes (423 card_locked); more than 20 failures from one address in 10 minutes → 429.',
-      body: Type.Object({ card_no: CardNo, password: CardPassword }, { additionalProperties: false }),
+      body: CardCredentials,
       response: { 200: VerifyResultSchema, ...errorResponses },
     },
   }, async (req) => svc().verify(req.params.merchant_code, req.body.card_no, req.body.password, req.ip))
@@ -79,6 +99,29 @@ export const redemptionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: OrderSchema, ...errorResponses },
     },
   }, async (req) => svc().customerOrder(req.params.merchant_code, req.params.order_no, req.query, req.ip))
+
+  app.post('/api/v1/redeem/:merchant_code/order-lookup', {
+    schema: {
+      operationId: 'lookupRedeemOrder', tags, params: MerchantParams,
+      summary: '"My order": the card\'s latest order, by card number + password',
+      description: 'The same answers and lockouts as verify for a wrong number or password; 404 order_not_found when the card has no order yet.',
+      body: CardCredentials,
+      response: { 200: OrderSchema, ...errorResponses },
+    },
+  }, async (req) => svc().lookupOrder(req.params.merchant_code, req.body.card_no, req.body.password, req.ip))
+
+  // Staff step 1: the card and its products before the staff member and the customer pick one.
+  for (const [channel, permission, title] of [['store', 'redeem.store', '到店提货'], ['phone', 'redeem.phone', '电话提货']] as const) {
+    app.post(`/api/v1/${channel}-pickups/verify`, {
+      schema: {
+        operationId: channel === 'store' ? 'verifyStorePickupCard' : 'verifyPhonePickupCard', tags: ['orders'], security: [{ adminBearer: [] }],
+        summary: `${title}: check the card number + password and list the card's products`,
+        description: 'Wrong passwords count toward the card\'s lock, as on the pickup page.',
+        body: CardCredentials, response: { 200: CardViewSchema, ...errorResponses },
+      },
+      preHandler: app.requirePermission(permission),
+    }, async (req) => svc().staffVerify(sessionOf(req).merchant.id, req.body.card_no, req.body.password, actorOf(req)))
+  }
 
   app.post('/api/v1/store-pickups', {
     schema: {

@@ -57,6 +57,36 @@ function newOrderNo (tz: string, at: Date): string {
   return `${get('year')}${get('month')}${get('day')}${get('hour')}${get('minute')}${get('second')}${String(randomInt(1_000_000)).padStart(6, '0')}`
 }
 
+/** 423 card_locked telling the customer how long to wait (whole minutes, rounded up; Retry-After in seconds). */
+function lockedFor (ms: number) {
+  const minutes = Math.max(1, Math.ceil(ms / 60_000))
+  return errors.cardLocked({
+    message: `密码错误次数过多，该卡已锁定，请 ${minutes} 分钟后再试`,
+    headers: { 'retry-after': String(Math.ceil(ms / 1000)) },
+  })
+}
+
+/** How far ahead the page offers dates when the merchant allows any date (about six months). */
+export const ANY_MODE_DAYS_OFFERED = 180
+
+/**
+ * The delivery dates a customer may pick, oldest first: none without reservation, today onwards
+ * for "any", the window without its blocked weekdays and dates for "window". The same rules as
+ * checkReserveDate, listed for the date picker (which also leaves out days whose cap is taken).
+ */
+export function reservableDates (pickup: Pickup, today: string): string[] {
+  const r = pickup.reservation
+  if (r.mode === 'none') return []
+  const [first, last] = r.mode === 'any' ? [0, ANY_MODE_DAYS_OFFERED - 1] : [r.min_days_ahead, r.max_days_ahead]
+  const days: string[] = []
+  for (let n = first; n <= last; n++) {
+    const day = addDays(today, n)
+    if (r.mode === 'window' && (r.blocked_weekdays.includes(weekday(day)) || r.blocked_dates.includes(day))) continue
+    days.push(day)
+  }
+  return days
+}
+
 export function createRedemptionService ({ db, clock, masterKey, merchants, settings, publicBaseUrl }: Deps) {
   const tokenKey = hmacKey(deriveKey(masterKey, 'redeem-token'))
 
@@ -95,7 +125,7 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
     }
     if (card.locked_until !== null && card.locked_until !== undefined && Number(card.locked_until) > now.getTime()) {
       await recordAttempt(db, 'redeem_ip', ip, now)
-      throw errors.cardLocked()
+      throw lockedFor(Number(card.locked_until) - now.getTime())
     }
     if (!safeEqual(cardPasswordHash(pepper, card.card_no, password), card.password_hash)) {
       await db('cards').where({ id: card.id }).increment('failed_attempts', 1)
@@ -103,7 +133,7 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
       const row = await db('cards').where({ id: card.id }).first('failed_attempts')
       if (Number(row.failed_attempts) >= CARD_LOCK_AFTER) {
         await db('cards').where({ id: card.id }).update({ failed_attempts: 0, locked_until: now.getTime() + CARD_LOCK_MS })
-        throw errors.cardLocked()
+        throw lockedFor(CARD_LOCK_MS)
       }
       throw errors.cardInvalid()
     }
@@ -268,6 +298,26 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
     }
   }
 
+  /** Of these days, the ones whose daily cap is taken. */
+  async function fullDays (merchantId: number, pickup: Pickup, days: string[]): Promise<Set<string>> {
+    if (!pickup.daily_cap || days.length === 0) return new Set()
+    const rows = await db('merchant_counters').where({ merchant_id: merchantId }).whereIn('name', days.map((d) => `reserve:${d}`))
+      .andWhere('value', '>=', pickup.daily_cap).pluck('name') as string[]
+    return new Set(rows.map((n) => n.slice('reserve:'.length)))
+  }
+
+  /** What a verified card shows: face value, validity and the products it can be exchanged for. */
+  async function cardView (card: CardRow) {
+    const products = await offeredProducts(card)
+    return {
+      card: { card_no: card.card_no, face_value: card.face_value === null ? null : Number(card.face_value), valid_from: card.valid_from, valid_to: card.valid_to },
+      products: products.map((p) => ({
+        product_id: p.product_id, name: p.name, description: p.description,
+        image_url: (JSON.parse(p.images) as string[]).map((i) => imageUrl(i, publicBaseUrl))[0] ?? null,
+      })),
+    }
+  }
+
   async function takeDailySlot (trx: Db, merchantId: number, day: string, cap: number): Promise<void> {
     const name = `reserve:${day}`
     await trx('merchant_counters').insert({ merchant_id: merchantId, name, value: 0 }).onConflict(['merchant_id', 'name']).ignore()
@@ -286,11 +336,16 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
       const storefront = await settings.cached(merchant.id, 'storefront')
       const pickup = await settings.cached(merchant.id, 'pickup')
       const today = localDate(merchant.timezone, clock.now())
+      const days = reservableDates(pickup, today)
+      const full = await fullDays(merchant.id, pickup, days)
       return {
         merchant: { code: merchant.code, name: merchant.name },
         storefront,
         pickup: { enabled: pickup.enabled, pause_message: pickup.enabled ? null : pickup.pause_message },
-        reservation: { ...pickup.reservation, today, daily_cap: pickup.daily_cap },
+        reservation: {
+          ...pickup.reservation, today, daily_cap: pickup.daily_cap,
+          available_dates: days.filter((d) => !full.has(d)),
+        },
       }
     },
 
@@ -300,15 +355,10 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
       await pickupSettings(merchant)
       const card = await verifyPassword(merchant, cardNo, password, ip)
       await checkRedeemable(merchant, card)
-      const products = await offeredProducts(card)
       return {
         token: await signToken(merchant, card),
         expires_at: new Date(clock.now().getTime() + TOKEN_MS).toISOString(),
-        card: { card_no: card.card_no, face_value: card.face_value === null ? null : Number(card.face_value), valid_from: card.valid_from, valid_to: card.valid_to },
-        products: products.map((p) => ({
-          product_id: p.product_id, name: p.name, description: p.description,
-          image_url: (JSON.parse(p.images) as string[]).map((i) => imageUrl(i, publicBaseUrl))[0] ?? null,
-        })),
+        ...await cardView(card),
       }
     },
 
@@ -331,6 +381,27 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
       const row = await db<OrderRow>('orders').where({ merchant_id: merchant.id, order_no: orderNo, card_id: card.id }).first()
       if (!row) throw errors.cardInvalid({ message: '订单不存在' })
       return { ...(await toOrders(db, merchant.id, [row]))[0], tracking: await trackingLines(db, row.id) }
+    },
+
+    /**
+     * "My order": the card's latest order, by card number + password (the customer has no order
+     * number to hand). The same lockouts as verification; 404 order_not_found for an unused card.
+     */
+    async lookupOrder (code: string, cardNo: string, password: string, ip: string): Promise<Order> {
+      const merchant = await merchantByCode(code)
+      const card = await verifyPassword(merchant, cardNo, password, ip)
+      const row = await db<OrderRow>('orders').where({ merchant_id: merchant.id, card_id: card.id }).orderBy('id', 'desc').first()
+      if (!row) throw errors.orderNotFound()
+      return { ...(await toOrders(db, merchant.id, [row]))[0], tracking: await trackingLines(db, row.id) }
+    },
+
+    /** Staff step 1 (到店提货 / 电话提货): the card and its products, checked like the customer's. */
+    async staffVerify (merchantId: number, cardNo: string, password: string, actor: Actor) {
+      const merchant = (await merchants.findById(merchantId))!
+      await pickupSettings(merchant)
+      const card = await verifyPassword(merchant, cardNo, password, actor.ip ?? 'unknown')
+      await checkRedeemable(merchant, card)
+      return cardView(card)
     },
 
     /** Staff pickups (到店提货 / 电话提货): the same checks and lockouts, the staff member recorded. */

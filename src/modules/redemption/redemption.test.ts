@@ -225,3 +225,90 @@ t.test('exactly once across two server processes sharing the database', { skip: 
   t.equal((await f.db('orders')).length, 1)
   t.equal((await f.db('outbox')).length, 2)
 })
+
+t.test('a locked card tells how long to wait', async (t) => {
+  const clock = fixedClock('2026-11-23T02:00:00Z')
+  const f = await redeemFixture(t, { clock })
+  const [card] = f.cards
+  for (let n = 1; n <= 4; n++) await f.verify(card.card_no, 'wrong' + n)
+  const fifth = await f.verify(card.card_no, 'wrong5')
+  t.equal(fifth.statusCode, 423)
+  t.equal(fifth.json().message, '密码错误次数过多，该卡已锁定，请 30 分钟后再试')
+  t.equal(fifth.headers['retry-after'], '1800')
+  clock.advance(10 * 60_000 + 30_000)
+  const later = await f.verify(card.card_no, card.password)
+  t.equal(later.json().message, '密码错误次数过多，该卡已锁定，请 20 分钟后再试', 'whole minutes, rounded up')
+  t.equal(later.headers['retry-after'], '1170')
+})
+
+t.test('the config lists the dates a customer may pick', async (t) => {
+  const clock = fixedClock('2026-11-23T02:00:00Z') // Monday 23 November in Shanghai
+  const f = await redeemFixture(t, { clock })
+  const setPickup = (reservation: object, daily_cap: number | null = null) => f.app.inject({ method: 'PUT', url: '/api/v1/settings/pickup', headers: f.auth(f.token), payload: {
+    enabled: true, pause_message: '', daily_cap, redirect_url: null, reservation: { min_days_ahead: 0, max_days_ahead: 0, blocked_weekdays: [], blocked_dates: [], ...reservation },
+  } })
+  const dates = async () => (await f.app.inject({ method: 'GET', url: '/api/v1/redeem/default/config' })).json().reservation
+
+  t.same((await dates()).available_dates, [], 'mode none: no date to pick')
+  await setPickup({ mode: 'window', min_days_ahead: 1, max_days_ahead: 7, blocked_weekdays: [0], blocked_dates: ['2026-11-26'] }, 1)
+  const window = await dates()
+  t.equal(window.today, '2026-11-23')
+  t.same(window.available_dates, ['2026-11-24', '2026-11-25', '2026-11-27', '2026-11-28', '2026-11-30'], 'tomorrow to a week ahead, without Sunday 29th and the blocked 26th')
+
+  const c = f.cards[0]
+  const v = await f.verify(c.card_no, c.password)
+  t.equal((await f.submit({ token: v.json().token, product_id: f.apple, consignee: CONSIGNEE, reserve_date: '2026-11-25' })).statusCode, 201)
+  t.same((await dates()).available_dates, ['2026-11-24', '2026-11-27', '2026-11-28', '2026-11-30'], 'a day whose cap is taken is left out')
+
+  await setPickup({ mode: 'any' }, 1)
+  const any = (await dates()).available_dates
+  t.equal(any.length, 179, '180 days from today, without the full one')
+  t.equal(any[0], '2026-11-23', 'mode any starts today')
+  t.notOk(any.includes('2026-11-25'), 'the full day is still left out')
+})
+
+t.test('"my order": the card\'s latest order by card number + password', async (t) => {
+  const f = await redeemFixture(t)
+  const [card, unused] = f.cards
+  const lookup = (card_no: string, password: string) => f.app.inject({ method: 'POST', url: '/api/v1/redeem/default/order-lookup', payload: { card_no, password } })
+
+  const none = await lookup(unused.card_no, unused.password)
+  t.equal(none.statusCode, 404)
+  t.same({ code: none.json().code, message: none.json().message }, { code: 'order_not_found', message: '该卡券还没有提货订单' })
+
+  const v = await f.verify(card.card_no, card.password)
+  const orderNo = (await f.submit({ token: v.json().token, product_id: f.peach, consignee: CONSIGNEE })).json().order_no
+  await f.app.inject({ method: 'POST', url: `/api/v1/orders/${orderNo}/ship`, headers: f.auth(f.token), payload: { courier_code: 'SF', waybill_no: 'SF1234567890' } })
+  const found = await lookup(card.card_no, card.password)
+  t.equal(found.statusCode, 200)
+  t.match(found.json(), { order_no: orderNo, status: 'shipped', product: { name: '桃子礼盒' }, courier_name: '顺丰速运', waybill_no: 'SF1234567890', consignee: CONSIGNEE })
+  t.type(found.json().tracking, Array)
+
+  const wrong = await lookup(card.card_no, 'wrong-password')
+  t.same({ status: wrong.statusCode, code: wrong.json().code }, { status: 422, code: 'card_invalid' })
+  t.equal((await f.db('cards').where({ card_no: card.card_no }).first()).failed_attempts, 1, 'a wrong password counts toward the lock')
+  t.notOk(f.logs.text().includes(card.password), 'the password stays out of the log')
+})
+
+t.test('staff verify a card before picking the product with the customer', async (t) => {
+  const f = await redeemFixture(t)
+  await f.app.inject({ method: 'POST', url: '/api/v1/admins', headers: f.auth(f.token), payload: { username: 'phone1', name: '客服', password: 'Phone1234', permissions: ['redeem.phone'] } })
+  const phoneStaff = await f.login('phone1', 'Phone1234')
+  const [card, other] = f.cards
+  const verify = (channel: string, token: string, card_no: string, password: string) =>
+    f.app.inject({ method: 'POST', url: `/api/v1/${channel}-pickups/verify`, headers: f.auth(token), payload: { card_no, password } })
+
+  const ok = await verify('phone', phoneStaff, card.card_no, card.password)
+  t.equal(ok.statusCode, 200)
+  t.same(ok.json().card, { card_no: card.card_no, face_value: 38800, valid_from: null, valid_to: null })
+  t.same(ok.json().products.map((p: { name: string }) => p.name), ['苹果礼盒', '桃子礼盒'])
+  t.notOk('token' in ok.json(), 'staff get no customer token')
+  t.equal((await verify('store', phoneStaff, card.card_no, card.password)).statusCode, 403, 'store pickups need redeem.store')
+  t.equal((await verify('store', f.token, card.card_no, card.password)).statusCode, 200, 'the owner holds every permission')
+  t.equal((await verify('phone', phoneStaff, other.card_no, 'nope')).json().code, 'card_invalid')
+
+  const store = await f.app.inject({ method: 'POST', url: '/api/v1/store-pickups', headers: f.auth(f.token), payload: { card_no: card.card_no, password: card.password, product_id: f.apple } })
+  t.equal(store.statusCode, 201)
+  const again = await verify('store', f.token, card.card_no, card.password)
+  t.same({ status: again.statusCode, code: again.json().code }, { status: 409, code: 'card_redeemed' })
+})
