@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { ensureWebBuilt } from './build-web.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const stamp = join(root, 'dist', '.build-stamp')
@@ -36,6 +37,10 @@ if (existsSync(tsc) && sourcesNewer()) {
   writeFileSync(stamp, new Date().toISOString())
 }
 
+const command = process.argv[2] ?? 'server'
+// The server serves the pages; without them it still serves the API (and says how to build them).
+if (command === 'server' && !ensureWebBuilt()) process.stderr.write('kaquan: building the pickup pages failed; the API runs without them\n')
+
 const commands = {
   server: 'dist/src/server.js',
   migrate: 'dist/scripts/migrate.js',
@@ -46,7 +51,6 @@ const commands = {
   'bench-open': 'dist/scripts/bench/open.js',
   'bench-sheets': 'dist/scripts/bench/sheets.js',
 }
-const command = process.argv[2] ?? 'server'
 if (!(command in commands)) {
   process.stderr.write(`unknown command ${command}; one of ${Object.keys(commands).join(', ')}\n`)
   process.exit(2)

@@ -1,0 +1,108 @@
+// Browser tests: the real server on a port, Debian's Chromium driven by playwright-core.
+// Screenshots of each final screen, and of the page whenever a test fails, go to
+// test-results/browser/ (kept by CI as artifacts; ignored by git).
+import { existsSync, mkdirSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { join } from 'node:path'
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
+import { packageRoot } from '../config.js'
+
+export const CHROMIUM = process.env.KAQUAN_CHROMIUM ?? '/usr/bin/chromium'
+export const ARTIFACTS = join(packageRoot(), 'test-results', 'browser')
+
+// Without the background-networking flags Chromium keeps calling Google's hosts, which this
+// closed network refuses.
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+
+interface Tap {
+  teardown (fn: () => unknown): void
+  passing (): boolean
+  same (found: unknown, wanted: unknown, message?: string): boolean
+  comment (...args: unknown[]): void
+}
+
+/** Why the browser tests cannot run here, or false. On CI they always run (and fail without Chromium). */
+export function browserSkip (): string | false {
+  if (existsSync(CHROMIUM) || process.env.CI) return false
+  return `no Chromium at ${CHROMIUM} (apt-get install chromium, or set KAQUAN_CHROMIUM)`
+}
+
+export async function launchBrowser (t: Tap): Promise<Browser> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true })
+  t.teardown(() => browser.close())
+  return browser
+}
+
+/** A free TCP port on 127.0.0.1, so that the server's public URL (image links) is known before it starts. */
+export async function freePort (): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer()
+    s.once('error', reject)
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address()
+      s.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
+    })
+  })
+}
+
+export const PHONE: BrowserContextOptions = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  // WeChat's built-in browser on Android.
+  userAgent: 'Mozilla/5.0 (Linux; Android 13; V2227A Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160065 MMWEBSDK/20231202 MMWEBID/2247 MicroMessenger/8.0.47.2560(0x28002F35) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64',
+}
+export const NARROW_PHONE: BrowserContextOptions = { ...PHONE, viewport: { width: 360, height: 740 } }
+export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } }
+
+export async function screenshot (page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true })
+  const path = join(ARTIFACTS, `${name}.png`)
+  await page.screenshot({ path, fullPage: true })
+  return path
+}
+
+/**
+ * Runs `fn` on a fresh page (own cookies and storage). On failure the page's screenshot is
+ * saved as `<name>-failure.png`. Every page is also checked for what a customer would notice
+ * too late: a request to any host but ours (CDNs included), or an uncaught script error.
+ */
+export async function withPage (t: Tap, browser: Browser, name: string, options: BrowserContextOptions, fn: (page: Page) => Promise<void>): Promise<void> {
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options })
+  context.setDefaultTimeout(15_000)
+  const page = await context.newPage()
+  const outside: string[] = []
+  const scriptErrors: string[] = []
+  page.on('request', (req) => {
+    const url = new URL(req.url())
+    if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.hostname !== '127.0.0.1') outside.push(req.url())
+  })
+  page.on('pageerror', (err) => scriptErrors.push(err.message))
+  let failed = false
+  try {
+    await fn(page)
+  } catch (err) {
+    failed = true
+    throw err
+  } finally {
+    if (failed || !t.passing()) t.comment(`screenshot: ${await screenshot(page, `${name}-failure`).catch((e) => String(e))}`)
+    t.same(outside, [], `${name}: nothing loaded from another host`)
+    t.same(scriptErrors, [], `${name}: no script errors`)
+    await context.close()
+  }
+}
+
+/** The page's width is the viewport's: nothing scrolls sideways. */
+export async function horizontalOverflow (page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+}
+
+/** The element that has the keyboard focus, described by id, or tag and text. */
+export async function focused (page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement
+    if (!el || el === document.body) return 'body'
+    return el.id ? `#${el.id}` : `${el.tagName.toLowerCase()}:${(el.textContent ?? '').trim().slice(0, 20)}`
+  })
+}

@@ -1,0 +1,40 @@
+// Builds the pickup pages (/r/{merchant_code}) and the staff pages (/staff) into dist/web:
+//   vite build --config src/web/pages/vite.config.ts      (npm run build:web)
+import { fileURLToPath } from 'node:url'
+import { defineConfig, type Plugin } from 'vite'
+import vue from '@vitejs/plugin-vue'
+
+const root = fileURLToPath(new URL('.', import.meta.url))
+
+/**
+ * Vant's icon font is embedded as a data URL and names a copy on at.alicdn.com as a fallback
+ * that no current browser reaches. Nothing may load from a CDN, so the fallback is cut.
+ */
+function noCdnFonts (): Plugin {
+  return {
+    name: 'kaquan-no-cdn-fonts',
+    transform (code, id) {
+      if (!id.includes('.css') || !code.includes('alicdn.com')) return null
+      return { code: code.replace(/,\s*url\(["']?(?:https?:)?\/\/at\.alicdn\.com[^)]*\)\s*format\(["']?[a-z0-9-]+["']?\)/g, ''), map: null }
+    },
+  }
+}
+
+export default defineConfig({
+  root,
+  base: '/web/',
+  plugins: [vue(), noCdnFonts()],
+  build: {
+    outDir: fileURLToPath(new URL('../../../dist/web', import.meta.url)),
+    emptyOutDir: true,
+    // WeChat's browser and phones a few years old.
+    target: 'es2020',
+    cssTarget: 'chrome61',
+    rolldownOptions: {
+      input: {
+        pickup: fileURLToPath(new URL('pickup.html', import.meta.url)),
+        staff: fileURLToPath(new URL('staff.html', import.meta.url)),
+      },
+    },
+  },
+})
