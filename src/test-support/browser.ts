@@ -5,7 +5,27 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
+import type { Test } from 'tap'
 import { packageRoot } from '../config.js'
+
+/**
+ * What page.evaluate callbacks read in the browser. The server's tsconfig has no DOM library
+ * (and should not: Node's globals would blur), so the few browser globals used are typed here.
+ */
+export interface BrowserElement {
+  id: string
+  tagName: string
+  textContent: string | null
+  matches (selector: string): boolean
+  getAttribute (name: string): string | null
+}
+export interface BrowserDocument {
+  activeElement: BrowserElement | null
+  body: BrowserElement
+  documentElement: { scrollWidth: number; clientWidth: number }
+}
+export interface BrowserImage { complete: boolean; naturalWidth: number; onload: (() => void) | null }
+declare const document: BrowserDocument
 
 export const CHROMIUM = process.env.KAQUAN_CHROMIUM ?? '/usr/bin/chromium'
 export const ARTIFACTS = join(packageRoot(), 'test-results', 'browser')
@@ -14,20 +34,13 @@ export const ARTIFACTS = join(packageRoot(), 'test-results', 'browser')
 // closed network refuses.
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 
-interface Tap {
-  teardown (fn: () => unknown): void
-  passing (): boolean
-  same (found: unknown, wanted: unknown, message?: string): boolean
-  comment (...args: unknown[]): void
-}
-
 /** Why the browser tests cannot run here, or false. On CI they always run (and fail without Chromium). */
 export function browserSkip (): string | false {
   if (existsSync(CHROMIUM) || process.env.CI) return false
   return `no Chromium at ${CHROMIUM} (apt-get install chromium, or set KAQUAN_CHROMIUM)`
 }
 
-export async function launchBrowser (t: Tap): Promise<Browser> {
+export async function launchBrowser (t: Test): Promise<Browser> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true })
   t.teardown(() => browser.close())
   return browser
@@ -68,15 +81,16 @@ export async function screenshot (page: Page, name: string): Promise<string> {
  * saved as `<name>-failure.png`. Every page is also checked for what a customer would notice
  * too late: a request to any host but ours (CDNs included), or an uncaught script error.
  */
-export async function withPage (t: Tap, browser: Browser, name: string, options: BrowserContextOptions, fn: (page: Page) => Promise<void>): Promise<void> {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options })
+export async function withPage (t: Test, browser: Browser, name: string, options: BrowserContextOptions & { allowHosts?: string[] }, fn: (page: Page) => Promise<void>): Promise<void> {
+  const { allowHosts = [], ...contextOptions } = options
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...contextOptions })
   context.setDefaultTimeout(15_000)
   const page = await context.newPage()
   const outside: string[] = []
   const scriptErrors: string[] = []
   page.on('request', (req) => {
     const url = new URL(req.url())
-    if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.hostname !== '127.0.0.1') outside.push(req.url())
+    if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.hostname !== '127.0.0.1' && !allowHosts.includes(url.hostname)) outside.push(req.url())
   })
   page.on('pageerror', (err) => scriptErrors.push(err.message))
   let failed = false
@@ -105,4 +119,13 @@ export async function focused (page: Page): Promise<string> {
     if (!el || el === document.body) return 'body'
     return el.id ? `#${el.id}` : `${el.tagName.toLowerCase()}:${(el.textContent ?? '').trim().slice(0, 20)}`
   })
+}
+
+/** Presses Tab until the focus is on an element matching `selector` (at most `max` times). */
+export async function tabTo (page: Page, selector: string, max = 40): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return
+    await page.keyboard.press('Tab')
+  }
+  throw new Error(`Tab never reached ${selector} (now on ${await focused(page)})`)
 }

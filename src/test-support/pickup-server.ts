@@ -5,7 +5,7 @@ import type { Clock } from '../shared/clock.js'
 import { freePort } from './browser.js'
 import type { AppConfig } from '../config.js'
 import { redeemFixture, type RedeemFixture } from './redeem-fixture.js'
-import type { TestAppOptions } from './build-test-app.js'
+import { buildTestApp, createTestDatabase } from './build-test-app.js'
 
 export interface PickupServer extends RedeemFixture {
   url: string
@@ -36,10 +36,17 @@ export const PICKUP_DEFAULTS = {
   reservation: { mode: 'none', min_days_ahead: 0, max_days_ahead: 0, blocked_weekdays: [], blocked_dates: [] },
 }
 
-export async function pickupServer (t: { teardown (fn: () => unknown): void }, opts: { clock?: Clock; quantity?: number; config?: Partial<AppConfig>; database?: TestAppOptions['database'] } = {}): Promise<PickupServer> {
+/**
+ * With `captcha: true` the data is seeded through one instance (API logins without captcha)
+ * and the browser talks to a second instance on the same database that asks for captchas:
+ * seeding calls go to `app`, the browser to `url`.
+ */
+export async function pickupServer (t: { teardown (fn: () => unknown): void }, opts: { clock?: Clock; quantity?: number; config?: Partial<AppConfig>; captcha?: boolean } = {}): Promise<PickupServer> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const f = await redeemFixture(t, { clock: opts.clock, quantity: opts.quantity ?? 30, database: opts.database, config: { publicBaseUrl: url, logLevel: 'warn', ...opts.config } })
+  const database = await createTestDatabase(t)
+  const config = { publicBaseUrl: url, logLevel: 'warn' as const, ...opts.config }
+  const f = await redeemFixture(t, { clock: opts.clock, quantity: opts.quantity ?? 30, database, config })
   const check = (what: string, res: { statusCode: number; body: string }) => {
     if (res.statusCode >= 300) throw new Error(`${what}: ${res.statusCode} ${res.body}`)
   }
@@ -59,6 +66,7 @@ export async function pickupServer (t: { teardown (fn: () => unknown): void }, o
     } }))
   }
   await setStorefront()
-  await f.app.listen({ port, host: '127.0.0.1' })
+  const serving = opts.captcha ? (await buildTestApp(t, { clock: opts.clock, database, config: { ...config, captcha: true } })).app : f.app
+  await serving.listen({ port, host: '127.0.0.1' })
   return { ...f, url, setPickup, setStorefront }
 }

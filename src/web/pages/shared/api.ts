@@ -42,8 +42,9 @@ export async function api<T> (method: 'GET' | 'POST', url: string, body?: unknow
     throw new ApiError(
       res.status,
       e.code ?? `http_${res.status}`,
-      // 5xx messages are generic on the server too; a proxy's HTML error page has none.
-      e.message && res.status < 500 ? e.message : (res.status >= 500 ? SERVER_MESSAGE : NETWORK_MESSAGE),
+      // Our errors carry a message (5xx ones are generic, but 503 pickup_paused has the merchant's);
+      // a proxy's HTML error page has none.
+      e.message ?? (res.status >= 500 ? SERVER_MESSAGE : NETWORK_MESSAGE),
       Array.isArray(e.details) ? e.details : [],
       Number.isFinite(retry) && retry > 0 ? retry : null,
     )
