@@ -79,7 +79,8 @@ export async function screenshot (page: Page, name: string): Promise<string> {
 /**
  * Runs `fn` on a fresh page (own cookies and storage). On failure the page's screenshot is
  * saved as `<name>-failure.png`. Every page is also checked for what a customer would notice
- * too late: a request to any host but ours (CDNs included), or an uncaught script error.
+ * too late: a request to any host but ours (CDNs included), an uncaught script error, or
+ * something the Content-Security-Policy refused.
  */
 export async function withPage (t: Test, browser: Browser, name: string, options: BrowserContextOptions & { allowHosts?: string[] }, fn: (page: Page) => Promise<void>): Promise<void> {
   const { allowHosts = [], ...contextOptions } = options
@@ -93,6 +94,8 @@ export async function withPage (t: Test, browser: Browser, name: string, options
     if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.hostname !== '127.0.0.1' && !allowHosts.includes(url.hostname)) outside.push(req.url())
   })
   page.on('pageerror', (err) => scriptErrors.push(err.message))
+  // The page's Content-Security-Policy refusing something is a bug in the page or the policy.
+  page.on('console', (msg) => { if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) scriptErrors.push(msg.text()) })
   let failed = false
   try {
     await fn(page)
@@ -102,7 +105,7 @@ export async function withPage (t: Test, browser: Browser, name: string, options
   } finally {
     if (failed || !t.passing()) t.comment(`screenshot: ${await screenshot(page, `${name}-failure`).catch((e) => String(e))}`)
     t.same(outside, [], `${name}: nothing loaded from another host`)
-    t.same(scriptErrors, [], `${name}: no script errors`)
+    t.same(scriptErrors, [], `${name}: no script errors or CSP refusals`)
     await context.close()
   }
 }

@@ -26,6 +26,7 @@ t.test('pages: the pickup page for every merchant path, the staff page, hashed a
     t.equal(res.headers['referrer-policy'], 'no-referrer', 'the card number in ?c= never leaves in a Referer')
     t.match(res.headers['content-security-policy'], /script-src 'self'(;|$)/, 'scripts from this origin only')
     t.match(res.headers['content-security-policy'], /font-src 'self' data:(;|$)/, 'no font from a CDN')
+    t.match(res.headers['content-security-policy'], /style-src 'self'(;|$)/, 'no inline style either')
   }
   const staff = await app.inject({ url: '/staff' })
   t.equal(staff.statusCode, 200)

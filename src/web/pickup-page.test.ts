@@ -285,8 +285,36 @@ t.test('pickup pages in a browser', { skip }, async (t) => {
       await screenshot(page, 'pickup-dates-360-done')
       const orderNo = await page.locator('[data-testid="order-no"]').innerText()
       t.equal((await server.db('orders').where({ order_no: orderNo }).first()).reserve_date, '2026-11-28')
+
+      await page.getByRole('button', { name: '查看订单' }).click()
+      await page.waitForSelector('.kq-order')
+      const text = await page.locator('.kq-order').innerText()
+      for (const part of ['待发货', orderNo, '桃子礼盒', '2026年11月28日 星期六']) t.match(text, part, 'the order just placed')
+      t.equal(await horizontalOverflow(page), 0, 'order view fits 360 px')
     })
     await server.setPickup()
+  })
+
+  t.test('a customer slower than the 15-minute verification still gets the order', async (t) => {
+    const card = takeCard()
+    await withPage(t, browser, 'pickup-slow', PHONE, async (page) => {
+      const calls: string[] = []
+      page.on('response', (r) => { if (r.url().includes('/api/v1/redeem/default/')) calls.push(`${new URL(r.url()).pathname.split('/').pop()} ${r.status()}`) })
+      await page.goto(`${server.url}/r/default?c=${card.card_no}`)
+      await page.fill('#kq-password', card.password)
+      await page.click('#kq-verify-submit')
+      await page.getByLabel('苹果礼盒').check()
+      await page.getByRole('button', { name: '下一步' }).click()
+      await fillConsignee(page)
+      await page.getByRole('button', { name: '下一步' }).click()
+      await page.waitForSelector('#kq-submit')
+      clock.advance(16 * 60_000)
+      await page.click('#kq-submit')
+      await page.waitForSelector('[data-testid="order-no"]')
+      const orderNo = await page.locator('[data-testid="order-no"]').innerText()
+      t.match(await server.db('orders').where({ order_no: orderNo }).first(), { card_no: card.card_no, product_name: '苹果礼盒' })
+      t.same(calls, ['config 200', 'verify 200', 'orders 401', 'verify 200', 'orders 201'], 'the stale token is refused, the password verifies again, the order goes through')
+    })
   })
 
   t.test('an already redeemed card leads to its order: state, courier, waybill and tracking', async (t) => {
