@@ -120,14 +120,12 @@ export async function loadConfig (): Promise<void> {
 
 const tidy = (s: string) => s.replace(/\s+/g, '')
 
-export async function verify (): Promise<boolean> {
+/** Runs one API call with the form busy; its error goes next to its field. True when it worked. */
+async function busy (fn: () => Promise<void>): Promise<boolean> {
   state.busy = true
   state.errors = {}
   try {
-    state.verified = await api<Verified>('POST', `/api/v1/redeem/${encodeURIComponent(code)}/verify`, { card_no: tidy(state.cardNo), password: tidy(state.password) })
-    state.cardNo = state.verified.card.card_no
-    const products = state.verified.products
-    if (!products.some((p) => p.product_id === state.productId)) state.productId = products.length === 1 ? products[0].product_id : null
+    await fn()
     return true
   } catch (err) {
     showError(err)
@@ -135,6 +133,15 @@ export async function verify (): Promise<boolean> {
   } finally {
     state.busy = false
   }
+}
+
+export function verify (): Promise<boolean> {
+  return busy(async () => {
+    state.verified = await api<Verified>('POST', `/api/v1/redeem/${encodeURIComponent(code)}/verify`, { card_no: tidy(state.cardNo), password: tidy(state.password) })
+    state.cardNo = state.verified.card.card_no
+    const products = state.verified.products
+    if (!products.some((p) => p.product_id === state.productId)) state.productId = products.length === 1 ? products[0].product_id : null
+  })
 }
 
 /** Submits the order. An expired token (15 minutes) is renewed once with the card's password. */
@@ -187,18 +194,10 @@ export async function submit (): Promise<boolean> {
   }
 }
 
-export async function lookupOrder (cardNo: string, password: string): Promise<boolean> {
-  state.busy = true
-  state.errors = {}
-  try {
+export function lookupOrder (cardNo: string, password: string): Promise<boolean> {
+  return busy(async () => {
     state.order = await api<Order>('POST', `/api/v1/redeem/${encodeURIComponent(code)}/order-lookup`, { card_no: tidy(cardNo), password: tidy(password) })
-    return true
-  } catch (err) {
-    showError(err)
-    return false
-  } finally {
-    state.busy = false
-  }
+  })
 }
 
 /** The order just placed, read with the verification token. */
