@@ -132,3 +132,22 @@ export async function tabTo (page: Page, selector: string, max = 40): Promise<vo
   }
   throw new Error(`Tab never reached ${selector} (now on ${await focused(page)})`)
 }
+
+/** Form controls on the page that have no label a screen reader could read (by id or name). */
+export async function unlabelled (page: Page): Promise<string[]> {
+  return page.locator('input:not([type="hidden"]), select, textarea, button').evaluateAll((els) => els
+    .filter((el) => {
+      const e = el as unknown as {
+        labels?: ArrayLike<unknown>; textContent: string | null; tagName: string
+        getAttribute (n: string): string | null; querySelector (s: string): unknown
+      }
+      if (e.getAttribute('aria-label') || e.getAttribute('aria-labelledby') || e.getAttribute('title')) return false
+      // A button is named by its text, or by the alt text of an image inside it.
+      if (e.tagName === 'BUTTON') return !(e.textContent ?? '').trim() && !e.querySelector('img[alt]:not([alt=""])')
+      return !e.labels || e.labels.length === 0
+    })
+    .map((el) => {
+      const e = el as unknown as { id: string; getAttribute (n: string): string | null; tagName: string }
+      return e.id ? `#${e.id}` : `${e.tagName.toLowerCase()}[name=${e.getAttribute('name')}]`
+    }))
+}

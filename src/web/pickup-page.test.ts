@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core'
 import t from 'tap'
 import { fixedClock } from '../shared/clock.js'
 import { kuaidi100PushSign } from '../integrations/courier/courier-signing.js'
-import { DESKTOP, NARROW_PHONE, PHONE, browserSkip, focused, horizontalOverflow, launchBrowser, screenshot, tabTo, withPage, type BrowserDocument, type BrowserImage } from '../test-support/browser.js'
+import { DESKTOP, NARROW_PHONE, PHONE, browserSkip, focused, horizontalOverflow, launchBrowser, screenshot, tabTo, unlabelled, withPage, type BrowserDocument, type BrowserImage } from '../test-support/browser.js'
 import { pickupServer } from '../test-support/pickup-server.js'
 import { CONSIGNEE } from '../test-support/redeem-fixture.js'
 
@@ -46,6 +46,7 @@ t.test('pickup pages in a browser', { skip }, async (t) => {
       t.equal(await page.locator('#kq-card-no').count(), 0, 'and is not asked')
       t.equal(await focused(page), '#kq-password', 'the password field has the focus')
       t.equal(await horizontalOverflow(page), 0)
+      t.same(await unlabelled(page), [], 'every control on the verify step has a label')
       await screenshot(page, 'pickup-phone-1-verify')
 
       await page.keyboard.type(card.password)
@@ -58,6 +59,7 @@ t.test('pickup pages in a browser', { skip }, async (t) => {
       await img.evaluate((el: BrowserImage) => el.complete ? undefined : new Promise<void>((resolve) => { el.onload = () => resolve() }))
       t.ok(await img.evaluate((el: BrowserImage) => el.naturalWidth > 0), 'the product picture loads')
       t.same(await page.locator('.kq-product__name').allInnerTexts(), ['苹果礼盒', '桃子礼盒'])
+      t.same(await unlabelled(page), [], 'every control on the product step has a label')
       await screenshot(page, 'pickup-phone-2-product')
       await page.getByRole('button', { name: '下一步' }).click()
       t.equal(await page.locator('.kq-products [role="alert"]').innerText(), '请选择一款商品', 'nothing picked yet')
@@ -70,6 +72,7 @@ t.test('pickup pages in a browser', { skip }, async (t) => {
       await page.getByRole('button', { name: '下一步' }).click()
       t.equal(await page.locator('.van-field__error-message').innerText(), '请填写正确的 11 位手机号码', 'the phone is checked before leaving the step')
       t.equal(await focused(page), '#kq-phone', 'and gets the focus')
+      t.same(await unlabelled(page), [], 'every control on the address step has a label')
       await screenshot(page, 'pickup-phone-3-consignee')
       await page.fill('#kq-phone', CONSIGNEE.phone)
       await page.getByRole('button', { name: '下一步' }).click()
@@ -79,6 +82,7 @@ t.test('pickup pages in a browser', { skip }, async (t) => {
       t.equal(await horizontalOverflow(page), 0)
       await page.click('button[data-date="2026-11-27"]')
       t.equal(await page.locator('.kq-chosen-date').innerText(), '已选择：2026年11月27日 星期五')
+      t.same(await unlabelled(page), [], 'every day and button on the date step has a label')
       await screenshot(page, 'pickup-phone-4-date')
       await page.getByRole('button', { name: '下一步' }).click()
 
@@ -103,6 +107,8 @@ t.test('pickup pages in a browser', { skip }, async (t) => {
   })
   t.test('on a desktop with the keyboard alone, then on to the merchant\'s page without the card number', async (t) => {
     await server.setPickup({ redirect_url: 'https://shop.example.com/thanks' })
+    const [logo] = JSON.parse((await server.db('products').where({ id: server.apple }).first()).images) as string[]
+    await server.setStorefront({ logo_url: `${server.url}${logo}`, theme_color: '#ffd54f' })
     const card = takeCard()
     await withPage(t, browser, 'pickup-desktop', { ...DESKTOP, allowHosts: ['shop.example.com'] }, async (page) => {
       let referer: string | undefined = 'not requested'
@@ -112,6 +118,10 @@ t.test('pickup pages in a browser', { skip }, async (t) => {
       })
       await page.goto(`${server.url}/r/default`)
       await page.waitForSelector('#kq-card-no')
+      const header = page.locator('.kq-header img')
+      await header.evaluate((el: BrowserImage) => el.complete ? undefined : new Promise<void>((resolve) => { el.onload = () => resolve() }))
+      t.ok(await header.evaluate((el: BrowserImage) => el.naturalWidth > 0), 'the merchant\'s logo is shown')
+      t.equal(await page.locator('.kq-header').evaluate((el) => (globalThis as unknown as { getComputedStyle (e: unknown): { color: string } }).getComputedStyle(el).color), 'rgb(26, 26, 26)', 'dark text on a light brand colour')
       const main = await page.locator('.kq-main').boundingBox()
       t.ok(main && main.width <= 560 && Math.abs(main.x - (1280 - main.width) / 2) < 2, 'a centred column on a wide screen')
 
@@ -166,6 +176,7 @@ t.test('pickup pages in a browser', { skip }, async (t) => {
       t.equal(referer, undefined, 'with no Referer: the card number stays with us')
     })
     await server.setPickup()
+    await server.setStorefront()
   })
 
   t.test('a wrong password, then the right one; the back button goes back a step', async (t) => {
@@ -209,6 +220,25 @@ t.test('pickup pages in a browser', { skip }, async (t) => {
       t.equal(await fieldError(page, 'kq-password'), '密码错误次数过多，该卡已锁定，请 30 分钟后再试')
       t.equal(await page.locator('.kq-product').count(), 0)
       await screenshot(page, 'pickup-locked')
+    })
+  })
+
+  t.test('expired, not yet valid and inactive cards: the reason next to the card number', async (t) => {
+    const [expired, early, inactive] = [takeCard(), takeCard(), takeCard()]
+    await server.db('cards').where({ card_no: expired.card_no }).update({ valid_to: '2026-11-22' })
+    await server.db('cards').where({ card_no: early.card_no }).update({ valid_from: '2026-12-01' })
+    await server.db('cards').where({ card_no: inactive.card_no }).update({ status: 'inactive' })
+    await withPage(t, browser, 'pickup-card-states', PHONE, async (page) => {
+      for (const [card, message] of [[expired, '该卡券已过期'], [early, '该卡券尚未到可提货日期'], [inactive, '该卡券尚未激活或已停用']] as const) {
+        await page.goto(`${server.url}/r/default`)
+        await page.fill('#kq-card-no', card.card_no)
+        await page.fill('#kq-password', card.password)
+        await page.click('#kq-verify-submit')
+        await page.waitForSelector('.van-field:has(#kq-card-no) .van-field__error-message')
+        t.equal(await fieldError(page, 'kq-card-no'), message)
+        t.equal(await focused(page), '#kq-card-no')
+      }
+      await screenshot(page, 'pickup-card-states')
     })
   })
 

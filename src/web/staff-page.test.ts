@@ -5,7 +5,7 @@ import type { Knex } from 'knex'
 import type { Page } from 'playwright-core'
 import t from 'tap'
 import { fixedClock } from '../shared/clock.js'
-import { DESKTOP, PHONE, browserSkip, focused, horizontalOverflow, launchBrowser, screenshot, withPage } from '../test-support/browser.js'
+import { DESKTOP, PHONE, browserSkip, focused, horizontalOverflow, launchBrowser, screenshot, unlabelled, withPage } from '../test-support/browser.js'
 import { pickupServer } from '../test-support/pickup-server.js'
 import { CONSIGNEE } from '../test-support/redeem-fixture.js'
 
@@ -58,6 +58,7 @@ t.test('staff pages in a browser', { skip }, async (t) => {
       await page.goto(`${server.url}/staff`)
       const firstId = (await (await first).json() as { captcha_id: string }).captcha_id
       t.ok(await page.locator('.kq-captcha img').isVisible(), 'the captcha image is shown')
+      t.same(await unlabelled(page), [], 'every control of the login form has a label')
       await page.click('#kq-login-submit')
       t.equal(await fieldError(page, 'kq-username'), '请输入用户名')
       t.equal(await focused(page), '#kq-username')
@@ -156,6 +157,7 @@ t.test('staff pages in a browser', { skip }, async (t) => {
       await page.selectOption('#kq-phone-city', '深圳市')
       await page.selectOption('#kq-phone-district', '南山区')
       await page.fill('#kq-phone-address', '科技园 8 栋 1201')
+      t.same(await unlabelled(page), [], 'every control of the phone pickup form has a label')
       await page.click('#kq-phone-submit')
       t.equal(await page.locator('.kq-cal [role="alert"]').innerText(), '请选择发货日期', 'the merchant\'s window asks for a date')
       t.ok(await page.locator('button[data-date="2026-11-23"]').isDisabled(), 'today is outside the window')
