@@ -188,6 +188,11 @@ export async function submit (): Promise<boolean> {
       if (target === 'verify') state.verified = null
       go(target, { keepErrors: true })
     }
+    // The day may have filled up meanwhile: fresh dates, and the taken one is no longer offered.
+    if (e.code === 'reserve_date_invalid') {
+      await loadConfig()
+      if (!state.config?.reservation.available_dates.includes(state.reserveDate)) state.reserveDate = ''
+    }
     return false
   } finally {
     state.busy = false
