@@ -66,6 +66,11 @@ function lockedFor (ms: number) {
   })
 }
 
+/** A day the merchant does not ship on (a blocked weekday or date of the window mode). */
+function blockedDay (r: Pickup['reservation'], day: string): boolean {
+  return r.blocked_weekdays.includes(weekday(day)) || r.blocked_dates.includes(day)
+}
+
 /** How far ahead the page offers dates when the merchant allows any date (about six months). */
 export const ANY_MODE_DAYS_OFFERED = 180
 
@@ -81,7 +86,7 @@ export function reservableDates (pickup: Pickup, today: string): string[] {
   const days: string[] = []
   for (let n = first; n <= last; n++) {
     const day = addDays(today, n)
-    if (r.mode === 'window' && (r.blocked_weekdays.includes(weekday(day)) || r.blocked_dates.includes(day))) continue
+    if (r.mode === 'window' && blockedDay(r, day)) continue
     days.push(day)
   }
   return days
@@ -170,7 +175,7 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
       if (ahead < r.min_days_ahead || ahead > r.max_days_ahead) {
         throw errors.reserveDateInvalid({ message: `请选择 ${addDays(today, r.min_days_ahead)} 至 ${addDays(today, r.max_days_ahead)} 之间的日期` })
       }
-      if (r.blocked_weekdays.includes(weekday(date)) || r.blocked_dates.includes(date)) {
+      if (blockedDay(r, date)) {
         throw errors.reserveDateInvalid({ message: '该日期不发货，请选择其他日期' })
       }
     }

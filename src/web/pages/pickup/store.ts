@@ -2,6 +2,7 @@
 // order". Each step is a browser history entry, so the phone's back button goes one step back.
 import { computed, reactive } from 'vue'
 import { api, asApiError, type ApiError } from '../shared/api.js'
+import { cardCredentials, redeemedOrderNo } from '../shared/card-input.js'
 import type { FieldErrors } from '../shared/errors.js'
 import { placeError } from '../shared/errors.js'
 import { emptyConsignee, type Consignee, type Order, type RedeemConfig, type Verified } from '../shared/types.js'
@@ -98,7 +99,7 @@ window.addEventListener('popstate', (e) => {
 export function showError (err: unknown): ApiError {
   const e = asApiError(err)
   if (e.code === 'pickup_paused') state.paused = e.message
-  state.redeemedOrderNo = e.code === 'card_redeemed' ? (e.details.find((d) => d.path === '/order_no')?.message ?? '') : ''
+  state.redeemedOrderNo = redeemedOrderNo(e)
   state.errors = e.code === 'pickup_paused' ? {} : placeError(e)
   return e
 }
@@ -118,8 +119,6 @@ export async function loadConfig (): Promise<void> {
   }
 }
 
-const tidy = (s: string) => s.replace(/\s+/g, '')
-
 /** Runs one API call with the form busy; its error goes next to its field. True when it worked. */
 async function busy (fn: () => Promise<void>): Promise<boolean> {
   state.busy = true
@@ -137,7 +136,7 @@ async function busy (fn: () => Promise<void>): Promise<boolean> {
 
 export function verify (): Promise<boolean> {
   return busy(async () => {
-    state.verified = await api<Verified>('POST', `/api/v1/redeem/${encodeURIComponent(code)}/verify`, { card_no: tidy(state.cardNo), password: tidy(state.password) })
+    state.verified = await api<Verified>('POST', `/api/v1/redeem/${encodeURIComponent(code)}/verify`, cardCredentials(state.cardNo, state.password))
     state.cardNo = state.verified.card.card_no
     const products = state.verified.products
     if (!products.some((p) => p.product_id === state.productId)) state.productId = products.length === 1 ? products[0].product_id : null
@@ -201,7 +200,7 @@ export async function submit (): Promise<boolean> {
 
 export function lookupOrder (cardNo: string, password: string): Promise<boolean> {
   return busy(async () => {
-    state.order = await api<Order>('POST', `/api/v1/redeem/${encodeURIComponent(code)}/order-lookup`, { card_no: tidy(cardNo), password: tidy(password) })
+    state.order = await api<Order>('POST', `/api/v1/redeem/${encodeURIComponent(code)}/order-lookup`, cardCredentials(cardNo, password))
   })
 }
 
