@@ -2,8 +2,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import localizeModule from 'ajv-i18n'
+import { isDatabaseUnavailable } from '../shared/db.js'
 import {
-  AppError, badRequest, internalError, invalidJson, notFound, payloadTooLarge, unsupportedMediaType, validationFailed,
+  AppError, badRequest, databaseUnavailable, internalError, invalidJson, notFound, payloadTooLarge, unsupportedMediaType, validationFailed,
   type ErrorDetail,
 } from '../shared/errors.js'
 
@@ -40,6 +41,7 @@ export function toAppError (err: FastifyError | Error): AppError {
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return unsupportedMediaType()
   }
+  if (isDatabaseUnavailable(e)) return databaseUnavailable({ headers: { 'retry-after': '5' } })
   if (e instanceof SyntaxError && e.statusCode === 400) return invalidJson()
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     if (e.statusCode === 404) return notFound()
@@ -63,7 +65,8 @@ export function sendError (reply: FastifyReply, request: FastifyRequest, err: Ap
 export default fp(async function errorsPlugin (app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const mapped = toAppError(err)
-    if (mapped.statusCode >= 500) request.log.error({ err }, 'request.failed')
+    if (mapped.code === databaseUnavailable.code) request.log.warn({ err: { code: (err as { code?: string }).code, message: err.message } }, 'request.database_unavailable')
+    else if (mapped.statusCode >= 500) request.log.error({ err }, 'request.failed')
     else request.log.info({ code: mapped.code, status: mapped.statusCode }, 'request.rejected')
     return sendError(reply, request, mapped)
   })

@@ -66,6 +66,23 @@ export function isUniqueViolation (err: unknown): boolean {
     e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
 }
 
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
+  'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT', 'ER_CON_COUNT_ERROR', 'ER_SERVER_SHUTDOWN',
+  'ER_NORMAL_SHUTDOWN', 'ER_SERVER_GONE_ERROR', 'ER_SERVER_LOST', 'SQLITE_BUSY', 'SQLITE_LOCKED',
+])
+
+/**
+ * The database cannot be reached or is too busy to answer (refused or lost connections, a
+ * server shutting down, no pooled connection in time): the request may succeed later.
+ */
+export function isDatabaseUnavailable (err: unknown): boolean {
+  const e = err as { code?: string; name?: string; fatal?: boolean }
+  if (!e || typeof e !== 'object') return false
+  if (e.name === 'KnexTimeoutError') return true
+  return typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)
+}
+
 /** A foreign key still points at the row (MySQL 1451, SQLite SQLITE_CONSTRAINT_FOREIGNKEY). */
 export function isForeignKeyViolation (err: unknown): boolean {
   const e = err as { code?: string; errno?: number }

@@ -372,7 +372,9 @@ export function createBatchesService (deps: Deps) {
 
     /**
      * Works through every batch that needs generating and has no live lease (new ones, and
-     * those whose process died). One run at a time per process.
+     * those whose process died). One run at a time per process. Never rejects: it runs from a
+     * timer, and a database that is briefly away must cost a log line and a later retry, not
+     * the process (an unhandled rejection ends it).
      */
     async runPending (opts: { maxChunks?: number } = {}): Promise<void> {
       if (running) return running
@@ -386,6 +388,9 @@ export function createBatchesService (deps: Deps) {
             }
             if (opts.maxChunks !== undefined) break
           }
+        } catch (err) {
+          // claim() failed: the lease it may have taken runs out and the next run takes it again.
+          log.error({ err }, 'cards.batch.runner_failed')
         } finally {
           running = null
         }

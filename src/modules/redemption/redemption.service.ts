@@ -192,16 +192,18 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
       .sign(await tokenKey)
   }
 
+  /** The card a token was issued for; 401 token_invalid for a bad, lapsed or foreign token (a database error stays one). */
   async function cardFromToken (merchant: MerchantRow, token: string): Promise<CardRow> {
+    let payload: { mid?: unknown; cno?: unknown; sub?: unknown }
     try {
-      const { payload } = await jwtVerify(token, await tokenKey, { audience: 'kaquan-redeem', algorithms: ['HS256'], currentDate: clock.now() })
-      if (payload.mid !== merchant.id || typeof payload.cno !== 'string') throw new Error('wrong merchant')
-      const card = await db<CardRow>('cards').where({ merchant_id: merchant.id, id: Number(payload.sub), card_no: payload.cno }).first()
-      if (!card) throw new Error('card gone')
-      return card
+      ({ payload } = await jwtVerify(token, await tokenKey, { audience: 'kaquan-redeem', algorithms: ['HS256'], currentDate: clock.now() }))
     } catch {
       throw errors.tokenInvalid()
     }
+    if (payload.mid !== merchant.id || typeof payload.cno !== 'string') throw errors.tokenInvalid()
+    const card = await db<CardRow>('cards').where({ merchant_id: merchant.id, id: Number(payload.sub), card_no: payload.cno }).first()
+    if (!card) throw errors.tokenInvalid()
+    return card
   }
 
   async function pickupSettings (merchant: MerchantRow): Promise<Pickup> {
