@@ -7,6 +7,7 @@ import * as redemptionOrders from './20261124000000_redemption_orders.js'
 import * as openPlatform from './20261124010000_open_platform.js'
 import * as notifications from './20261124020000_notifications.js'
 import * as tracking from './20261124030000_tracking.js'
+import * as security from './20261201000000_security.js'
 
 const migrations: Record<string, Knex.Migration> = {
   '20261123000000_foundation': foundation,
@@ -15,6 +16,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261124010000_open_platform': openPlatform,
   '20261124020000_notifications': notifications,
   '20261124030000_tracking': tracking,
+  '20261201000000_security': security,
 }
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -1,14 +1,14 @@
-// Periodic clean-up of short-lived rows (attempt counters, captchas, ended sessions).
+// Periodic clean-up of short-lived rows (guess counters, used captchas, ended sessions, nonces).
 import type { Knex } from 'knex'
 import type { Clock } from '../shared/clock.js'
-import { pruneAttempts } from '../shared/attempts.js'
+import { pruneGuards } from '../shared/guards.js'
 import { pruneAuthTables } from '../modules/admins/admins.repository.js'
 
 const DAY_MS = 86_400_000
 
 export async function runHousekeeping (db: Knex, now: Date): Promise<void> {
-  // Attempt windows are minutes long; a day of history is kept for investigations.
-  await pruneAttempts(db, new Date(now.getTime() - DAY_MS))
+  // Counter windows are minutes to a day long; a finished one is kept a day for investigations.
+  await pruneGuards(db, new Date(now.getTime() - DAY_MS))
   await pruneAuthTables(db, now)
   await db('app_nonces').where('expires_at', '<', now.getTime()).delete()
   await db('idempotency_keys').where('expires_at', '<', now.getTime()).delete()

@@ -5,7 +5,7 @@ import type { Knex } from 'knex'
 import type { Clock } from '../../shared/clock.js'
 import { isMysql, isUniqueViolation, affected, type Db } from '../../shared/db.js'
 import { iso } from '../../shared/schemas.js'
-import type { Actor } from '../audit/audit.repository.js'
+import { insertAudit, type Actor } from '../audit/audit.repository.js'
 import { productsOfSets } from '../catalog/catalog.repository.js'
 import { imageUrl } from '../catalog/catalog.service.js'
 import { cardPasswordKey, decryptCardPassword } from '../cards/card-secrets.js'
@@ -30,10 +30,14 @@ export function createOpenService ({ db, clock, masterKey, publicBaseUrl, redemp
     return `${publicBaseUrl}/r/${merchant.code}?c=${encodeURIComponent(cardNo)}`
   }
 
-  async function issueView (merchant: MerchantRow, issue: { id: number; issue_no: string; out_order_no: string; status: string }, scopes: Scope[]) {
+  /** The issue as the mall sees it; with cards:secrets the passwords too, and every such answer is audited. */
+  async function issueView (merchant: MerchantRow, issue: { id: number; issue_no: string; out_order_no: string; status: string }, scopes: Scope[], actor: Actor) {
     const rows = await db('card_issue_items as i').join('cards as c', 'c.id', 'i.card_id').where('i.issue_id', issue.id).orderBy('c.serial')
       .select('c.card_no', 'i.phone', 'c.face_value', 'c.valid_from', 'c.valid_to', 'c.password_enc')
     const key = scopes.includes('cards:secrets') ? cardPasswordKey(masterKey, merchant.id) : null
+    if (key && rows.length) {
+      await insertAudit(db, merchant.id, actor, { action: 'cards.secrets_read', target_type: 'card_issue', target_id: issue.issue_no, summary: { cards: rows.length, via: 'open_api' } }, clock.now())
+    }
     return {
       issue_no: issue.issue_no,
       out_order_no: issue.out_order_no,
@@ -93,7 +97,7 @@ export function createOpenService ({ db, clock, masterKey, publicBaseUrl, redemp
     /** Sell cards to phone numbers: unissued cards of the batch in serial order, all or nothing. */
     async issue (merchant: MerchantRow, app: AppRow | null, scopes: Scope[], body: IssueBody, actor: Actor): Promise<{ created: boolean; view: Awaited<ReturnType<typeof issueView>> }> {
       const existing = app ? await db('card_issues').where({ app_id: app.id, out_order_no: body.out_order_no }).first() : undefined
-      if (existing) return { created: false, view: await issueView(merchant, existing, scopes) }
+      if (existing) return { created: false, view: await issueView(merchant, existing, scopes, actor) }
       const total = checkItems(body.items)
       const batch = await db('card_batches').where({ merchant_id: merchant.id, batch_no: body.batch_no, status: 'ready' }).first('id')
       if (!batch) throw errors.batchNotFound()
@@ -142,21 +146,21 @@ export function createOpenService ({ db, clock, masterKey, publicBaseUrl, redemp
           await enqueue(trx, messages, now)
           return { id: Number(issueId), issue_no: issueNo, out_order_no: body.out_order_no, status: 'issued' }
         })
-        return { created: true, view: await issueView(merchant, issue, scopes) }
+        return { created: true, view: await issueView(merchant, issue, scopes, actor) }
       } catch (err) {
         // The same out_order_no sent twice at once: the second answers with the first's result.
         if (isUniqueViolation(err) && app) {
           const first = await db('card_issues').where({ app_id: app.id, out_order_no: body.out_order_no }).first()
-          if (first) return { created: false, view: await issueView(merchant, first, scopes) }
+          if (first) return { created: false, view: await issueView(merchant, first, scopes, actor) }
         }
         throw err
       }
     },
 
-    async getIssue (merchant: MerchantRow, app: AppRow, scopes: Scope[], issueNo: string) {
+    async getIssue (merchant: MerchantRow, app: AppRow, scopes: Scope[], issueNo: string, actor: Actor) {
       const issue = await db('card_issues').where({ merchant_id: merchant.id, app_id: app.id, issue_no: issueNo }).first()
       if (!issue) throw errors.issueNotFound()
-      return issueView(merchant, issue, scopes)
+      return issueView(merchant, issue, scopes, actor)
     },
 
     /** The mall refunded: unredeemed cards are deactivated and unbound; redeemed ones stay. */
@@ -214,7 +218,7 @@ export function createOpenService ({ db, clock, masterKey, publicBaseUrl, redemp
       const view = (o: OrderRow) => ({ order_no: o.order_no, out_order_no: o.out_order_no!, card_no: o.card_no, product_id: Number(o.product_id), status: o.status })
       const existing = await db<OrderRow>('orders').where({ app_id: app.id, out_order_no: body.out_order_no }).first()
       if (existing) return { created: false, result: view(existing) }
-      const card = await redemption.verifyPassword(merchant, body.card_no, body.password, actor.ip ?? 'unknown')
+      const card = await redemption.verifyPassword(merchant, body.card_no, body.password, { app_id: Number(app.id) })
       try {
         const order = await redemption.redeem(merchant, card, { ...body, channel: 'open_api', app_id: app.id, out_order_no: body.out_order_no }, actor)
         return { created: true, result: view(order) }

@@ -6,8 +6,11 @@ import type { Db } from '../../shared/db.js'
 export const EVENT_TOPICS = [
   'card.issued', 'card.activated', 'card.voided', 'card.redeemed',
   'order.created', 'order.shipped', 'order.delivered', 'order.cancelled', 'issue.cancelled',
+  'security.guessing',
 ] as const
 export type EventTopic = typeof EVENT_TOPICS[number]
+/** Events for the merchant's own systems, not for malls: sent only to endpoints that list them. */
+export const OPT_IN_TOPICS: readonly EventTopic[] = ['security.guessing']
 
 /** Work items: one webhook delivery to one endpoint; one text message. */
 export const WORK_TOPICS = ['webhook.delivery', 'sms.card_issued', 'sms.send', 'ewaybill.request', 'erp.push', 'tracking.subscribe'] as const

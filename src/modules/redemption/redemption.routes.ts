@@ -119,7 +119,7 @@ export const redemptionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description: 'Wrong passwords count toward the card\'s lock, as on the pickup page.',
         body: CardCredentials, response: { 200: CardViewSchema, ...errorResponses },
       },
-      preHandler: app.requirePermission(permission),
+      onRequest: app.requirePermission(permission),
     }, async (req) => svc().staffVerify(sessionOf(req).merchant.id, req.body.card_no, req.body.password, actorOf(req)))
   }
 
@@ -129,7 +129,7 @@ export const redemptionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'In-store pickup (到店提货): the order completes at once',
       body: Type.Object(StaffBase, { additionalProperties: false }), response: { 201: OrderSchema, ...errorResponses },
     },
-    preHandler: app.requirePermission('redeem.store'),
+    onRequest: app.requirePermission('redeem.store'),
   }, async (req, reply) => {
     reply.code(201)
     return svc().staffPickup(sessionOf(req).merchant.id, req.body, 'store', actorOf(req))
@@ -142,7 +142,7 @@ export const redemptionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       body: Type.Object({ ...StaffBase, consignee: ConsigneeSchema, reserve_date: Type.Optional(DateString) }, { additionalProperties: false }),
       response: { 201: OrderSchema, ...errorResponses },
     },
-    preHandler: app.requirePermission('redeem.phone'),
+    onRequest: app.requirePermission('redeem.phone'),
   }, async (req, reply) => {
     reply.code(201)
     return svc().staffPickup(sessionOf(req).merchant.id, req.body, 'phone', actorOf(req))

@@ -1,13 +1,13 @@
 // Redemption (提货): card verification with its brute-force defences, and the one
 // transaction that turns a card into an order exactly once, whatever the channel.
-import { createHmac, randomBytes, randomInt } from 'node:crypto'
+import { randomBytes, randomInt } from 'node:crypto'
 import { SignJWT, jwtVerify } from 'jose'
 import type { Knex } from 'knex'
 import type { Clock } from '../../shared/clock.js'
 import { deriveKey, hmacKey, safeEqual } from '../../shared/crypto.js'
 import { addDays, daysBetween, isCalendarDay, localDate, weekday } from '../../shared/dates.js'
 import { affected, isUniqueViolation, type Db } from '../../shared/db.js'
-import { countAttempts, recordAttempt } from '../../shared/attempts.js'
+import { addressKey, count, failed, reserve, succeeded, type Guard } from '../../shared/guards.js'
 import { tooManyAttempts } from '../../shared/errors.js'
 import type { Actor } from '../audit/audit.repository.js'
 import { productsOfSets } from '../catalog/catalog.repository.js'
@@ -23,11 +23,25 @@ import type { Pickup } from '../settings/settings.schemas.js'
 import * as errors from './redemption.errors.js'
 
 const TOKEN_MS = 15 * 60_000
-const CARD_LOCK_AFTER = 5
-const CARD_LOCK_MS = 30 * 60_000
-const ADDRESS_WINDOW_MS = 10 * 60_000
-const ADDRESS_MAX_FAILURES = 20
+const MINUTE = 60_000
+/** More than 20 failures from one address (IPv6: one /64) in 10 minutes block it for 10 minutes. */
+export const ADDRESS_GUARD: Guard = { kind: 'redeem_addr', max: 20, windowMs: 10 * MINUTE, lockMs: 10 * MINUTE }
+/** An open-platform app redeems for all its customers from one place: a wider budget of its own. */
+export const APP_GUARD: Guard = { kind: 'redeem_app', max: 100, windowMs: 10 * MINUTE, lockMs: 10 * MINUTE }
+/** 5 wrong passwords for one number from one caller lock that number for that caller, 30 minutes. */
+export const CARD_CALLER_GUARD: Guard = { kind: 'redeem_card_caller', max: 5, windowMs: 30 * MINUTE, lockMs: 30 * MINUTE }
+/** 20 wrong passwords for one number from all callers in a day lock it for everyone until the day's window ends. */
+export const CARD_GUARD: Guard = { kind: 'redeem_card', max: 20, windowMs: 24 * 60 * MINUTE, lockMs: 24 * 60 * MINUTE }
+/**
+ * Guessing spread over many cards slips under every per-card limit: past 200 failures across a
+ * merchant's cards in an hour the merchant is told (webhook security.guessing and an SMS to the
+ * admin phones), once per hour.
+ */
+export const GUESSING_ALERT: Guard = { kind: 'redeem_merchant', max: 200, windowMs: 60 * MINUTE, lockMs: 60 * MINUTE }
 const DUMMY_PEPPER = randomBytes(32)
+
+/** Who is guessing: a client address, or an open-platform app (whose customers share its address). */
+export type Caller = { ip: string } | { app_id: number }
 
 export interface RedeemInput {
   product_id: number
@@ -101,48 +115,56 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
     return m
   }
 
-  async function checkAddress (ip: string): Promise<void> {
-    const since = new Date(clock.now().getTime() - ADDRESS_WINDOW_MS)
-    if (await countAttempts(db, 'redeem_ip', ip, since) >= ADDRESS_MAX_FAILURES) {
-      throw tooManyAttempts({ headers: { 'retry-after': String(ADDRESS_WINDOW_MS / 1000) } })
-    }
+  /**
+   * The card behind a number and password, or 422 card_invalid — the same answer, after the
+   * same work (three counter reservations, one lookup, one HMAC), for a wrong number and a
+   * wrong password. Every attempt is counted before the password is checked (shared/guards.ts):
+   * the caller's budget (an address — IPv6 by /64 — or an open-platform app), the number from
+   * this caller (5 → locked for this caller only, so a stranger cannot lock the holder out), and
+   * the number from everyone (20 a day: guessing one card from many addresses stops there).
+   * Unknown numbers are counted exactly like real ones, so a lock tells nothing about a number.
+   */
+  /** Counts a failure across the merchant's cards; the one failure that passes the threshold queues the alert. */
+  async function noticeFailure (merchant: MerchantRow, now: Date): Promise<void> {
+    const subject = String(merchant.id)
+    await count(db, GUESSING_ALERT, subject, now)
+    const { lockedNow } = await failed(db, GUESSING_ALERT, subject, now)
+    if (!lockedNow) return
+    await enqueue(db, [{
+      merchant_id: merchant.id, topic: 'security.guessing', idempotency_key: `security.guessing:${merchant.id}:${now.getTime()}`,
+      payload: { failures: GUESSING_ALERT.max, window_minutes: GUESSING_ALERT.windowMs / MINUTE, detected_at: now.toISOString() },
+    }], now)
   }
 
-  /**
-   * The card behind a number and password, or 422 card_invalid (the same for a wrong number
-   * and a wrong password, with the same work done: one lookup, one HMAC, one counter write).
-   * Five wrong passwords in a row lock the card for 30 minutes; more than 20 failures from one
-   * address in 10 minutes block that address. Both counters live in the database.
-   */
-  async function verifyPassword (merchant: MerchantRow, cardNo: string, password: string, ip: string): Promise<CardRow> {
-    await checkAddress(ip)
+  async function verifyPassword (merchant: MerchantRow, cardNo: string, password: string, caller: Caller): Promise<CardRow> {
     const now = clock.now()
+    const budget = 'app_id' in caller ? APP_GUARD : ADDRESS_GUARD
+    const who = 'app_id' in caller ? `app:${caller.app_id}` : addressKey(caller.ip)
+    const number = `${merchant.id}:${cardNo}`
+    const perCaller = `${number}|${who}`
+    const spend = await reserve(db, budget, who, now)
+    if (!spend.allowed) throw tooManyAttempts({ headers: { 'retry-after': String(Math.ceil(spend.retryAfterMs / 1000)) } })
+    const mine = await reserve(db, CARD_CALLER_GUARD, perCaller, now)
+    const everyone = mine.allowed ? await reserve(db, CARD_GUARD, number, now) : null
     const pepper = await merchants.pepper(merchant.id)
     const card = await db<CardRow>('cards as c')
       .join('card_batches as b', 'b.id', 'c.batch_id')
       .where({ 'c.merchant_id': merchant.id, 'c.card_no': cardNo, 'b.status': 'ready' })
       .first('c.*') as CardRow | undefined
-    if (!card) {
-      createHmac('sha256', DUMMY_PEPPER).update(cardNo + password).digest('hex')
-      await db('cards').where({ id: -1 }).increment('failed_attempts', 1)
-      await recordAttempt(db, 'redeem_ip', ip, now)
+    const hash = cardPasswordHash(card ? pepper : DUMMY_PEPPER, cardNo, password)
+    // A locked number answers only after the same lookup and HMAC as any other.
+    if (!mine.allowed) throw lockedFor(mine.retryAfterMs)
+    if (!everyone!.allowed) throw lockedFor((everyone as { retryAfterMs: number }).retryAfterMs)
+    if (!card || !safeEqual(hash, card.password_hash)) {
+      const lock = await failed(db, CARD_CALLER_GUARD, perCaller, now)
+      const wide = await failed(db, CARD_GUARD, number, now)
+      await noticeFailure(merchant, now)
+      if (lock.locked || wide.locked) throw lockedFor(Math.max(lock.retryAfterMs, wide.retryAfterMs))
       throw errors.cardInvalid()
     }
-    if (card.locked_until !== null && card.locked_until !== undefined && Number(card.locked_until) > now.getTime()) {
-      await recordAttempt(db, 'redeem_ip', ip, now)
-      throw lockedFor(Number(card.locked_until) - now.getTime())
-    }
-    if (!safeEqual(cardPasswordHash(pepper, card.card_no, password), card.password_hash)) {
-      await db('cards').where({ id: card.id }).increment('failed_attempts', 1)
-      await recordAttempt(db, 'redeem_ip', ip, now)
-      const row = await db('cards').where({ id: card.id }).first('failed_attempts')
-      if (Number(row.failed_attempts) >= CARD_LOCK_AFTER) {
-        await db('cards').where({ id: card.id }).update({ failed_attempts: 0, locked_until: now.getTime() + CARD_LOCK_MS })
-        throw lockedFor(CARD_LOCK_MS)
-      }
-      throw errors.cardInvalid()
-    }
-    if (Number(card.failed_attempts) > 0) await db('cards').where({ id: card.id }).update({ failed_attempts: 0 })
+    await succeeded(db, budget, who, 'refund')
+    await succeeded(db, CARD_CALLER_GUARD, perCaller, 'clear')
+    await succeeded(db, CARD_GUARD, number, 'refund')
     return card
   }
 
@@ -360,7 +382,7 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
     async verify (code: string, cardNo: string, password: string, ip: string) {
       const merchant = await merchantByCode(code)
       await pickupSettings(merchant)
-      const card = await verifyPassword(merchant, cardNo, password, ip)
+      const card = await verifyPassword(merchant, cardNo, password, { ip })
       await checkRedeemable(merchant, card)
       return {
         token: await signToken(merchant, card),
@@ -383,7 +405,7 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
       const merchant = await merchantByCode(code)
       let card: CardRow
       if (auth.token) card = await cardFromToken(merchant, auth.token)
-      else if (auth.card_no && auth.password) card = await verifyPassword(merchant, auth.card_no, auth.password, ip)
+      else if (auth.card_no && auth.password) card = await verifyPassword(merchant, auth.card_no, auth.password, { ip })
       else throw errors.tokenInvalid()
       const row = await db<OrderRow>('orders').where({ merchant_id: merchant.id, order_no: orderNo, card_id: card.id }).first()
       if (!row) throw errors.cardInvalid({ message: '订单不存在' })
@@ -396,7 +418,7 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
      */
     async lookupOrder (code: string, cardNo: string, password: string, ip: string): Promise<Order> {
       const merchant = await merchantByCode(code)
-      const card = await verifyPassword(merchant, cardNo, password, ip)
+      const card = await verifyPassword(merchant, cardNo, password, { ip })
       const row = await db<OrderRow>('orders').where({ merchant_id: merchant.id, card_id: card.id }).orderBy('id', 'desc').first()
       if (!row) throw errors.orderNotFound()
       return { ...(await toOrders(db, merchant.id, [row]))[0], tracking: await trackingLines(db, row.id) }
@@ -406,7 +428,7 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
     async staffVerify (merchantId: number, cardNo: string, password: string, actor: Actor) {
       const merchant = (await merchants.findById(merchantId))!
       await pickupSettings(merchant)
-      const card = await verifyPassword(merchant, cardNo, password, actor.ip ?? 'unknown')
+      const card = await verifyPassword(merchant, cardNo, password, { ip: actor.ip ?? 'unknown' })
       await checkRedeemable(merchant, card)
       return cardView(card)
     },
@@ -414,7 +436,7 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
     /** Staff pickups (到店提货 / 电话提货): the same checks and lockouts, the staff member recorded. */
     async staffPickup (merchantId: number, body: { card_no: string; password: string; product_id: number; consignee?: Consignee; reserve_date?: string; remark?: string }, channel: 'store' | 'phone', actor: Actor): Promise<Order> {
       const merchant = (await merchants.findById(merchantId))!
-      const card = await verifyPassword(merchant, body.card_no, body.password, actor.ip ?? 'unknown')
+      const card = await verifyPassword(merchant, body.card_no, body.password, { ip: actor.ip ?? 'unknown' })
       const order = await redeem(merchant, card, { ...body, channel, staff_id: actor.id }, actor)
       return (await toOrders(db, merchant.id, [order]))[0]
     },

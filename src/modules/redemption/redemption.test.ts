@@ -142,7 +142,7 @@ t.test('reservation modes, blocked days, daily cap and redirect', async (t) => {
   t.equal((await order('2026-11-22')).json().code, 'reserve_date_invalid', 'but not a past one')
 })
 
-t.test('five wrong passwords lock the card for 30 minutes, across restarts; 20 failures block an address', async (t) => {
+t.test('five wrong passwords lock the card for 30 minutes for that caller, across restarts; 20 failures block an address', async (t) => {
   const clock = fixedClock('2026-11-23T02:00:00Z')
   const database = await createTestDatabase(t)
   const f = await redeemFixture(t, { clock, database })
@@ -155,9 +155,11 @@ t.test('five wrong passwords lock the card for 30 minutes, across restarts; 20 f
   const restarted = await buildTestApp(t, { clock, database })
   const after = await restarted.app.inject({ method: 'POST', url: '/api/v1/redeem/default/verify', payload: { card_no: card.card_no, password: card.password } })
   t.equal(after.statusCode, 423, 'still locked after a restart')
-  // Staff attempts count toward the same lock.
+  // Staff attempts from the same address count toward the same lock.
   const store = await f.app.inject({ method: 'POST', url: '/api/v1/store-pickups', headers: f.auth(f.token), payload: { card_no: card.card_no, password: card.password, product_id: f.apple } })
   t.equal(store.statusCode, 423)
+  const elsewhere = await f.verify(card.card_no, card.password, '198.51.100.7')
+  t.equal(elsewhere.statusCode, 200, 'the holder, from another address, is not kept out by a stranger\'s lock')
   t.equal((await f.verify(other.card_no, other.password)).statusCode, 200, 'other cards are not affected')
   clock.advance(30 * 60_000 + 1000)
   t.equal((await f.verify(card.card_no, card.password)).statusCode, 200, 'open again after 30 minutes')
@@ -190,8 +192,8 @@ t.test('exactly once: 50 parallel redemptions of one card give one order', async
 
 t.test('staff pickups: in store completes at once, by phone records the staff member', async (t) => {
   const f = await redeemFixture(t)
-  await f.app.inject({ method: 'POST', url: '/api/v1/admins', headers: f.auth(f.token), payload: { username: 'clerk1', name: '店员', password: 'Clerk1234', permissions: ['redeem.store'] } })
-  const clerk = await f.login('clerk1', 'Clerk1234')
+  await f.app.inject({ method: 'POST', url: '/api/v1/admins', headers: f.auth(f.token), payload: { username: 'clerk1', name: '店员', password: 'Clerk1234-kq#Pw', permissions: ['redeem.store'] } })
+  const clerk = await f.login('clerk1', 'Clerk1234-kq#Pw')
   const [a, b] = f.cards
   const store = await f.app.inject({ method: 'POST', url: '/api/v1/store-pickups', headers: f.auth(clerk), payload: { card_no: a.card_no, password: a.password, product_id: f.peach } })
   t.equal(store.statusCode, 201)
@@ -286,14 +288,15 @@ t.test('"my order": the card\'s latest order by card number + password', async (
 
   const wrong = await lookup(card.card_no, 'wrong-password')
   t.same({ status: wrong.statusCode, code: wrong.json().code }, { status: 422, code: 'card_invalid' })
-  t.equal((await f.db('cards').where({ card_no: card.card_no }).first()).failed_attempts, 1, 'a wrong password counts toward the lock')
+  const counted = await f.db('guard_counters').where({ kind: 'redeem_card_caller' }).first()
+  t.same({ subject: counted.subject, hits: Number(counted.hits) }, { subject: `${(await f.db('merchants').first()).id}:${card.card_no}|127.0.0.1`, hits: 1 }, 'a wrong password counts toward the lock')
   t.notOk(f.logs.text().includes(card.password), 'the password stays out of the log')
 })
 
 t.test('staff verify a card before picking the product with the customer', async (t) => {
   const f = await redeemFixture(t)
-  await f.app.inject({ method: 'POST', url: '/api/v1/admins', headers: f.auth(f.token), payload: { username: 'phone1', name: '客服', password: 'Phone1234', permissions: ['redeem.phone'] } })
-  const phoneStaff = await f.login('phone1', 'Phone1234')
+  await f.app.inject({ method: 'POST', url: '/api/v1/admins', headers: f.auth(f.token), payload: { username: 'phone1', name: '客服', password: 'Phone1234-kq#Pw', permissions: ['redeem.phone'] } })
+  const phoneStaff = await f.login('phone1', 'Phone1234-kq#Pw')
   const [card, other] = f.cards
   const verify = (channel: string, token: string, card_no: string, password: string) =>
     f.app.inject({ method: 'POST', url: `/api/v1/${channel}-pickups/verify`, headers: f.auth(token), payload: { card_no, password } })
