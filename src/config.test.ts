@@ -27,14 +27,14 @@ t.test('every variable is read and an invalid value names it', async (t) => {
   const c = loadConfig({
     PORT: '9000', HOST: '127.0.0.1', KAQUAN_DATA_DIR: data, DATABASE_URL: 'mysql://u:p@db:3306/kaquan',
     PUBLIC_BASE_URL: 'https://cards.example.com/', KAQUAN_MASTER_KEY: key, LOG_LEVEL: 'warn',
-    KAQUAN_CAPTCHA: 'off', KAQUAN_ADMIN_PASSWORD: 'Secret123', KAQUAN_TRUST_PROXY: '1',
+    KAQUAN_CAPTCHA: 'off', KAQUAN_ADMIN_PASSWORD: 'Secret-Pass-2026!', KAQUAN_TRUST_PROXY: '1',
   })
   t.equal(c.port, 9000)
   t.same(c.database, { client: 'mysql', url: 'mysql://u:p@db:3306/kaquan' })
   t.equal(c.publicBaseUrl, 'https://cards.example.com')
   t.same(c.masterKey, Buffer.alloc(32, 1))
   t.equal(c.captcha, false)
-  t.equal(c.adminPassword, 'Secret123')
+  t.equal(c.adminPassword, 'Secret-Pass-2026!')
   t.equal(c.trustProxy, 1)
   t.equal(loadConfig({ KAQUAN_DATA_DIR: data, KAQUAN_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy, '10.0.0.0/8,127.0.0.1')
   t.same(loadConfig({ KAQUAN_DATA_DIR: data, DATABASE_URL: 'sqlite:/tmp/x.sqlite' }).database, { client: 'sqlite', filename: '/tmp/x.sqlite' })
@@ -46,9 +46,12 @@ t.test('every variable is read and an invalid value names it', async (t) => {
     KAQUAN_MASTER_KEY: Buffer.alloc(16).toString('base64'),
     LOG_LEVEL: 'loud',
     KAQUAN_CAPTCHA: 'maybe',
-    KAQUAN_ADMIN_PASSWORD: 'short',
+    KAQUAN_ADMIN_PASSWORD: 'password123',
     KAQUAN_TRUST_PROXY: 'everyone',
   }
+  t.throws(() => loadConfig({ KAQUAN_DATA_DIR: data, KAQUAN_TRUST_PROXY: 'true' }), /Invalid KAQUAN_TRUST_PROXY: true would trust any client/, 'true is refused')
+  t.throws(() => loadConfig({ KAQUAN_DATA_DIR: data, KAQUAN_TRUST_PROXY: '10.0.0.0/33' }), /Invalid KAQUAN_TRUST_PROXY/)
+  t.throws(() => loadConfig({ KAQUAN_DATA_DIR: data, KAQUAN_ADMIN_PASSWORD: 'Short1!' }), /Invalid KAQUAN_ADMIN_PASSWORD/, 'under 10 characters')
   for (const [name, value] of Object.entries(bad)) {
     let caught: unknown
     try {
@@ -58,5 +61,26 @@ t.test('every variable is read and an invalid value names it', async (t) => {
     }
     t.ok(caught instanceof ConfigError, `${name}=${value} is refused`)
     t.match((caught as Error).message, `Invalid ${name}:`, 'the message names the variable')
+  }
+})
+
+t.test('outbound policy: private addresses off by default, vendor hosts normalised, bad values named', async (t) => {
+  const data = dir()
+  const d = loadConfig({ KAQUAN_DATA_DIR: data })
+  t.equal(d.allowPrivateWebhooks, false)
+  t.equal(d.allowPrivateVendors, false)
+  t.same(d.vendorHosts, [])
+  const c = loadConfig({ KAQUAN_DATA_DIR: data, KAQUAN_ALLOW_PRIVATE_VENDORS: 'true', KAQUAN_VENDOR_HOSTS: ' ERP.Example.com , 10.0.0.5:8080,[FD00::5]:8443, proxy.example:80 ,' })
+  t.equal(c.allowPrivateVendors, true)
+  t.same(c.vendorHosts, ['erp.example.com', '10.0.0.5:8080', '[fd00::5]:8443', 'proxy.example:80'])
+  for (const [name, value] of [
+    ['KAQUAN_ALLOW_PRIVATE_VENDORS', 'yes'], ['KAQUAN_ALLOW_PRIVATE_WEBHOOKS', '1'],
+    ['KAQUAN_VENDOR_HOSTS', 'https://erp.example.com'], ['KAQUAN_VENDOR_HOSTS', 'erp.example.com/openapi2'],
+    ['KAQUAN_VENDOR_HOSTS', 'user@erp.example.com'], ['KAQUAN_VENDOR_HOSTS', 'erp.example.com:99999'], ['KAQUAN_VENDOR_HOSTS', '::1'],
+  ]) {
+    let caught: unknown
+    try { loadConfig({ KAQUAN_DATA_DIR: data, [name]: value }) } catch (err) { caught = err }
+    t.ok(caught instanceof ConfigError, `${name}=${value} is refused`)
+    t.match((caught as Error).message, `Invalid ${name}:`)
   }
 })

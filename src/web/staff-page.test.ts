@@ -1,7 +1,5 @@
 // The staff pickup pages (/staff) in Debian's Chromium: captcha login, 到店提货 with its
 // receipt, 电话提货, and the permissions that decide which of them a staff member sees.
-import { createHash } from 'node:crypto'
-import type { Knex } from 'knex'
 import type { Page } from 'playwright-core'
 import t from 'tap'
 import { fixedClock } from '../shared/clock.js'
@@ -13,27 +11,17 @@ const skip = browserSkip()
 t.setTimeout(300_000)
 
 const clock = fixedClock('2026-11-23T02:00:00Z') // Monday, 10:00 in Shanghai
-const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
-
-/** The text of a captcha, found from its stored hash (4 characters of 32: about a million tries). */
-async function solveCaptcha (db: Knex, captchaId: string): Promise<string> {
-  const row = await db('captchas').where({ id: captchaId }).first('answer_hash')
-  if (!row) throw new Error(`no captcha ${captchaId}`)
-  for (const a of ALPHABET) for (const b of ALPHABET) for (const c of ALPHABET) for (const d of ALPHABET) {
-    const text = a + b + c + d
-    if (createHash('sha256').update(text).digest('hex') === row.answer_hash) return text
-  }
-  throw new Error('captcha not solvable')
+/** Waits until the login form's captcha has solved its proof of work (the widget's own state). */
+async function captchaSolved (page: Page): Promise<void> {
+  await page.waitForSelector('altcha-widget [data-state="verified"]', { timeout: 60_000 })
 }
 
-/** Opens `path`, logs in through the form with the captcha the page shows. */
-async function login (page: Page, db: Knex, base: string, path: string, username: string, password: string): Promise<void> {
-  const captcha = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/captcha'))
+/** Opens `path`, logs in through the form once the captcha has solved itself. */
+async function login (page: Page, base: string, path: string, username: string, password: string): Promise<void> {
   await page.goto(`${base}${path}`)
-  const { captcha_id: id } = await (await captcha).json() as { captcha_id: string }
   await page.fill('#kq-username', username)
   await page.fill('#kq-admin-password', password)
-  await page.fill('#kq-captcha', (await solveCaptcha(db, id)).toLowerCase())
+  await captchaSolved(page)
   await page.click('#kq-login-submit')
   await page.waitForSelector('.kq-header__aside')
 }
@@ -44,7 +32,7 @@ t.test('staff pages in a browser', { skip }, async (t) => {
   const server = await pickupServer(t, { clock, captcha: true })
   const admin = server.auth(server.token)
   for (const [username, name, permissions] of [['clerk1', '门店小王', ['redeem.store']], ['phone1', '客服小李', ['redeem.phone']], ['viewer1', '只读', ['orders.read']]] as const) {
-    const res = await server.app.inject({ method: 'POST', url: '/api/v1/admins', headers: admin, payload: { username, name, password: 'Staff12345', permissions } })
+    const res = await server.app.inject({ method: 'POST', url: '/api/v1/admins', headers: admin, payload: { username, name, password: 'Staff12345-kq#Pw', permissions } })
     t.equal(res.statusCode, 201, `staff ${username}`)
   }
   await server.setPickup({ reservation: { mode: 'window', min_days_ahead: 1, max_days_ahead: 5, blocked_weekdays: [], blocked_dates: [] } })
@@ -52,36 +40,36 @@ t.test('staff pages in a browser', { skip }, async (t) => {
   let next = 0
   const takeCard = () => server.cards[next++]
 
-  t.test('login asks for the captcha; a wrong one is refused and replaced', async (t) => {
+  t.test('login: the captcha solves itself; a refused login solves a new one', async (t) => {
     await withPage(t, browser, 'staff-login', DESKTOP, async (page) => {
       const first = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/captcha'))
+      const opened = Date.now()
       await page.goto(`${server.url}/staff`)
-      const firstId = (await (await first).json() as { captcha_id: string }).captcha_id
-      t.ok(await page.locator('.kq-captcha img').isVisible(), 'the captcha image is shown')
+      const firstNonce = (await (await first).json() as { parameters: { nonce: string } }).parameters.nonce
+      await captchaSolved(page)
+      t.comment(`the proof of work took ${Date.now() - opened} ms from opening the page (production cost)`)
+      t.match(await page.locator('altcha-widget').innerText(), '已验证', 'the widget says it is done, in Chinese')
+      t.equal(await page.inputValue('#kq-merchant'), 'default', 'the merchant code is filled in')
       t.same(await unlabelled(page), [], 'every control of the login form has a label')
+      await screenshot(page, 'staff-login-form')
+      await page.fill('#kq-merchant', '')
       await page.click('#kq-login-submit')
+      t.equal(await fieldError(page, 'kq-merchant'), '请输入商户代码')
       t.equal(await fieldError(page, 'kq-username'), '请输入用户名')
-      t.equal(await focused(page), '#kq-username')
+      t.equal(await focused(page), '#kq-merchant')
 
+      await page.fill('#kq-merchant', 'default')
       await page.fill('#kq-username', 'clerk1')
-      await page.fill('#kq-admin-password', 'Staff12345')
-      await page.fill('#kq-captcha', '0000')
+      await page.fill('#kq-admin-password', 'Wrong-Password-1')
       const second = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/captcha'))
       await page.click('#kq-login-submit')
-      const secondId = (await (await second).json() as { captcha_id: string }).captcha_id
-      t.not(secondId, firstId, 'a new captcha after a failed try')
-      t.equal(await fieldError(page, 'kq-captcha'), '验证码错误或已过期')
-      t.equal(await page.inputValue('#kq-captcha'), '', 'the old code is cleared')
-
-      await page.fill('#kq-admin-password', 'Wrong12345')
-      const third = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/captcha'))
-      await page.fill('#kq-captcha', await solveCaptcha(server.db, secondId))
-      await page.click('#kq-login-submit')
-      const thirdId = (await (await third).json() as { captcha_id: string }).captcha_id
+      await page.waitForSelector('.van-field:has(#kq-admin-password) .van-field__error-message')
       t.equal(await fieldError(page, 'kq-admin-password'), '用户名或密码错误')
+      const secondNonce = (await (await second).json() as { parameters: { nonce: string } }).parameters.nonce
+      t.not(secondNonce, firstNonce, 'a new challenge after a refused login: each works once')
 
-      await page.fill('#kq-admin-password', 'Staff12345')
-      await page.fill('#kq-captcha', await solveCaptcha(server.db, thirdId))
+      await page.fill('#kq-admin-password', 'Staff12345-kq#Pw')
+      await captchaSolved(page)
       await page.click('#kq-login-submit')
       await page.waitForSelector('.kq-header__aside')
       t.match(await page.locator('.kq-header').innerText(), '门店小王')
@@ -98,7 +86,7 @@ t.test('staff pages in a browser', { skip }, async (t) => {
   t.test('到店提货: card, product with the customer, completed order and a printable receipt', async (t) => {
     const [wrong, card] = [takeCard(), takeCard()]
     await withPage(t, browser, 'staff-store', DESKTOP, async (page) => {
-      await login(page, server.db, server.url, '/staff', 'clerk1', 'Staff12345')
+      await login(page, server.url, '/staff', 'clerk1', 'Staff12345-kq#Pw')
       t.equal(new URL(page.url()).pathname, '/staff')
       await page.fill('#kq-store-card-no', wrong.card_no)
       await page.fill('#kq-store-password', 'not-the-password')
@@ -144,7 +132,7 @@ t.test('staff pages in a browser', { skip }, async (t) => {
   t.test('电话提货: the address the customer dictates and a delivery date', async (t) => {
     const card = takeCard()
     await withPage(t, browser, 'staff-phone', DESKTOP, async (page) => {
-      await login(page, server.db, server.url, '/staff/phone', 'phone1', 'Staff12345')
+      await login(page, server.url, '/staff/phone', 'phone1', 'Staff12345-kq#Pw')
       t.same(await page.locator('.kq-tabs a').allInnerTexts(), ['电话提货'])
       await page.fill('#kq-phone-card-no', card.card_no)
       await page.fill('#kq-phone-password', card.password)
@@ -178,7 +166,7 @@ t.test('staff pages in a browser', { skip }, async (t) => {
 
   t.test('a staff member without redeem.store does not see 到店提货', async (t) => {
     await withPage(t, browser, 'staff-no-store', PHONE, async (page) => {
-      await login(page, server.db, server.url, '/staff/store', 'phone1', 'Staff12345')
+      await login(page, server.url, '/staff/store', 'phone1', 'Staff12345-kq#Pw')
       t.equal(await page.locator('#kq-store-card-no').count(), 0, 'no store pickup form')
       t.same(await page.locator('.kq-tabs a').allInnerTexts(), ['电话提货'], 'no link to it either')
       t.match(await page.locator('main [role="alert"]').innerText(), '您没有到店提货的权限')
@@ -189,7 +177,7 @@ t.test('staff pages in a browser', { skip }, async (t) => {
       t.equal(new URL(page.url()).pathname, '/staff/phone')
     })
     await withPage(t, browser, 'staff-no-pickup', PHONE, async (page) => {
-      await login(page, server.db, server.url, '/staff', 'viewer1', 'Staff12345')
+      await login(page, server.url, '/staff', 'viewer1', 'Staff12345-kq#Pw')
       t.equal(await page.locator('.kq-tabs a').count(), 0)
       t.match(await page.locator('main [role="alert"]').innerText(), '您没有到店提货或电话提货的权限')
     })
@@ -197,7 +185,7 @@ t.test('staff pages in a browser', { skip }, async (t) => {
 
   t.test('an ended session goes back to the login form', async (t) => {
     await withPage(t, browser, 'staff-session-ended', DESKTOP, async (page) => {
-      await login(page, server.db, server.url, '/staff/store', 'clerk1', 'Staff12345')
+      await login(page, server.url, '/staff/store', 'clerk1', 'Staff12345-kq#Pw')
       const clerk = await server.db('admins').where({ username: 'clerk1' }).first()
       await server.db('admin_sessions').where({ admin_id: clerk.id }).update({ revoked_at: clock.now().getTime() })
       const card = takeCard()

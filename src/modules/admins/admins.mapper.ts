@@ -10,8 +10,8 @@ export function permissionsOf (row: AdminRow): Permission[] {
   return PERMISSION_CODES.filter((p) => stored.includes(p))
 }
 
-/** The public view of an admin row: never the password hash or the attempt counters. */
-export function toAdmin (row: AdminRow): Admin {
+/** The public view of an admin row (never the password hash); `lockedUntil` from the login counter. */
+export function toAdmin (row: AdminRow, lockedUntil: number | null): Admin {
   return {
     id: Number(row.id),
     username: row.username,
@@ -20,7 +20,7 @@ export function toAdmin (row: AdminRow): Admin {
     permissions: permissionsOf(row),
     is_owner: row.is_owner === true || Number(row.is_owner) === 1,
     status: row.status,
-    locked_until: row.locked_until !== null && Number(row.locked_until) > Date.now() ? iso(row.locked_until) : null,
+    locked_until: iso(lockedUntil),
     last_login_at: iso(row.last_login_at),
     created_at: iso(row.created_at)!,
     updated_at: iso(row.updated_at)!,

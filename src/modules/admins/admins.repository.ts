@@ -11,8 +11,6 @@ export interface AdminRow {
   permissions: string
   is_owner: number | boolean
   status: 'active' | 'disabled'
-  failed_attempts: number
-  locked_until: number | null
   last_login_at: number | null
   created_at: number
   updated_at: number
@@ -25,8 +23,8 @@ export interface SessionContext {
   merchant: { id: number; code: string; name: string; timezone: string }
 }
 
-export async function findAdminByUsername (db: Db, username: string): Promise<AdminRow | undefined> {
-  return db<AdminRow>('admins').where({ username }).first()
+export async function findAdminByUsername (db: Db, merchantId: number, username: string): Promise<AdminRow | undefined> {
+  return db<AdminRow>('admins').where({ merchant_id: merchantId, username }).first()
 }
 
 export async function findAdmin (db: Db, merchantId: number, id: number): Promise<AdminRow | undefined> {
@@ -50,7 +48,6 @@ export async function insertAdmin (db: Db, row: {
     permissions: JSON.stringify(row.permissions),
     is_owner: row.is_owner,
     status: 'active',
-    failed_attempts: 0,
     created_at: row.at.getTime(),
     updated_at: row.at.getTime(),
   })
@@ -73,19 +70,8 @@ export async function deleteAdmin (db: Db, merchantId: number, id: number): Prom
   return db('admins').where({ merchant_id: merchantId, id }).delete()
 }
 
-/** Counts one more wrong password and returns the count in a row. */
-export async function incrementFailedAttempts (db: Db, id: number): Promise<number> {
-  await db('admins').where({ id }).increment('failed_attempts', 1)
-  const row = await db('admins').where({ id }).first('failed_attempts')
-  return Number(row?.failed_attempts ?? 0)
-}
-
-export async function lockAdmin (db: Db, id: number, until: Date): Promise<void> {
-  await db('admins').where({ id }).update({ locked_until: until.getTime(), failed_attempts: 0 })
-}
-
 export async function recordLogin (db: Db, id: number, at: Date): Promise<void> {
-  await db('admins').where({ id }).update({ failed_attempts: 0, locked_until: null, last_login_at: at.getTime() })
+  await db('admins').where({ id }).update({ last_login_at: at.getTime() })
 }
 
 export async function insertSession (db: Db, s: { id: string; admin_id: number; merchant_id: number; ip: string | null; created_at: Date; expires_at: Date }): Promise<void> {
@@ -131,24 +117,8 @@ export async function revokeAdminSessions (db: Db, adminId: number, at: Date, ex
   await q.update({ revoked_at: at.getTime() })
 }
 
-export async function insertCaptcha (db: Db, id: string, answerHash: string, expiresAt: Date): Promise<void> {
-  await db('captchas').insert({ id, answer_hash: answerHash, expires_at: expiresAt.getTime() })
-}
-
-/**
- * Takes a captcha out of the table and returns its answer hash when it was still valid.
- * The delete's row count decides who consumed it, so it can be used once, on any instance.
- */
-export async function consumeCaptcha (db: Db, id: string, now: Date): Promise<string | undefined> {
-  const row = await db('captchas').where({ id }).first('answer_hash', 'expires_at')
-  if (!row) return undefined
-  const deleted = await db('captchas').where({ id }).delete()
-  if (deleted !== 1 || Number(row.expires_at) <= now.getTime()) return undefined
-  return row.answer_hash as string
-}
-
 export async function pruneAuthTables (db: Db, now: Date): Promise<void> {
-  await db('captchas').where('expires_at', '<', now.getTime()).delete()
+  await db('used_challenges').where('expires_at', '<', now.getTime()).delete()
   // Sessions are kept a day after they end: "who was logged in" is sometimes asked.
   await db('admin_sessions').where('expires_at', '<', now.getTime() - 86_400_000).delete()
 }

@@ -1,12 +1,12 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { ADMIN_PASSWORD_PATTERN } from '../../config.js'
+import { PASSWORD_MAX, PASSWORD_MIN, PASSWORD_PATTERN } from '../../shared/passwords.js'
 import { MobilePhone, Nullable, NullableTimestamp, Timestamp } from '../../shared/schemas.js'
 import { PERMISSION_CODES } from './permissions.js'
 
 export const Username = Type.String({ pattern: '^[A-Za-z0-9]{3,32}$', description: 'Letters and digits, 3-32' })
 export const Password = Type.String({
-  pattern: ADMIN_PASSWORD_PATTERN,
-  description: 'Letters and digits, 8-64, at least one letter and one digit',
+  pattern: PASSWORD_PATTERN, minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX,
+  description: `${PASSWORD_MIN}-${PASSWORD_MAX} characters (letters, digits, symbols, spaces), not a common or easily guessed password: refused with 422 password_weak otherwise`,
 })
 export const PermissionCode = Type.Union(PERMISSION_CODES.map((p) => Type.Literal(p)))
 
@@ -26,16 +26,20 @@ export const AdminSchema = Type.Object({
 export type Admin = Static<typeof AdminSchema>
 
 export const CaptchaSchema = Type.Object({
-  captcha_id: Type.String(),
-  svg: Type.String({ description: 'SVG image of the code; valid once, for 5 minutes' }),
+  parameters: Type.Object({
+    algorithm: Type.String(), nonce: Type.String(), salt: Type.String(), cost: Type.Integer(), keyLength: Type.Integer(),
+    keyPrefix: Type.String(), keySignature: Type.Optional(Type.String()),
+    data: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]))),
+  }, { description: 'An ALTCHA v2 proof-of-work challenge (https://altcha.org): give this object to the ALTCHA widget, or solve it with altcha-lib\'s solveChallenge' }),
+  signature: Type.String(),
   expires_at: Timestamp,
 })
 
 export const LoginBodySchema = Type.Object({
+  merchant_code: Type.Optional(Type.String({ minLength: 1, maxLength: 32, description: 'The merchant (商户代码); default: "default", the merchant of a single-merchant installation' })),
   username: Type.String({ minLength: 1, maxLength: 64 }),
   password: Type.String({ minLength: 1, maxLength: 128 }),
-  captcha_id: Type.Optional(Type.String({ maxLength: 64 })),
-  captcha_code: Type.Optional(Type.String({ maxLength: 16 })),
+  captcha: Type.Optional(Type.String({ maxLength: 4096, description: 'The ALTCHA payload: base64 of JSON { challenge, solution } (what the widget puts in its form field); single use, 5 minutes. Not needed when KAQUAN_CAPTCHA=off' })),
 }, { additionalProperties: false })
 export type LoginBody = Static<typeof LoginBodySchema>
 

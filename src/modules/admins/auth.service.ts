@@ -1,16 +1,21 @@
 // Admin login, sessions and captchas. Sessions are JWTs whose session id is checked against
 // the database on every request, so logout and disabling an admin take effect at once on
-// every instance.
+// every instance. The captcha is an ALTCHA proof-of-work challenge: the browser spends about
+// a second of CPU per login attempt, which a person does not notice and a guessing script
+// pays for every try; there is nothing to read, so it is as usable without sight.
 import { randomBytes } from 'node:crypto'
+import { createChallenge, randomInt, verifySolution, type Challenge, type Payload } from 'altcha-lib'
+import { deriveKey as pbkdf2 } from 'altcha-lib/algorithms/pbkdf2'
 import { SignJWT, jwtVerify } from 'jose'
-import svgCaptchaModule from 'svg-captcha'
 import type { Clock } from '../../shared/clock.js'
-import { deriveKey, hmacKey, hashPassword, randomString, sha256Hex, safeEqual, verifyPassword } from '../../shared/crypto.js'
-import type { Db } from '../../shared/db.js'
-import { countAttempts, recordAttempt } from '../../shared/attempts.js'
+import { deriveKey, hmacKey, hashPassword, randomString, verifyPassword } from '../../shared/crypto.js'
+import { isUniqueViolation, type Db } from '../../shared/db.js'
+import { addressKey, failed, reserve, succeeded, type Guard } from '../../shared/guards.js'
+import { assertStrongPassword } from '../../shared/passwords.js'
 import { tooManyAttempts, unauthorized } from '../../shared/errors.js'
 import type { Actor } from '../audit/audit.repository.js'
 import { insertAudit } from '../audit/audit.repository.js'
+import type { MerchantsService } from '../merchants/merchants.service.js'
 import * as errors from './admins.errors.js'
 import * as repo from './admins.repository.js'
 import type { SessionContext } from './admins.repository.js'
@@ -19,76 +24,121 @@ import type { LoginBody } from './admins.schemas.js'
 
 const SESSION_MS = 12 * 3600_000
 const CAPTCHA_MS = 5 * 60_000
-const LOCK_AFTER = 5
-const LOCK_MS = 15 * 60_000
-const IP_WINDOW_MS = 10 * 60_000
-const IP_MAX_FAILURES = 20
-// No look-alikes (0/O, 1/l/I): the code is read by a person.
-// The module is callable (text → svg), which its type declarations leave out.
-const renderCaptcha = svgCaptchaModule as unknown as (text: string, opts: Record<string, unknown>) => string
-const CAPTCHA_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
+const MINUTE = 60_000
+/** 5 wrong passwords for one username lock it for 15 minutes (unknown usernames alike). */
+export const ACCOUNT_GUARD: Guard = { kind: 'login_account', max: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE }
+/** More than 20 failed logins from one address (IPv6: one /64) in 10 minutes block it for 10 minutes. */
+export const LOGIN_ADDRESS_GUARD: Guard = { kind: 'login_addr', max: 20, windowMs: 10 * MINUTE, lockMs: 10 * MINUTE }
+export const DEFAULT_MERCHANT_CODE = 'default'
 
-export interface AuthDeps { db: Db; masterKey: Buffer; captcha: boolean; clock: Clock }
+/**
+ * The proof of work asked per login: PBKDF2-SHA256 with `cost` iterations, tried `counter`
+ * times on average. About a second on one core of a phone or a laptop (WebCrypto, which the
+ * widget spreads over its workers), a couple of milliseconds for the server to check.
+ */
+export interface CaptchaWork { cost: number; counter: [number, number] }
+export const CAPTCHA_WORK: CaptchaWork = { cost: 1_000, counter: [1_000, 2_500] }
 
-export function createAuthService ({ db, masterKey, captcha, clock }: AuthDeps) {
+export interface AuthDeps { db: Db; masterKey: Buffer; captcha: boolean; clock: Clock; merchants: MerchantsService; captchaWork?: CaptchaWork }
+
+/** The subject of an account's counter: merchant and username as typed, so unknown ones count alike. */
+export function accountSubject (merchantCode: string, username: string): string {
+  return `${merchantCode.toLowerCase()}:${username.toLowerCase()}`
+}
+
+export function createAuthService ({ db, masterKey, captcha, clock, merchants, captchaWork = CAPTCHA_WORK }: AuthDeps) {
   const sessionKey = hmacKey(deriveKey(masterKey, 'admin-session'))
+  const challengeSecret = deriveKey(masterKey, 'altcha-challenge').toString('hex')
+  const challengeKeySecret = deriveKey(masterKey, 'altcha-derived-key').toString('hex')
   let dummyHash: Promise<string> | undefined
 
-  async function checkAddress (ip: string): Promise<void> {
-    const since = new Date(clock.now().getTime() - IP_WINDOW_MS)
-    if (await countAttempts(db, 'login_ip', ip, since) >= IP_MAX_FAILURES) {
-      throw tooManyAttempts({ headers: { 'retry-after': String(IP_WINDOW_MS / 1000) } })
+  /** A valid, unexpired, signed challenge solved correctly and never used before, or 422. */
+  async function checkCaptcha (raw: string | undefined): Promise<void> {
+    if (!captcha) return
+    if (!raw) throw errors.captchaRequired()
+    let payload: Payload
+    try {
+      payload = JSON.parse(Buffer.from(raw, 'base64').toString('utf8')) as Payload
+    } catch {
+      throw errors.captchaInvalid()
+    }
+    const params = payload?.challenge?.parameters
+    const expires = Number(params?.data?.exp)
+    if (!params || !payload.solution || params.algorithm !== 'PBKDF2/SHA-256' || !Number.isFinite(expires)) throw errors.captchaInvalid()
+    let verified = false
+    try {
+      verified = (await verifySolution({
+        challenge: payload.challenge as Challenge, solution: payload.solution, deriveKey: pbkdf2,
+        hmacSignatureSecret: challengeSecret, hmacKeySignatureSecret: challengeKeySecret,
+      })).verified
+    } catch {
+      verified = false
+    }
+    // The expiry is signed inside the challenge's data and read against our clock.
+    if (!verified || expires <= clock.now().getTime()) throw errors.captchaInvalid()
+    try {
+      await db('used_challenges').insert({ id: String(params.nonce).slice(0, 64), expires_at: expires })
+    } catch (err) {
+      if (isUniqueViolation(err)) throw errors.captchaInvalid({ message: '验证已使用过，请重新验证' })
+      throw err
     }
   }
 
-  async function checkCaptcha (body: LoginBody, ip: string): Promise<void> {
-    if (!captcha) return
-    if (!body.captcha_id || !body.captcha_code) throw errors.captchaRequired()
-    const answer = await repo.consumeCaptcha(db, body.captcha_id, clock.now())
-    if (answer === undefined || !safeEqual(answer, sha256Hex(body.captcha_code.trim().toUpperCase()))) {
-      await recordAttempt(db, 'login_ip', ip, clock.now())
-      throw errors.captchaInvalid()
-    }
+  /** The stored hash to check a password against: the admin's, or one of the same cost for nobody. */
+  async function hashFor (admin: repo.AdminRow | undefined): Promise<string> {
+    if (admin) return admin.password_hash
+    dummyHash ??= hashPassword(randomString(16))
+    return dummyHash
+  }
+
+  function lockedFor (ms: number) {
+    const minutes = Math.max(1, Math.ceil(ms / MINUTE))
+    return errors.accountLocked({ message: `密码错误次数过多，账号已锁定，请 ${minutes} 分钟后再试`, headers: { 'retry-after': String(Math.ceil(ms / 1000)) } })
   }
 
   return {
     async createCaptcha () {
-      const text = randomString(4, CAPTCHA_ALPHABET)
-      const id = randomBytes(16).toString('hex')
-      const expiresAt = new Date(clock.now().getTime() + CAPTCHA_MS)
-      await repo.insertCaptcha(db, id, sha256Hex(text), expiresAt)
-      const svg = renderCaptcha(text, { noise: 2, width: 120, height: 40, fontSize: 46, background: '#f4f6f8' })
-      return { captcha_id: id, svg, expires_at: expiresAt.toISOString() }
+      const now = clock.now()
+      const expires = now.getTime() + CAPTCHA_MS
+      const challenge = await createChallenge({
+        algorithm: 'PBKDF2/SHA-256', cost: captchaWork.cost, counter: randomInt(captchaWork.counter[1], captchaWork.counter[0]),
+        deriveKey: pbkdf2, hmacSignatureSecret: challengeSecret, hmacKeySignatureSecret: challengeKeySecret,
+        data: { exp: expires },
+      })
+      return { parameters: challenge.parameters, signature: challenge.signature!, expires_at: new Date(expires).toISOString() }
     },
 
+    /**
+     * Every attempt is counted before anything secret is checked: the address first, then the
+     * captcha, then the account (merchant + username as typed, known or not), then the password
+     * against the admin's hash or a dummy of the same cost — the same work and the same answer
+     * for an unknown username.
+     */
     async login (body: LoginBody, ip: string) {
-      await checkAddress(ip)
-      await checkCaptcha(body, ip)
       const now = clock.now()
-      const admin = await repo.findAdminByUsername(db, body.username)
-      if (!admin) {
-        // Same work as a real check, so an unknown username cannot be told apart by timing.
-        dummyHash ??= hashPassword(randomString(16))
-        await verifyPassword(body.password, await dummyHash)
-        await recordAttempt(db, 'login_ip', ip, now)
-        throw errors.loginFailed()
-      }
-      if (admin.locked_until !== null && Number(admin.locked_until) > now.getTime()) {
-        await recordAttempt(db, 'login_ip', ip, now)
-        throw errors.accountLocked()
-      }
-      if (!await verifyPassword(body.password, admin.password_hash)) {
-        await recordAttempt(db, 'login_ip', ip, now)
-        const failures = await repo.incrementFailedAttempts(db, admin.id)
-        if (failures >= LOCK_AFTER) {
-          await repo.lockAdmin(db, admin.id, new Date(now.getTime() + LOCK_MS))
+      const address = addressKey(ip)
+      const spend = await reserve(db, LOGIN_ADDRESS_GUARD, address, now)
+      if (!spend.allowed) throw tooManyAttempts({ headers: { 'retry-after': String(Math.ceil(spend.retryAfterMs / 1000)) } })
+      await checkCaptcha(body.captcha)
+      const merchantCode = body.merchant_code?.trim() || DEFAULT_MERCHANT_CODE
+      const account = accountSubject(merchantCode, body.username)
+      const turn = await reserve(db, ACCOUNT_GUARD, account, now)
+      const merchant = await merchants.findByCode(merchantCode)
+      const admin = merchant ? await repo.findAdminByUsername(db, merchant.id, body.username) : undefined
+      const ok = await verifyPassword(body.password, await hashFor(admin))
+      if (!turn.allowed) throw lockedFor(turn.retryAfterMs)
+      if (!admin || !ok) {
+        const lock = await failed(db, ACCOUNT_GUARD, account, now)
+        if (lock.lockedNow && admin) {
           await insertAudit(db, admin.merchant_id, { type: 'system', id: null, name: 'system', ip }, {
             action: 'admins.locked', target_type: 'admin', target_id: admin.id, summary: { username: admin.username },
           }, now)
-          throw errors.accountLocked()
         }
+        if (lock.locked) throw lockedFor(lock.retryAfterMs)
         throw errors.loginFailed()
       }
+      await succeeded(db, LOGIN_ADDRESS_GUARD, address, 'refund')
+      await succeeded(db, ACCOUNT_GUARD, account, 'clear')
       if (admin.status !== 'active') throw errors.accountDisabled()
 
       const sessionId = randomBytes(24).toString('base64url')
@@ -105,7 +155,7 @@ export function createAuthService ({ db, masterKey, captcha, clock }: AuthDeps) 
         .setAudience('kaquan-admin')
         .sign(await sessionKey)
       const fresh = await repo.findAdmin(db, admin.merchant_id, admin.id)
-      return { token, expires_at: expiresAt.toISOString(), admin: toAdmin(fresh!) }
+      return { token, expires_at: expiresAt.toISOString(), admin: toAdmin(fresh!, null) }
     },
 
     /** The live session behind a bearer token, or 401. */
@@ -130,11 +180,25 @@ export function createAuthService ({ db, masterKey, captcha, clock }: AuthDeps) 
       await repo.revokeSession(db, sessionId, clock.now())
     },
 
-    /** Changes one's own password; every other session of that admin ends. */
+    /**
+     * Changes one's own password; every other session of that admin ends. The old password is
+     * a secret checked here too: counted on the account like a login (a stolen session cannot
+     * guess its way to the password).
+     */
     async changePassword (ctx: SessionContext, oldPassword: string, newPassword: string, actor: Actor): Promise<void> {
-      if (!await verifyPassword(oldPassword, ctx.admin.password_hash)) throw errors.passwordIncorrect()
-      const hash = await hashPassword(newPassword)
       const now = clock.now()
+      const account = accountSubject(ctx.merchant.code, ctx.admin.username)
+      const turn = await reserve(db, ACCOUNT_GUARD, account, now)
+      const ok = await verifyPassword(oldPassword, ctx.admin.password_hash)
+      if (!turn.allowed) throw lockedFor(turn.retryAfterMs)
+      if (!ok) {
+        const lock = await failed(db, ACCOUNT_GUARD, account, now)
+        if (lock.locked) throw lockedFor(lock.retryAfterMs)
+        throw errors.passwordIncorrect()
+      }
+      await succeeded(db, ACCOUNT_GUARD, account, 'clear')
+      assertStrongPassword(newPassword, [ctx.admin.username, ctx.merchant.code], '/new_password')
+      const hash = await hashPassword(newPassword)
       await db.transaction(async (trx) => {
         await repo.updateAdmin(trx, ctx.merchant.id, ctx.admin.id, { password_hash: hash }, now)
         await repo.revokeAdminSessions(trx, ctx.admin.id, now, ctx.session_id)

@@ -8,8 +8,8 @@ t.test('batch validation: every rule with its code, and nothing is created', asy
   const ta = await buildTestApp(t)
   const token = await ta.login()
   const apple = await createProduct(ta, token)
-  const other = await ta.app.services.merchants.create({ code: 'other', name: '别家', admin_username: 'otherboss', admin_password: 'Other12345' })
-  const foreign = await createProduct(ta, await ta.login('otherboss', 'Other12345'), '别家商品')
+  const other = await ta.app.services.merchants.create({ code: 'other', name: '别家', admin_username: 'otherboss', admin_password: 'Other12345-kq#Pw' })
+  const foreign = await createProduct(ta, await ta.login('otherboss', 'Other12345-kq#Pw', 'other'), '别家商品')
   const post = (payload: object) => ta.app.inject({ method: 'POST', url: '/api/v1/card-batches', headers: ta.auth(token), payload })
   const base = { product_ids: [apple], quantity: 10 }
 

@@ -167,9 +167,9 @@ t.test('permissions per action; a staff member without it changes nothing', asyn
   const { ta, token, batch, bulk } = await setup(t)
   await ta.app.inject({
     method: 'POST', url: '/api/v1/admins', headers: ta.auth(token),
-    payload: { username: 'seller1', name: '销售', password: 'Seller123', permissions: ['cards.read', 'cards.activate'] },
+    payload: { username: 'seller1', name: '销售', password: 'Seller123-kq#Pw', permissions: ['cards.read', 'cards.activate'] },
   })
-  const seller = await ta.login('seller1', 'Seller123')
+  const seller = await ta.login('seller1', 'Seller123-kq#Pw')
   const target = { filter: { batch_no: batch.batch_no } }
   t.equal((await bulk({ action: 'activate', target }, seller)).statusCode, 200)
   for (const action of ['void', 'delete', 'restore']) {

@@ -103,8 +103,8 @@ t.test('couriers: the catalogue and the merchant\'s variants', async (t) => {
 t.test('order permissions', async (t) => {
   const f = await redeemFixture(t, { quantity: 2 })
   const orderNo = await placeOrder(f, 0)
-  await f.app.inject({ method: 'POST', url: '/api/v1/admins', headers: f.auth(f.token), payload: { username: 'viewer1', name: '查看', password: 'Viewer123', permissions: ['orders.read'] } })
-  const viewer = await f.login('viewer1', 'Viewer123')
+  await f.app.inject({ method: 'POST', url: '/api/v1/admins', headers: f.auth(f.token), payload: { username: 'viewer1', name: '查看', password: 'Viewer123-kq#Pw', permissions: ['orders.read'] } })
+  const viewer = await f.login('viewer1', 'Viewer123-kq#Pw')
   t.equal((await f.app.inject({ method: 'GET', url: '/api/v1/orders', headers: f.auth(viewer) })).statusCode, 200)
   for (const action of ['ship', 'cancel', 'complete']) {
     const res = await f.app.inject({ method: 'POST', url: `/api/v1/orders/${orderNo}/${action}`, headers: f.auth(viewer), payload: action === 'ship' ? { courier_code: 'SF', waybill_no: 'SF1234567' } : undefined })

@@ -23,7 +23,8 @@ function noCdnFonts (): Plugin {
 export default defineConfig({
   root,
   base: '/web/',
-  plugins: [vue(), noCdnFonts()],
+  // <altcha-widget> (the login captcha) is a web component, not a Vue one.
+  plugins: [vue({ template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('altcha-') } } }), noCdnFonts()],
   build: {
     outDir: fileURLToPath(new URL('../../../dist/web', import.meta.url)),
     emptyOutDir: true,

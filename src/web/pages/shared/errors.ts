@@ -5,7 +5,7 @@ import type { ApiError } from './api.js'
 /** The fields of the pages' forms, plus `form` (above the button) for the rest. */
 export type Field =
   | 'card_no' | 'password' | 'product' | 'name' | 'phone' | 'region' | 'address' | 'remark' | 'reserve_date'
-  | 'username' | 'admin_password' | 'captcha' | 'form'
+  | 'merchant_code' | 'username' | 'admin_password' | 'captcha' | 'form'
 
 export type FieldErrors = Partial<Record<Field, string>>
 
@@ -38,8 +38,9 @@ const FIELD_OF_PATH: Record<string, Field> = {
   '/consignee': 'name',
   '/remark': 'remark',
   '/reserve_date': 'reserve_date',
+  '/merchant_code': 'merchant_code',
   '/username': 'username',
-  '/captcha_code': 'captcha',
+  '/captcha': 'captcha',
 }
 
 /** What to say when the server refused a field's value (its own wording is for developers). */
@@ -53,9 +54,10 @@ export const FIELD_HINT: Record<Field, string> = {
   address: '请填写详细地址（不超过 200 个字）',
   remark: '备注不能超过 500 个字',
   reserve_date: '请选择发货日期',
+  merchant_code: '请输入商户代码',
   username: '请输入用户名',
   admin_password: '请输入密码',
-  captcha: '请输入验证码',
+  captcha: '请完成人机验证',
   form: '提交的内容不正确，请检查后重试',
 }
 

@@ -9,6 +9,13 @@ export interface Me {
 }
 
 const KEY = 'kaquan.staff.token'
+const MERCHANT_KEY = 'kaquan.staff.merchant'
+
+/** The merchant code to offer: ?m= in the link, else the last one used here, else the installation's default. */
+export function rememberedMerchant (): string {
+  const fromLink = new URLSearchParams(location.search).get('m')
+  return (fromLink || localStorage.getItem(MERCHANT_KEY) || 'default').slice(0, 32)
+}
 
 export const session = reactive({
   token: sessionStorage.getItem(KEY) ?? '',
@@ -44,8 +51,9 @@ export async function resume (): Promise<void> {
   }
 }
 
-export async function login (body: { username: string; password: string; captcha_id: string; captcha_code: string }): Promise<void> {
+export async function login (body: { merchant_code: string; username: string; password: string; captcha: string }): Promise<void> {
   const res = await api<{ token: string }>('POST', '/api/v1/auth/login', body)
+  localStorage.setItem(MERCHANT_KEY, body.merchant_code)
   session.token = res.token
   sessionStorage.setItem(KEY, res.token)
   session.notice = ''
