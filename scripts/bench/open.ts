@@ -24,14 +24,14 @@ const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 5_000)
 function config (dir: string): AppConfig {
   return {
     port: 0, host: '127.0.0.1', dataDir: dir, database: { client: 'sqlite', filename: join(dir, 'kaquan.sqlite') }, publicBaseUrl: 'http://localhost',
-    masterKey: Buffer.alloc(32, 5), logLevel: 'warn', captcha: false, trustProxy: false, allowPrivateWebhooks: true, worker: false, webDir: DEFAULT_WEB_DIR, adminPassword: 'Bench12345',
+    masterKey: Buffer.alloc(32, 5), logLevel: 'warn', captcha: false, trustProxy: false, allowPrivateWebhooks: true, allowPrivateVendors: false, vendorHosts: [], worker: false, webDir: DEFAULT_WEB_DIR, adminPassword: 'Bench-Admin-2026!',
   }
 }
 
 async function prepared (dir: string) {
   const app = await buildApp({ config: config(dir) })
   await migrateLatest(app.db)
-  await app.services.merchants.ensureDefault('Bench12345')
+  await app.services.merchants.ensureDefault('Bench-Admin-2026!')
   return app
 }
 
@@ -43,7 +43,7 @@ async function serve (dir: string): Promise<void> {
   await app.listen({ port: 0, host: '127.0.0.1' })
   const actor = { type: 'system' as const, id: null, name: 'bench', ip: null }
   for (let i = 0; i < 20; i++) await app.services.catalog.create(merchant.id, { name: `商品 ${i}`, goods_no: `G${i}` }, actor)
-  const created = await app.services.apps.create(merchant.id, { name: 'bench', scopes: ['products:read'], rate_limit: 10_000 }, actor)
+  const created = await app.services.apps.create(merchant.id, { name: 'bench', scopes: ['products:read'], rate_limit: 10_000 }, actor, [])
   process.stdout.write(`READY ${(app.server.address() as { port: number }).port} ${created.app_key} ${created.app_secret}\n`)
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { actorOf, sessionOf } from '../../plugins/admin-auth.js'
+import { permissionsOf } from './admins.mapper.js'
 import { errorResponses, IdParams, OkResponse } from '../../shared/schemas.js'
 import {
   AdminListSchema, AdminSchema, CreateAdminBodySchema, PermissionListSchema, UpdateAdminBodySchema,
@@ -14,12 +15,12 @@ export const adminsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/api/v1/permissions', {
     schema: { operationId: 'listPermissions', tags, security, response: { 200: PermissionListSchema, ...errorResponses } },
-    preHandler: app.requireAdmin,
+    onRequest: app.requireAdmin,
   }, async () => ({ items: Object.entries(PERMISSIONS).map(([code, name]) => ({ code, name })) }))
 
   app.get('/api/v1/admins', {
     schema: { operationId: 'listAdmins', tags, security, response: { 200: AdminListSchema, ...errorResponses } },
-    preHandler: write,
+    onRequest: write,
   }, async (req) => ({ items: await app.services.admins.list(sessionOf(req).merchant.id) }))
 
   app.post('/api/v1/admins', {
@@ -27,15 +28,15 @@ export const adminsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'createAdmin', tags, security, body: CreateAdminBodySchema,
       response: { 201: AdminSchema, ...errorResponses },
     },
-    preHandler: write,
+    onRequest: write,
   }, async (req, reply) => {
     reply.code(201)
-    return app.services.admins.create(sessionOf(req).merchant.id, req.body, actorOf(req))
+    return app.services.admins.create(sessionOf(req).merchant.id, req.body, actorOf(req), permissionsOf(sessionOf(req).admin))
   })
 
   app.get('/api/v1/admins/:id', {
     schema: { operationId: 'getAdmin', tags, security, params: IdParams, response: { 200: AdminSchema, ...errorResponses } },
-    preHandler: write,
+    onRequest: write,
   }, async (req) => app.services.admins.get(sessionOf(req).merchant.id, req.params.id))
 
   app.patch('/api/v1/admins/:id', {
@@ -43,14 +44,14 @@ export const adminsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'updateAdmin', tags, security, params: IdParams, body: UpdateAdminBodySchema,
       response: { 200: AdminSchema, ...errorResponses },
     },
-    preHandler: write,
-  }, async (req) => app.services.admins.update(sessionOf(req).merchant.id, req.params.id, req.body, actorOf(req)))
+    onRequest: write,
+  }, async (req) => app.services.admins.update(sessionOf(req).merchant.id, req.params.id, req.body, actorOf(req), permissionsOf(sessionOf(req).admin)))
 
   app.delete('/api/v1/admins/:id', {
     schema: { operationId: 'deleteAdmin', tags, security, params: IdParams, response: { 200: OkResponse, ...errorResponses } },
-    preHandler: write,
+    onRequest: write,
   }, async (req) => {
-    await app.services.admins.remove(sessionOf(req).merchant.id, req.params.id, actorOf(req))
+    await app.services.admins.remove(sessionOf(req).merchant.id, req.params.id, actorOf(req), permissionsOf(sessionOf(req).admin))
     return { ok: true }
   })
 }

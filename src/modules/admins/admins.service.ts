@@ -1,30 +1,56 @@
 import type { Clock } from '../../shared/clock.js'
 import { hashPassword } from '../../shared/crypto.js'
 import { isUniqueViolation, type Db } from '../../shared/db.js'
+import { forbidden } from '../../shared/errors.js'
+import { lockedUntil } from '../../shared/guards.js'
+import { assertStrongPassword } from '../../shared/passwords.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
+import type { MerchantsService } from '../merchants/merchants.service.js'
 import * as errors from './admins.errors.js'
 import { permissionsOf, toAdmin } from './admins.mapper.js'
 import * as repo from './admins.repository.js'
 import type { Admin, CreateAdminBody, UpdateAdminBody } from './admins.schemas.js'
-import type { Permission } from './permissions.js'
+import { PERMISSIONS, type Permission } from './permissions.js'
+import { ACCOUNT_GUARD, accountSubject } from './auth.service.js'
 
-export function createAdminsService ({ db, clock }: { db: Db; clock: Clock }) {
+/**
+ * Nobody hands out what they do not hold: the permissions granted (added to an admin) must all
+ * be the granter's own. Otherwise admins.write alone would be the key to every other permission.
+ */
+export function assertCanGrant (granter: Permission[], granted: Permission[]): void {
+  const missing = granted.filter((p) => !granter.includes(p))
+  if (missing.length) throw forbidden({ message: `不能授予自己没有的权限：${missing.map((p) => PERMISSIONS[p]).join('、')}`, details: missing.map((p) => ({ path: '/permissions', message: p })) })
+}
+
+export function createAdminsService ({ db, clock, merchants }: { db: Db; clock: Clock; merchants: MerchantsService }) {
   async function load (merchantId: number, id: number) {
     const row = await repo.findAdmin(db, merchantId, id)
     if (!row) throw errors.adminNotFound()
     return row
   }
 
+  /** Admin views with the login lock read from the account counters. */
+  async function views (merchantId: number, rows: repo.AdminRow[]): Promise<Admin[]> {
+    const code = (await merchants.findById(merchantId))!.code
+    const locks = await lockedUntil(db, ACCOUNT_GUARD, rows.map((r) => accountSubject(code, r.username)), clock.now())
+    return rows.map((r) => toAdmin(r, locks.get(accountSubject(code, r.username)) ?? null))
+  }
+  const view = async (merchantId: number, row: repo.AdminRow) => (await views(merchantId, [row]))[0]
+
   return {
     async list (merchantId: number): Promise<Admin[]> {
-      return (await repo.listAdmins(db, merchantId)).map(toAdmin)
+      return views(merchantId, await repo.listAdmins(db, merchantId))
     },
 
     async get (merchantId: number, id: number): Promise<Admin> {
-      return toAdmin(await load(merchantId, id))
+      return view(merchantId, await load(merchantId, id))
     },
 
-    async create (merchantId: number, body: CreateAdminBody, actor: Actor): Promise<Admin> {
+    /** `granter`: the permissions of the admin doing it. */
+    async create (merchantId: number, body: CreateAdminBody, actor: Actor, granter: Permission[]): Promise<Admin> {
+      assertCanGrant(granter, body.permissions as Permission[])
+      const merchant = (await merchants.findById(merchantId))!
+      assertStrongPassword(body.password, [body.username, merchant.code])
       const hash = await hashPassword(body.password)
       const now = clock.now()
       try {
@@ -45,14 +71,14 @@ export function createAdminsService ({ db, clock }: { db: Db; clock: Clock }) {
           }, now)
           return newId
         })
-        return toAdmin((await repo.findAdmin(db, merchantId, id))!)
+        return view(merchantId, (await repo.findAdmin(db, merchantId, id))!)
       } catch (err) {
         if (isUniqueViolation(err)) throw errors.usernameTaken()
         throw err
       }
     },
 
-    async update (merchantId: number, id: number, body: UpdateAdminBody, actor: Actor): Promise<Admin> {
+    async update (merchantId: number, id: number, body: UpdateAdminBody, actor: Actor, granter: Permission[]): Promise<Admin> {
       const row = await load(merchantId, id)
       const isSelf = actor.type === 'admin' && actor.id === id
       const isOwner = Number(row.is_owner) === 1 || row.is_owner === true
@@ -64,6 +90,14 @@ export function createAdminsService ({ db, clock }: { db: Db; clock: Clock }) {
       if (isOwner && !isSelf && (body.status !== undefined || body.permissions !== undefined || body.password !== undefined)) {
         throw errors.ownerProtected()
       }
+      if (body.permissions !== undefined) assertCanGrant(granter, (body.permissions as Permission[]).filter((p) => !permissionsOf(row).includes(p)))
+      // Setting the password, the status or the permissions of someone who holds more than you
+      // would hand you what they hold (their login, at the next step).
+      if (!isSelf && (body.password !== undefined || body.status !== undefined || body.permissions !== undefined)) {
+        const beyond = permissionsOf(row).filter((p) => !granter.includes(p))
+        if (beyond.length) throw forbidden({ message: `该管理员拥有您没有的权限（${beyond.map((p) => PERMISSIONS[p]).join('、')}），不能修改其密码、状态或权限` })
+      }
+      if (body.password !== undefined) assertStrongPassword(body.password, [row.username, (await merchants.findById(merchantId))!.code])
       const now = clock.now()
       const fields: Parameters<typeof repo.updateAdmin>[3] = {}
       if (body.name !== undefined) fields.name = body.name
@@ -85,13 +119,15 @@ export function createAdminsService ({ db, clock }: { db: Db; clock: Clock }) {
           },
         }, now)
       })
-      return toAdmin(await load(merchantId, id))
+      return view(merchantId, await load(merchantId, id))
     },
 
-    async remove (merchantId: number, id: number, actor: Actor): Promise<void> {
+    async remove (merchantId: number, id: number, actor: Actor, granter: Permission[]): Promise<void> {
       const row = await load(merchantId, id)
       if (actor.type === 'admin' && actor.id === id) throw errors.cannotDeleteSelf()
       if (Number(row.is_owner) === 1 || row.is_owner === true) throw errors.ownerProtected()
+      const beyond = permissionsOf(row).filter((p) => !granter.includes(p))
+      if (beyond.length) throw forbidden({ message: `该管理员拥有您没有的权限（${beyond.map((p) => PERMISSIONS[p]).join('、')}），不能删除` })
       const now = clock.now()
       await db.transaction(async (trx) => {
         await repo.deleteAdmin(trx, merchantId, id)

@@ -7,7 +7,7 @@ t.test('a staff account with only products.read gets 403 on admin routes and 200
   const owner = await login()
   const created = await app.inject({
     method: 'POST', url: '/api/v1/admins', headers: auth(owner),
-    payload: { username: 'clerk01', name: '店员小王', phone: '13800138000', password: 'Clerk12345', permissions: ['products.read'] },
+    payload: { username: 'clerk01', name: '店员小王', phone: '13800138000', password: 'Clerk12345-kq#Pw', permissions: ['products.read'] },
   })
   t.equal(created.statusCode, 201)
   const clerk = created.json()
@@ -16,7 +16,7 @@ t.test('a staff account with only products.read gets 403 on admin routes and 200
   t.notOk('password_hash' in clerk)
   t.notOk('password' in clerk)
 
-  const token = await login('clerk01', 'Clerk12345')
+  const token = await login('clerk01', 'Clerk12345-kq#Pw')
   const me = await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: auth(token) })
   t.equal(me.statusCode, 200)
   t.equal(me.json().admin.username, 'clerk01')
@@ -24,7 +24,7 @@ t.test('a staff account with only products.read gets 403 on admin routes and 200
   const before = await db('admins').count({ n: '*' }).first()
   const denied = await app.inject({
     method: 'POST', url: '/api/v1/admins', headers: auth(token),
-    payload: { username: 'sneaky1', name: 'x', password: 'Sneaky123', permissions: ['admins.write'] },
+    payload: { username: 'sneaky1', name: 'x', password: 'Sneaky123-kq#Pw', permissions: ['admins.write'] },
   })
   t.equal(denied.statusCode, 403)
   t.equal(denied.json().code, 'forbidden')
@@ -41,7 +41,7 @@ t.test('admin validation: username, password rule, permissions, duplicates', asy
   const { app, login, auth } = await buildTestApp(t)
   const owner = await login()
   const post = (payload: object) => app.inject({ method: 'POST', url: '/api/v1/admins', headers: auth(owner), payload })
-  const base = { username: 'staff01', name: '员工', password: 'Staff1234', permissions: [] }
+  const base = { username: 'staff01', name: '员工', password: 'Staff1234-kq#Pw', permissions: [] }
   for (const [field, value] of [
     ['username', 'ab'], ['username', 'bad name'], ['username', 'x'.repeat(33)],
     ['password', 'abcdefgh'], ['password', '12345678'], ['password', 'Ab1'], ['password', 'Abc123!!x'],
@@ -64,9 +64,9 @@ t.test('disabling an admin ends its sessions at once; an admin cannot lock itsel
   const owner = await login()
   const manager = (await app.inject({
     method: 'POST', url: '/api/v1/admins', headers: auth(owner),
-    payload: { username: 'manager1', name: '经理', password: 'Manager123', permissions: ['admins.write', 'audit.read'] },
+    payload: { username: 'manager1', name: '经理', password: 'Manager123-kq#Pw', permissions: ['admins.write', 'audit.read'] },
   })).json()
-  const mtoken = await login('manager1', 'Manager123')
+  const mtoken = await login('manager1', 'Manager123-kq#Pw')
 
   const selfRemove = await app.inject({ method: 'PATCH', url: `/api/v1/admins/${manager.id}`, headers: auth(mtoken), payload: { permissions: ['audit.read'] } })
   t.equal(selfRemove.statusCode, 409)
@@ -88,12 +88,12 @@ t.test('disabling an admin ends its sessions at once; an admin cannot lock itsel
   t.equal(disable.json().status, 'disabled')
   const after = await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: auth(mtoken) })
   t.equal(after.statusCode, 401, 'the disabled admin\'s token stops working at once')
-  const relogin = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'manager1', password: 'Manager123' } })
+  const relogin = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'manager1', password: 'Manager123-kq#Pw' } })
   t.equal(relogin.statusCode, 403)
   t.equal(relogin.json().code, 'account_disabled')
 
-  await app.inject({ method: 'PATCH', url: `/api/v1/admins/${manager.id}`, headers: auth(owner), payload: { status: 'active', password: 'Manager456' } })
-  t.ok(await login('manager1', 'Manager456'), 'enabled again with a new password')
+  await app.inject({ method: 'PATCH', url: `/api/v1/admins/${manager.id}`, headers: auth(owner), payload: { status: 'active', password: 'Manager456-kq#Pw' } })
+  t.ok(await login('manager1', 'Manager456-kq#Pw'), 'enabled again with a new password')
 
   const del = await app.inject({ method: 'DELETE', url: `/api/v1/admins/${manager.id}`, headers: auth(owner) })
   t.equal(del.statusCode, 200)
@@ -104,20 +104,20 @@ t.test('disabling an admin ends its sessions at once; an admin cannot lock itsel
   const actions = audit.json().items.map((i: { action: string }) => i.action)
   t.same(actions, ['admins.delete', 'admins.update', 'admins.update', 'admins.update', 'admins.create'])
   const text = JSON.stringify(audit.json())
-  t.notOk(text.includes('Manager123') || text.includes('Manager456') || text.includes('scrypt$'), 'no password in the audit log')
+  t.notOk(text.includes('Manager123-kq#Pw') || text.includes('Manager456-kq#Pw') || text.includes('scrypt$'), 'no password in the audit log')
   const listed = await app.inject({ method: 'GET', url: '/api/v1/admins', headers: auth(owner) })
   t.notOk(listed.body.includes('password_hash') || listed.body.includes('scrypt$'), 'no hash in lists')
 })
 
 t.test('admins of one merchant are invisible to another', async (t) => {
   const { app, login, auth } = await buildTestApp(t)
-  const other = await app.services.merchants.create({ code: 'fruit', name: '鲜果铺', admin_username: 'fruitboss', admin_password: 'Fruit12345' })
+  const other = await app.services.merchants.create({ code: 'fruit', name: '鲜果铺', admin_username: 'fruitboss', admin_password: 'Fruit12345-kq#Pw' })
   const owner = await login()
   const res = await app.inject({ method: 'GET', url: `/api/v1/admins/${other.admin_id}`, headers: auth(owner) })
   t.equal(res.statusCode, 404)
   const list = await app.inject({ method: 'GET', url: '/api/v1/admins', headers: auth(owner) })
   t.same(list.json().items.map((a: { username: string }) => a.username), ['admin'])
-  const fruit = await login('fruitboss', 'Fruit12345')
+  const fruit = await login('fruitboss', 'Fruit12345-kq#Pw', 'fruit')
   const me = await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: auth(fruit) })
   t.equal(me.json().merchant.code, 'fruit')
   t.equal((await app.inject({ method: 'DELETE', url: `/api/v1/admins/${me.json().admin.id}`, headers: auth(owner) })).statusCode, 404)

@@ -5,7 +5,9 @@ import type { Knex } from 'knex'
 import { actorOf, sessionOf } from '../../plugins/admin-auth.js'
 import type { Clock } from '../../shared/clock.js'
 import { decrypt, deriveKey, encrypt, randomString } from '../../shared/crypto.js'
-import { appError } from '../../shared/errors.js'
+import { appError, forbidden } from '../../shared/errors.js'
+import type { Permission } from '../admins/permissions.js'
+import { permissionsOf } from '../admins/admins.mapper.js'
 import { errorResponses, IdParams, iso, Timestamp, NullableTimestamp } from '../../shared/schemas.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
 
@@ -14,6 +16,17 @@ export type Scope = typeof SCOPES[number]
 export const ROTATION_OVERLAP_MS = 24 * 3600_000
 
 export const appNotFound = appError('app_not_found', 404, '应用不存在')
+
+/**
+ * An app with `cards:secrets` reads card passwords through the open API: creating one, granting
+ * the scope, or taking a new secret of such an app is reading passwords, so it needs the
+ * permission that guards them (cards.export_secrets), not only apps.write.
+ */
+function assertMayHoldSecrets (granter: Permission[], scopes: readonly string[]): void {
+  if (scopes.includes('cards:secrets') && !granter.includes('cards.export_secrets')) {
+    throw forbidden({ message: '授予或使用 cards:secrets（读取卡密）需要“导出卡券密码”权限' })
+  }
+}
 export const allowlistInvalid = appError('ip_allowlist_invalid', 422, 'IP 白名单格式不正确')
 
 const Cidr = Type.String({ maxLength: 64, description: 'IPv4 or IPv6 address, optionally /prefix' })
@@ -118,7 +131,8 @@ export function createAppsService ({ db, clock, masterKey }: { db: Knex; clock: 
       return (await db<AppRow>('apps').where({ merchant_id: merchantId }).orderBy('id')).map(toApp)
     },
 
-    async create (merchantId: number, body: Static<typeof CreateAppSchema>, actor: Actor) {
+    async create (merchantId: number, body: Static<typeof CreateAppSchema>, actor: Actor, granter: Permission[]) {
+      assertMayHoldSecrets(granter, body.scopes)
       checkAllowlist(body.ip_allowlist)
       const appKey = `ak_${randomString(24)}`
       const secret = `sk_${randomString(40)}`
@@ -134,8 +148,9 @@ export function createAppsService ({ db, clock, masterKey }: { db: Knex; clock: 
       return { ...toApp(await load(merchantId, id)), app_secret: secret }
     },
 
-    async update (merchantId: number, id: number, body: Static<typeof UpdateAppSchema>, actor: Actor): Promise<App> {
+    async update (merchantId: number, id: number, body: Static<typeof UpdateAppSchema>, actor: Actor, granter: Permission[]): Promise<App> {
       const row = await load(merchantId, id)
+      if (body.scopes !== undefined) assertMayHoldSecrets(granter, body.scopes.filter((s) => !(JSON.parse(row.scopes) as string[]).includes(s)))
       checkAllowlist(body.ip_allowlist)
       const now = clock.now().getTime()
       const patch: Record<string, unknown> = { updated_at: now }
@@ -153,8 +168,9 @@ export function createAppsService ({ db, clock, masterKey }: { db: Knex; clock: 
     },
 
     /** A new secret, shown once; the previous one keeps working for 24 hours. */
-    async rotate (merchantId: number, id: number, actor: Actor) {
+    async rotate (merchantId: number, id: number, actor: Actor, granter: Permission[]) {
       const row = await load(merchantId, id)
+      assertMayHoldSecrets(granter, JSON.parse(row.scopes) as string[])
       const secret = `sk_${randomString(40)}`
       const now = clock.now().getTime()
       byKey.delete(row.app_key)
@@ -178,27 +194,27 @@ export const appsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const write = app.requirePermission('apps.write')
   app.get('/api/v1/apps', {
     schema: { operationId: 'listApps', tags, security, response: { 200: Type.Object({ items: Type.Array(AppSchema) }), ...errorResponses } },
-    preHandler: write,
+    onRequest: write,
   }, async (req) => ({ items: await app.services.apps.list(sessionOf(req).merchant.id) }))
 
   app.post('/api/v1/apps', {
     schema: { operationId: 'createApp', tags, security, body: CreateAppSchema, summary: 'Create an app; the secret is in this answer only', response: { 201: AppWithSecretSchema, ...errorResponses } },
-    preHandler: write,
+    onRequest: write,
   }, async (req, reply) => {
     reply.code(201).header('cache-control', 'no-store')
-    return app.services.apps.create(sessionOf(req).merchant.id, req.body, actorOf(req))
+    return app.services.apps.create(sessionOf(req).merchant.id, req.body, actorOf(req), permissionsOf(sessionOf(req).admin))
   })
 
   app.patch('/api/v1/apps/:id', {
     schema: { operationId: 'updateApp', tags, security, params: IdParams, body: UpdateAppSchema, response: { 200: AppSchema, ...errorResponses } },
-    preHandler: write,
-  }, async (req) => app.services.apps.update(sessionOf(req).merchant.id, req.params.id, req.body, actorOf(req)))
+    onRequest: write,
+  }, async (req) => app.services.apps.update(sessionOf(req).merchant.id, req.params.id, req.body, actorOf(req), permissionsOf(sessionOf(req).admin)))
 
   app.post('/api/v1/apps/:id/rotate-secret', {
     schema: { operationId: 'rotateAppSecret', tags, security, params: IdParams, summary: 'New secret (shown once); the old one works 24 hours more', response: { 200: AppWithSecretSchema, ...errorResponses } },
-    preHandler: write,
+    onRequest: write,
   }, async (req, reply) => {
     reply.header('cache-control', 'no-store')
-    return app.services.apps.rotate(sessionOf(req).merchant.id, req.params.id, actorOf(req))
+    return app.services.apps.rotate(sessionOf(req).merchant.id, req.params.id, actorOf(req), permissionsOf(sessionOf(req).admin))
   })
 }

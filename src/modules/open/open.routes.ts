@@ -67,7 +67,7 @@ export const openRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { operationId: 'openGetIssue', tags, security, params: Type.Object({ issue_no: Type.String({ maxLength: 32 }) }), response: { 200: IssueSchema, ...errorResponses } },
   }, async (req) => {
     const { merchant, app: row, scopes } = openOf(req)
-    return svc().getIssue(merchant, row, scopes, req.params.issue_no)
+    return svc().getIssue(merchant, row, scopes, req.params.issue_no, appActor(req))
   })
 
   app.post('/open/v1/card-issues/:issue_no/cancel', {
