@@ -28,6 +28,8 @@ export async function generateOpenapi (): Promise<string> {
     captcha: true,
     trustProxy: false,
     allowPrivateWebhooks: false,
+    allowPrivateVendors: false,
+    vendorHosts: [],
     worker: false,
     webDir: DEFAULT_WEB_DIR,
   }

@@ -2,6 +2,8 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
+import ipaddr from 'ipaddr.js'
+import { passwordProblem } from './shared/passwords.js'
 
 export type DatabaseConfig =
   | { client: 'sqlite'; filename: string }
@@ -18,10 +20,17 @@ export interface AppConfig {
   captcha: boolean
   /** Initial password of the first admin; undefined means "generate one and print it once". */
   adminPassword?: string
-  /** Fastify's trustProxy; false means forwarded headers are ignored. */
-  trustProxy: boolean | number | string
+  /** Who may forward a client's address: the proxies (addresses/CIDRs/names), a hop count, or nobody (false). */
+  trustProxy: false | number | string
   /** Let webhooks reach private, loopback and link-local addresses (tests, closed networks). */
   allowPrivateWebhooks: boolean
+  /** Let vendor calls (SMS, ERP, couriers) reach private, loopback and link-local addresses. */
+  allowPrivateVendors: boolean
+  /**
+   * Hosts beyond the vendors' published ones that merchants may use as an endpoint (an
+   * on-premises ERP, a proxy, a sandbox): `host` (any port) or `host:port`, normalised.
+   */
+  vendorHosts: string[]
   /** Run the outbox worker in this process (default on). */
   worker: boolean
   /** The built pickup and staff pages (Vite's output); the API runs without them. */
@@ -41,6 +50,8 @@ export const ENV_VARIABLES = [
   'KAQUAN_ADMIN_PASSWORD',
   'KAQUAN_TRUST_PROXY',
   'KAQUAN_ALLOW_PRIVATE_WEBHOOKS',
+  'KAQUAN_ALLOW_PRIVATE_VENDORS',
+  'KAQUAN_VENDOR_HOSTS',
   'KAQUAN_WORKER',
 ] as const
 
@@ -113,17 +124,54 @@ function parseMasterKey (env: Env, dataDir: string): Buffer {
   return key
 }
 
-function parseTrustProxy (env: Env): boolean | number | string {
+/**
+ * The proxies' addresses/CIDRs (or proxy-addr's names loopback, linklocal, uniquelocal), or a
+ * hop count. `true` is refused: Fastify would believe the leftmost X-Forwarded-For address,
+ * which the client writes itself, and every per-address limit would be the client's to choose.
+ */
+function parseTrustProxy (env: Env): false | number | string {
   const raw = value(env, 'KAQUAN_TRUST_PROXY')
   if (raw === undefined || raw === 'false') return false
-  if (raw === 'true') return true
-  if (/^\d+$/.test(raw)) return Number(raw)
+  if (raw === 'true') {
+    throw new ConfigError('KAQUAN_TRUST_PROXY', 'true would trust any client\'s X-Forwarded-For; give the proxies\' addresses or CIDRs (e.g. 10.0.0.5,10.0.1.0/24) or a hop count')
+  }
+  if (/^\d+$/.test(raw)) {
+    if (Number(raw) < 1 || Number(raw) > 10) throw new ConfigError('KAQUAN_TRUST_PROXY', 'a hop count is 1-10')
+    return Number(raw)
+  }
   const parts = raw.split(',').map((p) => p.trim())
-  const address = /^[0-9a-fA-F.:]+(\/\d{1,3})?$/
-  if (parts.some((p) => !address.test(p))) {
-    throw new ConfigError('KAQUAN_TRUST_PROXY', 'expected true, a hop count, or a comma-separated list of proxy addresses/CIDRs')
+  const valid = (p: string) => ['loopback', 'linklocal', 'uniquelocal'].includes(p) || (() => {
+    const [addr, prefix] = p.split('/')
+    if (!ipaddr.isValid(addr)) return false
+    if (prefix === undefined) return true
+    return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (ipaddr.parse(addr).kind() === 'ipv4' ? 32 : 128)
+  })()
+  if (parts.some((p) => !valid(p))) {
+    throw new ConfigError('KAQUAN_TRUST_PROXY', 'expected a comma-separated list of proxy addresses/CIDRs (or loopback, linklocal, uniquelocal), or a hop count')
   }
   return parts.join(',')
+}
+
+/** true or false, default false. The caller reads the variable, so that each name appears where it is read. */
+function parseBoolean (name: string, raw: string | undefined): boolean {
+  if (raw === undefined) return false
+  if (raw !== 'true' && raw !== 'false') throw new ConfigError(name, 'expected true or false')
+  return raw === 'true'
+}
+
+/** `host` or `host:port` entries, comma-separated; hosts as URLs spell them (lower case, IPv6 in brackets). */
+function parseVendorHosts (env: Env): string[] {
+  const raw = value(env, 'KAQUAN_VENDOR_HOSTS')
+  if (raw === undefined) return []
+  return raw.split(',').map((p) => p.trim()).filter(Boolean).map((entry) => {
+    let url: URL | undefined
+    try { url = new URL(`http://${entry}`) } catch { /* reported below */ }
+    const port = /:(\d{1,5})$/.exec(entry)?.[1]
+    if (!url || url.username || url.password || url.pathname !== '/' || url.search || url.hash || entry.includes('/') || (port !== undefined && (Number(port) < 1 || Number(port) > 65535))) {
+      throw new ConfigError('KAQUAN_VENDOR_HOSTS', `expected comma-separated host or host:port entries (e.g. erp.example.com,10.0.0.5:8080), got "${entry}"`)
+    }
+    return port === undefined ? url.hostname : `${url.hostname}:${Number(port)}`
+  })
 }
 
 function parseUrl (name: string, raw: string): string {
@@ -158,7 +206,8 @@ export const DEFAULT_WEB_DIR = join(packageRoot(), 'dist', 'web')
 export function loadConfig (env: Env = process.env): AppConfig {
   const port = parsePort(env)
   const dataDir = resolve(value(env, 'KAQUAN_DATA_DIR') ?? './data')
-  mkdirSync(dataDir, { recursive: true })
+  // The database, the master key and the uploads: the owner's only.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
 
   const logLevel = value(env, 'LOG_LEVEL') ?? 'info'
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
@@ -168,12 +217,12 @@ export function loadConfig (env: Env = process.env): AppConfig {
   if (captcha !== 'on' && captcha !== 'off') throw new ConfigError('KAQUAN_CAPTCHA', 'expected on or off')
 
   const adminPassword = value(env, 'KAQUAN_ADMIN_PASSWORD')
-  if (adminPassword !== undefined && !new RegExp(ADMIN_PASSWORD_PATTERN).test(adminPassword)) {
-    throw new ConfigError('KAQUAN_ADMIN_PASSWORD', 'letters and digits, 8-64 characters, at least one letter and one digit')
-  }
+  const weak = adminPassword === undefined ? null : passwordProblem(adminPassword, ['admin', 'default'])
+  if (weak) throw new ConfigError('KAQUAN_ADMIN_PASSWORD', '10-128 characters, not a common or easily guessed password (checked with zxcvbn)')
 
-  const allowPrivate = value(env, 'KAQUAN_ALLOW_PRIVATE_WEBHOOKS') ?? 'false'
-  if (allowPrivate !== 'true' && allowPrivate !== 'false') throw new ConfigError('KAQUAN_ALLOW_PRIVATE_WEBHOOKS', 'expected true or false')
+  const allowPrivateWebhooks = parseBoolean('KAQUAN_ALLOW_PRIVATE_WEBHOOKS', value(env, 'KAQUAN_ALLOW_PRIVATE_WEBHOOKS'))
+  const allowPrivateVendors = parseBoolean('KAQUAN_ALLOW_PRIVATE_VENDORS', value(env, 'KAQUAN_ALLOW_PRIVATE_VENDORS'))
+  const vendorHosts = parseVendorHosts(env)
   const worker = value(env, 'KAQUAN_WORKER') ?? 'on'
   if (worker !== 'on' && worker !== 'off') throw new ConfigError('KAQUAN_WORKER', 'expected on or off')
 
@@ -188,7 +237,9 @@ export function loadConfig (env: Env = process.env): AppConfig {
     captcha: captcha === 'on',
     adminPassword,
     trustProxy: parseTrustProxy(env),
-    allowPrivateWebhooks: allowPrivate === 'true',
+    allowPrivateWebhooks,
+    allowPrivateVendors,
+    vendorHosts,
     worker: worker === 'on',
     webDir: DEFAULT_WEB_DIR,
   }

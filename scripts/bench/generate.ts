@@ -30,7 +30,7 @@ async function service (database: DatabaseConfig): Promise<number> {
   await migrateLatest(db)
   const masterKey = randomBytes(32)
   const merchants = createMerchantsService({ db, masterKey, clock: systemClock })
-  const m = await merchants.create({ code: 'bench', name: 'bench', admin_username: `bench${Date.now()}`, admin_password: 'Bench12345' })
+  const m = await merchants.create({ code: 'bench', name: 'bench', admin_username: `bench${Date.now()}`, admin_password: 'Bench-Admin-2026!' })
   const actor = { type: 'system' as const, id: null, name: 'bench', ip: null }
   const catalog = createCatalogService({ db, clock: systemClock, publicBaseUrl: 'http://localhost' })
   const product = await catalog.create(m.merchant_id, { name: 'bench' }, actor)
@@ -53,7 +53,7 @@ async function freshSqlite (file: string): Promise<Database.Database> {
   const db: Knex = createDb({ client: 'sqlite', filename: file })
   await migrateLatest(db)
   const m = await createMerchantsService({ db, masterKey: randomBytes(32), clock: systemClock })
-    .create({ code: 'bench', name: 'bench', admin_username: 'bench', admin_password: 'Bench12345' })
+    .create({ code: 'bench', name: 'bench', admin_username: 'bench', admin_password: 'Bench-Admin-2026!' })
   const now = Date.now()
   const [setId] = await db('product_sets').insert({ merchant_id: m.merchant_id, signature: 'x', created_at: now })
   await db('card_batches').insert({

@@ -31,7 +31,7 @@ const consignee = { name: '张三', phone: '13800138000', province: '浙江省',
 function config (file: string, dir: string): AppConfig {
   return {
     port: 0, host: '127.0.0.1', dataDir: dir, database: { client: 'sqlite', filename: file }, publicBaseUrl: 'http://localhost',
-    masterKey, logLevel: 'warn', captcha: false, trustProxy: false, allowPrivateWebhooks: false, worker: false, webDir: DEFAULT_WEB_DIR,
+    masterKey, logLevel: 'warn', captcha: false, trustProxy: false, allowPrivateWebhooks: false, allowPrivateVendors: false, vendorHosts: [], worker: false, webDir: DEFAULT_WEB_DIR,
   }
 }
 
@@ -39,7 +39,7 @@ async function prepare (file: string): Promise<{ productId: number; cards: Array
   const db = createDb({ client: 'sqlite', filename: file })
   await migrateLatest(db)
   const merchants = createMerchantsService({ db, masterKey, clock: systemClock })
-  const m = await merchants.create({ code: 'default', name: 'bench', admin_username: 'admin', admin_password: 'Bench12345' })
+  const m = await merchants.create({ code: 'default', name: 'bench', admin_username: 'admin', admin_password: 'Bench-Admin-2026!' })
   const actor = { type: 'system' as const, id: null, name: 'bench', ip: null }
   const product = await createCatalogService({ db, clock: systemClock, publicBaseUrl: 'http://localhost' }).create(m.merchant_id, { name: '苹果' }, actor)
   const batches = createBatchesService({ db, clock: systemClock, masterKey, merchants, log: { info: () => undefined, error: () => undefined }, options: { syncLimit: 0, autoRun: false } })

@@ -24,7 +24,7 @@ class Sink extends Writable {
 function config (dir: string): AppConfig {
   return {
     port: 0, host: '127.0.0.1', dataDir: dir, database: { client: 'sqlite', filename: join(dir, 'kaquan.sqlite') }, publicBaseUrl: 'http://localhost',
-    masterKey: Buffer.alloc(32, 6), logLevel: 'warn', captcha: false, trustProxy: false, allowPrivateWebhooks: false, worker: false, webDir: DEFAULT_WEB_DIR, adminPassword: 'Bench12345',
+    masterKey: Buffer.alloc(32, 6), logLevel: 'warn', captcha: false, trustProxy: false, allowPrivateWebhooks: false, allowPrivateVendors: false, vendorHosts: [], worker: false, webDir: DEFAULT_WEB_DIR, adminPassword: 'Bench-Admin-2026!',
   }
 }
 
@@ -33,7 +33,7 @@ const actor = { type: 'system' as const, id: null, name: 'bench', ip: null }
 async function app (dir: string) {
   const a = await buildApp({ config: config(dir) })
   await migrateLatest(a.db)
-  await a.services.merchants.ensureDefault('Bench12345')
+  await a.services.merchants.ensureDefault('Bench-Admin-2026!')
   return { a, merchant: (await a.services.merchants.findByCode('default'))! }
 }
 

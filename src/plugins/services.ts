@@ -2,12 +2,13 @@
 // decorated on the app. Tests replace parts through `overrides`.
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
+import type { LookupFunction } from 'node:net'
 import type { Knex } from 'knex'
 import type { AppConfig } from '../config.js'
 import { systemClock, type Clock } from '../shared/clock.js'
 import { createDb } from '../shared/db.js'
 import { createAdminsService } from '../modules/admins/admins.service.js'
-import { createAuthService } from '../modules/admins/auth.service.js'
+import { createAuthService, type CaptchaWork } from '../modules/admins/auth.service.js'
 import { createAuditService } from '../modules/audit/audit.service.js'
 import { createMerchantsService } from '../modules/merchants/merchants.service.js'
 import { createCatalogService } from '../modules/catalog/catalog.service.js'
@@ -20,13 +21,15 @@ import { createRedemptionService } from '../modules/redemption/redemption.servic
 import { createAppsService } from '../modules/open/apps.js'
 import { createOpenService } from '../modules/open/open.service.js'
 import { createWebhooksService } from '../modules/webhooks/webhooks.service.js'
-import { createOutboxWorker, type Handler } from '../workers/outbox-worker.js'
+import { createOutboxWorker, type Handler, type HandlerResult, type OutboxRow } from '../workers/outbox-worker.js'
 import { createNotificationsService } from '../modules/notifications/notifications.js'
 import { createTrackingService } from '../modules/tracking/tracking.js'
 import { createEWaybillService } from '../modules/orders/e-waybill.js'
 import { createErpService } from '../modules/orders/erp.js'
 import type { CourierVendor } from '../integrations/courier/port.js'
 import type { SmsProvider } from '../integrations/sms/port.js'
+import { createVendorHttp } from '../integrations/vendor-endpoints.js'
+import { createOutbound } from '../shared/outbound.js'
 import { createSheetsService } from '../modules/sheets/sheets.service.js'
 import { createOrdersService } from '../modules/orders/orders.service.js'
 
@@ -36,8 +39,12 @@ export interface Overrides {
   batches?: BatchOptions
   /** Replaces the merchant's configured SMS provider (tests). */
   smsProvider?: SmsProvider
+  /** A lighter proof of work for the login captcha (tests solve many). */
+  captchaWork?: CaptchaWork
   /** Replaces every courier account's e-waybill vendor (tests). */
   courierVendor?: CourierVendor
+  /** Resolves host names for every outbound call (tests: a vendor's name that resolves to loopback). */
+  outboundLookup?: LookupFunction
 }
 
 type Log = { info: (o: object, m: string) => void; warn: (o: object, m: string) => void; error: (o: object, m: string) => void }
@@ -48,28 +55,39 @@ export function createServices (config: AppConfig, db: Knex, clock: Clock, log: 
   const redemption = createRedemptionService({ db, clock, masterKey: config.masterKey, merchants, settings, publicBaseUrl: config.publicBaseUrl })
   const orders = createOrdersService({ db, clock, merchants })
   const open = createOpenService({ db, clock, masterKey: config.masterKey, publicBaseUrl: config.publicBaseUrl, redemption })
-  const webhooks = createWebhooksService({ db, clock, masterKey: config.masterKey, allowPrivate: config.allowPrivateWebhooks, merchants, open, log })
-  const notifications = createNotificationsService({ db, clock, masterKey: config.masterKey, log, provider: overrides.smsProvider })
-  // Order events fan out to webhooks and, by the merchant's switches, to texts, in one completion.
-  const eWaybill = createEWaybillService({ db, clock, masterKey: config.masterKey, orders, vendorOverride: overrides.courierVendor })
-  const erp = createErpService({ db, clock, masterKey: config.masterKey, orders })
-  const tracking = createTrackingService({ db, clock, masterKey: config.masterKey, publicBaseUrl: config.publicBaseUrl, merchants, orders })
+  // Every call that leaves the building goes through one of these two: webhooks to merchants'
+  // receivers, and vendor calls (SMS, ERP, couriers) to the vendors' published hosts.
+  const webhookHttp = createOutbound({ allowPrivate: config.allowPrivateWebhooks, lookup: overrides.outboundLookup })
+  const vendorHttp = createVendorHttp({ hosts: config.vendorHosts, allowPrivate: config.allowPrivateVendors, lookup: overrides.outboundLookup })
+  const webhooks = createWebhooksService({ db, clock, masterKey: config.masterKey, http: webhookHttp, merchants, open, log })
+  const notifications = createNotificationsService({ db, clock, masterKey: config.masterKey, log, http: vendorHttp, provider: overrides.smsProvider })
+  const eWaybill = createEWaybillService({ db, clock, masterKey: config.masterKey, orders, http: vendorHttp, vendorOverride: overrides.courierVendor })
+  const erp = createErpService({ db, clock, masterKey: config.masterKey, orders, http: vendorHttp })
+  const tracking = createTrackingService({ db, clock, masterKey: config.masterKey, publicBaseUrl: config.publicBaseUrl, merchants, orders, http: vendorHttp })
   const handlers: Record<string, Handler> = {
     ...webhooks.handlers, ...notifications.handlers, ...eWaybill.handlers, ...erp.handlers,
     'tracking.subscribe': async (row) => { await tracking.subscribe(row); return {} },
   }
-  for (const topic of ['order.created', 'order.shipped', 'order.cancelled']) {
-    const toWebhooks = webhooks.handlers[topic]
-    handlers[topic] = async (row, now) => {
-      const result = await toWebhooks(row, now) ?? {}
-      const extra = [result.effects, await notifications.orderEventEffects(row), await erp.orderEventEffects(row), await tracking.shippedEffects(row)].filter((e): e is NonNullable<typeof e> => Boolean(e))
-      return { ...result, effects: extra.length ? async (trx) => { for (const e of extra) await e(trx) } : undefined }
+  // An event's webhook fan-out, then what other modules add to the same completion (texts by the
+  // merchant's switches, the ERP push, the tracking subscription), all in one transaction.
+  type Effects = NonNullable<HandlerResult['effects']>
+  const alongside = (first: Handler, ...more: Array<(row: OutboxRow) => Promise<Effects | undefined>>): Handler => async (row, now) => {
+    const result = await first(row, now) ?? {}
+    const extra: Effects[] = result.effects ? [result.effects] : []
+    for (const m of more) {
+      const e = await m(row)
+      if (e) extra.push(e)
     }
+    return { ...result, effects: extra.length ? async (trx) => { for (const e of extra) await e(trx) } : undefined }
   }
+  for (const topic of ['order.created', 'order.shipped', 'order.cancelled']) {
+    handlers[topic] = alongside(webhooks.handlers[topic], (r) => notifications.orderEventEffects(r), (r) => erp.orderEventEffects(r), (r) => tracking.shippedEffects(r))
+  }
+  handlers['security.guessing'] = alongside(webhooks.handlers['security.guessing'], (r) => notifications.securityAlertEffects(r))
   return {
     merchants,
-    auth: createAuthService({ db, masterKey: config.masterKey, captcha: config.captcha, clock }),
-    admins: createAdminsService({ db, clock }),
+    auth: createAuthService({ db, masterKey: config.masterKey, captcha: config.captcha, clock, merchants, captchaWork: overrides.captchaWork }),
+    admins: createAdminsService({ db, clock, merchants }),
     audit: createAuditService({ db }),
     catalog: createCatalogService({ db, clock, publicBaseUrl: config.publicBaseUrl }),
     batches: createBatchesService({ db, clock, masterKey: config.masterKey, merchants, log, options: overrides.batches }),

@@ -13,7 +13,7 @@ import { DEFAULT_WEB_DIR, type AppConfig, type DatabaseConfig } from '../config.
 import type { Clock } from '../shared/clock.js'
 import { createDb, migrateLatest } from '../shared/db.js'
 
-export const ADMIN_PASSWORD = 'Admin12345'
+export const ADMIN_PASSWORD = 'Kaquan-Test-Admin-2026'
 
 // The test harness, not the application, decides which database a suite runs on.
 const mysqlUrl = process.env.TEST_MYSQL_URL
@@ -54,6 +54,9 @@ export function testConfig (database: DatabaseConfig, dataDir: string, patch: Pa
     adminPassword: ADMIN_PASSWORD,
     trustProxy: false,
     allowPrivateWebhooks: true,
+    // Tests talk to local fake servers on 127.0.0.1; a test of the guard sets the strict values.
+    allowPrivateVendors: true,
+    vendorHosts: ['127.0.0.1', 'localhost', '[::1]'],
     worker: false,
     webDir: DEFAULT_WEB_DIR,
     ...patch,
@@ -77,7 +80,7 @@ export interface TestApp {
   config: AppConfig
   logs: LogCapture
   /** Logs in and returns the bearer token. */
-  login (username?: string, password?: string): Promise<string>
+  login (username?: string, password?: string, merchantCode?: string): Promise<string>
   /** Headers for an authenticated request. */
   auth (token: string): { authorization: string }
 }
@@ -104,8 +107,8 @@ export async function buildTestApp (t: Tap, opts: TestAppOptions = {}): Promise<
   await app.ready()
   await app.services.merchants.ensureDefault(config.adminPassword)
 
-  async function login (username = 'admin', password = ADMIN_PASSWORD): Promise<string> {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } })
+  async function login (username = 'admin', password = ADMIN_PASSWORD, merchantCode?: string): Promise<string> {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password, ...(merchantCode ? { merchant_code: merchantCode } : {}) } })
     if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`)
     return res.json().token as string
   }

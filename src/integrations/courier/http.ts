@@ -1,18 +1,23 @@
-import got, { type Response } from 'got'
+import { OutboundError } from '../../shared/outbound.js'
+import type { Vendor, VendorHttp } from '../vendor-endpoints.js'
 import { CourierError } from './port.js'
 
-/** A form POST with the outbox's rules: 15 s, no own retries, no redirects; 5xx/429/network are transient. */
-export async function postForm (url: string, form: Record<string, string>): Promise<any> {
-  let res: Response<string>
+/**
+ * A form POST through the outbound guard: network trouble, 5xx and 429 are transient; a refused
+ * address or endpoint is final; an answer that is not JSON is a refusal. Messages never carry the body.
+ */
+export async function postForm (http: VendorHttp, vendor: Vendor, url: string, form: Record<string, string>): Promise<any> {
+  let res
   try {
-    res = await got.post(url, { form, timeout: { request: 15_000 }, retry: { limit: 0 }, followRedirect: false, throwHttpErrors: false })
+    res = await http.request(vendor, url, { method: 'POST', form })
   } catch (err) {
-    throw new CourierError(`network: ${(err as { code?: string }).code ?? (err as Error).message}`, true)
+    if (err instanceof OutboundError) throw new CourierError(err.message, !err.final)
+    throw new CourierError('network: ERR_NETWORK', true)
   }
-  if (res.statusCode >= 500 || res.statusCode === 429) throw new CourierError(`HTTP ${res.statusCode}`, true)
+  if (res.status >= 500 || res.status === 429) throw new CourierError(`HTTP ${res.status}`, true)
   try {
     return JSON.parse(res.body)
   } catch {
-    throw new CourierError(`HTTP ${res.statusCode}: not JSON`, false)
+    throw new CourierError(`HTTP ${res.status}: not JSON`, false)
   }
 }

@@ -1,12 +1,14 @@
 // Kuaidi100 e-waybill (label/order), sign = MD5(param + t + key + secret) upper case.
 // https://api.kuaidi100.com/document/ (电子面单下单)
 import { kuaidi100PrintSign } from './courier-signing.js'
+import { vendorReason } from '../../shared/outbound.js'
+import type { VendorHttp } from '../vendor-endpoints.js'
 import { postForm } from './http.js'
 import { CourierError, type CourierVendor, type Waybill, type WaybillRequest } from './port.js'
 
 export const KUAIDI100_ENDPOINT = 'https://api.kuaidi100.com/label/order'
 
-export function kuaidi100Vendor (cfg: { key: string; secret: string; kuaidicom: string; partner_id?: string | null; endpoint?: string | null }, now: () => Date = () => new Date()): CourierVendor {
+export function kuaidi100Vendor (cfg: { key: string; secret: string; kuaidicom: string; partner_id?: string | null; endpoint?: string | null }, http: VendorHttp, now: () => Date = () => new Date()): CourierVendor {
   return {
     name: 'kuaidi100',
     async createWaybill (req: WaybillRequest): Promise<Waybill> {
@@ -16,9 +18,9 @@ export function kuaidi100Vendor (cfg: { key: string; secret: string; kuaidicom: 
         cargo: req.cargo, count: 1, expType: req.product_type ?? undefined, printType: 'IMAGE', orderId: req.order_no,
       })
       const t = String(now().getTime())
-      const json = await postForm(cfg.endpoint || KUAIDI100_ENDPOINT, { key: cfg.key, method: 'order', t, param, sign: kuaidi100PrintSign(param, t, cfg.key, cfg.secret) })
+      const json = await postForm(http, 'kuaidi100', cfg.endpoint || KUAIDI100_ENDPOINT, { key: cfg.key, method: 'order', t, param, sign: kuaidi100PrintSign(param, t, cfg.key, cfg.secret) })
       // Kuaidi100's own error codes (30002 …) are refusals; only a 5xx-style code is worth a retry.
-      if (Number(json.code) !== 200) throw new CourierError(`${json.code}: ${json.message ?? ''}`, Number(json.code) >= 500 && Number(json.code) < 600, String(json.code))
+      if (Number(json.code) !== 200) throw new CourierError(vendorReason(json.code, json.message), Number(json.code) >= 500 && Number(json.code) < 600, String(json.code))
       const waybill = json.data?.kuaidinum
       if (!waybill) throw new CourierError('no waybill number in the answer', false)
       return { waybill_no: waybill, label: json.data?.label ?? null }

@@ -2,12 +2,14 @@
 // https://open.sf-express.com/Api/ApiDetails?apiServiceCode=EXP_RECE_CREATE_ORDER
 import { randomUUID } from 'node:crypto'
 import { sfMsgDigest } from './courier-signing.js'
+import { vendorReason } from '../../shared/outbound.js'
+import type { VendorHttp } from '../vendor-endpoints.js'
 import { postForm } from './http.js'
 import { CourierError, type CourierVendor, type Waybill, type WaybillRequest } from './port.js'
 
 export const SF_ENDPOINT = 'https://bspgw.sf-express.com/std/service'
 
-export function sfVendor (cfg: { partner_id: string; check_word: string; endpoint?: string | null }, now: () => Date = () => new Date()): CourierVendor {
+export function sfVendor (cfg: { partner_id: string; check_word: string; endpoint?: string | null }, http: VendorHttp, now: () => Date = () => new Date()): CourierVendor {
   return {
     name: 'sf',
     async createWaybill (req: WaybillRequest): Promise<Waybill> {
@@ -17,14 +19,20 @@ export function sfVendor (cfg: { partner_id: string; check_word: string; endpoin
         contactInfoList: [contact(req.sender, 1), contact(req.receiver, 2)], cargoDetails: [{ name: req.cargo }],
       })
       const timestamp = String(now().getTime())
-      const json = await postForm(cfg.endpoint || SF_ENDPOINT, {
+      const json = await postForm(http, 'sf', cfg.endpoint || SF_ENDPOINT, {
         partnerID: cfg.partner_id, requestID: randomUUID(), serviceCode: 'EXP_RECE_CREATE_ORDER', timestamp,
         msgDigest: sfMsgDigest(msgData, timestamp, cfg.check_word), msgData,
       })
       // A1002 (timeout) and A1099 (system error) are transient; the other A1xxx are refusals.
-      if (json.apiResultCode !== 'A1000') throw new CourierError(`${json.apiResultCode}: ${json.apiErrorMsg ?? ''}`, ['A1002', 'A1099'].includes(json.apiResultCode), json.apiResultCode ?? null)
-      const data = typeof json.apiResultData === 'string' ? JSON.parse(json.apiResultData) : json.apiResultData
-      if (!data?.success) throw new CourierError(`${data?.errorCode}: ${data?.errorMsg ?? ''}`, false, data?.errorCode ?? null)
+      if (json.apiResultCode !== 'A1000') throw new CourierError(vendorReason(json.apiResultCode, json.apiErrorMsg), ['A1002', 'A1099'].includes(json.apiResultCode), json.apiResultCode ?? null)
+      let data
+      try {
+        data = typeof json.apiResultData === 'string' ? JSON.parse(json.apiResultData) : json.apiResultData
+      } catch {
+        // JSON.parse's message quotes the text: say what failed, keep it retried as before.
+        throw new CourierError('apiResultData: not JSON', true)
+      }
+      if (!data?.success) throw new CourierError(vendorReason(data?.errorCode, data?.errorMsg), false, data?.errorCode ?? null)
       const waybill = data.msgData?.waybillNoInfoList?.[0]?.waybillNo
       if (!waybill) throw new CourierError('no waybill number in the answer', false)
       return { waybill_no: waybill, label: null }

@@ -1,6 +1,7 @@
 // Wangdiantong (旺店通) classic openapi2: trade_push, logistics_sync_query, logistics_sync_ack.
 // Base https://api.wangdian.cn/openapi2/ (sandbox https://sandbox.wangdian.cn/openapi2/).
-import got from 'got'
+import { OutboundError, vendorReason, type OutboundResponse } from '../../shared/outbound.js'
+import type { Vendor, VendorHttp } from '../vendor-endpoints.js'
 import { wdtClassicSign } from './wdt-signing.js'
 import type { ErpAdapter, ErpTrade } from './port.js'
 
@@ -15,24 +16,34 @@ export class ErpError extends Error {
 
 export interface WdtConfig { sid: string; appkey: string; appsecret: string; shop_no: string; endpoint?: string | null }
 
-export function wdtClassic (cfg: WdtConfig, now: () => Date = () => new Date()) {
+/**
+ * One ERP call through the outbound guard: network trouble, 5xx and 429 are transient, a refused
+ * address or endpoint is final, an answer that is not JSON is a refusal. Messages never carry the body.
+ */
+export async function erpCall (http: VendorHttp, vendor: Vendor, url: string | URL, req: Parameters<VendorHttp['request']>[2]): Promise<any> {
+  let res: OutboundResponse
+  try {
+    res = await http.request(vendor, url, req)
+  } catch (err) {
+    if (err instanceof OutboundError) throw new ErpError(err.message, !err.final)
+    throw new ErpError('network: ERR_NETWORK', true)
+  }
+  if (res.status >= 500 || res.status === 429) throw new ErpError(`HTTP ${res.status}`, true)
+  try { return JSON.parse(res.body) } catch { throw new ErpError(`HTTP ${res.status}: not JSON`, false) }
+}
+
+/** `path` under the endpoint; an unparsable stored endpoint stays a string the guard refuses. */
+function under (base: string, path: string): string {
+  return URL.canParse(path, base) ? new URL(path, base).toString() : base
+}
+
+export function wdtClassic (cfg: WdtConfig, http: VendorHttp, now: () => Date = () => new Date()) {
   async function post (path: string, params: Record<string, string>): Promise<any> {
     const all: Record<string, string> = { sid: cfg.sid, appkey: cfg.appkey, timestamp: String(Math.floor(now().getTime() / 1000)), ...params }
     all.sign = wdtClassicSign(all, cfg.appsecret)
-    let body: string
-    let status: number
-    try {
-      const res = await got.post(new URL(path, cfg.endpoint || WDT_ENDPOINT).toString(), { form: all, timeout: { request: 15_000 }, retry: { limit: 0 }, followRedirect: false, throwHttpErrors: false })
-      body = res.body
-      status = res.statusCode
-    } catch (err) {
-      throw new ErpError(`network: ${(err as { code?: string }).code ?? (err as Error).message}`, true)
-    }
-    if (status >= 500 || status === 429) throw new ErpError(`HTTP ${status}`, true)
-    let json: any
-    try { json = JSON.parse(body) } catch { throw new ErpError(`HTTP ${status}: not JSON`, false) }
+    const json = await erpCall(http, 'wdt_classic', under(cfg.endpoint || WDT_ENDPOINT, path), { method: 'POST', form: all })
     // code 0 is success; anything else is the ERP refusing this request.
-    if (Number(json.code) !== 0) throw new ErpError(`${json.code}: ${json.message ?? ''}`, false)
+    if (Number(json.code) !== 0) throw new ErpError(vendorReason(json.code, json.message), false)
     return json
   }
   return {
@@ -43,8 +54,8 @@ export function wdtClassic (cfg: WdtConfig, now: () => Date = () => new Date()) 
 }
 
 /** The classic client behind the ERP port. */
-export function wdtClassicAdapter (cfg: WdtConfig, now: () => Date = () => new Date()): ErpAdapter {
-  const wdt = wdtClassic(cfg, now)
+export function wdtClassicAdapter (cfg: WdtConfig, http: VendorHttp, now: () => Date = () => new Date()): ErpAdapter {
+  const wdt = wdtClassic(cfg, http, now)
   return {
     async pushTrade (t: ErpTrade) {
       const c = t.consignee

@@ -1,8 +1,9 @@
 // Wangdiantong 旗舰版 (QJB): method calls with positional JSON arguments as the body; sid, key,
 // salt, method, v, timestamp (seconds since 2012-01-01 UTC+8 epoch offset) and sign in the query.
-import got from 'got'
+import { vendorReason } from '../../shared/outbound.js'
+import type { VendorHttp } from '../vendor-endpoints.js'
 import { wdtQjbSign } from './wdt-signing.js'
-import { ErpError } from './wdt-classic.js'
+import { ErpError, erpCall } from './wdt-classic.js'
 import type { ErpAdapter, ErpShipment, ErpTrade } from './port.js'
 
 export const WDT_QJB_ENDPOINT = 'http://wdt.wangdian.cn/openapi'
@@ -10,7 +11,7 @@ const EPOCH = 1325347200
 
 export interface QjbConfig { sid: string; key: string; secret: string; salt: string; shop_no: string; endpoint?: string | null }
 
-export function wdtQjb (cfg: QjbConfig, now: () => Date = () => new Date()): ErpAdapter {
+export function wdtQjb (cfg: QjbConfig, http: VendorHttp, now: () => Date = () => new Date()): ErpAdapter {
   async function call (method: string, args: unknown[], pager?: { page_size: number; page_no: number }): Promise<any> {
     const body = JSON.stringify(args)
     const params: Record<string, string> = {
@@ -19,22 +20,13 @@ export function wdtQjb (cfg: QjbConfig, now: () => Date = () => new Date()): Erp
     }
     // The body is signed as one opaque string with the query parameters, then sent as the POST body.
     const sign = wdtQjbSign({ ...params, body }, cfg.secret)
-    let res
-    try {
-      res = await got.post(cfg.endpoint || WDT_QJB_ENDPOINT, {
-        searchParams: { ...params, sign }, body, headers: { 'content-type': 'application/json' },
-        timeout: { request: 15_000 }, retry: { limit: 0 }, followRedirect: false, throwHttpErrors: false,
-      })
-    } catch (err) {
-      throw new ErpError(`network: ${(err as { code?: string }).code ?? (err as Error).message}`, true)
-    }
-    if (res.statusCode >= 500 || res.statusCode === 429) throw new ErpError(`HTTP ${res.statusCode}`, true)
-    let json: any
-    try { json = JSON.parse(res.body) } catch { throw new ErpError(`HTTP ${res.statusCode}: not JSON`, false) }
+    const json = await erpCall(http, 'wdt_qjb', cfg.endpoint || WDT_QJB_ENDPOINT, {
+      method: 'POST', searchParams: { ...params, sign }, body, headers: { 'content-type': 'application/json' },
+    })
     if (Number(json.status) !== 0) {
       // 7 = timestamp out of window, 100 with the rate limit message: worth a later try.
       const retry = Number(json.status) === 7 || (Number(json.status) === 100 && /频率/.test(String(json.message ?? '')))
-      throw new ErpError(`${json.status}: ${json.message ?? ''}`, retry)
+      throw new ErpError(vendorReason(json.status, json.message), retry)
     }
     return json.data
   }
@@ -55,7 +47,7 @@ export function wdtQjb (cfg: QjbConfig, now: () => Date = () => new Date()): Erp
       }
       const data = await call('sales.RawTrade.pushSelf2', [cfg.shop_no, [rawTrade], [rawOrder]])
       const errors = data?.error_list as Array<{ no: string; error: string }> | undefined
-      if (errors?.length) throw new ErpError(`${errors[0].no}: ${errors[0].error}`, false)
+      if (errors?.length) throw new ErpError(vendorReason(errors[0].no, errors[0].error), false)
     },
 
     async pullShipments (): Promise<ErpShipment[]> {

@@ -2,6 +2,8 @@
 // https://help.aliyun.com/zh/sms/developer-reference/api-dysmsapi-2017-05-25-sendsms
 import { randomUUID } from 'node:crypto'
 import { rpcSignature } from './aliyun-signing.js'
+import { vendorReason } from '../../shared/outbound.js'
+import type { VendorHttp } from '../vendor-endpoints.js'
 import { call } from './http.js'
 import { SmsError, type SmsMessage, type SmsProvider, type SmsSent } from './port.js'
 
@@ -9,7 +11,7 @@ export const ALIYUN_ENDPOINT = 'https://dysmsapi.aliyuncs.com/'
 // Throttling answers: worth another try later.
 const TRANSIENT = new Set(['isv.BUSINESS_LIMIT_CONTROL', 'SignatureNonceUsed', 'Throttling.User', 'isp.SYSTEM_ERROR', 'ServiceUnavailable'])
 
-export function aliyunProvider (cfg: { access_key_id: string; access_key_secret: string; endpoint?: string | null }, now: () => Date = () => new Date()): SmsProvider {
+export function aliyunProvider (cfg: { access_key_id: string; access_key_secret: string; endpoint?: string | null }, http: VendorHttp, now: () => Date = () => new Date()): SmsProvider {
   return {
     name: 'aliyun',
     async send (m: SmsMessage): Promise<SmsSent> {
@@ -19,9 +21,9 @@ export function aliyunProvider (cfg: { access_key_id: string; access_key_secret:
         TemplateCode: m.template_id, TemplateParam: JSON.stringify(m.params), Timestamp: now().toISOString().replace(/\.\d{3}Z$/, 'Z'), Version: '2017-05-25',
       }
       const { signature } = rpcSignature('GET', params, cfg.access_key_secret)
-      const { json } = await call(cfg.endpoint || ALIYUN_ENDPOINT, { method: 'GET', searchParams: { Signature: signature, ...params } })
+      const { json } = await call(http, 'aliyun_sms', cfg.endpoint || ALIYUN_ENDPOINT, { method: 'GET', searchParams: { Signature: signature, ...params } })
       if (json.Code === 'OK') return { provider_message_id: json.BizId ?? null }
-      throw new SmsError(`${json.Code}: ${json.Message ?? ''}`, TRANSIENT.has(json.Code), json.Code ?? null)
+      throw new SmsError(vendorReason(json.Code, json.Message), TRANSIENT.has(json.Code), json.Code ?? null)
     },
   }
 }

@@ -1,21 +1,23 @@
-import got, { type Response } from 'got'
+import { OutboundError, type OutboundRequest } from '../../shared/outbound.js'
+import type { Vendor, VendorHttp } from '../vendor-endpoints.js'
 import { SmsError } from './port.js'
 
-/** One call with the outbox's rules: 15 s, no retries of got's own, no redirects. */
-export async function call (url: string, opts: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; searchParams?: Record<string, string> }): Promise<{ status: number; json: any }> {
-  let res: Response<string>
+/**
+ * One call through the outbound guard, classified for the outbox: network trouble, 5xx and 429
+ * are transient; a refused address or endpoint is final. Messages never carry the body.
+ */
+export async function call (http: VendorHttp, vendor: Vendor, url: string, opts: OutboundRequest): Promise<{ status: number; json: any }> {
+  let res
   try {
-    res = await got(url, {
-      method: opts.method, headers: opts.headers, body: opts.body, searchParams: opts.searchParams,
-      timeout: { request: 15_000 }, retry: { limit: 0 }, followRedirect: false, throwHttpErrors: false,
-    })
+    res = await http.request(vendor, url, opts)
   } catch (err) {
-    throw new SmsError(`network: ${(err as { code?: string }).code ?? (err as Error).message}`, true)
+    if (err instanceof OutboundError) throw new SmsError(err.message, !err.final)
+    throw new SmsError('network: ERR_NETWORK', true)
   }
-  if (res.statusCode >= 500 || res.statusCode === 429) throw new SmsError(`HTTP ${res.statusCode}`, true)
+  if (res.status >= 500 || res.status === 429) throw new SmsError(`HTTP ${res.status}`, true)
   try {
-    return { status: res.statusCode, json: JSON.parse(res.body) }
+    return { status: res.status, json: JSON.parse(res.body) }
   } catch {
-    throw new SmsError(`HTTP ${res.statusCode}: not JSON`, res.statusCode >= 500)
+    throw new SmsError(`HTTP ${res.status}: not JSON`, res.status >= 500)
   }
 }

@@ -101,3 +101,17 @@ t.test('credentials are stored encrypted and never returned or logged; test text
   await f.app.services.worker.drainAll()
   t.equal(sms.sent.at(-1)?.phone, '13600136000')
 })
+
+t.test('the console provider logs parameter names, never their values', async (t) => {
+  const f = await redeemFixture(t, { quantity: 1 })
+  const settings = { ...SETTINGS, templates: { ...SETTINGS.templates, order_submitted_customer: { template_id: 'SMS_A', params: { who: 'consignee_name', goods: 'product', no: 'order_no' } } } }
+  t.equal((await f.app.inject({ method: 'PUT', url: '/api/v1/settings/notifications', headers: f.auth(f.token), payload: settings })).statusCode, 200)
+  await redeem(f, 0)
+  await f.app.services.worker.drainAll()
+  const sent = f.logs.lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'sms.sent')
+  t.ok(sent.length >= 1, 'the texts were logged')
+  const a = sent.find((l) => l.template_id === 'SMS_A')
+  t.same(a.params, { who: '****', goods: '****', no: '****' }, 'names kept, values masked')
+  t.equal(a.phone, '138****8000')
+  t.notOk(sent.some((l) => JSON.stringify(l).includes(CONSIGNEE.name) || JSON.stringify(l).includes('苹果礼盒')), 'no value reaches the log')
+})

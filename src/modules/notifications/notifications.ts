@@ -8,7 +8,9 @@ import type { Knex } from 'knex'
 import { actorOf, sessionOf } from '../../plugins/admin-auth.js'
 import type { Clock } from '../../shared/clock.js'
 import { decrypt, deriveKey, encrypt } from '../../shared/crypto.js'
-import { validationFailed } from '../../shared/errors.js'
+import { forbidden, validationFailed } from '../../shared/errors.js'
+import type { Permission } from '../admins/permissions.js'
+import { permissionsOf } from '../admins/admins.mapper.js'
 import { errorResponses, iso, MobilePhone, Nullable, Timestamp } from '../../shared/schemas.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
 import { enqueue } from '../outbox/outbox.repository.js'
@@ -19,12 +21,14 @@ import { aliyunProvider } from '../../integrations/sms/aliyun.js'
 import { consoleProvider } from '../../integrations/sms/console.js'
 import { SmsError, type SmsProvider } from '../../integrations/sms/port.js'
 import { tencentProvider } from '../../integrations/sms/tencent.js'
+import type { VendorHttp } from '../../integrations/vendor-endpoints.js'
+import { REASON_CHARS } from '../../shared/outbound.js'
 import { cardPasswordKey, decryptCardPassword } from '../cards/card-secrets.js'
 
-export const EVENTS = ['order_submitted_customer', 'order_submitted_admin', 'shipped_customer', 'card_issued'] as const
+export const EVENTS = ['order_submitted_customer', 'order_submitted_admin', 'shipped_customer', 'card_issued', 'security_alert'] as const
 type Event = typeof EVENTS[number] | 'test'
 /** What a template parameter can carry. The password only where the merchant allows it. */
-const VARIABLES = ['order_no', 'product', 'consignee_name', 'courier', 'waybill_no', 'card_no', 'redeem_url', 'password', 'site_name'] as const
+const VARIABLES = ['order_no', 'product', 'consignee_name', 'courier', 'waybill_no', 'card_no', 'redeem_url', 'password', 'site_name', 'failures'] as const
 
 const Template = Type.Object({
   template_id: Type.String({ maxLength: 64 }),
@@ -50,6 +54,7 @@ export const NotificationsBodySchema = Type.Object({
   switches: Type.Object({
     order_submitted_customer: Type.Boolean({ description: 'A' }), order_submitted_admin: Type.Boolean({ description: 'B' }),
     shipped_customer: Type.Boolean({ description: 'C' }), card_issued: Type.Boolean(),
+    security_alert: Type.Optional(Type.Boolean({ description: 'Card passwords guessed across many cards → admin phones (default on)' })),
   }, { additionalProperties: false }),
   templates: Type.Partial(Type.Object(Object.fromEntries(EVENTS.map((e) => [e, Template])) as Record<typeof EVENTS[number], typeof Template>), { additionalProperties: false }),
   card_issued_include_password: Type.Boolean({ default: false }),
@@ -64,17 +69,17 @@ interface Stored extends Omit<NotificationsBody, 'aliyun' | 'tencent'> {
 
 const DEFAULTS: Stored = {
   provider: 'console', aliyun: null, tencent: null, sign_name: '', admin_phones: [],
-  switches: { order_submitted_customer: false, order_submitted_admin: false, shipped_customer: false, card_issued: true },
+  switches: { order_submitted_customer: false, order_submitted_admin: false, shipped_customer: false, card_issued: true, security_alert: true },
   templates: {}, card_issued_include_password: false, limits: { per_minute: 1, per_day: 10 },
 }
 
 const DEFAULT_TEXT: Record<Event, string> = {
-  order_submitted_customer: 'order_submitted', order_submitted_admin: 'order_submitted_admin', shipped_customer: 'shipped', card_issued: 'card_issued', test: 'test',
+  order_submitted_customer: 'order_submitted', order_submitted_admin: 'order_submitted_admin', shipped_customer: 'shipped', card_issued: 'card_issued', security_alert: 'security_alert', test: 'test',
 }
 
-interface Deps { db: Knex; clock: Clock; masterKey: Buffer; log: { info: (o: object, m: string) => void }; provider?: SmsProvider }
+interface Deps { db: Knex; clock: Clock; masterKey: Buffer; log: { info: (o: object, m: string) => void }; http: VendorHttp; provider?: SmsProvider }
 
-export function createNotificationsService ({ db, clock, masterKey, log, provider: override }: Deps) {
+export function createNotificationsService ({ db, clock, masterKey, log, http, provider: override }: Deps) {
   const key = deriveKey(masterKey, 'sms-credentials')
   const mask = (enc: string, aad: string) => `****${decrypt(key, enc, aad).toString('utf8').slice(-4)}`
 
@@ -94,10 +99,10 @@ export function createNotificationsService ({ db, clock, masterKey, log, provide
   function providerFor (s: Stored, merchantId: number): SmsProvider {
     if (override) return override
     if (s.provider === 'aliyun' && s.aliyun) {
-      return aliyunProvider({ access_key_id: s.aliyun.access_key_id, access_key_secret: decrypt(key, s.aliyun.secret_enc, `aliyun:${merchantId}`).toString('utf8'), endpoint: s.aliyun.endpoint }, () => clock.now())
+      return aliyunProvider({ access_key_id: s.aliyun.access_key_id, access_key_secret: decrypt(key, s.aliyun.secret_enc, `aliyun:${merchantId}`).toString('utf8'), endpoint: s.aliyun.endpoint }, http, () => clock.now())
     }
     if (s.provider === 'tencent' && s.tencent) {
-      return tencentProvider({ secret_id: s.tencent.secret_id, secret_key: decrypt(key, s.tencent.secret_enc, `tencent:${merchantId}`).toString('utf8'), sdk_app_id: s.tencent.sdk_app_id, region: s.tencent.region, endpoint: s.tencent.endpoint }, () => clock.now())
+      return tencentProvider({ secret_id: s.tencent.secret_id, secret_key: decrypt(key, s.tencent.secret_enc, `tencent:${merchantId}`).toString('utf8'), sdk_app_id: s.tencent.sdk_app_id, region: s.tencent.region, endpoint: s.tencent.endpoint }, http, () => clock.now())
     }
     return consoleProvider(log)
   }
@@ -122,7 +127,7 @@ export function createNotificationsService ({ db, clock, masterKey, log, provide
   }
 
   async function record (merchantId: number, m: { phone: string; event: string; template_id: string; provider: string; status: string; provider_message_id?: string | null; error?: string | null; outbox_id?: number | null }): Promise<void> {
-    await db('sms_messages').insert({ merchant_id: merchantId, ...m, provider_message_id: m.provider_message_id ?? null, error: m.error?.slice(0, 500) ?? null, outbox_id: m.outbox_id ?? null, created_at: clock.now().getTime() })
+    await db('sms_messages').insert({ merchant_id: merchantId, ...m, provider_message_id: m.provider_message_id ?? null, error: m.error?.slice(0, REASON_CHARS) ?? null, outbox_id: m.outbox_id ?? null, created_at: clock.now().getTime() })
   }
 
   /** Sends one text: limits first, then the provider; every outcome is logged. */
@@ -181,22 +186,37 @@ export function createNotificationsService ({ db, clock, masterKey, log, provide
       })), clock.now())
     },
 
+    /** The guessing alert (security.guessing) as texts to the admin phones, unless switched off. */
+    async securityAlertEffects (row: OutboxRow): Promise<((trx: Knex.Transaction) => Promise<void>) | undefined> {
+      const s = await stored(row.merchant_id)
+      if (s.switches.security_alert === false || s.admin_phones.length === 0) return undefined
+      const p = JSON.parse(row.payload) as { failures: number }
+      return async (trx) => enqueue(trx, s.admin_phones.map((phone, i) => ({
+        merchant_id: row.merchant_id, topic: 'sms.send' as const, idempotency_key: `sms:${row.id}:security_alert:${i}`,
+        payload: { event: 'security_alert', phone, vars: { failures: String(p.failures) } },
+      })), clock.now())
+    },
+
     async get (merchantId: number) { return view(await stored(merchantId), merchantId) },
 
-    async put (merchantId: number, body: NotificationsBody, actor: Actor) {
+    /** `granter`: the permissions of the admin saving; the password in texts is a way to the password. */
+    async put (merchantId: number, body: NotificationsBody, actor: Actor, granter: Permission[]) {
       const old = await stored(merchantId)
+      if (body.card_issued_include_password && !old.card_issued_include_password && !granter.includes('cards.export_secrets')) {
+        throw forbidden({ message: '在短信中发送卡密需要“导出卡券密码”权限', details: [{ path: '/card_issued_include_password', message: 'cards.export_secrets' }] })
+      }
       const next: Stored = { ...body, aliyun: null, tencent: null }
       if (body.aliyun) {
         const secret = body.aliyun.access_key_secret
         const enc = secret ? encrypt(key, secret, `aliyun:${merchantId}`) : old.aliyun?.secret_enc
         if (!enc) throw validationFailed({ details: [{ path: '/aliyun/access_key_secret', message: '请填写 AccessKey Secret' }] })
-        next.aliyun = { access_key_id: body.aliyun.access_key_id, secret_enc: enc, endpoint: body.aliyun.endpoint ?? null }
+        next.aliyun = { access_key_id: body.aliyun.access_key_id, secret_enc: enc, endpoint: http.checkEndpoint('aliyun_sms', body.aliyun.endpoint, '/aliyun/endpoint') }
       }
       if (body.tencent) {
         const secret = body.tencent.secret_key
         const enc = secret ? encrypt(key, secret, `tencent:${merchantId}`) : old.tencent?.secret_enc
         if (!enc) throw validationFailed({ details: [{ path: '/tencent/secret_key', message: '请填写 SecretKey' }] })
-        next.tencent = { secret_id: body.tencent.secret_id, secret_enc: enc, sdk_app_id: body.tencent.sdk_app_id, region: body.tencent.region ?? null, endpoint: body.tencent.endpoint ?? null }
+        next.tencent = { secret_id: body.tencent.secret_id, secret_enc: enc, sdk_app_id: body.tencent.sdk_app_id, region: body.tencent.region ?? null, endpoint: http.checkEndpoint('tencent_sms', body.tencent.endpoint, '/tencent/endpoint') }
       }
       if (next.provider !== 'console' && !next[next.provider]) throw validationFailed({ details: [{ path: `/${next.provider}`, message: '请填写所选短信服务商的密钥' }] })
       const now = clock.now()
@@ -246,17 +266,17 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const write = app.requirePermission('settings.write')
   app.get('/api/v1/settings/notifications', {
     schema: { operationId: 'getNotificationSettings', tags, security, response: { 200: Masked, ...errorResponses } },
-    preHandler: write,
+    onRequest: write,
   }, async (req) => app.services.notifications.get(sessionOf(req).merchant.id))
 
   app.put('/api/v1/settings/notifications', {
     schema: { operationId: 'putNotificationSettings', tags, security, body: NotificationsBodySchema, summary: 'SMS provider, signature, templates, switches A/B/C and limits', response: { 200: Masked, ...errorResponses } },
-    preHandler: write,
-  }, async (req) => app.services.notifications.put(sessionOf(req).merchant.id, req.body, actorOf(req)))
+    onRequest: write,
+  }, async (req) => app.services.notifications.put(sessionOf(req).merchant.id, req.body, actorOf(req), permissionsOf(sessionOf(req).admin)))
 
   app.post('/api/v1/settings/notifications/test', {
     schema: { operationId: 'testNotification', tags, security, body: Type.Object({ phone: MobilePhone }, { additionalProperties: false }), response: { 202: Type.Object({ outbox_id: Type.Integer() }), ...errorResponses } },
-    preHandler: write,
+    onRequest: write,
   }, async (req, reply) => {
     reply.code(202)
     const r = await app.services.notifications.test(sessionOf(req).merchant.id, req.body.phone)
@@ -270,6 +290,6 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: Type.Object({ phone: Type.Optional(Type.String({ maxLength: 20 })), status: Type.Optional(Type.Union(['sent', 'failed', 'limited'].map((s) => Type.Literal(s)))), cursor: Type.Optional(Type.String({ pattern: '^[0-9]+$' })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })) }),
       response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.Integer(), phone: Type.String(), event: Type.String(), template_id: Type.String(), provider: Type.String(), status: Type.String(), provider_message_id: Nullable(Type.String()), error: Nullable(Type.String()), created_at: Timestamp })), next_cursor: Nullable(Type.String()) }), ...errorResponses },
     },
-    preHandler: write,
+    onRequest: write,
   }, async (req) => app.services.notifications.messages(sessionOf(req).merchant.id, req.query))
 }

@@ -15,6 +15,7 @@ import { HandlerError, type Handler } from '../../workers/outbox-worker.js'
 import { kuaidi100Vendor } from '../../integrations/courier/kuaidi100.js'
 import { CourierError, type CourierVendor, type Party } from '../../integrations/courier/port.js'
 import { sfVendor } from '../../integrations/courier/sf.js'
+import type { VendorHttp } from '../../integrations/vendor-endpoints.js'
 import type { OrdersService } from './orders.service.js'
 
 export const senderIncomplete = appError('sender_incomplete', 422, '请先在全局设置中填写完整的电子面单寄件人信息（姓名、电话、省、市、区、地址）')
@@ -31,9 +32,9 @@ export const VendorCredentialsSchema = Type.Union([
   Type.Object({ vendor: Type.Literal('kuaidi100'), key: Type.String({ minLength: 1, maxLength: 64 }), secret: Type.String({ minLength: 1, maxLength: 128 }), kuaidicom: Type.String({ minLength: 1, maxLength: 32 }), partner_id: Type.Optional(Nullable(Type.String({ maxLength: 64 }))), endpoint: Type.Optional(Nullable(Type.String({ pattern: '^https?://', maxLength: 200 }))) }, { additionalProperties: false }),
 ])
 
-interface Deps { db: Knex; clock: Clock; masterKey: Buffer; orders: OrdersService; vendorOverride?: CourierVendor }
+interface Deps { db: Knex; clock: Clock; masterKey: Buffer; orders: OrdersService; http: VendorHttp; vendorOverride?: CourierVendor }
 
-export function createEWaybillService ({ db, clock, masterKey, orders, vendorOverride }: Deps) {
+export function createEWaybillService ({ db, clock, masterKey, orders, http, vendorOverride }: Deps) {
   const key = deriveKey(masterKey, 'courier-credentials')
 
   async function sender (merchantId: number): Promise<Party | null> {
@@ -46,8 +47,8 @@ export function createEWaybillService ({ db, clock, masterKey, orders, vendorOve
     if (vendorOverride) return vendorOverride
     if (!account.vendor || !account.credentials_enc) throw accountInvalid()
     const c = JSON.parse(decrypt(key, account.credentials_enc, `courier:${account.id}`).toString('utf8'))
-    if (account.vendor === 'sf') return sfVendor({ partner_id: c.partner_id, check_word: c.check_word, endpoint: account.endpoint }, () => clock.now())
-    return kuaidi100Vendor({ key: c.key, secret: c.secret, kuaidicom: c.kuaidicom, partner_id: c.partner_id, endpoint: account.endpoint }, () => clock.now())
+    if (account.vendor === 'sf') return sfVendor({ partner_id: c.partner_id, check_word: c.check_word, endpoint: account.endpoint }, http, () => clock.now())
+    return kuaidi100Vendor({ key: c.key, secret: c.secret, kuaidicom: c.kuaidicom, partner_id: c.partner_id, endpoint: account.endpoint }, http, () => clock.now())
   }
 
   async function account (merchantId: number, id: number) {
@@ -99,8 +100,9 @@ export function createEWaybillService ({ db, clock, masterKey, orders, vendorOve
     async setAccount (merchantId: number, courierId: number, creds: { vendor: 'sf' | 'kuaidi100'; endpoint?: string | null } & Record<string, unknown>, actor: Actor) {
       const row = await db('merchant_couriers').where({ merchant_id: merchantId, id: courierId }).first()
       if (!row) throw accountInvalid()
-      const { vendor, endpoint, ...secret } = creds
-      await db('merchant_couriers').where({ id: courierId }).update({ vendor, endpoint: endpoint ?? null, credentials_enc: encrypt(key, JSON.stringify(secret), `courier:${courierId}`) })
+      const { vendor, endpoint: raw, ...secret } = creds
+      const endpoint = http.checkEndpoint(vendor, raw, '/endpoint')
+      await db('merchant_couriers').where({ id: courierId }).update({ vendor, endpoint, credentials_enc: encrypt(key, JSON.stringify(secret), `courier:${courierId}`) })
       await insertAudit(db, merchantId, actor, { action: 'couriers.set_account', target_type: 'courier', target_id: row.code, summary: { vendor } }, clock.now())
       return { id: courierId, code: row.code as string, vendor, has_credentials: true }
     },
@@ -134,12 +136,12 @@ const security = [{ adminBearer: [] }]
 export const eWaybillRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/api/v1/settings/e-waybill', {
     schema: { operationId: 'getEWaybillSettings', tags: ['settings'], security, response: { 200: Type.Object({ sender: Nullable(SenderSchema) }), ...errorResponses } },
-    preHandler: app.requirePermission('orders.ship'),
+    onRequest: app.requirePermission('orders.ship'),
   }, async (req) => app.services.eWaybill.getSettings(sessionOf(req).merchant.id))
 
   app.put('/api/v1/settings/e-waybill', {
     schema: { operationId: 'putEWaybillSettings', tags: ['settings'], security, summary: 'The e-waybill sender (寄件人): every field required', body: Type.Object({ sender: SenderSchema }, { additionalProperties: false }), response: { 200: Type.Object({ sender: SenderSchema }), ...errorResponses } },
-    preHandler: app.requirePermission('settings.write'),
+    onRequest: app.requirePermission('settings.write'),
   }, async (req) => app.services.eWaybill.putSettings(sessionOf(req).merchant.id, req.body, actorOf(req)))
 
   app.put('/api/v1/couriers/:id/account', {
@@ -148,13 +150,13 @@ export const eWaybillRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'The e-waybill vendor account of a courier variant (SF open platform or Kuaidi100); credentials are stored encrypted and never returned',
       response: { 200: Type.Object({ id: Type.Integer(), code: Type.String(), vendor: Type.String(), has_credentials: Type.Boolean() }), ...errorResponses },
     },
-    preHandler: app.requirePermission('settings.write'),
+    onRequest: app.requirePermission('settings.write'),
   }, async (req) => app.services.eWaybill.setAccount(sessionOf(req).merchant.id, req.params.id, req.body as never, actorOf(req)))
 
   const Result = Type.Object({ queued: Type.Array(Type.String()), refused: Type.Array(Type.Object({ order_no: Type.String(), reason: Type.String() })) })
   app.post('/api/v1/orders/:order_no/e-waybill', {
     schema: { operationId: 'requestEWaybill', tags: ['orders'], security, params: Type.Object({ order_no: Type.String({ maxLength: 32 }) }), body: Type.Object({ courier_account_id: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }), summary: 'Request an e-waybill; the order ships when the courier answers', response: { 202: Result, ...errorResponses } },
-    preHandler: app.requirePermission('orders.ship'),
+    onRequest: app.requirePermission('orders.ship'),
   }, async (req, reply) => {
     const r = await app.services.eWaybill.request(sessionOf(req).merchant.id, [req.params.order_no], req.body.courier_account_id)
     app.services.worker.kick()
@@ -164,7 +166,7 @@ export const eWaybillRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/api/v1/orders/e-waybill', {
     schema: { operationId: 'requestEWaybills', tags: ['orders'], security, body: Type.Object({ order_nos: Type.Array(Type.String({ maxLength: 32 }), { minItems: 1, maxItems: 500 }), courier_account_id: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }), response: { 202: Result, ...errorResponses } },
-    preHandler: app.requirePermission('orders.ship'),
+    onRequest: app.requirePermission('orders.ship'),
   }, async (req, reply) => {
     const r = await app.services.eWaybill.request(sessionOf(req).merchant.id, req.body.order_nos, req.body.courier_account_id)
     app.services.worker.kick()

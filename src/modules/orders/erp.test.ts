@@ -13,12 +13,12 @@ t.test('ERP push → back-sync → shipped, with acknowledgements', async (t) =>
   nock.enableNetConnect(/127\.0\.0\.1|localhost/)
   t.teardown(() => { nock.cleanAll(); nock.enableNetConnect() })
   const f = await redeemFixture(t, { quantity: 3 })
-  const put = await f.app.inject({ method: 'PUT', url: '/api/v1/settings/erp', headers: f.auth(f.token), payload: { protocol: 'wdt_classic', sid: 'kqsid', appkey: 'kqkey', appsecret: 'wdtsecret', shop_no: 'KQ01', endpoint: 'https://wdt.test/openapi2/' } })
+  const put = await f.app.inject({ method: 'PUT', url: '/api/v1/settings/erp', headers: f.auth(f.token), payload: { protocol: 'wdt_classic', sid: 'kqsid', appkey: 'kqkey', appsecret: 'wdtsecret', shop_no: 'KQ01', endpoint: 'https://sandbox.wangdian.cn/openapi2/' } })
   t.equal(put.statusCode, 200)
   t.equal(put.json().appsecret, '****cret')
 
   let pushed: Record<string, string> = {}
-  nock('https://wdt.test').post('/openapi2/trade_push.php', (b) => { pushed = b as Record<string, string>; return true }).reply(200, { code: 0, message: 'ok', new_count: 1, chg_count: 0 })
+  nock('https://sandbox.wangdian.cn').post('/openapi2/trade_push.php', (b) => { pushed = b as Record<string, string>; return true }).reply(200, { code: 0, message: 'ok', new_count: 1, chg_count: 0 })
   const orderNo = await order(f, 0)
   await f.app.services.worker.drainAll()
   const { sign, ...rest } = pushed
@@ -29,23 +29,23 @@ t.test('ERP push → back-sync → shipped, with acknowledgements', async (t) =>
   t.equal((await f.db('orders').where({ order_no: orderNo }).first()).erp_status, 'pushed')
 
   // A refusal is kept on the order and not retried; a 5xx is retried.
-  nock('https://wdt.test').post('/openapi2/trade_push.php').reply(200, { code: 1090, message: '店铺不存在' })
+  nock('https://sandbox.wangdian.cn').post('/openapi2/trade_push.php').reply(200, { code: 1090, message: '店铺不存在' })
   const refused = await order(f, 1)
   await f.app.services.worker.drainAll()
   t.match(await f.db('orders').where({ order_no: refused }).first(), { erp_status: 'failed', erp_error: '1090: 店铺不存在' })
-  nock('https://wdt.test').post('/openapi2/trade_push.php').reply(502, 'bad gateway')
+  nock('https://sandbox.wangdian.cn').post('/openapi2/trade_push.php').reply(502, 'bad gateway')
   const later = await order(f, 2)
   await f.app.services.worker.drainAll()
   t.equal((await f.db('orders').where({ order_no: later }).first()).erp_status, 'retrying')
 
   let acked: Array<{ rec_id: string; status: number; message: string }> = []
-  nock('https://wdt.test').post('/openapi2/logistics_sync_query.php').reply(200, { code: 0, trades: [
+  nock('https://sandbox.wangdian.cn').post('/openapi2/logistics_sync_query.php').reply(200, { code: 0, trades: [
     { rec_id: 11, tid: orderNo, logistics_no: 'SF1234567890', logistics_name_erp: '顺丰速运' },
     { rec_id: 12, tid: '00000000000000000000', logistics_no: 'YT1', logistics_name_erp: '圆通速递' },
     { rec_id: 13, tid: refused, logistics_no: 'XX1234567', logistics_name_erp: '不存在的快递' },
   ] })
-  nock('https://wdt.test').post('/openapi2/logistics_sync_ack.php', (b) => { acked = JSON.parse((b as Record<string, string>).logistics_list); return true }).reply(200, { code: 0, errors: [] })
-  nock('https://wdt.test').post('/openapi2/logistics_sync_query.php').reply(200, { code: 0, trades: [] })
+  nock('https://sandbox.wangdian.cn').post('/openapi2/logistics_sync_ack.php', (b) => { acked = JSON.parse((b as Record<string, string>).logistics_list); return true }).reply(200, { code: 0, errors: [] })
+  nock('https://sandbox.wangdian.cn').post('/openapi2/logistics_sync_query.php').reply(200, { code: 0, trades: [] })
   const sync = await f.app.inject({ method: 'POST', url: '/api/v1/erp/logistics-sync', headers: f.auth(f.token) })
   t.same(sync.json(), { shipped: 1, failed: 2 })
   t.same(acked, [
@@ -67,14 +67,14 @@ t.test('Wangdiantong 旗舰版: pushSelf2 with positional arguments, getSyncList
   t.teardown(() => { nock.cleanAll(); nock.enableNetConnect() })
   const { wdtQjbSign } = await import('../../integrations/erp/wdt-signing.js')
   const f = await redeemFixture(t, { quantity: 1 })
-  await f.app.inject({ method: 'PUT', url: '/api/v1/settings/erp', headers: f.auth(f.token), payload: { protocol: 'wdt_qjb', sid: 'qsid', appkey: 'qkey', appsecret: 'qsecret:qsalt', shop_no: 'QJ01', endpoint: 'http://qjb.test/openapi' } })
+  await f.app.inject({ method: 'PUT', url: '/api/v1/settings/erp', headers: f.auth(f.token), payload: { protocol: 'wdt_qjb', sid: 'qsid', appkey: 'qkey', appsecret: 'qsecret:qsalt', shop_no: 'QJ01'} })
   const calls: Array<{ query: Record<string, string>; body: unknown[] }> = []
   const reply = (data: unknown) => (uri: string, body: unknown) => {
-    const query = Object.fromEntries(new URL(uri, 'http://qjb.test').searchParams)
+    const query = Object.fromEntries(new URL(uri, 'http://wdt.wangdian.cn').searchParams)
     calls.push({ query, body: body as unknown[] })
     return [200, { status: 0, data }]
   }
-  nock('http://qjb.test').post('/openapi').query(true).reply(reply({ new_count: 1, chg_count: 0, error_list: [] }))
+  nock('http://wdt.wangdian.cn').post('/openapi').query(true).reply(reply({ new_count: 1, chg_count: 0, error_list: [] }))
   const orderNo = await order(f, 0)
   await f.app.services.worker.drainAll()
   const push = calls[0]
@@ -87,9 +87,9 @@ t.test('Wangdiantong 旗舰版: pushSelf2 with positional arguments, getSyncList
   t.match((push.body[2] as unknown[])[0], { tid: orderNo, goods_no: 'G-APPLE', spec_no: 'S-1', num: 1 })
   t.equal((await f.db('orders').where({ order_no: orderNo }).first()).erp_status, 'pushed')
 
-  nock('http://qjb.test').post('/openapi').query(true).reply(reply({ order: [{ sync_id: 7, tid: orderNo, logistics_no: 'YT2000000001', logistics_name: '圆通速递' }] }))
-  nock('http://qjb.test').post('/openapi').query(true).reply(reply({}))
-  nock('http://qjb.test').post('/openapi').query(true).reply(reply([]))
+  nock('http://wdt.wangdian.cn').post('/openapi').query(true).reply(reply({ order: [{ sync_id: 7, tid: orderNo, logistics_no: 'YT2000000001', logistics_name: '圆通速递' }] }))
+  nock('http://wdt.wangdian.cn').post('/openapi').query(true).reply(reply({}))
+  nock('http://wdt.wangdian.cn').post('/openapi').query(true).reply(reply([]))
   const sync = await f.app.inject({ method: 'POST', url: '/api/v1/erp/logistics-sync', headers: f.auth(f.token) })
   t.same(sync.json(), { shipped: 1, failed: 0 })
   t.equal(calls[1].query.method, 'sales.LogisticsSync.getSyncListExt')
@@ -103,12 +103,12 @@ t.test('旗舰版 errors: a refusal is not retried, a 5xx is', async (t) => {
   nock.enableNetConnect(/127\.0\.0\.1|localhost/)
   t.teardown(() => { nock.cleanAll(); nock.enableNetConnect() })
   const f = await redeemFixture(t, { quantity: 2 })
-  await f.app.inject({ method: 'PUT', url: '/api/v1/settings/erp', headers: f.auth(f.token), payload: { protocol: 'wdt_qjb', sid: 'qsid', appkey: 'qkey', appsecret: 'qsecret:qsalt', shop_no: 'QJ01', endpoint: 'http://qjb.test/openapi' } })
-  nock('http://qjb.test').post('/openapi').query(true).reply(200, { status: 1, message: '验证失败' })
+  await f.app.inject({ method: 'PUT', url: '/api/v1/settings/erp', headers: f.auth(f.token), payload: { protocol: 'wdt_qjb', sid: 'qsid', appkey: 'qkey', appsecret: 'qsecret:qsalt', shop_no: 'QJ01'} })
+  nock('http://wdt.wangdian.cn').post('/openapi').query(true).reply(200, { status: 1, message: '验证失败' })
   const refused = await order(f, 0)
   await f.app.services.worker.drainAll()
   t.match(await f.db('orders').where({ order_no: refused }).first(), { erp_status: 'failed', erp_error: '1: 验证失败' })
-  nock('http://qjb.test').post('/openapi').query(true).reply(503, 'busy')
+  nock('http://wdt.wangdian.cn').post('/openapi').query(true).reply(503, 'busy')
   const later = await order(f, 1)
   await f.app.services.worker.drainAll()
   t.equal((await f.db('orders').where({ order_no: later }).first()).erp_status, 'retrying')

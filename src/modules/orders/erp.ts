@@ -17,6 +17,8 @@ import { HandlerError, type Handler, type OutboxRow } from '../../workers/outbox
 import { ErpError, wdtClassicAdapter, type WdtConfig } from '../../integrations/erp/wdt-classic.js'
 import { wdtQjb } from '../../integrations/erp/wdt-qjb.js'
 import type { ErpAdapter, ErpTrade } from '../../integrations/erp/port.js'
+import type { VendorHttp } from '../../integrations/vendor-endpoints.js'
+import { REASON_CHARS } from '../../shared/outbound.js'
 import { COURIER_CATALOGUE } from './couriers.js'
 import type { Order } from './orders.schemas.js'
 import type { OrdersService } from './orders.service.js'
@@ -25,7 +27,7 @@ interface Stored { protocol: 'wdt_classic' | 'wdt_qjb'; sid: string; appkey: str
 
 const SYSTEM: Actor = { type: 'system', id: null, name: 'erp', ip: null }
 
-export function createErpService ({ db, clock, masterKey, orders }: { db: Knex; clock: Clock; masterKey: Buffer; orders: OrdersService }) {
+export function createErpService ({ db, clock, masterKey, orders, http }: { db: Knex; clock: Clock; masterKey: Buffer; orders: OrdersService; http: VendorHttp }) {
   const key = deriveKey(masterKey, 'erp-credentials')
   async function stored (merchantId: number): Promise<Stored | null> {
     const row = await db('settings').where({ merchant_id: merchantId, section: 'erp' }).first('value')
@@ -36,10 +38,10 @@ export function createErpService ({ db, clock, masterKey, orders }: { db: Knex; 
     if (s.protocol === 'wdt_qjb') {
       // The 旗舰版 appsecret is issued as "secret:salt".
       const [signing, salt = ''] = secret.split(':')
-      return wdtQjb({ sid: s.sid, key: s.appkey, secret: signing, salt, shop_no: s.shop_no, endpoint: s.endpoint }, () => clock.now())
+      return wdtQjb({ sid: s.sid, key: s.appkey, secret: signing, salt, shop_no: s.shop_no, endpoint: s.endpoint }, http, () => clock.now())
     }
     const cfg: WdtConfig = { sid: s.sid, appkey: s.appkey, appsecret: secret, shop_no: s.shop_no, endpoint: s.endpoint }
-    return wdtClassicAdapter(cfg, () => clock.now())
+    return wdtClassicAdapter(cfg, http, () => clock.now())
   }
 
   function trade (o: Order, refund: boolean): ErpTrade {
@@ -58,7 +60,7 @@ export function createErpService ({ db, clock, masterKey, orders }: { db: Knex; 
       await client(row.merchant_id, s).pushTrade(trade(p.order, p.refund))
     } catch (err) {
       const e = err instanceof ErpError ? err : new ErpError((err as Error).message, true)
-      await setStatus(e.retryable ? 'retrying' : 'failed', e.message.slice(0, 500))
+      await setStatus(e.retryable ? 'retrying' : 'failed', e.message.slice(0, REASON_CHARS))
       throw new HandlerError(e.message, e.retryable, { error: e.message })
     }
     await setStatus(p.refund ? 'refunded' : 'pushed', null)
@@ -89,7 +91,8 @@ export function createErpService ({ db, clock, masterKey, orders }: { db: Knex; 
       const old = await stored(merchantId)
       const enc = body.appsecret ? encrypt(key, body.appsecret, `erp:${merchantId}`) : old?.secret_enc
       if (!enc) throw validationFailed({ details: [{ path: '/appsecret', message: '请填写 appsecret' }] })
-      const s: Stored = { protocol: body.protocol, sid: body.sid, appkey: body.appkey, secret_enc: enc, shop_no: body.shop_no, endpoint: body.endpoint ?? null }
+      const endpoint = http.checkEndpoint(body.protocol, body.endpoint, '/endpoint')
+      const s: Stored = { protocol: body.protocol, sid: body.sid, appkey: body.appkey, secret_enc: enc, shop_no: body.shop_no, endpoint }
       const now = clock.now()
       await db.transaction(async (trx) => {
         await trx('settings').insert({ merchant_id: merchantId, section: 'erp', value: JSON.stringify(s), updated_at: now.getTime() }).onConflict(['merchant_id', 'section']).merge(['value', 'updated_at'])
@@ -139,7 +142,7 @@ const ErpView = Nullable(Type.Object({ protocol: Type.String(), sid: Type.String
 export const erpRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/api/v1/settings/erp', {
     schema: { operationId: 'getErpSettings', tags: ['settings'], security, response: { 200: ErpView, ...errorResponses } },
-    preHandler: app.requirePermission('settings.write'),
+    onRequest: app.requirePermission('settings.write'),
   }, async (req) => app.services.erp.get(sessionOf(req).merchant.id))
 
   app.put('/api/v1/settings/erp', {
@@ -152,12 +155,12 @@ export const erpRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }, { additionalProperties: false }),
       response: { 200: ErpView, ...errorResponses },
     },
-    preHandler: app.requirePermission('settings.write'),
+    onRequest: app.requirePermission('settings.write'),
   }, async (req) => app.services.erp.put(sessionOf(req).merchant.id, req.body, actorOf(req)))
 
   app.post('/api/v1/erp/logistics-sync', {
     schema: { operationId: 'syncErpLogistics', tags: ['orders'], security, summary: 'Pull shipments from the ERP now (it also runs periodically)', response: { 200: Type.Object({ shipped: Type.Integer(), failed: Type.Integer() }), ...errorResponses } },
-    preHandler: app.requirePermission('orders.ship'),
+    onRequest: app.requirePermission('orders.ship'),
   }, async (req) => app.services.erp.syncLogistics(sessionOf(req).merchant.id))
 }
 
@@ -183,7 +186,7 @@ export const integrationCallsRoutes: FastifyPluginAsyncTypebox = async (app) => 
         ...errorResponses,
       },
     },
-    preHandler: app.requirePermission('settings.write'),
+    onRequest: app.requirePermission('settings.write'),
   }, async (req) => {
     const limit = req.query.limit ?? 50
     const q = app.db('outbox').where({ merchant_id: sessionOf(req).merchant.id }).whereIn('topic', req.query.topic ? [req.query.topic] : [...TOPICS])

@@ -74,9 +74,9 @@ t.test('a shipped order is subscribed at Kuaidi100 with our callback URL and sal
   nock.enableNetConnect(/127\.0\.0\.1|localhost/)
   t.teardown(() => { nock.cleanAll(); nock.enableNetConnect() })
   const f = await redeemFixture(t, { quantity: 1 })
-  await f.app.inject({ method: 'PUT', url: '/api/v1/settings/tracking', headers: f.auth(f.token), payload: { kuaidi100_salt: 'saltyk100', kuaidi100_key: 'pollkey', kuaidi100_poll_endpoint: 'https://poll.test/poll' } })
+  await f.app.inject({ method: 'PUT', url: '/api/v1/settings/tracking', headers: f.auth(f.token), payload: { kuaidi100_salt: 'saltyk100', kuaidi100_key: 'pollkey' } })
   let sent: Record<string, string> = {}
-  nock('https://poll.test').post('/poll', (b) => { sent = b as Record<string, string>; return true }).reply(200, { result: true, returnCode: '200', message: '提交成功' })
+  nock('https://poll.kuaidi100.com').post('/poll', (b) => { sent = b as Record<string, string>; return true }).reply(200, { result: true, returnCode: '200', message: '提交成功' })
   await shippedOrder(f, 0, 'ZTO', 'ZT5550001')
   await f.app.services.worker.drainAll()
   t.equal(sent.schema, 'json')

@@ -10,12 +10,13 @@ import { actorOf, sessionOf } from '../../plugins/admin-auth.js'
 import type { Clock } from '../../shared/clock.js'
 import { decrypt, deriveKey, encrypt, safeEqual } from '../../shared/crypto.js'
 import { isUniqueViolation } from '../../shared/db.js'
-import got from 'got'
+import { OutboundError, vendorReason, type OutboundResponse } from '../../shared/outbound.js'
 import { HandlerError } from '../../workers/outbox-worker.js'
 import { appError } from '../../shared/errors.js'
 import { errorResponses, Nullable } from '../../shared/schemas.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
 import { kuaidi100PushSign } from '../../integrations/courier/courier-signing.js'
+import type { VendorHttp } from '../../integrations/vendor-endpoints.js'
 import type { MerchantsService } from '../merchants/merchants.service.js'
 import { inCidr } from '../open/ip.js'
 import type { OrdersService } from '../orders/orders.service.js'
@@ -35,7 +36,7 @@ interface Line { time: string; text: string }
 const SYSTEM: Actor = { type: 'system', id: null, name: 'courier', ip: null }
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex')
 
-export function createTrackingService ({ db, clock, masterKey, publicBaseUrl, merchants, orders }: { db: Knex; clock: Clock; masterKey: Buffer; publicBaseUrl: string; merchants: MerchantsService; orders: OrdersService }) {
+export function createTrackingService ({ db, clock, masterKey, publicBaseUrl, merchants, orders, http }: { db: Knex; clock: Clock; masterKey: Buffer; publicBaseUrl: string; merchants: MerchantsService; orders: OrdersService; http: VendorHttp }) {
   const key = deriveKey(masterKey, 'tracking-secrets')
 
   async function settingsOf (merchantId: number): Promise<TrackingSettings> {
@@ -92,7 +93,7 @@ export function createTrackingService ({ db, clock, masterKey, publicBaseUrl, me
       const s = await settingsOf(merchantId)
       if (body.kuaidi100_salt !== undefined) s.kuaidi100_salt_enc = body.kuaidi100_salt ? encrypt(key, body.kuaidi100_salt, `k100:${merchantId}`) : null
       if (body.kuaidi100_key !== undefined) s.kuaidi100_key_enc = body.kuaidi100_key ? encrypt(key, body.kuaidi100_key, `k100key:${merchantId}`) : null
-      if (body.kuaidi100_poll_endpoint !== undefined) s.kuaidi100_poll_endpoint = body.kuaidi100_poll_endpoint
+      if (body.kuaidi100_poll_endpoint !== undefined) s.kuaidi100_poll_endpoint = http.checkEndpoint('kuaidi100_poll', body.kuaidi100_poll_endpoint, '/kuaidi100_poll_endpoint')
       if (body.sf_ip_allowlist !== undefined) s.sf_ip_allowlist = body.sf_ip_allowlist
       if (!s.sf_token || body.rotate_sf_token) s.sf_token = randomBytes(24).toString('base64url')
       await save(merchantId, s, actor, { kuaidi100_salt: body.kuaidi100_salt !== undefined, sf_ip_allowlist: s.sf_ip_allowlist, rotated: Boolean(body.rotate_sf_token) })
@@ -171,16 +172,22 @@ export function createTrackingService ({ db, clock, masterKey, publicBaseUrl, me
         company: p.company, number: p.number, key: decrypt(key, s.kuaidi100_key_enc, `k100key:${row.merchant_id}`).toString('utf8'),
         parameters: { callbackurl: `${publicBaseUrl}/hooks/couriers/kuaidi100/${m.code}`, salt: decrypt(key, s.kuaidi100_salt_enc, `k100:${row.merchant_id}`).toString('utf8'), resultv2: '1' },
       })
-      let res
+      let res: OutboundResponse
       try {
-        res = await got.post(s.kuaidi100_poll_endpoint || KUAIDI100_POLL, { form: { schema: 'json', param }, timeout: { request: 15_000 }, retry: { limit: 0 }, followRedirect: false, throwHttpErrors: false })
+        res = await http.request('kuaidi100_poll', s.kuaidi100_poll_endpoint || KUAIDI100_POLL, { method: 'POST', form: { schema: 'json', param } })
       } catch (err) {
-        throw new HandlerError(`network: ${(err as Error).message}`, true)
+        if (err instanceof OutboundError) throw new HandlerError(err.message, !err.final)
+        throw new HandlerError('network: ERR_NETWORK', true)
       }
-      if (res.statusCode >= 500) throw new HandlerError(`HTTP ${res.statusCode}`, true)
-      const json = JSON.parse(res.body) as { result?: boolean; returnCode?: string; message?: string }
+      if (res.status >= 500) throw new HandlerError(`HTTP ${res.status}`, true)
+      let json: { result?: boolean; returnCode?: string; message?: string }
+      // JSON.parse's message quotes the answer: only say that it was not JSON (retried, as before).
+      try { json = JSON.parse(res.body) } catch { throw new HandlerError(`HTTP ${res.status}: not JSON`, true) }
       // 501 = already subscribed: fine.
-      if (!json.result && json.returnCode !== '501') throw new HandlerError(`${json.returnCode}: ${json.message ?? ''}`, json.returnCode === '500', { error: `${json.returnCode}: ${json.message ?? ''}` })
+      if (!json.result && json.returnCode !== '501') {
+        const reason = vendorReason(json.returnCode, json.message)
+        throw new HandlerError(reason, json.returnCode === '500', { error: reason })
+      }
     },
 
     /** Tracking lines of orders, oldest first. */
@@ -204,7 +211,7 @@ const SettingsView = Type.Object({
 export const trackingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/api/v1/settings/tracking', {
     schema: { operationId: 'getTrackingSettings', tags: ['settings'], security: [{ adminBearer: [] }], response: { 200: SettingsView, ...errorResponses } },
-    preHandler: app.requirePermission('settings.write'),
+    onRequest: app.requirePermission('settings.write'),
   }, async (req) => app.services.tracking.get(sessionOf(req).merchant.id))
 
   app.put('/api/v1/settings/tracking', {
@@ -213,7 +220,7 @@ export const trackingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       body: Type.Object({ kuaidi100_salt: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 64 }))), kuaidi100_key: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 64, description: 'Kuaidi100 poll key: subscriptions are made when an order ships' }))), kuaidi100_poll_endpoint: Type.Optional(Nullable(Type.String({ pattern: '^https?://', maxLength: 200 }))), sf_ip_allowlist: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 50 })), rotate_sf_token: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
       response: { 200: SettingsView, ...errorResponses },
     },
-    preHandler: app.requirePermission('settings.write'),
+    onRequest: app.requirePermission('settings.write'),
   }, async (req) => app.services.tracking.put(sessionOf(req).merchant.id, req.body, actorOf(req)))
 
   await app.register(hookRoutes)

@@ -26,7 +26,7 @@ export const webhooksRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/api/v1/webhook-endpoints', {
     schema: { operationId: 'listWebhookEndpoints', tags, security, response: { 200: Type.Object({ items: Type.Array(EndpointSchema) }), ...errorResponses } },
-    preHandler: write,
+    onRequest: write,
   }, async (req) => ({ items: await svc().list(sessionOf(req).merchant.id) }))
 
   app.post('/api/v1/webhook-endpoints', {
@@ -34,11 +34,11 @@ export const webhooksRoutes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'createWebhookEndpoint', tags, security, summary: 'Register an endpoint (https; http only for localhost); the secret is in this answer only',
       body: Type.Object({
         url: Type.String({ minLength: 1, maxLength: 500 }), description: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
-        event_types: Type.Optional(Type.Array(EventType, { uniqueItems: true, description: 'Empty: every event' })), enabled: Type.Optional(Type.Boolean()),
+        event_types: Type.Optional(Type.Array(EventType, { uniqueItems: true, description: 'Empty: every event except security.guessing, which an endpoint gets only when it lists it' })), enabled: Type.Optional(Type.Boolean()),
       }, { additionalProperties: false }),
       response: { 201: EndpointWithSecret, ...errorResponses },
     },
-    preHandler: write,
+    onRequest: write,
   }, async (req, reply) => {
     reply.code(201).header('cache-control', 'no-store')
     return svc().create(sessionOf(req).merchant.id, req.body, actorOf(req))
@@ -53,12 +53,12 @@ export const webhooksRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }, { additionalProperties: false, minProperties: 1 }),
       response: { 200: EndpointSchema, ...errorResponses },
     },
-    preHandler: write,
+    onRequest: write,
   }, async (req) => svc().update(sessionOf(req).merchant.id, req.params.id, req.body, actorOf(req)))
 
   app.delete('/api/v1/webhook-endpoints/:id', {
     schema: { operationId: 'deleteWebhookEndpoint', tags, security, params: IdParams, response: { 200: Type.Object({ ok: Type.Boolean() }), ...errorResponses } },
-    preHandler: write,
+    onRequest: write,
   }, async (req) => {
     await svc().remove(sessionOf(req).merchant.id, req.params.id, actorOf(req))
     return { ok: true }
@@ -66,7 +66,7 @@ export const webhooksRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/api/v1/webhook-endpoints/:id/rotate-secret', {
     schema: { operationId: 'rotateWebhookSecret', tags, security, params: IdParams, summary: 'New secret (shown once); for 24 hours deliveries carry two signatures', response: { 200: EndpointWithSecret, ...errorResponses } },
-    preHandler: write,
+    onRequest: write,
   }, async (req, reply) => {
     reply.header('cache-control', 'no-store')
     return svc().rotate(sessionOf(req).merchant.id, req.params.id, actorOf(req))
@@ -74,7 +74,7 @@ export const webhooksRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/api/v1/webhook-endpoints/:id/test', {
     schema: { operationId: 'testWebhookEndpoint', tags, security, params: IdParams, summary: 'Queue a webhook.test delivery', response: { 202: Type.Object({ delivery_id: Type.Integer(), webhook_id: Type.String() }), ...errorResponses } },
-    preHandler: write,
+    onRequest: write,
   }, async (req, reply) => {
     reply.code(202)
     const r = await svc().test(sessionOf(req).merchant.id, req.params.id)
@@ -88,7 +88,7 @@ export const webhooksRoutes: FastifyPluginAsyncTypebox = async (app) => {
       body: Type.Object({ since: Type.String({ format: 'date-time' }), status: Type.Union([Type.Literal('dead'), Type.Literal('all')], { default: 'dead' }) }, { additionalProperties: false }),
       response: { 200: Type.Object({ requeued: Type.Integer() }), ...errorResponses },
     },
-    preHandler: write,
+    onRequest: write,
   }, async (req) => svc().replay(sessionOf(req).merchant.id, req.params.id, { since: req.body.since, status: req.body.status ?? 'dead' }, actorOf(req)))
 
   app.get('/api/v1/deliveries', {
@@ -101,12 +101,12 @@ export const webhooksRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }),
       response: { 200: Type.Object({ items: Type.Array(DeliverySchema), next_cursor: Nullable(Type.String()) }), ...errorResponses },
     },
-    preHandler: write,
+    onRequest: write,
   }, async (req) => svc().deliveries(sessionOf(req).merchant.id, req.query))
 
   app.post('/api/v1/deliveries/:id/retry', {
     schema: { operationId: 'retryDelivery', tags, security, params: IdParams, response: { 200: Type.Object({ requeued: Type.Integer() }), ...errorResponses } },
-    preHandler: write,
+    onRequest: write,
   }, async (req) => {
     const r = await svc().retry(sessionOf(req).merchant.id, req.params.id, actorOf(req))
     app.services.worker.kick()

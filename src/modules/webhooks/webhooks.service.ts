@@ -1,19 +1,15 @@
 // Webhook endpoints, fan-out of domain events to them, delivery over HTTP with an SSRF guard,
 // and the delivery log with retry and replay.
-import { lookup } from 'node:dns'
-import { isIP } from 'node:net'
-import type { LookupFunction } from 'node:net'
-import got from 'got'
 import type { Knex } from 'knex'
 import type { Clock } from '../../shared/clock.js'
 import { decrypt, deriveKey, encrypt, randomString } from '../../shared/crypto.js'
 import { appError, validationFailed } from '../../shared/errors.js'
+import { OutboundError, type Outbound } from '../../shared/outbound.js'
 import { iso } from '../../shared/schemas.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
 import type { MerchantsService } from '../merchants/merchants.service.js'
 import type { OpenService } from '../open/open.service.js'
-import { isPrivateAddress } from '../open/ip.js'
-import { EVENT_TOPICS, enqueue, type EventTopic } from '../outbox/outbox.repository.js'
+import { EVENT_TOPICS, OPT_IN_TOPICS, enqueue, type EventTopic } from '../outbox/outbox.repository.js'
 import { maskPhone } from '../orders/orders.repository.js'
 import type { Order } from '../orders/orders.schemas.js'
 import { HandlerError, type Handler, type OutboxRow } from '../../workers/outbox-worker.js'
@@ -24,8 +20,8 @@ export const deliveryNotFound = appError('delivery_not_found', 404, '投递记�
 export const urlInvalid = appError('webhook_url_invalid', 422, 'Webhook 地址必须是 https（本机调试可用 http://localhost）')
 
 const ROTATION_MS = 24 * 3600_000
-const TIMEOUT_MS = 15_000
 const MAX_RESPONSE_BYTES = 64 * 1024
+const EXCERPT_CHARS = 1024
 
 interface EndpointRow {
   id: number; merchant_id: number; url: string; description: string | null; secret_enc: string; old_secret_enc: string | null
@@ -50,9 +46,10 @@ function openOrder (o: Order) {
   }
 }
 
-interface Deps { db: Knex; clock: Clock; masterKey: Buffer; allowPrivate: boolean; merchants: MerchantsService; open: OpenService; log: { info: (o: object, m: string) => void } }
+/** `http` is the outbound client with the webhook policy (KAQUAN_ALLOW_PRIVATE_WEBHOOKS). */
+interface Deps { db: Knex; clock: Clock; masterKey: Buffer; http: Outbound; merchants: MerchantsService; open: OpenService; log: { info: (o: object, m: string) => void } }
 
-export function createWebhooksService ({ db, clock, masterKey, allowPrivate, merchants, open, log }: Deps) {
+export function createWebhooksService ({ db, clock, masterKey, http, merchants, open, log }: Deps) {
   const key = deriveKey(masterKey, 'webhook-secret')
   const seal = (secret: string, id: string) => encrypt(key, secret, `endpoint:${id}`)
   const unseal = (enc: string, id: number) => decrypt(key, enc, `endpoint:${id}`).toString('utf8')
@@ -75,19 +72,6 @@ export function createWebhooksService ({ db, clock, masterKey, allowPrivate, mer
     if (bad) throw validationFailed({ details: [{ path: '/event_types', message: `未知事件 ${bad}` }] })
   }
 
-  /** Resolves once and checks every address: the request then connects to what was checked. */
-  const guardedLookup: LookupFunction = (hostname, options, callback) => {
-    lookup(hostname, { ...options, all: true }, (err, addresses) => {
-      if (err) return (callback as (e: Error | null, a: string, f: number) => void)(err, '', 0)
-      const list = addresses as Array<{ address: string; family: number }>
-      if (!allowPrivate && list.some((a) => isPrivateAddress(a.address))) {
-        return (callback as (e: Error | null, a: string, f: number) => void)(Object.assign(new Error(`address of ${hostname} is private`), { code: 'EPRIVATE' }), '', 0)
-      }
-      if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: typeof list) => void)(null, list)
-      return (callback as (e: Error | null, a: string, f: number) => void)(null, list[0].address, list[0].family)
-    })
-  }
-
   // Endpoints are read for every delivery; a burst of deliveries shares one read.
   const endpointCache = new Map<number, { row: EndpointRow | undefined; at: number }>()
   async function endpointFor (id: number): Promise<EndpointRow | undefined> {
@@ -101,32 +85,23 @@ export function createWebhooksService ({ db, clock, masterKey, allowPrivate, mer
   async function deliver (row: OutboxRow, now: Date) {
     const endpoint = await endpointFor(Number(row.destination))
     if (!endpoint || !Number(endpoint.enabled)) throw new HandlerError('endpoint disabled or deleted', false)
-    const host = new URL(endpoint.url).hostname.replace(/^\[|\]$/g, '')
-    if (!allowPrivate && isIP(host) && isPrivateAddress(host)) throw new HandlerError('private address', false)
     const { body } = JSON.parse(row.payload) as { body: string }
     const secrets = [unseal(endpoint.secret_enc, endpoint.id)]
     if (endpoint.old_secret_enc && Number(endpoint.old_secret_expires_at) > now.getTime()) secrets.push(unseal(endpoint.old_secret_enc, endpoint.id))
     const headers = { 'content-type': 'application/json', 'user-agent': 'Kaquan-Webhooks/1.0', ...webhookHeaders(secrets, row.event_id!, Math.floor(now.getTime() / 1000), body) }
 
-    let status = 0
-    let excerpt = ''
+    let status: number
+    let excerpt: string
     try {
-      const stream = got.stream.post(endpoint.url, {
-        body, headers, timeout: { request: TIMEOUT_MS }, retry: { limit: 0 }, followRedirect: false, throwHttpErrors: false,
-        dnsLookup: guardedLookup as never,
-      })
-      stream.on('response', (res: { statusCode: number }) => { status = res.statusCode })
-      let size = 0
-      for await (const chunk of stream as AsyncIterable<Buffer>) {
-        size += chunk.length
-        if (excerpt.length < 1024) excerpt += chunk.toString('utf8').slice(0, 1024 - excerpt.length)
-        // Nobody needs more than the start of an answer; a huge one is cut off.
-        if (size > MAX_RESPONSE_BYTES) { stream.destroy(); break }
-      }
+      // Nobody needs more than the start of an answer; a huge one is cut off.
+      const res = await http.request(endpoint.url, { method: 'POST', body, headers, maxBytes: MAX_RESPONSE_BYTES })
+      status = res.status
+      excerpt = res.body.slice(0, EXCERPT_CHARS)
     } catch (err) {
-      const e = err as { code?: string; message: string }
-      if (e.code === 'EPRIVATE') throw new HandlerError('private address', false, { error: e.message })
-      throw new HandlerError(e.code === 'ETIMEDOUT' ? 'timeout' : e.message, true, { error: e.code === 'ETIMEDOUT' ? 'timeout after 15 s' : e.message, status_code: status || null })
+      const e = err instanceof OutboundError ? err : new OutboundError('network', 'network: ERR_NETWORK', 'ERR_NETWORK')
+      // A refused address is recorded as refused, never with the address it resolved to.
+      if (e.final) throw new HandlerError(e.message, false, { error: e.message })
+      throw new HandlerError(e.message, true, { error: e.reason === 'timeout' ? 'timeout after 15 s' : e.message, status_code: null })
     }
     const report = { status_code: status, response_excerpt: excerpt }
     if (status >= 200 && status < 300) return report
@@ -149,14 +124,21 @@ export function createWebhooksService ({ db, clock, masterKey, allowPrivate, mer
       const merchant = await merchants.findById(row.merchant_id)
       return await open.card(merchant!, payload.card_no as string)
     }
+    if (topic === 'security.guessing') return { ...payload, updated_at: updatedAt }
     return { ...payload, status: topic === 'issue.cancelled' ? 'cancelled' : payload.status ?? 'issued', updated_at: updatedAt }
+  }
+
+  /** Does this endpoint take the topic? Empty event_types means every event, except the opt-in ones. */
+  function wants (e: EndpointRow, topic: EventTopic): boolean {
+    const types = JSON.parse(e.event_types) as string[]
+    return types.includes(topic) || (types.length === 0 && !OPT_IN_TOPICS.includes(topic))
   }
 
   /** Fans one event out: one delivery per enabled endpoint that wants it, written as the event completes. */
   const fanOut: Handler = async (row) => {
     const topic = row.topic as EventTopic
     const endpoints = (await db<EndpointRow>('webhook_endpoints').where({ merchant_id: row.merchant_id, enabled: true }))
-      .filter((e) => { const types = JSON.parse(e.event_types) as string[]; return types.length === 0 || types.includes(topic) })
+      .filter((e) => wants(e, topic))
     if (endpoints.length === 0) return {}
     const data = await eventData(row, topic)
     const eventId = `msg_${randomString(24)}`

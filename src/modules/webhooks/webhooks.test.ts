@@ -135,7 +135,7 @@ t.test('SSRF guard: https only (http for localhost), private addresses refused u
   t.equal(receiver.received.length, 0, 'nothing reaches a loopback address')
   const deliveries = await f.db('outbox').where({ topic: 'webhook.delivery' })
   t.equal(deliveries.length, 4)
-  t.ok(deliveries.every((d) => d.status === 'dead' && /private/.test(d.last_error)), 'refused as private, not retried')
+  t.ok(deliveries.every((d) => d.status === 'dead' && /^address_refused/.test(d.last_error)), 'refused as not public, not retried')
 })
 
 t.test('bulk activation and voiding send card.activated and card.voided to the endpoints that want them', async (t) => {
