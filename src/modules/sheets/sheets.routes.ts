@@ -69,7 +69,7 @@ export const sheetsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       })]),
       response: { 200: Binary, ...errorResponses },
     },
-    preHandler: app.requirePermission('cards.export'),
+    onRequest: app.requirePermission('cards.export'),
   }, async (req, reply) => {
     const { include_passwords: passwords, format, ...filter } = req.query
     if (passwords) assertPermission(req, 'cards.export_secrets')
@@ -77,13 +77,17 @@ export const sheetsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const out = sendFile(reply, `cards.${fmt}`, fmt === 'zip' ? 'application/zip' : XLSX_TYPE)
     const merchantId = sessionOf(req).merchant.id
     svc().exportCards(out, merchantId, filter, { passwords: Boolean(passwords), format: fmt }, actorOf(req))
-      .catch((err) => { req.log.error({ err }, 'cards.export.failed'); out.destroy(err) })
+      .catch((err) => {
+        if ((err as { code?: string }).code === 'EXPORT_ABORTED') req.log.info('cards.export.cut_off')
+        else req.log.error({ err }, 'cards.export.failed')
+        out.destroy(err)
+      })
     return reply.send(out)
   })
 
   app.get('/api/v1/cards/import-template', {
     schema: { operationId: 'cardImportTemplate', tags: ['cards'], security, summary: 'The card import template (with instructions in Chinese)', response: { 200: Binary, ...errorResponses } },
-    preHandler: app.requirePermission('cards.import'),
+    onRequest: app.requirePermission('cards.import'),
   }, async (_req, reply) => {
     reply.header('content-type', XLSX_TYPE).header('content-disposition', "attachment; filename*=UTF-8''card-import-template.xlsx")
     return reply.send(await svc().cardTemplate())
@@ -100,7 +104,7 @@ export const sheetsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...errorResponses,
       },
     },
-    preHandler: app.requirePermission('cards.import'),
+    onRequest: app.requirePermission('cards.import'),
   }, async (req, reply) => {
     const { file, fields } = await multipartFile(req)
     const productIds = (fields.product_ids ?? '').split(/[,\s]+/).filter(Boolean).map((id) => int(id, '/product_ids')!)
@@ -118,7 +122,7 @@ export const sheetsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/api/v1/imports/:id/report', {
     schema: { operationId: 'importReport', tags: ['cards'], security, params: IdParams, summary: 'The row-level report of a refused import, as xlsx', response: { 200: Binary, ...errorResponses } },
-    preHandler: app.requirePermission('cards.import'),
+    onRequest: app.requirePermission('cards.import'),
   }, async (req, reply) => {
     const buf = await svc().report(sessionOf(req).merchant.id, req.params.id)
     reply.header('content-type', XLSX_TYPE).header('content-disposition', `attachment; filename*=UTF-8''import-report-${req.params.id}.xlsx`)
@@ -130,7 +134,7 @@ export const sheetsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'exportOrders', tags: ['orders'], security, summary: 'Order export (订单导出) with the list filters and tab, for printing software',
       querystring: OrderListQuerySchema, response: { 200: Binary, ...errorResponses },
     },
-    preHandler: app.requirePermission('orders.export'),
+    onRequest: app.requirePermission('orders.export'),
   }, async (req, reply) => {
     const out = sendFile(reply, 'orders.xlsx', XLSX_TYPE)
     const { cursor: _c, limit: _l, ...query } = req.query
@@ -141,7 +145,7 @@ export const sheetsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/api/v1/card-issues/phone-template', {
     schema: { operationId: 'phoneListTemplate', tags: ['cards'], security, summary: 'Template for issuing cards to a list of phones', response: { 200: Binary, ...errorResponses } },
-    preHandler: app.requirePermission('cards.activate'),
+    onRequest: app.requirePermission('cards.activate'),
   }, async (_req, reply) => {
     reply.header('content-type', XLSX_TYPE).header('content-disposition', "attachment; filename*=UTF-8''phone-list-template.xlsx")
     return reply.send(await svc().phoneTemplate())
@@ -159,7 +163,7 @@ export const sheetsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     // Issuing activates cards and binds them to phones: the activation permission.
-    preHandler: app.requirePermission('cards.activate'),
+    onRequest: app.requirePermission('cards.activate'),
   }, async (req, reply) => {
     const { file, fields } = await multipartFile(req)
     if (!fields.batch_no) throw validationFailed({ details: [{ path: '/batch_no', message: '请选择批次' }] })
@@ -174,7 +178,7 @@ export const sheetsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/api/v1/orders/ship-import-template', {
     schema: { operationId: 'shipImportTemplate', tags: ['orders'], security, response: { 200: Binary, ...errorResponses } },
-    preHandler: app.requirePermission('orders.ship'),
+    onRequest: app.requirePermission('orders.ship'),
   }, async (_req, reply) => {
     reply.header('content-type', XLSX_TYPE).header('content-disposition', "attachment; filename*=UTF-8''ship-import-template.xlsx")
     return reply.send(await svc().shipTemplate())
@@ -192,7 +196,7 @@ export const sheetsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...errorResponses,
       },
     },
-    preHandler: app.requirePermission('orders.ship'),
+    onRequest: app.requirePermission('orders.ship'),
   }, async (req) => {
     const { file } = await multipartFile(req)
     return svc().shipImport(sessionOf(req).merchant.id, file, actorOf(req))

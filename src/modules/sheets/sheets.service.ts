@@ -22,7 +22,7 @@ import type { OrdersService } from '../orders/orders.service.js'
 import type { OrderListQuery } from '../orders/orders.schemas.js'
 import type { OpenService } from '../open/open.service.js'
 import { reserveCounter } from '../../shared/counters.js'
-import { cellText, checkXlsx, headersInvalid, MAX_IMPORT_ROWS, readFirstSheet, sheetWriter, tooManyRows, workbookBuffer } from './xlsx.js'
+import { unlessAborted, cellText, checkXlsx, headersInvalid, MAX_IMPORT_ROWS, readFirstSheet, sheetWriter, tooManyRows, workbookBuffer } from './xlsx.js'
 
 export const importRejected = appError('import_rejected', 422, '导入文件有错误，未导入任何卡券')
 export const reportNotFound = appError('import_report_not_found', 404, '导入报告不存在')
@@ -93,61 +93,90 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
     return `${publicBaseUrl}/r/${code}?c=${encodeURIComponent(cardNo)}`
   }
 
-  /** Writes the card xlsx to `out`; returns the number of rows. */
-  async function writeCards (out: Writable, merchantId: number, filter: CardFilter, withPasswords: boolean, onCard?: (cardNo: string, url: string) => Promise<void>): Promise<number> {
+  /** Writes the card xlsx to `out`, counting each row handed on in `sent`. */
+  async function writeCards (out: Writable, merchantId: number, filter: CardFilter, withPasswords: boolean, sent: { rows: number }, signal: AbortSignal): Promise<void> {
     const merchant = (await merchants.findById(merchantId))!
     const key = withPasswords ? cardPasswordKey(masterKey, merchantId) : null
     const headers = ['卡序号', '卡号', ...(withPasswords ? ['密码'] : []), '面值(元)', '有效期开始', '有效期结束', '批次', '可提商品', '状态', '券商', '二维码地址']
-    const sheet = sheetWriter(out, '卡券', headers, [10, 18, ...(withPasswords ? [14] : []), 10, 12, 12, 16, 30, 8, 14, 50])
+    const sheet = sheetWriter(out, '卡券', headers, [10, 18, ...(withPasswords ? [14] : []), 10, 12, 12, 16, 30, 8, 14, 50], signal)
     const lookup = await names(merchantId)
-    let count = 0
     for await (const rows of cardPages(merchantId, filter)) {
       await lookup.load(rows)
       for (const r of rows) {
-        const url = qrUrl(merchant.code, r.card_no)
         await sheet.add([
           Number(r.serial), r.card_no,
           // Decrypted only here, while streaming, one card at a time.
           ...(key ? [decryptCardPassword(key, r.card_no, r.password_enc)] : []),
           r.face_value === null ? null : Number(r.face_value) / 100, r.valid_from, r.valid_to,
-          lookup.batch(r.batch_id), lookup.products(r.product_set_id), STATUS_TEXT[r.status], lookup.dist(r.distributor_id), url,
+          lookup.batch(r.batch_id), lookup.products(r.product_set_id), STATUS_TEXT[r.status], lookup.dist(r.distributor_id), qrUrl(merchant.code, r.card_no),
         ])
-        count++
-        if (onCard) await onCard(r.card_no, url)
+        sent.rows++
       }
     }
     await sheet.finish()
-    return count
+  }
+
+  /** How many cards a filter selects (what an export is about to send). */
+  async function countCards (merchantId: number, filter: CardFilter): Promise<number> {
+    const batch = filter.batch_no ? await cardsRepo.findBatch(db, merchantId, filter.batch_no) : undefined
+    const resolved = { ...filter, ...(filter.batch_no ? { batch_id: batch ? Number(batch.id) : null } : {}) }
+    const hidden = await cardsRepo.unreadyBatchIds(db, merchantId)
+    const row = await cardsRepo.applyCardFilter(db('cards'), merchantId, resolved, hidden).count({ n: '*' }).first()
+    return Number((row as { n?: number | string } | undefined)?.n ?? 0)
   }
 
   return {
-    /** Streams the card export (xlsx, or zip with one QR PNG per card and the xlsx) into `out`. */
+    /**
+     * Streams the card export (xlsx, or zip with one QR PNG per card and the xlsx) into `out`.
+     * Audited when it starts (who, filter, how many rows) and again when it ends with the rows
+     * actually handed to the download — also when the download is cut off part way, which
+     * stops the export.
+     */
     async exportCards (out: Writable, merchantId: number, filter: CardFilter, opts: { passwords: boolean; format: 'xlsx' | 'zip' }, actor: Actor): Promise<void> {
-      let count: number
-      if (opts.format === 'xlsx') {
-        count = await writeCards(out, merchantId, filter, opts.passwords)
-      } else {
-        const zip = new ZipArchive({ zlib: { level: 1 } })
-        zip.pipe(out)
-        // First the PNGs, one at a time (each waits for the archive to take it: bounded memory),
-        // then the sheet, streamed into the archive as its last entry.
-        const merchant = (await merchants.findById(merchantId))!
-        for await (const rows of cardPages(merchantId, filter)) {
-          for (const r of rows) {
-            const png = await QRCode.toBuffer(qrUrl(merchant.code, r.card_no), { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 300 })
-            zip.append(png, { name: `qr/${r.card_no}.png` })
-            await once(zip, 'entry')
-          }
-        }
-        const sheetStream = new PassThrough()
-        zip.append(sheetStream, { name: 'cards.xlsx' })
-        count = await writeCards(sheetStream, merchantId, filter, opts.passwords)
-        await zip.finalize()
-      }
+      const action = opts.passwords ? 'cards.export_secrets' : 'cards.export'
       await insertAudit(db, merchantId, actor, {
-        action: opts.passwords ? 'cards.export_secrets' : 'cards.export', target_type: 'cards',
-        summary: { filter, rows: count, format: opts.format, passwords: opts.passwords },
+        action, target_type: 'cards', summary: { filter, rows: await countCards(merchantId, filter), format: opts.format, passwords: opts.passwords, state: 'started' },
       }, clock.now())
+      const sent = { rows: 0 }
+      const cut = new AbortController()
+      let done = false
+      // Closed before everything was written: the client went away (a normal end has finished writing first).
+      const cutOff = () => { if (!done && !out.writableFinished) cut.abort(Object.assign(new Error('the download was cut off'), { code: 'EXPORT_ABORTED' })) }
+      out.once('close', cutOff)
+      out.once('error', cutOff)
+      const ended = (complete: boolean) => insertAudit(db, merchantId, actor, { action: `${action}.ended`, target_type: 'cards', summary: { filter, rows: sent.rows, complete } }, clock.now())
+      try {
+        if (opts.format === 'xlsx') {
+          await writeCards(out, merchantId, filter, opts.passwords, sent, cut.signal)
+        } else {
+          const zip = new ZipArchive({ zlib: { level: 1 } })
+          zip.pipe(out)
+          // First the PNGs, one at a time (each waits for the archive to take it: bounded memory),
+          // then the sheet, streamed into the archive as its last entry.
+          const merchant = (await merchants.findById(merchantId))!
+          for await (const rows of cardPages(merchantId, filter)) {
+            for (const r of rows) {
+              cut.signal.throwIfAborted()
+              const png = await QRCode.toBuffer(qrUrl(merchant.code, r.card_no), { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 300 })
+              zip.append(png, { name: `qr/${r.card_no}.png` })
+              await once(zip, 'entry', { signal: cut.signal })
+            }
+          }
+          const sheetStream = new PassThrough()
+          zip.append(sheetStream, { name: 'cards.xlsx' })
+          await writeCards(sheetStream, merchantId, filter, opts.passwords, sent, cut.signal)
+          await unlessAborted(zip.finalize(), cut.signal)
+        }
+        done = true
+      } catch (err) {
+        await ended(false)
+        // A cut-off download surfaces as whichever wait it interrupted: report it as what it is.
+        throw cut.signal.aborted ? cut.signal.reason : err
+      } finally {
+        out.off('close', cutOff)
+        out.off('error', cutOff)
+      }
+      await ended(true)
     },
 
     async orderExport (out: Writable, merchantId: number, query: OrderListQuery, actor: Actor): Promise<void> {
@@ -366,7 +395,8 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
       const results: Array<{ row: number; order_no: string; result: 'shipped' | 'already_shipped' | 'error'; problem?: string }> = []
       let header = true
       let count = 0
-      for await (const r of readFirstSheet(Readable.from(file))) {
+      // Orders ship row by row: the whole file is read once first, so a refused file ships none.
+      for await (const r of readFirstSheet(Readable.from(file), { checkFirst: true })) {
         if (header) {
           const names = r.cells.map(cellText)
           if (SHIP_IMPORT_HEADERS.some((h, i) => (names[i] ?? '').toLowerCase() !== h)) throw headersInvalid()

@@ -1,4 +1,5 @@
 import t from 'tap'
+import { request } from 'node:http'
 import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import jsQRModule from 'jsqr'
@@ -71,8 +72,8 @@ t.test('export → import into another merchant: the cards verify with the same 
   t.match(JSON.parse(audit[0].summary), { rows: 30, filter: { batch_no: f.batchNo } })
   t.notOk(f.logs.text().includes(f.cards[0].password), 'no password in the log')
 
-  const other = await f.app.services.merchants.create({ code: 'other', name: '别家', admin_username: 'otherboss', admin_password: 'Other12345' })
-  const otherToken = await f.login('otherboss', 'Other12345')
+  const other = await f.app.services.merchants.create({ code: 'other', name: '别家', admin_username: 'otherboss', admin_password: 'Other12345-kq#Pw' })
+  const otherToken = await f.login('otherboss', 'Other12345-kq#Pw', 'other')
   const product = await createProduct(f, otherToken, '别家礼盒')
   const imported = await importCards(f, otherToken, res.rawPayload, { product_ids: String(product), activate: 'true', name: '导入批次' })
   t.equal(imported.statusCode, 200, imported.body)
@@ -88,8 +89,8 @@ t.test('export → import into another merchant: the cards verify with the same 
 
 t.test('without cards.export_secrets the password column is absent; QR codes decode to the card', async (t) => {
   const f = await redeemFixture(t, { quantity: 3 })
-  await f.app.inject({ method: 'POST', url: '/api/v1/admins', headers: f.auth(f.token), payload: { username: 'printer1', name: '印刷', password: 'Printer123', permissions: ['cards.export'] } })
-  const printer = await f.login('printer1', 'Printer123')
+  await f.app.inject({ method: 'POST', url: '/api/v1/admins', headers: f.auth(f.token), payload: { username: 'printer1', name: '印刷', password: 'Printer123-kq#Pw', permissions: ['cards.export'] } })
+  const printer = await f.login('printer1', 'Printer123-kq#Pw')
   const plain = await f.app.inject({ method: 'GET', url: '/api/v1/cards/export', headers: f.auth(printer) })
   const rows = await readXlsx(plain.rawPayload)
   t.notOk(rows[0].includes('密码'), 'no password column')
@@ -235,4 +236,42 @@ t.test('issuing to a phone list: all or nothing', async (t) => {
   t.equal(await active(), 3)
   t.equal((await f.db('outbox').where({ topic: 'sms.card_issued' })).length, 3, 'one text per card when asked')
   t.equal((await send([['phone', 'quantity']], {})).statusCode, 422, 'batch_no is required')
+})
+
+t.test('a password export is audited when it starts and again with the rows sent, also when the download is cut off', async (t) => {
+  const f = await redeemFixture(t, { quantity: 3000 })
+  await f.app.listen({ port: 0, host: '127.0.0.1' })
+  const { port } = f.app.server.address() as { port: number }
+  const audits = () => f.db('audit_logs').where('action', 'like', 'cards.export_secrets%').orderBy('id')
+  /** The end of an export is audited just after its last byte: wait for it. */
+  const auditsUntil = async (n: number) => {
+    for (let i = 0; i < 100; i++) {
+      const rows = await audits()
+      if (rows.length >= n) return rows
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    return audits()
+  }
+
+  const whole = await f.app.inject({ method: 'GET', url: `/api/v1/cards/export?batch_no=${f.batchNo}&include_passwords=true`, headers: f.auth(f.token) })
+  t.equal(whole.statusCode, 200)
+  t.same((await auditsUntil(2)).map((a) => [a.action, JSON.parse(a.summary).rows, JSON.parse(a.summary).complete ?? JSON.parse(a.summary).state]),
+    [['cards.export_secrets', 3000, 'started'], ['cards.export_secrets.ended', 3000, true]])
+
+  // The zip with a QR picture per card is megabytes: read its first bytes, then hang up.
+  await new Promise<void>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: `/api/v1/cards/export?batch_no=${f.batchNo}&include_passwords=true&format=zip`, headers: f.auth(f.token) }, (res) => {
+      res.once('data', () => { req.destroy(); resolve() })
+    })
+    req.on('error', (err) => { if ((err as { code?: string }).code !== 'ECONNRESET') reject(err) })
+    req.end()
+  })
+  const rows = await auditsUntil(4)
+  t.equal(rows.length, 4, 'the cut-off export has its start and its end in the audit log')
+  t.match(JSON.parse(rows[2].summary), { rows: 3000, format: 'zip', state: 'started' })
+  const end = JSON.parse(rows[3].summary)
+  t.equal(rows[3].action, 'cards.export_secrets.ended')
+  t.equal(end.complete, false)
+  t.ok(end.rows < 3000, `only the rows actually sent (${end.rows})`)
+  t.notOk(f.logs.text().includes('cards.export.failed'), 'a client going away is not an error')
 })
