@@ -44,11 +44,44 @@ export const REDACT_PATHS = [
   '*.password_hash', '*.password_enc',
 ]
 
-const SECRET_QUERY = /([?&](?:token|password|secret|sign|signature|captcha_code|app_secret)=)[^&#]*/gi
+const SECRET_NAMES = new Set(['token', 'password', 'secret', 'sign', 'signature', 'captcha', 'captcha_code', 'app_secret', 'old_password', 'new_password'])
+/** Paths that carry a secret as a segment: the SF push URL's token. */
+const SECRET_PATHS = /^(\/hooks\/couriers\/sf\/[^/?#]+\/)[^/?#]+/
 
-/** The request line as logged: secrets in the query string are masked. */
+function decodedName (raw: string): string {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' ')).toLowerCase()
+  } catch {
+    return raw.toLowerCase()
+  }
+}
+
+/**
+ * The request line as logged: secrets in the query string are masked — the name is compared
+ * after decoding, so `pass%77ord=` is masked like `password=` (the server decodes it so) — and
+ * so is the secret segment of a push URL.
+ */
 export function redactUrl (url: string): string {
-  return url.replace(SECRET_QUERY, '$1[Redacted]')
+  const q = url.indexOf('?')
+  const path = (q < 0 ? url : url.slice(0, q)).replace(SECRET_PATHS, '$1[Redacted]')
+  if (q < 0) return path
+  const query = url.slice(q + 1).split('&').map((pair) => {
+    const eq = pair.indexOf('=')
+    const name = eq < 0 ? pair : pair.slice(0, eq)
+    return eq >= 0 && SECRET_NAMES.has(decodedName(name)) ? `${name}=[Redacted]` : pair
+  }).join('&')
+  return `${path}?${query}`
+}
+
+/**
+ * Fastify's trustProxy from KAQUAN_TRUST_PROXY. Addresses and CIDRs (and proxy-addr's names
+ * loopback, linklocal, uniquelocal) go as they are: only a hop from a listed proxy is believed.
+ * A hop count N believes the last N hops whoever sent them — Fastify itself now refuses a bare
+ * number — which is right only when nothing reaches the service except through those proxies.
+ */
+export function trustProxyOption (value: AppConfig['trustProxy']): boolean | string | ((address: string, hop: number) => boolean) {
+  if (typeof value === 'number') return (_address: string, hop: number) => hop < value
+  return value
 }
 
 function loggerOptions (config: AppConfig, stream?: Writable): FastifyServerOptions['logger'] {
@@ -67,8 +100,7 @@ export async function buildApp ({ config, overrides = {} }: BuildOptions): Promi
     logger: loggerOptions(config, overrides.logStream),
     genReqId: () => randomUUID(),
     logController: new LogController({ requestIdLogLabel: 'request_id' }),
-    // A hop count is valid for Fastify (proxy-addr) although its types omit it.
-    trustProxy: config.trustProxy as boolean | string,
+    trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>()

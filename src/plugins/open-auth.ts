@@ -4,7 +4,7 @@
 // every check has passed). Also: Idempotency-Key replay for POSTs.
 import { Readable } from 'node:stream'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { safeEqual, sha256Hex } from '../shared/crypto.js'
+import { decrypt, deriveKey, encrypt, safeEqual, sha256Hex } from '../shared/crypto.js'
 import { isUniqueViolation } from '../shared/db.js'
 import { invalidJson, payloadTooLarge, validationFailed } from '../shared/errors.js'
 import type { AppRow, Scope } from '../modules/open/apps.js'
@@ -14,7 +14,12 @@ import { sign, splitUrl, stringToSign } from '../modules/open/signature.js'
 import type { MerchantRow } from '../modules/merchants/merchants.service.js'
 
 const WINDOW_S = 300
-const NONCE_TTL_MS = 600_000
+/**
+ * A nonce is kept until its request's timestamp has left the window, plus a margin for the
+ * clock's second boundaries: a request stamped 300 s ahead stays refusable until 300 s after
+ * its stamp, not only until 600 s after it arrived.
+ */
+const NONCE_MARGIN_MS = 60_000
 const BODY_LIMIT = 1024 * 1024
 const IDEMPOTENCY_TTL_MS = 24 * 3600_000
 
@@ -65,6 +70,10 @@ class RateLimiter {
 
 export async function registerOpenAuth (app: FastifyInstance): Promise<void> {
   const limiter = new RateLimiter()
+  // Stored replies can hold card passwords (cards:secrets): encrypted at rest, bound to their app and key.
+  const replyKey = deriveKey(app.config.masterKey, 'idempotency-reply')
+  const sealReply = (appId: number, key: string, body: string) => encrypt(replyKey, body, `${appId}:${key}`)
+  const openReply = (appId: number, key: string, enc: string) => decrypt(replyKey, enc, `${appId}:${key}`).toString('utf8')
   app.decorateRequest('open', null)
   app.decorateRequest('rawBody', null)
   app.decorateRequest('idempotency', null)
@@ -107,7 +116,13 @@ export async function registerOpenAuth (app: FastifyInstance): Promise<void> {
     if (Math.abs(Math.floor(now.getTime() / 1000) - Number(timestamp)) > WINDOW_S) throw errors.timestampOutOfWindow()
     // 4. the signature, constant-time, against the current and (during a rotation) the previous secret
     const { path, query } = splitUrl(request.url)
-    const toSign = stringToSign(request.method, path, query, timestamp, nonce, raw)
+    let toSign: string
+    try {
+      toSign = stringToSign(request.method, path, query, timestamp, nonce, raw)
+    } catch {
+      // A query that does not decode (a stray %) cannot have been signed.
+      throw errors.signatureInvalid()
+    }
     const valid = app.services.apps.secretsOf(row, now).map((secret) => safeEqual(sign(secret, toSign), signature))
     if (!valid.includes(true)) throw errors.signatureInvalid()
     // 5. the nonce, in the database so every instance sees it
@@ -124,13 +139,14 @@ export async function registerOpenAuth (app: FastifyInstance): Promise<void> {
     const wait = limiter.take(row.id, Number(row.rate_limit), now.getTime())
     if (wait > 0) throw errors.rateLimited({ headers: { 'retry-after': String(wait) } })
     // Every check passed: the nonce is used now (a concurrent replay loses on the primary key).
+    const nonceExpires = Math.max(now.getTime(), (Number(timestamp) + WINDOW_S) * 1000) + NONCE_MARGIN_MS
     try {
-      await app.db('app_nonces').insert({ app_id: row.id, nonce, expires_at: now.getTime() + NONCE_TTL_MS })
+      await app.db('app_nonces').insert({ app_id: row.id, nonce, expires_at: nonceExpires })
     } catch (err) {
       if (!isUniqueViolation(err)) throw err
       // The row may be an expired one that housekeeping has not removed yet: reuse it then.
       const renewed = await app.db('app_nonces').where({ app_id: row.id, nonce }).andWhere('expires_at', '<=', now.getTime())
-        .update({ expires_at: now.getTime() + NONCE_TTL_MS })
+        .update({ expires_at: nonceExpires })
       if (renewed !== 1) throw errors.nonceReplayed()
     }
     const merchant = await app.services.merchants.findById(row.merchant_id)
@@ -160,18 +176,20 @@ export async function registerOpenAuth (app: FastifyInstance): Promise<void> {
     request.idempotency = { key, hash, store: true }
   })
 
-  function replay (row: { request_hash: string; status: string; response_status: number | null; response_body: string | null } | undefined, hash: string, reply: FastifyReply) {
+  function replay (row: { app_id: number; key: string; request_hash: string; status: string; response_status: number | null; response_body: string | null } | undefined, hash: string, reply: FastifyReply) {
     if (!row || row.request_hash !== hash) throw errors.idempotencyKeyReused()
     if (row.status !== 'done') throw errors.requestInProgress()
-    return reply.code(Number(row.response_status)).header('idempotent-replayed', 'true').header('content-type', 'application/json; charset=utf-8').send(row.response_body)
+    const body = row.response_body ? openReply(row.app_id, row.key, row.response_body) : ''
+    return reply.code(Number(row.response_status)).header('idempotent-replayed', 'true').header('content-type', 'application/json; charset=utf-8').send(body)
   }
 
   app.addHook('onSend', async (request, reply, payload) => {
     const idem = request.idempotency
     if (!idem?.store) return payload
     idem.store = false
-    await app.db('idempotency_keys').where({ app_id: openOf(request).app.id, key: idem.key }).update({
-      status: 'done', response_status: reply.statusCode, response_body: typeof payload === 'string' ? payload : String(payload ?? ''),
+    const appId = openOf(request).app.id
+    await app.db('idempotency_keys').where({ app_id: appId, key: idem.key }).update({
+      status: 'done', response_status: reply.statusCode, response_body: sealReply(appId, idem.key, typeof payload === 'string' ? payload : String(payload ?? '')),
     })
     return payload
   })

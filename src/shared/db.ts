@@ -1,7 +1,7 @@
 // knex over better-sqlite3 (embedded default) or mysql2 (production). Everything dialect
 // specific lives here, so the rest of the code speaks plain knex.
 import knexFactory, { type Knex } from 'knex'
-import { mkdirSync } from 'node:fs'
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { DatabaseConfig } from '../config.js'
 import { migrationSource } from '../../migrations/index.js'
@@ -11,7 +11,7 @@ export type Db = Knex | Knex.Transaction
 
 export function createDb (config: DatabaseConfig): Knex {
   if (config.client === 'sqlite') {
-    if (config.filename !== ':memory:') mkdirSync(dirname(config.filename), { recursive: true })
+    if (config.filename !== ':memory:') ownerOnly(config.filename)
     return knexFactory({
       client: 'better-sqlite3',
       connection: { filename: config.filename },
@@ -53,6 +53,19 @@ export function createDb (config: DatabaseConfig): Knex {
       },
     },
   })
+}
+
+/**
+ * The database holds card hashes, encrypted passwords and personal data: readable by the owner
+ * only, like the master key beside it. Created 0600 before SQLite opens it (its -wal and -shm
+ * files take the same mode), and tightened if an older version left it wider.
+ */
+function ownerOnly (filename: string): void {
+  mkdirSync(dirname(filename), { recursive: true, mode: 0o700 })
+  if (!existsSync(filename)) closeSync(openSync(filename, 'a', 0o600))
+  for (const f of [filename, `${filename}-wal`, `${filename}-shm`]) {
+    if (existsSync(f)) chmodSync(f, 0o600)
+  }
 }
 
 export function isMysql (db: Db): boolean {

@@ -10,6 +10,6 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Audit log, newest first; `action` matches itself and its sub-actions (e.g. "admins")',
       querystring: AuditQuerySchema, response: { 200: AuditPageSchema, ...errorResponses },
     },
-    preHandler: app.requirePermission('audit.read'),
+    onRequest: app.requirePermission('audit.read'),
   }, async (req) => app.services.audit.list(sessionOf(req).merchant.id, req.query))
 }

@@ -23,7 +23,7 @@ export const cardsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       description: 'Small batches are ready in the answer (201). Large ones answer 202 with status `generating` and progress; poll GET /api/v1/card-batches/{batch_no}.',
       response: { 201: BatchSchema, 202: BatchSchema, ...errorResponses },
     },
-    preHandler: app.requirePermission('cards.create'),
+    onRequest: app.requirePermission('cards.create'),
   }, async (req, reply) => {
     const batch = await app.services.batches.create(sessionOf(req).merchant.id, req.body, actorOf(req))
     reply.code(batch.status === 'ready' ? 201 : 202)
@@ -32,7 +32,7 @@ export const cardsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/api/v1/card-batches', {
     schema: { operationId: 'listCardBatches', tags: ['card-batches'], security, querystring: BatchListQuerySchema, response: { 200: BatchListSchema, ...errorResponses } },
-    preHandler: read,
+    onRequest: read,
   }, async (req) => app.services.batches.list(sessionOf(req).merchant.id, req.query))
 
   app.get('/api/v1/card-batches/:batch_no', {
@@ -41,7 +41,7 @@ export const cardsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'A batch with its generation progress and counts of its cards by state',
       response: { 200: BatchSchema, ...errorResponses },
     },
-    preHandler: read,
+    onRequest: read,
   }, async (req) => app.services.batches.get(sessionOf(req).merchant.id, req.params.batch_no))
 
   app.get('/api/v1/cards', {
@@ -50,7 +50,7 @@ export const cardsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Cards by filter, in serial order (keyset pages), with counts by state for the filter',
       response: { 200: CardListSchema, ...errorResponses },
     },
-    preHandler: read,
+    onRequest: read,
   }, async (req) => app.services.cards.list(sessionOf(req).merchant.id, req.query))
 
   app.post('/api/v1/cards/bulk', {
@@ -60,7 +60,7 @@ export const cardsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       description: 'Permission by action: activate/deactivate cards.activate, void/restore cards.void, delete cards.delete, update cards.edit. `dry_run` answers the same counts and changes nothing.',
       response: { 200: BulkResultSchema, ...errorResponses },
     },
-    preHandler: app.requireAdmin,
+    onRequest: app.requireAdmin,
   }, async (req) => {
     assertPermission(req, BULK_PERMISSION[req.body.action])
     return app.services.cards.bulk(sessionOf(req).merchant.id, req.body, actorOf(req))
@@ -71,7 +71,7 @@ export const cardsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'getCard', tags: ['cards'], security, params: CardParams,
       summary: 'A card with its history (who did what, when)', response: { 200: CardDetailSchema, ...errorResponses },
     },
-    preHandler: read,
+    onRequest: read,
   }, async (req) => app.services.cards.get(sessionOf(req).merchant.id, req.params.card_no))
 
   for (const action of ['activate', 'deactivate', 'void', 'restore'] as const) {
@@ -80,7 +80,7 @@ export const cardsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: `${action}Card`, tags: ['cards'], security, params: CardParams,
         response: { 200: BulkResultSchema, ...errorResponses },
       },
-      preHandler: app.requirePermission(BULK_PERMISSION[action]),
+      onRequest: app.requirePermission(BULK_PERMISSION[action]),
     }, async (req) => app.services.cards.single(sessionOf(req).merchant.id, req.params.card_no, action, undefined, actorOf(req)))
   }
 
@@ -90,7 +90,7 @@ export const cardsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Change the given fields of one card (card number and password never change)',
       response: { 200: BulkResultSchema, ...errorResponses },
     },
-    preHandler: app.requirePermission('cards.edit'),
+    onRequest: app.requirePermission('cards.edit'),
   }, async (req) => app.services.cards.single(sessionOf(req).merchant.id, req.params.card_no, 'update', req.body, actorOf(req)))
 
   app.delete('/api/v1/cards/:card_no', {
@@ -98,7 +98,7 @@ export const cardsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'deleteCard', tags: ['cards'], security, params: CardParams,
       summary: 'Delete a voided card, for good', response: { 200: BulkResultSchema, ...errorResponses },
     },
-    preHandler: app.requirePermission('cards.delete'),
+    onRequest: app.requirePermission('cards.delete'),
   }, async (req) => app.services.cards.single(sessionOf(req).merchant.id, req.params.card_no, 'delete', undefined, actorOf(req)))
 }
 

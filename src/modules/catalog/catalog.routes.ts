@@ -14,12 +14,12 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/api/v1/products', {
     schema: { operationId: 'listProducts', tags, security, querystring: ProductListQuerySchema, response: { 200: ProductListSchema, ...errorResponses } },
-    preHandler: read,
+    onRequest: read,
   }, async (req) => ({ items: await app.services.catalog.list(sessionOf(req).merchant.id, req.query) }))
 
   app.post('/api/v1/products', {
     schema: { operationId: 'createProduct', tags, security, body: CreateProductBodySchema, response: { 201: ProductSchema, ...errorResponses } },
-    preHandler: write,
+    onRequest: write,
   }, async (req, reply) => {
     reply.code(201)
     return app.services.catalog.create(sessionOf(req).merchant.id, req.body, actorOf(req))
@@ -27,7 +27,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/api/v1/products/:id', {
     schema: { operationId: 'getProduct', tags, security, params: IdParams, response: { 200: ProductSchema, ...errorResponses } },
-    preHandler: read,
+    onRequest: read,
   }, async (req) => app.services.catalog.get(sessionOf(req).merchant.id, req.params.id))
 
   app.patch('/api/v1/products/:id', {
@@ -35,7 +35,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'updateProduct', tags, security, params: IdParams, body: UpdateProductBodySchema,
       response: { 200: ProductSchema, ...errorResponses },
     },
-    preHandler: write,
+    onRequest: write,
   }, async (req) => app.services.catalog.update(sessionOf(req).merchant.id, req.params.id, req.body, actorOf(req)))
 
   app.delete('/api/v1/products/:id', {
@@ -43,7 +43,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'deleteProduct', tags, security, params: IdParams, summary: 'Delete a product no card uses (409 product_in_use otherwise)',
       response: { 200: OkResponse, ...errorResponses },
     },
-    preHandler: write,
+    onRequest: write,
   }, async (req) => {
     await app.services.catalog.remove(sessionOf(req).merchant.id, req.params.id, actorOf(req))
     return { ok: true }

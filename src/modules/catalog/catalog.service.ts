@@ -8,7 +8,7 @@ import * as repo from './catalog.repository.js'
 import type { ProductRow } from './catalog.repository.js'
 import type { CreateProductBody, Product, UpdateProductBody } from './catalog.schemas.js'
 
-const UPLOAD_PATH = /^\/uploads\/[0-9]+\/[0-9a-f]{64}\.(jpg|png|webp)$/
+const UPLOAD_PATH = /^\/uploads\/([0-9]+)\/[0-9a-f]{64}\.(jpg|png|webp)$/
 
 /** Rich descriptions are shown on the pickup page: only a safe subset of HTML survives. */
 export function sanitizeDescription (html: string): string {
@@ -23,11 +23,20 @@ export function sanitizeDescription (html: string): string {
   })
 }
 
-/** Image URLs: https anywhere, or a file uploaded here (stored as a path, served by us). */
-function checkImages (images: string[], publicBaseUrl: string): string[] {
+/**
+ * Image URLs: https anywhere, or a file this merchant uploaded here (stored as a path, served by
+ * us). Another merchant's upload is refused: its path names that merchant.
+ */
+function checkImages (merchantId: number, images: string[], publicBaseUrl: string): string[] {
   return images.map((url) => {
+    const own = url.startsWith(`${publicBaseUrl}/`) || url.startsWith('/')
     const local = url.startsWith(publicBaseUrl) ? url.slice(publicBaseUrl.length) : url
-    if (UPLOAD_PATH.test(local)) return local
+    const upload = UPLOAD_PATH.exec(local)
+    if (upload) {
+      if (Number(upload[1]) !== merchantId) throw errors.imageUrlInvalid({ message: '只能使用本商户上传的图片' })
+      return local
+    }
+    if (own) throw errors.imageUrlInvalid()
     let parsed: URL
     try { parsed = new URL(url) } catch { throw errors.imageUrlInvalid() }
     if (parsed.protocol !== 'https:') throw errors.imageUrlInvalid()
@@ -80,7 +89,7 @@ export function createCatalogService ({ db, clock, publicBaseUrl }: { db: Db; cl
         const newId = await repo.insertProduct(trx, {
           merchant_id: merchantId,
           name: body.name.trim(),
-          images: JSON.stringify(checkImages(body.images ?? [], publicBaseUrl)),
+          images: JSON.stringify(checkImages(merchantId, body.images ?? [], publicBaseUrl)),
           description: body.description ? sanitizeDescription(body.description) : null,
           goods_no: body.goods_no ?? null,
           spec_no: body.spec_no ?? null,
@@ -102,7 +111,7 @@ export function createCatalogService ({ db, clock, publicBaseUrl }: { db: Db; cl
       const now = clock.now()
       const patch: Partial<ProductRow> = { updated_at: now.getTime() }
       if (body.name !== undefined) patch.name = body.name.trim()
-      if (body.images !== undefined) patch.images = JSON.stringify(checkImages(body.images, publicBaseUrl))
+      if (body.images !== undefined) patch.images = JSON.stringify(checkImages(merchantId, body.images, publicBaseUrl))
       if (body.description !== undefined) patch.description = body.description ? sanitizeDescription(body.description) : null
       if (body.goods_no !== undefined) patch.goods_no = body.goods_no
       if (body.spec_no !== undefined) patch.spec_no = body.spec_no

@@ -101,3 +101,20 @@ t.test('audit log filters: actor, action, time range, pages', async (t) => {
   t.equal((await get('from=2099-01-01T00:00:00Z')).json().items.length, 0)
   t.equal((await get('to=2000-01-01T00:00:00Z')).json().items.length, 0)
 })
+
+t.test('a product shows only its own merchant\'s uploads', async (t) => {
+  const ta = await buildTestApp(t)
+  const token = await ta.login()
+  const up = await ta.app.inject({ method: 'POST', url: '/api/v1/uploads', ...withAuth(multipart('a.png', PNG), ta.auth(token)) })
+  const mine = up.json().url as string
+  await ta.app.services.merchants.create({ code: 'other', name: '别家', admin_username: 'otherboss', admin_password: 'Other-Boss-2026!' })
+  const other = await ta.login('otherboss', 'Other-Boss-2026!', 'other')
+  const theirs = await ta.app.inject({ method: 'POST', url: '/api/v1/products', headers: ta.auth(other), payload: { name: '借图', images: [mine] } })
+  t.equal(theirs.statusCode, 422)
+  t.equal(theirs.json().code, 'image_url_invalid')
+  const path = new URL(mine).pathname
+  t.equal((await ta.app.inject({ method: 'POST', url: '/api/v1/products', headers: ta.auth(other), payload: { name: '借图', images: [path] } })).json().code, 'image_url_invalid', 'as a bare path too')
+  t.equal((await ta.db('products').where({ name: '借图' })).length, 0)
+  const own = await ta.app.inject({ method: 'POST', url: '/api/v1/products', headers: ta.auth(token), payload: { name: '自家图', images: [mine] } })
+  t.equal(own.statusCode, 201, 'the merchant who uploaded it may use it')
+})

@@ -31,7 +31,7 @@ export const uploadRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Upload a product image (multipart field "file"; JPEG, PNG or WebP, at most 5 MB)',
       response: { 201: UploadSchema, ...errorResponses },
     },
-    preHandler: app.requirePermission('products.write'),
+    onRequest: app.requirePermission('products.write'),
   }, async (req, reply) => {
     const merchantId = sessionOf(req).merchant.id
     const file = await req.file({ limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 5 } })

@@ -104,12 +104,12 @@ export const distributorsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/api/v1/distributors', {
     schema: { operationId: 'listDistributors', tags, security, response: { 200: Type.Object({ items: Type.Array(DistributorSchema) }), ...errorResponses } },
-    preHandler: read,
+    onRequest: read,
   }, async (req) => ({ items: await svc().list(sessionOf(req).merchant.id) }))
 
   app.post('/api/v1/distributors', {
     schema: { operationId: 'createDistributor', tags, security, body: CreateDistributorSchema, response: { 201: DistributorSchema, ...errorResponses } },
-    preHandler: write,
+    onRequest: write,
   }, async (req, reply) => {
     reply.code(201)
     return svc().create(sessionOf(req).merchant.id, req.body, actorOf(req))
@@ -117,17 +117,17 @@ export const distributorsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/api/v1/distributors/:id', {
     schema: { operationId: 'getDistributor', tags, security, params: IdParams, summary: 'A distributor with counts of its cards by state', response: { 200: DistributorSchema, ...errorResponses } },
-    preHandler: read,
+    onRequest: read,
   }, async (req) => svc().get(sessionOf(req).merchant.id, req.params.id))
 
   app.patch('/api/v1/distributors/:id', {
     schema: { operationId: 'updateDistributor', tags, security, params: IdParams, body: UpdateDistributorSchema, response: { 200: DistributorSchema, ...errorResponses } },
-    preHandler: write,
+    onRequest: write,
   }, async (req) => svc().update(sessionOf(req).merchant.id, req.params.id, req.body, actorOf(req)))
 
   app.delete('/api/v1/distributors/:id', {
     schema: { operationId: 'deleteDistributor', tags, security, params: IdParams, summary: 'Delete a distributor holding no cards', response: { 200: OkResponse, ...errorResponses } },
-    preHandler: write,
+    onRequest: write,
   }, async (req) => {
     await svc().remove(sessionOf(req).merchant.id, req.params.id, actorOf(req))
     return { ok: true }

@@ -83,7 +83,7 @@ export const couriersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'listCouriers', tags: ['orders'], security: [{ adminBearer: [] }],
       summary: 'The courier catalogue and the merchant\'s own variants', response: { 200: Type.Object({ items: Type.Array(CourierSchema) }), ...errorResponses },
     },
-    preHandler: app.requireAdmin,
+    onRequest: app.requireAdmin,
   }, async (req) => ({ items: await app.services.couriers.list(sessionOf(req).merchant.id) }))
 
   app.post('/api/v1/couriers', {
@@ -91,7 +91,7 @@ export const couriersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'createCourier', tags: ['orders'], security: [{ adminBearer: [] }], body: CreateCourierSchema,
       summary: 'A merchant variant of a courier (物流配置): product type and monthly account code', response: { 201: CourierSchema, ...errorResponses },
     },
-    preHandler: app.requirePermission('settings.write'),
+    onRequest: app.requirePermission('settings.write'),
   }, async (req, reply) => {
     reply.code(201)
     return app.services.couriers.create(sessionOf(req).merchant.id, req.body, actorOf(req))

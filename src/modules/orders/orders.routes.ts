@@ -15,12 +15,12 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Orders by tab (今天/明天/后天待发, 今天/昨天已发, all) and filters, newest first, with counts per tab',
       response: { 200: OrderListSchema, ...errorResponses },
     },
-    preHandler: read,
+    onRequest: read,
   }, async (req) => app.services.orders.list(sessionOf(req).merchant.id, req.query))
 
   app.get('/api/v1/orders/:order_no', {
     schema: { operationId: 'getOrder', tags, security, params: OrderParams, response: { 200: OrderDetailSchema, ...errorResponses } },
-    preHandler: read,
+    onRequest: read,
   }, async (req) => app.services.orders.get(sessionOf(req).merchant.id, req.params.order_no))
 
   app.post('/api/v1/orders/:order_no/ship', {
@@ -29,7 +29,7 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Manual shipping (人工发货); on a shipped order, changes the waybill (audited)',
       response: { 200: OrderSchema, ...errorResponses },
     },
-    preHandler: app.requirePermission('orders.ship'),
+    onRequest: app.requirePermission('orders.ship'),
   }, async (req) => app.services.orders.ship(sessionOf(req).merchant.id, req.params.order_no, req.body, actorOf(req)))
 
   app.post('/api/v1/orders/:order_no/cancel', {
@@ -37,7 +37,7 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'cancelOrder', tags, security, params: OrderParams,
       summary: 'Cancel a pending order; the card becomes active again', response: { 200: OrderSchema, ...errorResponses },
     },
-    preHandler: app.requirePermission('orders.cancel'),
+    onRequest: app.requirePermission('orders.cancel'),
   }, async (req) => app.services.orders.cancel(sessionOf(req).merchant.id, req.params.order_no, actorOf(req)))
 
   app.post('/api/v1/orders/:order_no/complete', {
@@ -45,6 +45,6 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'completeOrder', tags, security, params: OrderParams,
       summary: 'Shipped → delivered; pending → completed', response: { 200: OrderSchema, ...errorResponses },
     },
-    preHandler: app.requirePermission('orders.ship'),
+    onRequest: app.requirePermission('orders.ship'),
   }, async (req) => app.services.orders.complete(sessionOf(req).merchant.id, req.params.order_no, actorOf(req)))
 }

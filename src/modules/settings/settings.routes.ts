@@ -11,17 +11,17 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/api/v1/settings/storefront', {
     schema: { operationId: 'getStorefrontSettings', tags, security, response: { 200: StorefrontSchema, ...errorResponses } },
-    preHandler: app.requireAdmin,
+    onRequest: app.requireAdmin,
   }, async (req) => app.services.settings.get(sessionOf(req).merchant.id, 'storefront'))
 
   app.put('/api/v1/settings/storefront', {
     schema: { operationId: 'putStorefrontSettings', tags, security, body: StorefrontSchema, response: { 200: StorefrontSchema, ...errorResponses } },
-    preHandler: write,
+    onRequest: write,
   }, async (req) => app.services.settings.put(sessionOf(req).merchant.id, 'storefront', req.body, actorOf(req)))
 
   app.get('/api/v1/settings/pickup', {
     schema: { operationId: 'getPickupSettings', tags, security, response: { 200: PickupSchema, ...errorResponses } },
-    preHandler: app.requireAdmin,
+    onRequest: app.requireAdmin,
   }, async (req) => app.services.settings.get(sessionOf(req).merchant.id, 'pickup'))
 
   app.put('/api/v1/settings/pickup', {
@@ -29,6 +29,6 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'putPickupSettings', tags, security, body: PickupSchema, response: { 200: PickupSchema, ...errorResponses },
       summary: 'Pickup switch, reservation mode (预约发货), daily cap and redirect URL',
     },
-    preHandler: write,
+    onRequest: write,
   }, async (req) => app.services.settings.put(sessionOf(req).merchant.id, 'pickup', req.body, actorOf(req)))
 }
