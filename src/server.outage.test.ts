@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import t from 'tap'
 import { onMysql } from './test-support/build-test-app.js'
-import { freePort, mariadbAvailable, startPrivateMariadb } from './test-support/mariadb-server.js'
+import { freePort } from './test-support/http.js'
+import { mariadbAvailable, startPrivateMariadb } from './test-support/mariadb-server.js'
 
 // The private server needs Debian's mariadb-server, which CI installs before the MariaDB run.
 if (!onMysql || !mariadbAvailable) {

@@ -2,7 +2,6 @@
 // Screenshots of each final screen, and of the page whenever a test fails, go to
 // test-results/browser/ (kept by CI as artifacts; ignored by git).
 import { existsSync, mkdirSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
 import type { Test } from 'tap'
@@ -44,18 +43,6 @@ export async function launchBrowser (t: Test): Promise<Browser> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true })
   t.teardown(() => browser.close())
   return browser
-}
-
-/** A free TCP port on 127.0.0.1, so that the server's public URL (image links) is known before it starts. */
-export async function freePort (): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer()
-    s.once('error', reject)
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address()
-      s.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
 }
 
 export const PHONE: BrowserContextOptions = {

@@ -2,7 +2,7 @@
 // folder and port, so the server the rest of the suite uses is never touched.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { freePort } from './http.js'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -10,18 +10,6 @@ const MARIADBD = '/usr/sbin/mariadbd'
 const INSTALL_DB = ['/usr/bin/mariadb-install-db', '/usr/bin/mysql_install_db'].find((p) => existsSync(p))
 
 export const mariadbAvailable = existsSync(MARIADBD) && INSTALL_DB !== undefined
-
-/** A free loopback TCP port (asked of the kernel, then released). */
-export async function freePort (): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.on('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address()
-      srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
-}
 
 export interface PrivateMariadb {
   port: number

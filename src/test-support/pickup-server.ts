@@ -2,7 +2,7 @@
 // their passwords: what the browser tests open /r/default and /staff on.
 import { PNG } from 'pngjs'
 import type { Clock } from '../shared/clock.js'
-import { freePort } from './browser.js'
+import { freePort, multipart } from './http.js'
 import type { AppConfig } from '../config.js'
 import { redeemFixture, type RedeemFixture } from './redeem-fixture.js'
 import { buildTestApp, createTestDatabase } from './build-test-app.js'
@@ -17,18 +17,6 @@ function solidPng (width: number, height: number, [r, g, b]: [number, number, nu
   const png = new PNG({ width, height })
   for (let i = 0; i < width * height; i++) png.data.set([r, g, b, 255], i * 4)
   return PNG.sync.write(png)
-}
-
-function multipart (filename: string, content: Buffer) {
-  const boundary = '----kaquanbrowser'
-  return {
-    payload: Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: image/png\r\n\r\n`),
-      content,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-    contentType: `multipart/form-data; boundary=${boundary}`,
-  }
 }
 
 export const PICKUP_DEFAULTS = {
@@ -51,8 +39,8 @@ export async function pickupServer (t: { teardown (fn: () => unknown): void }, o
     if (res.statusCode >= 300) throw new Error(`${what}: ${res.statusCode} ${res.body}`)
   }
 
-  const image = multipart('apple.png', solidPng(96, 96, [200, 40, 40]))
-  const up = await f.app.inject({ method: 'POST', url: '/api/v1/uploads', payload: image.payload, headers: { ...f.auth(f.token), 'content-type': image.contentType } })
+  const image = multipart(solidPng(96, 96, [200, 40, 40]), { filename: 'apple.png', contentType: 'image/png' })
+  const up = await f.app.inject({ method: 'POST', url: '/api/v1/uploads', payload: image.payload, headers: { ...f.auth(f.token), ...image.headers } })
   check('upload', up)
   check('product', await f.app.inject({ method: 'PATCH', url: `/api/v1/products/${f.apple}`, headers: f.auth(f.token), payload: { images: [up.json().url], description: '<p>精选红富士苹果，5 斤装礼盒。</p>' } }))
 

@@ -1,17 +1,10 @@
 import t from 'tap'
 import { buildTestApp } from '../../test-support/build-test-app.js'
+import { multipart } from '../../test-support/http.js'
+
+const png = (filename: string, content: Buffer) => multipart(content, { filename, contentType: 'image/png' })
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)])
-
-function multipart (filename: string, content: Buffer, contentType = 'image/png') {
-  const boundary = '----kaquantest'
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ])
-  return { payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
-}
 
 t.test('products: only the name is required; everything else optional and checked', async (t) => {
   const ta = await buildTestApp(t)
@@ -57,7 +50,7 @@ t.test('products: only the name is required; everything else optional and checke
 t.test('uploads: checked by content, at most 5 MB, served back', async (t) => {
   const ta = await buildTestApp(t)
   const token = await ta.login()
-  const up = await ta.app.inject({ method: 'POST', url: '/api/v1/uploads', ...withAuth(multipart('a.png', PNG), ta.auth(token)) })
+  const up = await ta.app.inject({ method: 'POST', url: '/api/v1/uploads', ...withAuth(png('a.png', PNG), ta.auth(token)) })
   t.equal(up.statusCode, 201)
   t.equal(up.json().content_type, 'image/png')
   const url = up.json().url as string
@@ -70,13 +63,13 @@ t.test('uploads: checked by content, at most 5 MB, served back', async (t) => {
   const product = await ta.app.inject({ method: 'POST', url: '/api/v1/products', headers: ta.auth(token), payload: { name: '图', images: [url] } })
   t.equal(product.json().image_url, url)
 
-  const fake = await ta.app.inject({ method: 'POST', url: '/api/v1/uploads', ...withAuth(multipart('evil.png', Buffer.from('<svg onload=alert(1)>')), ta.auth(token)) })
+  const fake = await ta.app.inject({ method: 'POST', url: '/api/v1/uploads', ...withAuth(png('evil.png', Buffer.from('<svg onload=alert(1)>')), ta.auth(token)) })
   t.equal(fake.statusCode, 422)
   t.equal(fake.json().code, 'upload_invalid', 'a name and a header do not make an image')
-  const big = await ta.app.inject({ method: 'POST', url: '/api/v1/uploads', ...withAuth(multipart('big.png', Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)])), ta.auth(token)) })
+  const big = await ta.app.inject({ method: 'POST', url: '/api/v1/uploads', ...withAuth(png('big.png', Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)])), ta.auth(token)) })
   t.equal(big.statusCode, 413)
   t.equal(big.json().code, 'upload_too_large')
-  const anon = await ta.app.inject({ method: 'POST', url: '/api/v1/uploads', ...multipart('a.png', PNG) })
+  const anon = await ta.app.inject({ method: 'POST', url: '/api/v1/uploads', ...png('a.png', PNG) })
   t.equal(anon.statusCode, 401)
   t.equal((await ta.app.inject({ method: 'GET', url: '/uploads/1/../../master.key' })).statusCode, 404)
 })
@@ -105,7 +98,7 @@ t.test('audit log filters: actor, action, time range, pages', async (t) => {
 t.test('a product shows only its own merchant\'s uploads', async (t) => {
   const ta = await buildTestApp(t)
   const token = await ta.login()
-  const up = await ta.app.inject({ method: 'POST', url: '/api/v1/uploads', ...withAuth(multipart('a.png', PNG), ta.auth(token)) })
+  const up = await ta.app.inject({ method: 'POST', url: '/api/v1/uploads', ...withAuth(png('a.png', PNG), ta.auth(token)) })
   const mine = up.json().url as string
   await ta.app.services.merchants.create({ code: 'other', name: '别家', admin_username: 'otherboss', admin_password: 'Other-Boss-2026!' })
   const other = await ta.login('otherboss', 'Other-Boss-2026!', 'other')

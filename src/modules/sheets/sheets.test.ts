@@ -7,6 +7,7 @@ import { PNG } from 'pngjs'
 import yauzl from 'yauzl'
 import { CONSIGNEE, redeemFixture, type RedeemFixture } from '../../test-support/redeem-fixture.js'
 import { createProduct } from '../../test-support/factories.js'
+import { multipart } from '../../test-support/http.js'
 
 async function readXlsx (buf: Buffer): Promise<unknown[][]> {
   const wb = new ExcelJS.Workbook()
@@ -24,14 +25,6 @@ async function xlsx (rows: unknown[][], opts: { formulaAt?: [number, number] } =
     if (opts.formulaAt && opts.formulaAt[0] === i) row.getCell(opts.formulaAt[1]).value = { formula: 'A1&"1"', result: 'X1' } as ExcelJS.CellFormulaValue
   })
   return Buffer.from(await wb.xlsx.writeBuffer())
-}
-
-function multipart (file: Buffer, fields: Record<string, string> = {}) {
-  const boundary = '----kaquansheets'
-  const parts: Buffer[] = []
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`))
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cards.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`), file, Buffer.from(`\r\n--${boundary}--\r\n`))
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
 }
 
 async function unzip (buf: Buffer): Promise<Map<string, Buffer>> {
@@ -54,7 +47,7 @@ async function unzip (buf: Buffer): Promise<Map<string, Buffer>> {
 }
 
 const importCards = (f: RedeemFixture, token: string, file: Buffer, fields: Record<string, string>) =>
-  f.app.inject({ method: 'POST', url: '/api/v1/cards/import', ...(() => { const m = multipart(file, fields); return { payload: m.payload, headers: { ...m.headers, ...f.auth(token) } } })() })
+  f.app.inject({ method: 'POST', url: '/api/v1/cards/import', ...(() => { const m = multipart(file, { fields }); return { payload: m.payload, headers: { ...m.headers, ...f.auth(token) } } })() })
 
 t.test('export → import into another merchant: the cards verify with the same passwords', async (t) => {
   const f = await redeemFixture(t, { quantity: 30 })
@@ -218,7 +211,7 @@ t.test('order export and batch shipping import (idempotent)', async (t) => {
 t.test('issuing to a phone list: all or nothing', async (t) => {
   const f = await redeemFixture(t, { quantity: 5, batch: { activate: false } })
   const send = async (rows: unknown[][], fields: Record<string, string> = { batch_no: f.batchNo, send_sms: 'true' }) => {
-    const m = multipart(await xlsx(rows), fields)
+    const m = multipart(await xlsx(rows), { fields })
     return f.app.inject({ method: 'POST', url: '/api/v1/card-issues/import-phones', payload: m.payload, headers: { ...m.headers, ...f.auth(f.token) } })
   }
   const active = async () => (await f.db('cards').where({ status: 'active' })).length

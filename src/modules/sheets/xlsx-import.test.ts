@@ -9,6 +9,7 @@ import zlib from 'node:zlib'
 import ExcelJS from 'exceljs'
 import { cardPasswordKey, decryptCardPassword } from '../cards/card-secrets.js'
 import { CONSIGNEE, redeemFixture, type RedeemFixture } from '../../test-support/redeem-fixture.js'
+import { multipart } from '../../test-support/http.js'
 import { cellText, readFirstSheet, sheetWriter, type SheetRow } from './xlsx.js'
 
 // This process gets a temp folder of its own (os.tmpdir() reads TMPDIR on every call, and so
@@ -119,16 +120,8 @@ async function excel (rows: unknown[][]): Promise<Buffer> {
 
 // ---- the routes -----------------------------------------------------------------------------
 
-function multipart (file: Buffer, fields: Record<string, string> = {}) {
-  const boundary = '----kaquanxlsx'
-  const parts: Buffer[] = []
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`))
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cards.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`), file, Buffer.from(`\r\n--${boundary}--\r\n`))
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
-}
-
 function upload (f: RedeemFixture, url: string, file: Buffer, fields: Record<string, string> = {}) {
-  const m = multipart(file, fields)
+  const m = multipart(file, { fields })
   return f.app.inject({ method: 'POST', url, payload: m.payload, headers: { ...m.headers, ...f.auth(f.token) } })
 }
 
