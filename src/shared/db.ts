@@ -115,6 +115,17 @@ export async function migrationsCurrent (db: Knex): Promise<boolean> {
   return pending.length === 0
 }
 
+/**
+ * Inserts the row unless one with the same key exists; true when it was inserted. (knex's own
+ * insert answers with the last row id on SQLite even when nothing was inserted, so the
+ * statement runs raw to read the driver's change count.)
+ */
+export async function insertIgnored (db: Db, table: string, row: Record<string, unknown>, key: string[]): Promise<boolean> {
+  const { sql, bindings } = db(table).insert(row).onConflict(key).ignore().toSQL()
+  const res = await db.raw(sql, bindings as Knex.RawBinding[])
+  return isMysql(db) ? (res as Array<{ affectedRows: number }>)[0].affectedRows === 1 : (res as { changes: number }).changes === 1
+}
+
 /** The affected-row count of an update or delete, whatever the driver returns. */
 export function affected (result: unknown): number {
   if (typeof result === 'number') return result

@@ -4,7 +4,7 @@
 // evaluate no more than the limit allows on SQLite and on MySQL alike (the row lock of the
 // UPDATE serialises them; nothing is read first and written later).
 import ipaddr from 'ipaddr.js'
-import { affected, type Db } from './db.js'
+import { affected, insertIgnored, type Db } from './db.js'
 
 export interface Guard {
   /** The counter's name (guard_counters.kind). */
@@ -45,9 +45,9 @@ function take (db: Db, guard: Guard, subject: string, now: number, max: number) 
 }
 
 async function hit (db: Db, guard: Guard, subject: string, now: number, max: number): Promise<boolean> {
-  if (affected(await take(db, guard, subject, now, max)) === 1) return true
-  // No row yet (or the limit is reached): create an expired one, then try once more.
-  await db(TABLE).insert({ kind: guard.kind, subject, hits: 0, reset_at: 0, locked: 0 }).onConflict(['kind', 'subject']).ignore()
+  // A subject seen for the first time (most card numbers are): one insert opens its window
+  // with this attempt. Otherwise the conditional update decides.
+  if (await insertIgnored(db, TABLE, { kind: guard.kind, subject, hits: 1, reset_at: now + guard.windowMs, locked: 0 }, ['kind', 'subject'])) return true
   return affected(await take(db, guard, subject, now, max)) === 1
 }
 
