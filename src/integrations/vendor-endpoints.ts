@@ -6,7 +6,7 @@
 // operator set KAQUAN_ALLOW_PRIVATE_VENDORS.
 import type { LookupFunction } from 'node:net'
 import { appError } from '../shared/errors.js'
-import { createOutbound, endpointRefused, type OutboundRequest, type OutboundResponse } from '../shared/outbound.js'
+import { OutboundError, createOutbound, endpointRefused, type OutboundRequest, type OutboundResponse } from '../shared/outbound.js'
 
 interface Published {
   /** What the merchant is told (Chinese, like every text a merchant reads). */
@@ -79,6 +79,12 @@ export interface VendorHttp {
   checkEndpoint (vendor: Vendor, raw: string | null | undefined, path: string): string | null
   /** Call time: refused as final before any connection when the URL is not allowed (any more). */
   request (vendor: Vendor, url: string | URL, req: OutboundRequest): Promise<OutboundResponse>
+  /**
+   * A call whose answer is JSON, classified for the outbox in the adapter's own error type
+   * (`fail(message, retryable)`): network trouble, 5xx and 429 transient; a refused address or
+   * endpoint final; an answer that is not JSON a refusal. Messages never carry the body.
+   */
+  json<E extends Error> (vendor: Vendor, url: string | URL, req: OutboundRequest, fail: (message: string, retryable: boolean) => E): Promise<{ status: number; json: any }>
 }
 
 export function createVendorHttp (policy: VendorPolicy): VendorHttp {
@@ -94,6 +100,21 @@ export function createVendorHttp (policy: VendorPolicy): VendorHttp {
     async request (vendor, url, req) {
       if (!isAllowedEndpoint(vendor, url, policy.hosts)) throw endpointRefused()
       return await outbound.request(url, req)
+    },
+    async json (vendor, url, req, fail) {
+      let res: OutboundResponse
+      try {
+        res = await this.request(vendor, url, req)
+      } catch (err) {
+        if (err instanceof OutboundError) throw fail(err.message, !err.final)
+        throw fail('network: ERR_NETWORK', true)
+      }
+      if (res.status >= 500 || res.status === 429) throw fail(`HTTP ${res.status}`, true)
+      try {
+        return { status: res.status, json: JSON.parse(res.body) }
+      } catch {
+        throw fail(`HTTP ${res.status}: not JSON`, false)
+      }
     },
   }
 }

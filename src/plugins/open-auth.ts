@@ -6,6 +6,7 @@ import { Readable } from 'node:stream'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { decrypt, deriveKey, encrypt, safeEqual, sha256Hex } from '../shared/crypto.js'
 import { isUniqueViolation } from '../shared/db.js'
+import { readAtMost } from '../shared/streams.js'
 import { invalidJson, payloadTooLarge, validationFailed } from '../shared/errors.js'
 import type { AppRow, Scope } from '../modules/open/apps.js'
 import * as errors from '../modules/open/open.errors.js'
@@ -41,17 +42,6 @@ declare module 'fastify' {
 export function openOf (request: FastifyRequest): OpenContext {
   if (!request.open) throw new Error('open route without verification')
   return request.open
-}
-
-async function collect (stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size > BODY_LIMIT) throw payloadTooLarge()
-    chunks.push(chunk)
-  }
-  return Buffer.concat(chunks)
 }
 
 /** Token buckets per app: `rate` per second, bursts up to twice that. One per instance. */
@@ -90,7 +80,7 @@ export async function registerOpenAuth (app: FastifyInstance): Promise<void> {
   })
 
   app.addHook('preParsing', async (request, _reply, payload) => {
-    const raw = await collect(payload)
+    const raw = await readAtMost(payload, BODY_LIMIT, payloadTooLarge)
     request.rawBody = raw
     request.open = await verify(request, raw)
     return Readable.from(raw.length ? [raw] : [])

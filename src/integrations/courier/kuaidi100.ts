@@ -3,8 +3,7 @@
 import { kuaidi100PrintSign } from './courier-signing.js'
 import { vendorReason } from '../../shared/outbound.js'
 import type { VendorHttp } from '../vendor-endpoints.js'
-import { postForm } from './http.js'
-import { CourierError, type CourierVendor, type Waybill, type WaybillRequest } from './port.js'
+import { CourierError, courierFailure, type CourierVendor, type Waybill, type WaybillRequest } from './port.js'
 
 export const KUAIDI100_ENDPOINT = 'https://api.kuaidi100.com/label/order'
 
@@ -18,7 +17,7 @@ export function kuaidi100Vendor (cfg: { key: string; secret: string; kuaidicom: 
         cargo: req.cargo, count: 1, expType: req.product_type ?? undefined, printType: 'IMAGE', orderId: req.order_no,
       })
       const t = String(now().getTime())
-      const json = await postForm(http, 'kuaidi100', cfg.endpoint || KUAIDI100_ENDPOINT, { key: cfg.key, method: 'order', t, param, sign: kuaidi100PrintSign(param, t, cfg.key, cfg.secret) })
+      const { json } = await http.json('kuaidi100', cfg.endpoint || KUAIDI100_ENDPOINT, { method: 'POST', form: { key: cfg.key, method: 'order', t, param, sign: kuaidi100PrintSign(param, t, cfg.key, cfg.secret) } }, courierFailure)
       // Kuaidi100's own error codes (30002 …) are refusals; only a 5xx-style code is worth a retry.
       if (Number(json.code) !== 200) throw new CourierError(vendorReason(json.code, json.message), Number(json.code) >= 500 && Number(json.code) < 600, String(json.code))
       const waybill = json.data?.kuaidinum

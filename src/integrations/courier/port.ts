@@ -20,4 +20,7 @@ export class CourierError extends Error {
   }
 }
 
+/** The adapter's error for a failed call (the vendor HTTP client makes its failures this type). */
+export const courierFailure = (message: string, retryable: boolean) => new CourierError(message, retryable)
+
 export interface CourierVendor { readonly name: string; createWaybill (req: WaybillRequest): Promise<Waybill> }

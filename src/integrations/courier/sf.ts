@@ -4,8 +4,7 @@ import { randomUUID } from 'node:crypto'
 import { sfMsgDigest } from './courier-signing.js'
 import { vendorReason } from '../../shared/outbound.js'
 import type { VendorHttp } from '../vendor-endpoints.js'
-import { postForm } from './http.js'
-import { CourierError, type CourierVendor, type Waybill, type WaybillRequest } from './port.js'
+import { CourierError, courierFailure, type CourierVendor, type Waybill, type WaybillRequest } from './port.js'
 
 export const SF_ENDPOINT = 'https://bspgw.sf-express.com/std/service'
 
@@ -19,10 +18,10 @@ export function sfVendor (cfg: { partner_id: string; check_word: string; endpoin
         contactInfoList: [contact(req.sender, 1), contact(req.receiver, 2)], cargoDetails: [{ name: req.cargo }],
       })
       const timestamp = String(now().getTime())
-      const json = await postForm(http, 'sf', cfg.endpoint || SF_ENDPOINT, {
+      const { json } = await http.json('sf', cfg.endpoint || SF_ENDPOINT, { method: 'POST', form: {
         partnerID: cfg.partner_id, requestID: randomUUID(), serviceCode: 'EXP_RECE_CREATE_ORDER', timestamp,
         msgDigest: sfMsgDigest(msgData, timestamp, cfg.check_word), msgData,
-      })
+      } }, courierFailure)
       // A1002 (timeout) and A1099 (system error) are transient; the other A1xxx are refusals.
       if (json.apiResultCode !== 'A1000') throw new CourierError(vendorReason(json.apiResultCode, json.apiErrorMsg), ['A1002', 'A1099'].includes(json.apiResultCode), json.apiResultCode ?? null)
       let data

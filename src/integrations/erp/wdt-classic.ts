@@ -1,6 +1,6 @@
 // Wangdiantong (旺店通) classic openapi2: trade_push, logistics_sync_query, logistics_sync_ack.
 // Base https://api.wangdian.cn/openapi2/ (sandbox https://sandbox.wangdian.cn/openapi2/).
-import { OutboundError, vendorReason, type OutboundResponse } from '../../shared/outbound.js'
+import { vendorReason } from '../../shared/outbound.js'
 import type { Vendor, VendorHttp } from '../vendor-endpoints.js'
 import { wdtClassicSign } from './wdt-signing.js'
 import type { ErpAdapter, ErpTrade } from './port.js'
@@ -16,21 +16,8 @@ export class ErpError extends Error {
 
 export interface WdtConfig { sid: string; appkey: string; appsecret: string; shop_no: string; endpoint?: string | null }
 
-/**
- * One ERP call through the outbound guard: network trouble, 5xx and 429 are transient, a refused
- * address or endpoint is final, an answer that is not JSON is a refusal. Messages never carry the body.
- */
-export async function erpCall (http: VendorHttp, vendor: Vendor, url: string | URL, req: Parameters<VendorHttp['request']>[2]): Promise<any> {
-  let res: OutboundResponse
-  try {
-    res = await http.request(vendor, url, req)
-  } catch (err) {
-    if (err instanceof OutboundError) throw new ErpError(err.message, !err.final)
-    throw new ErpError('network: ERR_NETWORK', true)
-  }
-  if (res.status >= 500 || res.status === 429) throw new ErpError(`HTTP ${res.status}`, true)
-  try { return JSON.parse(res.body) } catch { throw new ErpError(`HTTP ${res.status}: not JSON`, false) }
-}
+/** The adapter's error for a failed call (the vendor HTTP client makes its failures this type). */
+export const erpFailure = (message: string, retryable: boolean) => new ErpError(message, retryable)
 
 /** `path` under the endpoint; an unparsable stored endpoint stays a string the guard refuses. */
 function under (base: string, path: string): string {
@@ -41,7 +28,7 @@ export function wdtClassic (cfg: WdtConfig, http: VendorHttp, now: () => Date = 
   async function post (path: string, params: Record<string, string>): Promise<any> {
     const all: Record<string, string> = { sid: cfg.sid, appkey: cfg.appkey, timestamp: String(Math.floor(now().getTime() / 1000)), ...params }
     all.sign = wdtClassicSign(all, cfg.appsecret)
-    const json = await erpCall(http, 'wdt_classic', under(cfg.endpoint || WDT_ENDPOINT, path), { method: 'POST', form: all })
+    const { json } = await http.json('wdt_classic', under(cfg.endpoint || WDT_ENDPOINT, path), { method: 'POST', form: all }, erpFailure)
     // code 0 is success; anything else is the ERP refusing this request.
     if (Number(json.code) !== 0) throw new ErpError(vendorReason(json.code, json.message), false)
     return json

@@ -3,7 +3,7 @@
 import { vendorReason } from '../../shared/outbound.js'
 import type { VendorHttp } from '../vendor-endpoints.js'
 import { wdtQjbSign } from './wdt-signing.js'
-import { ErpError, erpCall } from './wdt-classic.js'
+import { ErpError, erpFailure } from './wdt-classic.js'
 import type { ErpAdapter, ErpShipment, ErpTrade } from './port.js'
 
 export const WDT_QJB_ENDPOINT = 'http://wdt.wangdian.cn/openapi'
@@ -20,9 +20,9 @@ export function wdtQjb (cfg: QjbConfig, http: VendorHttp, now: () => Date = () =
     }
     // The body is signed as one opaque string with the query parameters, then sent as the POST body.
     const sign = wdtQjbSign({ ...params, body }, cfg.secret)
-    const json = await erpCall(http, 'wdt_qjb', cfg.endpoint || WDT_QJB_ENDPOINT, {
+    const { json } = await http.json('wdt_qjb', cfg.endpoint || WDT_QJB_ENDPOINT, {
       method: 'POST', searchParams: { ...params, sign }, body, headers: { 'content-type': 'application/json' },
-    })
+    }, erpFailure)
     if (Number(json.status) !== 0) {
       // 7 = timestamp out of window, 100 with the rate limit message: worth a later try.
       const retry = Number(json.status) === 7 || (Number(json.status) === 100 && /频率/.test(String(json.message ?? '')))

@@ -20,6 +20,9 @@ export class SmsError extends Error {
   }
 }
 
+/** The adapter's error for a failed call (the vendor HTTP client makes its failures this type). */
+export const smsFailure = (message: string, retryable: boolean) => new SmsError(message, retryable)
+
 export interface SmsProvider {
   readonly name: string
   send (message: SmsMessage): Promise<SmsSent>

@@ -3,8 +3,7 @@
 import { tc3Signature } from './tencent-signing.js'
 import { vendorReason } from '../../shared/outbound.js'
 import type { VendorHttp } from '../vendor-endpoints.js'
-import { call } from './http.js'
-import { SmsError, type SmsMessage, type SmsProvider, type SmsSent } from './port.js'
+import { SmsError, smsFailure, type SmsMessage, type SmsProvider, type SmsSent } from './port.js'
 
 export const TENCENT_ENDPOINT = 'https://sms.tencentcloudapi.com/'
 const TRANSIENT = new Set(['InternalError', 'RequestLimitExceeded', 'LimitExceeded.PhoneNumberThirtySecondLimit', 'LimitExceeded.PhoneNumberOneHourLimit', 'InternalError.Timeout'])
@@ -22,13 +21,13 @@ export function tencentProvider (cfg: { secret_id: string; secret_key: string; s
         TemplateId: m.template_id, TemplateParamSet: Object.values(m.params),
       })
       const { authorization } = tc3Signature({ service: 'sms', host, timestamp, payload }, cfg.secret_id, cfg.secret_key)
-      const { json } = await call(http, 'tencent_sms', endpoint, {
+      const { json } = await http.json('tencent_sms', endpoint, {
         method: 'POST', body: payload,
         headers: {
           authorization, 'content-type': 'application/json; charset=utf-8', host, 'x-tc-action': 'SendSms',
           'x-tc-version': '2021-01-11', 'x-tc-timestamp': String(timestamp), 'x-tc-region': cfg.region || 'ap-guangzhou',
         },
-      })
+      }, smsFailure)
       const error = json?.Response?.Error
       if (error) throw new SmsError(vendorReason(error.Code, error.Message), TRANSIENT.has(error.Code), error.Code)
       const status = json?.Response?.SendStatusSet?.[0]

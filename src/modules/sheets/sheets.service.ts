@@ -54,11 +54,16 @@ interface Deps { db: Knex; clock: Clock; masterKey: Buffer; publicBaseUrl: strin
 export const PHONE_HEADERS = ['phone', 'quantity']
 
 export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merchants, orders, open }: Deps) {
-  /** Cards of a filter, page by page in serial order: never the whole set in memory. */
-  async function * cardPages (merchantId: number, filter: CardFilter) {
+  /** The filter with its batch number turned into an id, and the batches still being made (whose cards are hidden). */
+  async function resolvedFilter (merchantId: number, filter: CardFilter) {
     const batch = filter.batch_no ? await cardsRepo.findBatch(db, merchantId, filter.batch_no) : undefined
     const resolved = { ...filter, ...(filter.batch_no ? { batch_id: batch ? Number(batch.id) : null } : {}) }
-    const hidden = await cardsRepo.unreadyBatchIds(db, merchantId)
+    return { resolved, hidden: await cardsRepo.unreadyBatchIds(db, merchantId) }
+  }
+
+  /** Cards of a filter, page by page in serial order: never the whole set in memory. */
+  async function * cardPages (merchantId: number, filter: CardFilter) {
+    const { resolved, hidden } = await resolvedFilter(merchantId, filter)
     let after = 0
     for (;;) {
       const rows = await cardsRepo.applyCardFilter(db('cards'), merchantId, resolved, hidden).where('serial', '>', after).orderBy('serial').limit(PAGE)
@@ -118,9 +123,7 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
 
   /** How many cards a filter selects (what an export is about to send). */
   async function countCards (merchantId: number, filter: CardFilter): Promise<number> {
-    const batch = filter.batch_no ? await cardsRepo.findBatch(db, merchantId, filter.batch_no) : undefined
-    const resolved = { ...filter, ...(filter.batch_no ? { batch_id: batch ? Number(batch.id) : null } : {}) }
-    const hidden = await cardsRepo.unreadyBatchIds(db, merchantId)
+    const { resolved, hidden } = await resolvedFilter(merchantId, filter)
     const row = await cardsRepo.applyCardFilter(db('cards'), merchantId, resolved, hidden).count({ n: '*' }).first()
     return Number((row as { n?: number | string } | undefined)?.n ?? 0)
   }

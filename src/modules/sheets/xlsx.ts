@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs'
 import { SaxesParser } from 'saxes'
 import yauzl from 'yauzl'
 import { AppError, appError } from '../../shared/errors.js'
+import { readAtMost } from '../../shared/streams.js'
 
 export const MAX_SHEET_ROWS = 1_048_575
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
@@ -597,15 +598,7 @@ async function * sheetRows (x: Xlsx, entry: yauzl.Entry, shared: SharedStrings, 
 }
 
 async function bufferOf (input: Buffer | Readable): Promise<Buffer> {
-  if (Buffer.isBuffer(input)) return input
-  const chunks: Buffer[] = []
-  let n = 0
-  for await (const c of input as AsyncIterable<Buffer>) {
-    n += c.length
-    if (n > MAX_IMPORT_BYTES) throw fileTooLarge()
-    chunks.push(c)
-  }
-  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)
+  return Buffer.isBuffer(input) ? input : readAtMost(input, MAX_IMPORT_BYTES, fileTooLarge)
 }
 
 function asImportError (err: unknown): Error {
