@@ -4,11 +4,10 @@
 // nothing about the route's schema from a 422, and uploads nothing.
 import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify'
 import fp from 'fastify-plugin'
-import { forbidden } from '../shared/errors.js'
 import type { Actor } from '../modules/audit/audit.repository.js'
 import type { SessionContext } from '../modules/admins/admins.repository.js'
 import { permissionsOf } from '../modules/admins/admins.mapper.js'
-import { PERMISSIONS, type Permission } from '../modules/admins/permissions.js'
+import { missingPermission, type Permission } from '../modules/admins/permissions.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -33,11 +32,6 @@ function bearer (request: FastifyRequest): string | undefined {
 export function sessionOf (request: FastifyRequest): SessionContext {
   if (!request.session) throw new Error('route is missing its auth hook')
   return request.session
-}
-
-/** 403 forbidden naming the permission that is missing (in words and as its code). */
-export function missingPermission (permission: Permission) {
-  return forbidden({ message: `没有执行此操作的权限：需要“${PERMISSIONS[permission]}”（${permission}）`, details: [{ path: '/permission', message: permission }] })
 }
 
 /** For routes whose permission depends on the body (bulk actions): 403 unless held. */

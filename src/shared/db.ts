@@ -82,18 +82,22 @@ export function isUniqueViolation (err: unknown): boolean {
 const UNAVAILABLE_CODES = new Set([
   'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
   'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT', 'ER_CON_COUNT_ERROR', 'ER_SERVER_SHUTDOWN',
-  'ER_NORMAL_SHUTDOWN', 'ER_SERVER_GONE_ERROR', 'ER_SERVER_LOST', 'SQLITE_BUSY', 'SQLITE_LOCKED',
+  'ER_NORMAL_SHUTDOWN', 'ER_SERVER_GONE_ERROR', 'ER_SERVER_LOST',
 ])
 
 /**
  * The database cannot be reached or is too busy to answer (refused or lost connections, a
- * server shutting down, no pooled connection in time): the request may succeed later.
+ * server shutting down, no pooled connection in time): the request may succeed later. Only the
+ * drivers' own errors count — mysql2 marks connection errors `fatal` and server errors with a
+ * sqlState — so a socket error elsewhere (a client hanging up, a vendor call) is not taken for
+ * the database.
  */
 export function isDatabaseUnavailable (err: unknown): boolean {
-  const e = err as { code?: string; name?: string; fatal?: boolean }
+  const e = err as { code?: string; name?: string; fatal?: boolean; sqlState?: string }
   if (!e || typeof e !== 'object') return false
   if (e.name === 'KnexTimeoutError') return true
-  return typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)
+  if (e.code === 'SQLITE_BUSY' || e.code === 'SQLITE_LOCKED') return true
+  return (e.fatal === true || typeof e.sqlState === 'string') && typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)
 }
 
 /** A foreign key still points at the row (MySQL 1451, SQLite SQLITE_CONSTRAINT_FOREIGNKEY). */

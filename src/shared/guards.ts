@@ -15,6 +15,11 @@ export interface Guard {
   readonly windowMs: number
   /** Once `max` attempts have failed, how long the subject stays refused. */
   readonly lockMs: number
+  /**
+   * Most subjects are seen once or twice (card numbers): try the insert first. Otherwise
+   * (addresses, apps, merchants) the row usually exists and the update goes first.
+   */
+  readonly usuallyNew?: boolean
 }
 
 export type Reservation = { allowed: true } | { allowed: false; retryAfterMs: number }
@@ -28,27 +33,29 @@ function subjectOf (subject: string): string {
 }
 
 /**
- * The one statement that reserves an attempt: a new window starts when the last one has run
- * out; otherwise the count goes up only while it is below `max` and the subject is not locked.
- * (SET is evaluated left to right on MySQL, so `reset_at` — read by the other assignments — is
- * assigned last.)
+ * The one statement that counts an attempt: a new window starts when the last one has run
+ * out; otherwise the count goes up — when `limited`, only while it is below `max` and the
+ * subject is not locked. (SET is evaluated left to right on MySQL, so `reset_at` — read by the
+ * other assignments — is assigned last.)
  */
-function take (db: Db, guard: Guard, subject: string, now: number, max: number) {
-  return db(TABLE)
-    .where({ kind: guard.kind, subject })
-    .andWhere((w) => w.where('reset_at', '<=', now).orWhere((x) => x.where('hits', '<', max).andWhere('locked', 0)))
-    .update({
-      hits: db.raw('CASE WHEN reset_at <= ? THEN 1 ELSE hits + 1 END', [now]),
-      locked: db.raw('CASE WHEN reset_at <= ? THEN 0 ELSE locked END', [now]),
-      reset_at: db.raw('CASE WHEN reset_at <= ? THEN ? ELSE reset_at END', [now, now + guard.windowMs]),
-    })
+function take (db: Db, guard: Guard, subject: string, now: number, limited: boolean) {
+  const q = db(TABLE).where({ kind: guard.kind, subject })
+  if (limited) q.andWhere((w) => w.where('reset_at', '<=', now).orWhere((x) => x.where('hits', '<', guard.max).andWhere('locked', 0)))
+  return q.update({
+    hits: db.raw('CASE WHEN reset_at <= ? THEN 1 ELSE hits + 1 END', [now]),
+    locked: db.raw('CASE WHEN reset_at <= ? THEN 0 ELSE locked END', [now]),
+    reset_at: db.raw('CASE WHEN reset_at <= ? THEN ? ELSE reset_at END', [now, now + guard.windowMs]),
+  })
 }
 
-async function hit (db: Db, guard: Guard, subject: string, now: number, max: number): Promise<boolean> {
-  // A subject seen for the first time (most card numbers are): one insert opens its window
-  // with this attempt. Otherwise the conditional update decides.
-  if (await insertIgnored(db, TABLE, { kind: guard.kind, subject, hits: 1, reset_at: now + guard.windowMs, locked: 0 }, ['kind', 'subject'])) return true
-  return affected(await take(db, guard, subject, now, max)) === 1
+async function hit (db: Db, guard: Guard, subject: string, now: number, limited: boolean): Promise<boolean> {
+  // A subject seen for the first time: one insert opens its window with this attempt.
+  const open = () => insertIgnored(db, TABLE, { kind: guard.kind, subject, hits: 1, reset_at: now + guard.windowMs, locked: 0 }, ['kind', 'subject'])
+  const counted = async () => affected(await take(db, guard, subject, now, limited)) === 1
+  if (guard.usuallyNew) return await open() || counted()
+  // The update finds nothing both when the row is missing and when the limit is reached; the
+  // insert tells them apart, and a row another caller inserted meanwhile gets one more update.
+  return await counted() || await open() || counted()
 }
 
 async function retryAfter (db: Db, guard: Guard, subject: string, now: number): Promise<number> {
@@ -60,43 +67,52 @@ async function retryAfter (db: Db, guard: Guard, subject: string, now: number): 
 export async function reserve (db: Db, guard: Guard, subjectRaw: string, at: Date): Promise<Reservation> {
   const subject = subjectOf(subjectRaw)
   const now = at.getTime()
-  if (await hit(db, guard, subject, now, guard.max)) return { allowed: true }
+  if (await hit(db, guard, subject, now, true)) return { allowed: true }
   return { allowed: false, retryAfterMs: await retryAfter(db, guard, subject, now) }
 }
 
 /** Counts an event without ever refusing it (failures across a merchant's cards, for alerts). */
 export async function count (db: Db, guard: Guard, subjectRaw: string, at: Date): Promise<void> {
-  await hit(db, guard, subjectOf(subjectRaw), at.getTime(), Number.MAX_SAFE_INTEGER)
+  await hit(db, guard, subjectOf(subjectRaw), at.getTime(), false)
 }
 
 /**
- * After a reserved attempt failed its check: when the subject has used up its attempts, it is
- * locked for `lockMs` from now. `lockedNow` is true for exactly one caller per lock, whatever
- * the concurrency (the lock is one conditional update), so an audit row or an alert is
- * written once.
+ * When the subject has used up its attempts, locks it for `lockMs` from now. True for exactly
+ * one caller per lock, whatever the concurrency (one conditional update), so an audit row or
+ * an alert is written once.
  */
-export async function failed (db: Db, guard: Guard, subjectRaw: string, at: Date): Promise<{ locked: boolean; lockedNow: boolean; retryAfterMs: number }> {
-  const subject = subjectOf(subjectRaw)
+export async function lockIfSpent (db: Db, guard: Guard, subjectRaw: string, at: Date): Promise<boolean> {
   const now = at.getTime()
-  const lockedNow = affected(await db(TABLE).where({ kind: guard.kind, subject, locked: 0 }).andWhere('hits', '>=', guard.max).andWhere('reset_at', '>', now)
+  return affected(await db(TABLE).where({ kind: guard.kind, subject: subjectOf(subjectRaw), locked: 0 }).andWhere('hits', '>=', guard.max).andWhere('reset_at', '>', now)
     .update({ locked: 1, reset_at: now + guard.lockMs })) === 1
-  if (lockedNow) return { locked: true, lockedNow, retryAfterMs: guard.lockMs }
-  const row = await db(TABLE).where({ kind: guard.kind, subject }).first('locked', 'reset_at')
+}
+
+/** After a reserved attempt failed its check: locks a spent subject, and says whether it is locked now and for how long. */
+export async function failed (db: Db, guard: Guard, subjectRaw: string, at: Date): Promise<{ locked: boolean; lockedNow: boolean; retryAfterMs: number }> {
+  const now = at.getTime()
+  if (await lockIfSpent(db, guard, subjectRaw, at)) return { locked: true, lockedNow: true, retryAfterMs: guard.lockMs }
+  const row = await db(TABLE).where({ kind: guard.kind, subject: subjectOf(subjectRaw) }).first('locked', 'reset_at')
   const locked = Boolean(row && Number(row.locked) === 1 && Number(row.reset_at) > now)
   return { locked, lockedNow: false, retryAfterMs: locked ? Number(row.reset_at) - now : 0 }
 }
 
 /**
- * After a reserved attempt passed its check. `refund` gives the attempt back (budgets that count
- * failures: an address, an app); `clear` starts the subject over (the holder proved the secret).
+ * After reserved attempts passed their check, in one statement: `refund` gives an attempt back
+ * (budgets that count failures: an address, an app), `clear` starts the subject over (the
+ * holder proved the secret).
  */
-export async function succeeded (db: Db, guard: Guard, subjectRaw: string, mode: 'refund' | 'clear'): Promise<void> {
-  const q = db(TABLE).where({ kind: guard.kind, subject: subjectOf(subjectRaw) })
-  if (mode === 'clear') await q.andWhere((w) => w.where('hits', '>', 0).orWhere('locked', 1)).update({ hits: 0, locked: 0 })
-  else await q.andWhere('hits', '>', 0).update({ hits: db.raw('hits - 1') })
+export async function succeeded (db: Db, settled: Array<{ guard: Guard; subject: string; mode: 'refund' | 'clear' }>): Promise<void> {
+  if (settled.length === 0) return
+  const keys = settled.map((e) => [e.guard.kind, subjectOf(e.subject)])
+  const cleared = settled.filter((e) => e.mode === 'clear').map((e) => [e.guard.kind, subjectOf(e.subject)])
+  const isCleared = cleared.length ? cleared.map(() => '(kind = ? AND subject = ?)').join(' OR ') : '1 = 0'
+  await db(TABLE).whereIn(['kind', 'subject'], keys).andWhere((w) => w.where('hits', '>', 0).orWhere('locked', 1)).update({
+    hits: db.raw(`CASE WHEN ${isCleared} THEN 0 WHEN hits > 0 THEN hits - 1 ELSE 0 END`, cleared.flat()),
+    locked: db.raw(`CASE WHEN ${isCleared} THEN 0 ELSE locked END`, cleared.flat()),
+  })
 }
 
-/** When the subject is locked now, until when (ms); otherwise null. */
+/** The subjects locked now, each with the moment its lock ends (ms); subjects not locked are absent. */
 export async function lockedUntil (db: Db, guard: Guard, subjects: string[], at: Date): Promise<Map<string, number>> {
   const out = new Map<string, number>()
   if (subjects.length === 0) return out

@@ -19,6 +19,7 @@ const REFUSED: Array<[string, string]> = [
   ['64:ff9b::7f00:1', 'NAT64 of loopback'], ['64:ff9b::a00:1', 'NAT64 of private'], ['64:ff9b:1::1', 'NAT64 local-use 64:ff9b:1::/48'],
   ['2002:7f00:1::1', '6to4'], ['2002:808:808::1', '6to4 of a public address'], ['2001:0:4136:e378::1', 'Teredo'],
   ['2001:db8::1', 'IPv6 documentation'], ['::ffff:0:7f00:1', 'IPv4-translated (RFC 6145)'],
+  ['::7f00:1', 'IPv4-compatible loopback (deprecated ::/96)'], ['::a00:1', 'IPv4-compatible private'], ['::808:808', 'IPv4-compatible, even of a public address'],
   ['not-an-ip', 'not an address'],
 ]
 const ALLOWED = ['8.8.8.8', '1.1.1.1', '47.92.239.46', '2001:4860:4860::8888', '2400:3200::1', '::ffff:8.8.8.8', '64:ff9b::808:808']

@@ -17,6 +17,9 @@ const REFUSED_CODE = 'ERR_OUTBOUND_ADDRESS_REFUSED'
 
 // NAT64's well-known prefix (RFC 6052) carries an IPv4 address in its last 32 bits.
 const NAT64 = ipaddr.parseCIDR('64:ff9b::/96')
+// IPv4-compatible IPv6 (::a.b.c.d, deprecated by RFC 4291) still reaches IPv4 over old tunnels;
+// ipaddr.js calls most of it unicast. Nothing public lives there.
+const IPV4_COMPATIBLE = ipaddr.parseCIDR('::/96')
 
 function v4Range (v4: ipaddr.IPv4): string | null {
   const range = v4.range()
@@ -47,6 +50,7 @@ export function refusedRange (address: string): string | null {
     const inner = v4Range(new ipaddr.IPv4([a >> 8, a & 0xff, b >> 8, b & 0xff]))
     return inner === null ? null : `rfc6052 (${inner})`
   }
+  if (v6.match(IPV4_COMPATIBLE)) return 'ipv4Compatible'
   const range = v6.range()
   return range === 'unicast' ? null : range
 }

@@ -23,8 +23,11 @@ export interface SessionContext {
   merchant: { id: number; code: string; name: string; timezone: string }
 }
 
+/** Usernames are kept in lower case and found in any case, on both databases (MySQL compares case-insensitively anyway). */
+export const normalUsername = (username: string): string => username.toLowerCase()
+
 export async function findAdminByUsername (db: Db, merchantId: number, username: string): Promise<AdminRow | undefined> {
-  return db<AdminRow>('admins').where({ merchant_id: merchantId, username }).first()
+  return db<AdminRow>('admins').where({ merchant_id: merchantId, username: normalUsername(username) }).first()
 }
 
 export async function findAdmin (db: Db, merchantId: number, id: number): Promise<AdminRow | undefined> {
@@ -41,7 +44,7 @@ export async function insertAdmin (db: Db, row: {
 }): Promise<number> {
   const [id] = await db('admins').insert({
     merchant_id: row.merchant_id,
-    username: row.username,
+    username: normalUsername(row.username),
     name: row.name,
     phone: row.phone,
     password_hash: row.password_hash,

@@ -36,8 +36,8 @@ export const CaptchaSchema = Type.Object({
 })
 
 export const LoginBodySchema = Type.Object({
-  merchant_code: Type.Optional(Type.String({ minLength: 1, maxLength: 32, description: 'The merchant (商户代码); default: "default", the merchant of a single-merchant installation' })),
-  username: Type.String({ minLength: 1, maxLength: 64 }),
+  merchant_code: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9-]{1,32}$', description: 'The merchant (商户代码); default: "default", the merchant of a single-merchant installation' })),
+  username: Type.String({ pattern: '^[A-Za-z0-9]{1,64}$', description: 'Letters and digits, as usernames are made' }),
   password: Type.String({ minLength: 1, maxLength: 128 }),
   captcha: Type.Optional(Type.String({ maxLength: 4096, description: 'The ALTCHA payload: base64 of JSON { challenge, solution } (what the widget puts in its form field); single use, 5 minutes. Not needed when KAQUAN_CAPTCHA=off' })),
 }, { additionalProperties: false })

@@ -11,7 +11,7 @@ import { permissionsOf, toAdmin } from './admins.mapper.js'
 import * as repo from './admins.repository.js'
 import type { Admin, CreateAdminBody, UpdateAdminBody } from './admins.schemas.js'
 import { PERMISSIONS, type Permission } from './permissions.js'
-import { ACCOUNT_GUARD, accountSubject } from './auth.service.js'
+import { ACCOUNT_GUARD, adminAccount } from './auth.service.js'
 
 /**
  * Nobody hands out what they do not hold: the permissions granted (added to an admin) must all
@@ -20,6 +20,12 @@ import { ACCOUNT_GUARD, accountSubject } from './auth.service.js'
 export function assertCanGrant (granter: Permission[], granted: Permission[]): void {
   const missing = granted.filter((p) => !granter.includes(p))
   if (missing.length) throw forbidden({ message: `不能授予自己没有的权限：${missing.map((p) => PERMISSIONS[p]).join('、')}`, details: missing.map((p) => ({ path: '/permissions', message: p })) })
+}
+
+/** Changing or deleting an admin who holds more than you would hand you what they hold (their login, at the next step). */
+function assertHoldsNoMore (granter: Permission[], row: repo.AdminRow, what: string): void {
+  const beyond = permissionsOf(row).filter((p) => !granter.includes(p))
+  if (beyond.length) throw forbidden({ message: `该管理员拥有您没有的权限（${beyond.map((p) => PERMISSIONS[p]).join('、')}），不能${what}`, details: beyond.map((p) => ({ path: '/permission', message: p })) })
 }
 
 export function createAdminsService ({ db, clock, merchants }: { db: Db; clock: Clock; merchants: MerchantsService }) {
@@ -31,9 +37,8 @@ export function createAdminsService ({ db, clock, merchants }: { db: Db; clock: 
 
   /** Admin views with the login lock read from the account counters. */
   async function views (merchantId: number, rows: repo.AdminRow[]): Promise<Admin[]> {
-    const code = (await merchants.findById(merchantId))!.code
-    const locks = await lockedUntil(db, ACCOUNT_GUARD, rows.map((r) => accountSubject(code, r.username)), clock.now())
-    return rows.map((r) => toAdmin(r, locks.get(accountSubject(code, r.username)) ?? null))
+    const locks = await lockedUntil(db, ACCOUNT_GUARD, rows.map((r) => adminAccount(r.id)), clock.now())
+    return rows.map((r) => toAdmin(r, locks.get(adminAccount(r.id)) ?? null))
   }
   const view = async (merchantId: number, row: repo.AdminRow) => (await views(merchantId, [row]))[0]
 
@@ -91,12 +96,7 @@ export function createAdminsService ({ db, clock, merchants }: { db: Db; clock: 
         throw errors.ownerProtected()
       }
       if (body.permissions !== undefined) assertCanGrant(granter, (body.permissions as Permission[]).filter((p) => !permissionsOf(row).includes(p)))
-      // Setting the password, the status or the permissions of someone who holds more than you
-      // would hand you what they hold (their login, at the next step).
-      if (!isSelf && (body.password !== undefined || body.status !== undefined || body.permissions !== undefined)) {
-        const beyond = permissionsOf(row).filter((p) => !granter.includes(p))
-        if (beyond.length) throw forbidden({ message: `该管理员拥有您没有的权限（${beyond.map((p) => PERMISSIONS[p]).join('、')}），不能修改其密码、状态或权限` })
-      }
+      if (!isSelf && (body.password !== undefined || body.status !== undefined || body.permissions !== undefined)) assertHoldsNoMore(granter, row, '修改其密码、状态或权限')
       if (body.password !== undefined) assertStrongPassword(body.password, [row.username, (await merchants.findById(merchantId))!.code])
       const now = clock.now()
       const fields: Parameters<typeof repo.updateAdmin>[3] = {}
@@ -126,8 +126,7 @@ export function createAdminsService ({ db, clock, merchants }: { db: Db; clock: 
       const row = await load(merchantId, id)
       if (actor.type === 'admin' && actor.id === id) throw errors.cannotDeleteSelf()
       if (Number(row.is_owner) === 1 || row.is_owner === true) throw errors.ownerProtected()
-      const beyond = permissionsOf(row).filter((p) => !granter.includes(p))
-      if (beyond.length) throw forbidden({ message: `该管理员拥有您没有的权限（${beyond.map((p) => PERMISSIONS[p]).join('、')}），不能删除` })
+      assertHoldsNoMore(granter, row, '删除')
       const now = clock.now()
       await db.transaction(async (trx) => {
         await repo.deleteAdmin(trx, merchantId, id)

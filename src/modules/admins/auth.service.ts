@@ -10,7 +10,7 @@ import { SignJWT, jwtVerify } from 'jose'
 import type { Clock } from '../../shared/clock.js'
 import { deriveKey, hmacKey, hashPassword, randomString, verifyPassword } from '../../shared/crypto.js'
 import { isUniqueViolation, type Db } from '../../shared/db.js'
-import { addressKey, failed, reserve, succeeded, type Guard } from '../../shared/guards.js'
+import { addressKey, failed, lockIfSpent, reserve, succeeded, type Guard } from '../../shared/guards.js'
 import { assertStrongPassword } from '../../shared/passwords.js'
 import { tooManyAttempts, unauthorized } from '../../shared/errors.js'
 import type { Actor } from '../audit/audit.repository.js'
@@ -27,7 +27,7 @@ const CAPTCHA_MS = 5 * 60_000
 const MINUTE = 60_000
 /** 5 wrong passwords for one username lock it for 15 minutes (unknown usernames alike). */
 export const ACCOUNT_GUARD: Guard = { kind: 'login_account', max: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE }
-/** More than 20 failed logins from one address (IPv6: one /64) in 10 minutes block it for 10 minutes. */
+/** 20 failed logins from one address (IPv6: one /64) in 10 minutes block it for 10 minutes from the 20th. */
 export const LOGIN_ADDRESS_GUARD: Guard = { kind: 'login_addr', max: 20, windowMs: 10 * MINUTE, lockMs: 10 * MINUTE }
 export const DEFAULT_MERCHANT_CODE = 'default'
 
@@ -41,10 +41,17 @@ export const CAPTCHA_WORK: CaptchaWork = { cost: 1_000, counter: [1_000, 2_500] 
 
 export interface AuthDeps { db: Db; masterKey: Buffer; captcha: boolean; clock: Clock; merchants: MerchantsService; captchaWork?: CaptchaWork }
 
-/** The subject of an account's counter: merchant and username as typed, so unknown ones count alike. */
-export function accountSubject (merchantCode: string, username: string): string {
-  return `${merchantCode.toLowerCase()}:${username.toLowerCase()}`
+/**
+ * The subject of an account's counter: the admin's id when the username names one — every
+ * spelling the database matches (MySQL compares case-insensitively) is one counter — and the
+ * name as typed, lower-cased, when it names nobody, so unknown ones are counted alike.
+ */
+export function accountSubject (admin: { id: number } | undefined, merchantCode: string, username: string): string {
+  return admin ? adminAccount(admin.id) : `name:${merchantCode.toLowerCase()}:${repo.normalUsername(username)}`
 }
+
+/** The account counter of an admin that exists. */
+export const adminAccount = (id: number): string => `admin:${Number(id)}`
 
 export function createAuthService ({ db, masterKey, captcha, clock, merchants, captchaWork = CAPTCHA_WORK }: AuthDeps) {
   const sessionKey = hmacKey(deriveKey(masterKey, 'admin-session'))
@@ -119,13 +126,19 @@ export function createAuthService ({ db, masterKey, captcha, clock, merchants, c
       const address = addressKey(ip)
       const spend = await reserve(db, LOGIN_ADDRESS_GUARD, address, now)
       if (!spend.allowed) throw tooManyAttempts({ headers: { 'retry-after': String(Math.ceil(spend.retryAfterMs / 1000)) } })
-      await checkCaptcha(body.captcha)
-      const merchantCode = body.merchant_code?.trim() || DEFAULT_MERCHANT_CODE
-      const account = accountSubject(merchantCode, body.username)
-      const turn = await reserve(db, ACCOUNT_GUARD, account, now)
+      try {
+        await checkCaptcha(body.captcha)
+      } catch (err) {
+        await lockIfSpent(db, LOGIN_ADDRESS_GUARD, address, now)
+        throw err
+      }
+      const merchantCode = (body.merchant_code ?? DEFAULT_MERCHANT_CODE).toLowerCase()
       const merchant = await merchants.findByCode(merchantCode)
       const admin = merchant ? await repo.findAdminByUsername(db, merchant.id, body.username) : undefined
+      const account = accountSubject(admin, merchantCode, body.username)
+      const turn = await reserve(db, ACCOUNT_GUARD, account, now)
       const ok = await verifyPassword(body.password, await hashFor(admin))
+      if (!turn.allowed || !admin || !ok) await lockIfSpent(db, LOGIN_ADDRESS_GUARD, address, now)
       if (!turn.allowed) throw lockedFor(turn.retryAfterMs)
       if (!admin || !ok) {
         const lock = await failed(db, ACCOUNT_GUARD, account, now)
@@ -137,8 +150,7 @@ export function createAuthService ({ db, masterKey, captcha, clock, merchants, c
         if (lock.locked) throw lockedFor(lock.retryAfterMs)
         throw errors.loginFailed()
       }
-      await succeeded(db, LOGIN_ADDRESS_GUARD, address, 'refund')
-      await succeeded(db, ACCOUNT_GUARD, account, 'clear')
+      await succeeded(db, [{ guard: LOGIN_ADDRESS_GUARD, subject: address, mode: 'refund' }, { guard: ACCOUNT_GUARD, subject: account, mode: 'clear' }])
       if (admin.status !== 'active') throw errors.accountDisabled()
 
       const sessionId = randomBytes(24).toString('base64url')
@@ -187,7 +199,7 @@ export function createAuthService ({ db, masterKey, captcha, clock, merchants, c
      */
     async changePassword (ctx: SessionContext, oldPassword: string, newPassword: string, actor: Actor): Promise<void> {
       const now = clock.now()
-      const account = accountSubject(ctx.merchant.code, ctx.admin.username)
+      const account = accountSubject(ctx.admin, ctx.merchant.code, ctx.admin.username)
       const turn = await reserve(db, ACCOUNT_GUARD, account, now)
       const ok = await verifyPassword(oldPassword, ctx.admin.password_hash)
       if (!turn.allowed) throw lockedFor(turn.retryAfterMs)
@@ -196,7 +208,7 @@ export function createAuthService ({ db, masterKey, captcha, clock, merchants, c
         if (lock.locked) throw lockedFor(lock.retryAfterMs)
         throw errors.passwordIncorrect()
       }
-      await succeeded(db, ACCOUNT_GUARD, account, 'clear')
+      await succeeded(db, [{ guard: ACCOUNT_GUARD, subject: account, mode: 'clear' }])
       assertStrongPassword(newPassword, [ctx.admin.username, ctx.merchant.code], '/new_password')
       const hash = await hashPassword(newPassword)
       await db.transaction(async (trx) => {

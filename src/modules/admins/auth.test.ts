@@ -97,6 +97,21 @@ t.test('five wrong passwords in a row lock the account for 15 minutes; unknown u
   t.equal((await attempt(ADMIN_PASSWORD)).statusCode, 200)
 })
 
+t.test('one account, one counter, however its name is spelled', async (t) => {
+  const { app } = await buildTestApp(t)
+  const attempt = (username: string, password: string, merchant_code?: string) =>
+    app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password, ...(merchant_code ? { merchant_code } : {}) } })
+  // MySQL finds "ADMIN" and "Admin" as "admin": they must share the lock.
+  for (const name of ['admin', 'ADMIN', 'Admin', 'aDmIn', 'admin']) await attempt(name, WRONG, name === 'ADMIN' ? 'DEFAULT' : undefined)
+  const right = await attempt('Admin', ADMIN_PASSWORD)
+  t.equal(right.statusCode, 423, 'five wrong under five spellings lock the one account')
+  for (const odd of ['àdmin', 'ädmin', 'ADMİN', 'admin ', ' admin']) {
+    const r = await attempt(odd, ADMIN_PASSWORD)
+    t.equal(r.statusCode, 422, `${JSON.stringify(odd)}: not a username at all (a collation that folds it would be a fresh counter)`)
+  }
+  t.equal((await attempt('admin', ADMIN_PASSWORD, 'défault')).statusCode, 422, 'nor a merchant code')
+})
+
 t.test('the admin list shows a locked account', async (t) => {
   const { app, db, login, auth } = await buildTestApp(t)
   const owner = await login()
@@ -152,7 +167,8 @@ t.test('concurrent wrong passwords on one account: at most five are checked, the
   t.equal(results.filter((r) => r.status === 200).length, 0, 'the right password, sent 30th, did not log in')
   // (The second process sees every attempt from 127.0.0.1: past 20 that address is refused first.)
   t.equal(results.filter((r) => r.status === 423 || r.status === 429).length, 60 - failures, 'every other attempt: account_locked, or too_many_attempts for a busy address')
-  const counter = await ta.db('guard_counters').where({ kind: 'login_account', subject: 'default:admin' }).first()
+  const owner = await ta.db('admins').where({ username: 'admin' }).first()
+  const counter = await ta.db('guard_counters').where({ kind: 'login_account', subject: `admin:${owner.id}` }).first()
   t.equal(Number(counter.hits), 5, 'five attempts were let through to the password check, no more')
   t.equal((await ta.db('audit_logs').where({ action: 'admins.locked' })).length, 1, 'one lock, audited once')
 })
@@ -271,4 +287,6 @@ t.test('changing one\'s password ends the other sessions; the old password is co
   const guesses = await Promise.all(Array.from({ length: 20 }, (_, k) => app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: auth(session), payload: { old_password: `guess-${k}-xxxxxx`, new_password: 'Another-Passphrase-7' } })))
   t.ok(guesses.filter((r) => r.json().code === 'password_incorrect').length <= 4, 'a stolen session gets five guesses at the password')
   t.equal(guesses.filter((r) => r.statusCode === 423).length >= 16, true)
+  const withRight = await app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: auth(session), payload: { old_password: NEW, new_password: 'Another-Passphrase-7' } })
+  t.equal(withRight.statusCode, 423, 'the right old password is refused once locked')
 })

@@ -39,6 +39,10 @@ t.test('apps.write alone cannot make, widen or re-key an app that reads card pas
   t.notOk('app_secret' in rotate.json())
   t.equal((await f.db('apps').where({ id: owned.json().id }).first()).secret_enc, before, 'the secret did not change')
   t.equal((await call('PATCH', `/api/v1/apps/${owned.json().id}`, { name: '改名' })).statusCode, 200, 'other edits of that app are fine')
+  t.equal((await call('PATCH', `/api/v1/apps/${owned.json().id}`, { ip_allowlist: ['0.0.0.0/0'] })).statusCode, 403, 'but not opening its allowlist')
+  await f.app.inject({ method: 'PATCH', url: `/api/v1/apps/${owned.json().id}`, headers: f.auth(f.token), payload: { status: 'disabled' } })
+  t.equal((await call('PATCH', `/api/v1/apps/${owned.json().id}`, { status: 'enabled' })).statusCode, 403, 'nor switching it back on')
+  t.equal((await f.db('apps').where({ id: owned.json().id }).first()).status, 'disabled')
 })
 
 t.test('the open API answers with passwords only for a secrets app, and audits every such answer', async (t) => {
@@ -111,10 +115,20 @@ t.test('settings.write alone cannot switch on the password in the card-issued te
   const put = (token: string, include: boolean) => f.app.inject({ method: 'PUT', url: '/api/v1/settings/notifications', headers: f.auth(token), payload: { ...settings, card_issued_include_password: include } })
   const denied = await put(ops, true)
   t.equal(denied.statusCode, 403)
-  t.same(denied.json().details, [{ path: '/card_issued_include_password', message: 'cards.export_secrets' }])
+  t.same(denied.json().details, [{ path: '/permission', message: 'cards.export_secrets' }])
   t.equal((await f.db('settings').where({ section: 'notifications' })).length, 0, 'nothing saved')
   t.equal((await put(ops, false)).statusCode, 200, 'the rest of the settings are theirs')
   t.equal((await put(f.token, true)).statusCode, 200, 'the owner may switch it on')
   t.equal((await put(ops, true)).statusCode, 200, 'keeping what is already on is not granting it')
+  // But with the password in the texts, sending them through another account reads them.
+  const rerouted = await f.app.inject({ method: 'PUT', url: '/api/v1/settings/notifications', headers: f.auth(ops), payload: {
+    ...settings, card_issued_include_password: true, provider: 'aliyun', aliyun: { access_key_id: 'LTAI-mine', access_key_secret: 'my-own-secret' },
+  } })
+  t.equal(rerouted.statusCode, 403, 'another provider account while the password is in the texts')
+  const template = await f.app.inject({ method: 'PUT', url: '/api/v1/settings/notifications', headers: f.auth(ops), payload: {
+    ...settings, card_issued_include_password: true, templates: { card_issued: { template_id: 'SMS_MINE', params: { p: 'password' } } },
+  } })
+  t.equal(template.statusCode, 403, 'or another card-issued template')
+  t.equal(JSON.parse((await f.db('settings').where({ section: 'notifications' }).first()).value).provider, 'console', 'nothing changed')
   t.equal((await put(ops, false)).statusCode, 200, 'and switching it off needs nothing')
 })

@@ -1,3 +1,5 @@
+import { forbidden } from '../../shared/errors.js'
+
 // The fixed permission catalogue: one entry for every admin route that exists or will exist.
 // Codes are stored on admins and are part of the API: never rename one.
 export const PERMISSIONS = {
@@ -27,5 +29,10 @@ export const PERMISSIONS = {
 } as const
 
 export type Permission = keyof typeof PERMISSIONS
+
+/** 403 forbidden naming the permission that is missing, in words and as its code; `what` says what it was needed for. */
+export function missingPermission (permission: Permission, what = '没有执行此操作的权限') {
+  return forbidden({ message: `${what}：需要“${PERMISSIONS[permission]}”（${permission}）`, details: [{ path: '/permission', message: permission }] })
+}
 
 export const PERMISSION_CODES = Object.keys(PERMISSIONS) as Permission[]

@@ -8,8 +8,8 @@ import type { Knex } from 'knex'
 import { actorOf, sessionOf } from '../../plugins/admin-auth.js'
 import type { Clock } from '../../shared/clock.js'
 import { decrypt, deriveKey, encrypt } from '../../shared/crypto.js'
-import { forbidden, validationFailed } from '../../shared/errors.js'
-import type { Permission } from '../admins/permissions.js'
+import { validationFailed } from '../../shared/errors.js'
+import { missingPermission, type Permission } from '../admins/permissions.js'
 import { permissionsOf } from '../admins/admins.mapper.js'
 import { errorResponses, iso, MobilePhone, Nullable, Timestamp } from '../../shared/schemas.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
@@ -75,6 +75,16 @@ const DEFAULTS: Stored = {
 
 const DEFAULT_TEXT: Record<Event, string> = {
   order_submitted_customer: 'order_submitted', order_submitted_admin: 'order_submitted_admin', shipped_customer: 'shipped', card_issued: 'card_issued', security_alert: 'security_alert', test: 'test',
+}
+
+/** Would these settings send the texts somewhere else: another provider, account, endpoint, or card-issued template? */
+function textsRerouted (old: Stored, body: NotificationsBody): boolean {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
+  if (body.provider !== old.provider || !same(body.templates.card_issued, old.templates.card_issued)) return true
+  if (body.aliyun && (body.aliyun.access_key_secret || body.aliyun.access_key_id !== old.aliyun?.access_key_id || !same(body.aliyun.endpoint, old.aliyun?.endpoint))) return true
+  if (body.tencent && (body.tencent.secret_key || body.tencent.secret_id !== old.tencent?.secret_id || body.tencent.sdk_app_id !== old.tencent?.sdk_app_id ||
+    !same(body.tencent.endpoint, old.tencent?.endpoint) || !same(body.tencent.region, old.tencent?.region))) return true
+  return false
 }
 
 interface Deps { db: Knex; clock: Clock; masterKey: Buffer; log: { info: (o: object, m: string) => void }; http: VendorHttp; provider?: SmsProvider }
@@ -202,8 +212,13 @@ export function createNotificationsService ({ db, clock, masterKey, log, http, p
     /** `granter`: the permissions of the admin saving; the password in texts is a way to the password. */
     async put (merchantId: number, body: NotificationsBody, actor: Actor, granter: Permission[]) {
       const old = await stored(merchantId)
-      if (body.card_issued_include_password && !old.card_issued_include_password && !granter.includes('cards.export_secrets')) {
-        throw forbidden({ message: '在短信中发送卡密需要“导出卡券密码”权限', details: [{ path: '/card_issued_include_password', message: 'cards.export_secrets' }] })
+      // With the password in card-issued texts, whoever picks the provider, its account or the
+      // template reads the passwords (in that provider's console): that needs cards.export_secrets.
+      if (!granter.includes('cards.export_secrets')) {
+        if (body.card_issued_include_password && !old.card_issued_include_password) throw missingPermission('cards.export_secrets', '在短信中发送卡密')
+        if ((body.card_issued_include_password || old.card_issued_include_password) && textsRerouted(old, body)) {
+          throw missingPermission('cards.export_secrets', '短信中含卡密时更改短信服务商、账号或发卡短信模板')
+        }
       }
       const next: Stored = { ...body, aliyun: null, tencent: null }
       if (body.aliyun) {

@@ -5,8 +5,8 @@ import type { Knex } from 'knex'
 import { actorOf, sessionOf } from '../../plugins/admin-auth.js'
 import type { Clock } from '../../shared/clock.js'
 import { decrypt, deriveKey, encrypt, randomString } from '../../shared/crypto.js'
-import { appError, forbidden } from '../../shared/errors.js'
-import type { Permission } from '../admins/permissions.js'
+import { appError } from '../../shared/errors.js'
+import { missingPermission, type Permission } from '../admins/permissions.js'
 import { permissionsOf } from '../admins/admins.mapper.js'
 import { errorResponses, IdParams, iso, Timestamp, NullableTimestamp } from '../../shared/schemas.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
@@ -19,12 +19,12 @@ export const appNotFound = appError('app_not_found', 404, '应用不存在')
 
 /**
  * An app with `cards:secrets` reads card passwords through the open API: creating one, granting
- * the scope, or taking a new secret of such an app is reading passwords, so it needs the
- * permission that guards them (cards.export_secrets), not only apps.write.
+ * the scope, taking a new secret of such an app, widening its allowlist or switching it back on
+ * is a way to the passwords, so it needs the permission that guards them, not only apps.write.
  */
 function assertMayHoldSecrets (granter: Permission[], scopes: readonly string[]): void {
   if (scopes.includes('cards:secrets') && !granter.includes('cards.export_secrets')) {
-    throw forbidden({ message: '授予或使用 cards:secrets（读取卡密）需要“导出卡券密码”权限' })
+    throw missingPermission('cards.export_secrets', '授予或使用 cards:secrets（读取卡密）')
   }
 }
 export const allowlistInvalid = appError('ip_allowlist_invalid', 422, 'IP 白名单格式不正确')
@@ -150,7 +150,9 @@ export function createAppsService ({ db, clock, masterKey }: { db: Knex; clock: 
 
     async update (merchantId: number, id: number, body: Static<typeof UpdateAppSchema>, actor: Actor, granter: Permission[]): Promise<App> {
       const row = await load(merchantId, id)
-      if (body.scopes !== undefined) assertMayHoldSecrets(granter, body.scopes.filter((s) => !(JSON.parse(row.scopes) as string[]).includes(s)))
+      const held = JSON.parse(row.scopes) as string[]
+      if (body.scopes !== undefined) assertMayHoldSecrets(granter, body.scopes.filter((s) => !held.includes(s)))
+      if (body.ip_allowlist !== undefined || body.status === 'enabled') assertMayHoldSecrets(granter, [...held, ...(body.scopes ?? [])])
       checkAllowlist(body.ip_allowlist)
       const now = clock.now().getTime()
       const patch: Record<string, unknown> = { updated_at: now }

@@ -42,7 +42,8 @@ t.test('1,000 concurrent guesses on one card from one address: five are checked,
   t.equal(answers.filter((a) => a.status === 200).length, 0, 'the right password, sent 200th, 501st and 901st, was not accepted')
   t.equal(answers.filter((a) => a.code === 'card_locked' || a.code === 'too_many_attempts').length + checkedWrong, 1000,
     'every other guess: card_locked, or too_many_attempts once the address has used its 20')
-  t.equal(await hits(f.db, 'redeem_card_caller', `${merchantId}:${card.card_no}|127.0.0.1`), 5, 'five guesses reached the password check')
+  t.equal(await hits(f.db, 'redeem_card_caller', `${merchantId}:${card.card_no}|127.0.0.1`), 5, 'five guesses were let through to the password check')
+  t.equal(await hits(f.db, 'redeem_merchant', String(merchantId)), 5, 'and five failed it (the merchant-wide failure count counts each check that failed)')
   // On MariaDB the second process's guesses arrive from 127.0.0.1 as well: one caller.
   t.equal(await hits(f.db, 'redeem_addr', '127.0.0.1'), 20, 'the address used its twenty, no more')
   t.equal((await f.verify(card.card_no, card.password, '198.51.100.1')).statusCode, 200, 'the holder, from another address, still gets in')

@@ -7,7 +7,7 @@ import type { Clock } from '../../shared/clock.js'
 import { deriveKey, hmacKey, safeEqual } from '../../shared/crypto.js'
 import { addDays, daysBetween, isCalendarDay, localDate, weekday } from '../../shared/dates.js'
 import { affected, isUniqueViolation, type Db } from '../../shared/db.js'
-import { addressKey, count, failed, reserve, succeeded, type Guard } from '../../shared/guards.js'
+import { addressKey, count, failed, lockIfSpent, reserve, succeeded, type Guard } from '../../shared/guards.js'
 import { tooManyAttempts } from '../../shared/errors.js'
 import type { Actor } from '../audit/audit.repository.js'
 import { productsOfSets } from '../catalog/catalog.repository.js'
@@ -24,14 +24,14 @@ import * as errors from './redemption.errors.js'
 
 const TOKEN_MS = 15 * 60_000
 const MINUTE = 60_000
-/** More than 20 failures from one address (IPv6: one /64) in 10 minutes block it for 10 minutes. */
+/** 20 failures from one address (IPv6: one /64) in 10 minutes block it for 10 minutes from the 20th. */
 export const ADDRESS_GUARD: Guard = { kind: 'redeem_addr', max: 20, windowMs: 10 * MINUTE, lockMs: 10 * MINUTE }
 /** An open-platform app redeems for all its customers from one place: a wider budget of its own. */
 export const APP_GUARD: Guard = { kind: 'redeem_app', max: 100, windowMs: 10 * MINUTE, lockMs: 10 * MINUTE }
 /** 5 wrong passwords for one number from one caller lock that number for that caller, 30 minutes. */
-export const CARD_CALLER_GUARD: Guard = { kind: 'redeem_card_caller', max: 5, windowMs: 30 * MINUTE, lockMs: 30 * MINUTE }
+export const CARD_CALLER_GUARD: Guard = { kind: 'redeem_card_caller', max: 5, windowMs: 30 * MINUTE, lockMs: 30 * MINUTE, usuallyNew: true }
 /** 20 wrong passwords for one number from all callers in a day lock it for everyone until the day's window ends. */
-export const CARD_GUARD: Guard = { kind: 'redeem_card', max: 20, windowMs: 24 * 60 * MINUTE, lockMs: 24 * 60 * MINUTE }
+export const CARD_GUARD: Guard = { kind: 'redeem_card', max: 20, windowMs: 24 * 60 * MINUTE, lockMs: 24 * 60 * MINUTE, usuallyNew: true }
 /**
  * Guessing spread over many cards slips under every per-card limit: past 200 failures across a
  * merchant's cards in an hour the merchant is told (webhook security.guessing and an SMS to the
@@ -115,6 +115,17 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
     return m
   }
 
+  /** Counts a failure across the merchant's cards; the one failure that passes the threshold queues the alert. */
+  async function noticeFailure (merchant: MerchantRow, now: Date): Promise<void> {
+    const subject = String(merchant.id)
+    await count(db, GUESSING_ALERT, subject, now)
+    if (!await lockIfSpent(db, GUESSING_ALERT, subject, now)) return
+    await enqueue(db, [{
+      merchant_id: merchant.id, topic: 'security.guessing', idempotency_key: `security.guessing:${merchant.id}:${now.getTime()}`,
+      payload: { failures: GUESSING_ALERT.max, window_minutes: GUESSING_ALERT.windowMs / MINUTE, detected_at: now.toISOString() },
+    }], now)
+  }
+
   /**
    * The card behind a number and password, or 422 card_invalid — the same answer, after the
    * same work (three counter reservations, one lookup, one HMAC), for a wrong number and a
@@ -124,18 +135,6 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
    * the number from everyone (20 a day: guessing one card from many addresses stops there).
    * Unknown numbers are counted exactly like real ones, so a lock tells nothing about a number.
    */
-  /** Counts a failure across the merchant's cards; the one failure that passes the threshold queues the alert. */
-  async function noticeFailure (merchant: MerchantRow, now: Date): Promise<void> {
-    const subject = String(merchant.id)
-    await count(db, GUESSING_ALERT, subject, now)
-    const { lockedNow } = await failed(db, GUESSING_ALERT, subject, now)
-    if (!lockedNow) return
-    await enqueue(db, [{
-      merchant_id: merchant.id, topic: 'security.guessing', idempotency_key: `security.guessing:${merchant.id}:${now.getTime()}`,
-      payload: { failures: GUESSING_ALERT.max, window_minutes: GUESSING_ALERT.windowMs / MINUTE, detected_at: now.toISOString() },
-    }], now)
-  }
-
   async function verifyPassword (merchant: MerchantRow, cardNo: string, password: string, caller: Caller): Promise<CardRow> {
     const now = clock.now()
     const budget = 'app_id' in caller ? APP_GUARD : ADDRESS_GUARD
@@ -152,20 +151,25 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
       .where({ 'c.merchant_id': merchant.id, 'c.card_no': cardNo, 'b.status': 'ready' })
       .first('c.*') as CardRow | undefined
     const hash = cardPasswordHash(card ? pepper : DUMMY_PEPPER, cardNo, password)
-    // A locked number answers only after the same lookup and HMAC as any other.
-    if (!mine.allowed) throw lockedFor(mine.retryAfterMs)
-    if (!everyone!.allowed) throw lockedFor((everyone as { retryAfterMs: number }).retryAfterMs)
-    if (!card || !safeEqual(hash, card.password_hash)) {
+    const ok = mine.allowed && everyone!.allowed && card !== undefined && safeEqual(hash, card.password_hash)
+    if (!ok) {
+      // Every attempt that did not pass spends the caller's budget; a spent budget is blocked for its lockMs.
+      await lockIfSpent(db, budget, who, now)
+      // A locked number answers only after the same lookup and HMAC as any other.
+      if (!mine.allowed) throw lockedFor(mine.retryAfterMs)
+      if (!everyone!.allowed) throw lockedFor((everyone as { retryAfterMs: number }).retryAfterMs)
       const lock = await failed(db, CARD_CALLER_GUARD, perCaller, now)
       const wide = await failed(db, CARD_GUARD, number, now)
       await noticeFailure(merchant, now)
       if (lock.locked || wide.locked) throw lockedFor(Math.max(lock.retryAfterMs, wide.retryAfterMs))
       throw errors.cardInvalid()
     }
-    await succeeded(db, budget, who, 'refund')
-    await succeeded(db, CARD_CALLER_GUARD, perCaller, 'clear')
-    await succeeded(db, CARD_GUARD, number, 'refund')
-    return card
+    await succeeded(db, [
+      { guard: budget, subject: who, mode: 'refund' },
+      { guard: CARD_CALLER_GUARD, subject: perCaller, mode: 'clear' },
+      { guard: CARD_GUARD, subject: number, mode: 'refund' },
+    ])
+    return card!
   }
 
   /** The state rules, after the password: active, inside its validity window, not redeemed. */

@@ -1,0 +1,16 @@
+import t from 'tap'
+import { isDatabaseUnavailable } from './db.js'
+
+t.test('only the database drivers\' connection errors are "database unavailable"', async (t) => {
+  const error = (props: object) => Object.assign(new Error('x'), props)
+  t.ok(isDatabaseUnavailable(error({ code: 'ECONNREFUSED', fatal: true })), 'mysql2: refused')
+  t.ok(isDatabaseUnavailable(error({ code: 'PROTOCOL_CONNECTION_LOST', fatal: true })), 'mysql2: lost')
+  t.ok(isDatabaseUnavailable(error({ code: 'ER_CON_COUNT_ERROR', sqlState: '08004' })), 'MySQL: too many connections')
+  t.ok(isDatabaseUnavailable(error({ name: 'KnexTimeoutError' })), 'no pooled connection in time')
+  t.ok(isDatabaseUnavailable(error({ code: 'SQLITE_BUSY' })))
+  t.notOk(isDatabaseUnavailable(error({ code: 'ECONNRESET' })), 'a client hanging up mid-upload')
+  t.notOk(isDatabaseUnavailable(error({ code: 'EPIPE' })))
+  t.notOk(isDatabaseUnavailable(error({ name: 'OutboundError', code: 'ECONNREFUSED' })), 'a vendor that refused')
+  t.notOk(isDatabaseUnavailable(error({ code: 'ER_DUP_ENTRY', sqlState: '23000' })), 'a constraint is a bug or a race, not an outage')
+  t.notOk(isDatabaseUnavailable(null))
+})
