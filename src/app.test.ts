@@ -1,7 +1,7 @@
 import t from 'tap'
 import { chmodSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { buildApp, redactUrl } from './app.js'
+import { buildApp, logError, redactUrl } from './app.js'
 import { ENV_VARIABLES } from './config.js'
 import { createDb, migrateLatest } from './shared/db.js'
 import { buildTestApp, createTestDatabase, LogCapture, onMysql, testConfig } from './test-support/build-test-app.js'
@@ -142,4 +142,20 @@ t.test('the embedded database is readable by its owner only, like the master key
   await again('merchants').first()
   await again.destroy()
   t.equal(statSync(file).mode & 0o777, 0o600)
+})
+
+t.test('a database error is logged without the statement and its values', async (t) => {
+  const mysqlLike = Object.assign(new Error("insert into `orders` (`consignee_name`, `consignee_phone`) values ('张三', '13800138000') - Duplicate entry 'x' for key 'orders_order_no_unique'"), {
+    code: 'ER_DUP_ENTRY', errno: 1062, sqlMessage: "Duplicate entry 'x' for key 'orders_order_no_unique'", sql: "insert into `orders` … '13800138000'",
+  })
+  mysqlLike.stack = `Error: ${mysqlLike.message}\n    at Runner.query (knex/lib/execution/runner.js:1:1)`
+  const sqliteLike = Object.assign(new Error("insert into `import_reports` (`problems`) values ('[{\"row\":2}]') - SQLITE_TOOBIG: string or blob too big"), { code: 'SQLITE_TOOBIG' })
+  for (const err of [mysqlLike, sqliteLike]) {
+    const logged = JSON.stringify(logError(err))
+    t.notMatch(logged, /13800138000|张三|\[\{/, 'no value of the statement')
+    t.notMatch(logged, /insert into/, 'no statement')
+  }
+  t.equal(logError(mysqlLike).message, "Duplicate entry 'x' for key 'orders_order_no_unique'")
+  t.equal(logError(sqliteLike).message, 'SQLITE_TOOBIG: string or blob too big')
+  t.equal(logError(new Error('x'.repeat(10_000))).message.length, 2000, 'any message is bounded')
 })

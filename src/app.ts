@@ -1,6 +1,7 @@
 // buildApp({ config, overrides }) → an unstarted Fastify instance, used by server.ts and tests.
 import { randomUUID } from 'node:crypto'
 import type { Writable } from 'node:stream'
+import pino from 'pino'
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { AppConfig } from './config.js'
@@ -84,12 +85,36 @@ export function trustProxyOption (value: AppConfig['trustProxy']): boolean | str
   return value
 }
 
+const SQL_PREFIX = /^\s*(?:select|insert|update|delete|with|create|alter|drop|replace)\b[\s\S]* - /i
+
+/**
+ * Errors as logged. knex puts the failed statement in front of a database error's message with
+ * every value written in (consignee names, phones, addresses; a whole import report once made a
+ * 167 MB log line): the statement is cut and only the database's own message stays.
+ */
+export function logError (err: Error & { code?: string; errno?: number; sqlState?: string; sqlMessage?: string; sql?: string }) {
+  const serialized = pino.stdSerializers.err(err) as ReturnType<typeof pino.stdSerializers.err> & { sql?: unknown; bindings?: unknown }
+  const fromDatabase = typeof err.sqlMessage === 'string' || typeof err.sql === 'string' || /^(SQLITE_|ER_)/.test(err.code ?? '') || SQL_PREFIX.test(err.message ?? '')
+  const cut = (m: string) => (err.sqlMessage ?? m.replace(SQL_PREFIX, '')).slice(0, 1000)
+  if (fromDatabase) {
+    serialized.message = cut(err.message ?? '')
+    serialized.stack = `${err.name}: ${serialized.message}\n${(err.stack ?? '').split('\n').slice(1, 12).join('\n')}`
+    delete serialized.sql
+    delete serialized.bindings
+  } else if (serialized.message.length > 2000) {
+    serialized.message = serialized.message.slice(0, 2000)
+    serialized.stack = (serialized.stack ?? '').slice(0, 4000)
+  }
+  return serialized
+}
+
 function loggerOptions (config: AppConfig, stream?: Writable): FastifyServerOptions['logger'] {
   return {
     level: config.logLevel,
     redact: { paths: REDACT_PATHS, censor: '[Redacted]' },
     serializers: {
       req: (req: { method: string; url: string; ip?: string; id?: string }) => ({ method: req.method, url: redactUrl(req.url), remote_address: req.ip }),
+      err: logError,
     },
     ...(stream ? { stream } : {}),
   } as FastifyServerOptions['logger']

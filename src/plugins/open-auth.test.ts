@@ -35,3 +35,30 @@ t.test('a query with a stray % is refused as unsigned, not a 500', async (t) => 
   t.equal(res.json().code, 'signature_invalid')
   t.equal((await f.db('app_nonces')).length, 0, 'nothing stored')
 })
+
+t.test('a made-up app key costs no database lookup and no memory', async (t) => {
+  const f = await redeemFixture(t)
+  let queries = 0
+  const count = () => { queries++ }
+  f.db.on('query', count)
+  for (let i = 0; i < 200; i++) {
+    const res = await f.app.inject({
+      method: 'GET', url: '/open/v1/products', remoteAddress: '127.0.0.1',
+      headers: { 'x-kq-app-key': `ak_${'x'.repeat(14_000)}${i}`, 'x-kq-timestamp': String(Math.floor(Date.now() / 1000)), 'x-kq-nonce': `nonce-made-up-${i}-abcdef`, 'x-kq-signature': 'v1=AAAA' },
+    })
+    if (i === 0) t.equal(res.json().code, 'app_invalid')
+  }
+  f.db.off('query', count)
+  t.equal(queries, 0, 'refused before any lookup')
+})
+
+t.test('a cursor this endpoint did not make is a 422, not a 500', async (t) => {
+  const f = await redeemFixture(t)
+  const app = await createApp(f, ['orders:read'])
+  for (const raw of ['abc|x', '1e400|x', 'NaN|1', '', '|']) {
+    const cursor = Buffer.from(raw).toString('base64url') || 'Kg'
+    const res = await openRequest(f, app, 'GET', `/open/v1/orders?cursor=${cursor}`)
+    t.equal(res.statusCode, 422, raw)
+    t.equal(res.json().code, 'validation_failed')
+  }
+})

@@ -13,6 +13,7 @@ import * as errors from '../modules/open/open.errors.js'
 import { inCidr } from '../modules/open/ip.js'
 import { sign, splitUrl, stringToSign } from '../modules/open/signature.js'
 import type { MerchantRow } from '../modules/merchants/merchants.service.js'
+import { insertAudit } from '../modules/audit/audit.repository.js'
 
 const WINDOW_S = 300
 /**
@@ -155,22 +156,44 @@ export async function registerOpenAuth (app: FastifyInstance): Promise<void> {
     const now = app.clock.now().getTime()
     await app.db('idempotency_keys').where({ app_id: appId, key }).andWhere('expires_at', '<=', now).delete()
     const existing = await app.db('idempotency_keys').where({ app_id: appId, key }).first()
-    if (existing) return replay(existing, hash, reply)
+    if (existing) return replay(request, existing, hash, reply)
     try {
       await app.db('idempotency_keys').insert({ app_id: appId, key, request_hash: hash, status: 'running', created_at: now, expires_at: now + IDEMPOTENCY_TTL_MS })
     } catch (err) {
       if (!isUniqueViolation(err)) throw err
       const raced = await app.db('idempotency_keys').where({ app_id: appId, key }).first()
-      return replay(raced, hash, reply)
+      return replay(request, raced, hash, reply)
     }
     request.idempotency = { key, hash, store: true }
   })
 
-  function replay (row: { app_id: number; key: string; request_hash: string; status: string; response_status: number | null; response_body: string | null } | undefined, hash: string, reply: FastifyReply) {
+  async function replay (request: FastifyRequest, row: { app_id: number; key: string; request_hash: string; status: string; response_status: number | null; response_body: string | null } | undefined, hash: string, reply: FastifyReply) {
     if (!row || row.request_hash !== hash) throw errors.idempotencyKeyReused()
     if (row.status !== 'done') throw errors.requestInProgress()
-    const body = row.response_body ? openReply(row.app_id, row.key, row.response_body) : ''
+    const body = await withSecretsAsNow(request, row.response_body ? openReply(row.app_id, row.key, row.response_body) : '')
     return reply.code(Number(row.response_status)).header('idempotent-replayed', 'true').header('content-type', 'application/json; charset=utf-8').send(body)
+  }
+
+  /**
+   * A stored answer may carry card passwords (an issue made with cards:secrets). Replayed, it is
+   * held to the app's scopes now — a scope taken away since takes the passwords out — and, like
+   * any answer with passwords, it is audited.
+   */
+  async function withSecretsAsNow (request: FastifyRequest, body: string): Promise<string> {
+    if (!body.includes('"password"')) return body
+    let parsed: { issue_no?: string; cards?: Array<{ password?: string }> }
+    try { parsed = JSON.parse(body) } catch { return body }
+    const cards = (parsed.cards ?? []).filter((c) => c.password !== undefined)
+    if (cards.length === 0) return body
+    const { app: row, merchant, scopes } = openOf(request)
+    if (!scopes.includes('cards:secrets')) {
+      for (const c of cards) delete c.password
+      return JSON.stringify(parsed)
+    }
+    await insertAudit(app.db, merchant.id, { type: 'app', id: Number(row.id), name: row.app_key, ip: request.ip }, {
+      action: 'cards.secrets_read', target_type: 'card_issue', target_id: parsed.issue_no ?? null, summary: { cards: cards.length, via: 'idempotent_replay' },
+    }, app.clock.now())
+    return body
   }
 
   app.addHook('onSend', async (request, reply, payload) => {

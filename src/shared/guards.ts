@@ -133,9 +133,24 @@ export async function pruneGuards (db: Db, before: Date): Promise<number> {
  * counting single IPv6 addresses would let one client rotate through billions of keys.
  */
 export function addressKey (ip: string): string {
-  if (!ipaddr.isValid(ip)) return ip.slice(0, 64)
+  // Anything else (a forwarded value a trusted hop let through) shares one key, so junk never buys a fresh budget.
+  if (!ipaddr.isValid(ip)) return 'invalid'
   const parsed = ipaddr.process(ip)
   if (parsed.kind() === 'ipv4') return parsed.toString()
-  const parts = (parsed as ipaddr.IPv6).parts.slice(0, 4).map((p) => p.toString(16))
-  return `${parts.join(':')}::/64`
+  return prefixKey(parsed as ipaddr.IPv6, 4)
+}
+
+/**
+ * The network above an IPv6 caller's /64: its /48, the usual allocation to one site, which holds
+ * 65,536 /64s — without a budget of its own, one allocation could spend 65,536 address budgets.
+ * IPv4 callers have none (a /24 is many unrelated neighbours).
+ */
+export function networkKey (ip: string): string | null {
+  if (!ipaddr.isValid(ip)) return null
+  const parsed = ipaddr.process(ip)
+  return parsed.kind() === 'ipv6' ? prefixKey(parsed as ipaddr.IPv6, 3) : null
+}
+
+function prefixKey (ip: ipaddr.IPv6, groups: number): string {
+  return `${ip.parts.slice(0, groups).map((p) => p.toString(16)).join(':')}::/${groups * 16}`
 }

@@ -12,9 +12,9 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'getCaptcha', tags: ['auth'], summary: 'A proof-of-work challenge for the login form (ALTCHA; single use, 5 minutes)',
       response: { 200: CaptchaSchema, ...errorResponses },
     },
-  }, async (_req, reply) => {
+  }, async (req, reply) => {
     reply.header('cache-control', 'no-store')
-    return app.services.auth.createCaptcha()
+    return app.services.auth.createCaptcha(req.ip)
   })
 
   app.post('/api/v1/auth/login', {

@@ -29,6 +29,8 @@ const MINUTE = 60_000
 export const ACCOUNT_GUARD: Guard = { kind: 'login_account', max: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE }
 /** 20 failed logins from one address (IPv6: one /64) in 10 minutes block it for 10 minutes from the 20th. */
 export const LOGIN_ADDRESS_GUARD: Guard = { kind: 'login_addr', max: 20, windowMs: 10 * MINUTE, lockMs: 10 * MINUTE }
+/** Making a challenge costs a PBKDF2 run: 30 a minute per address (IPv6: /64) is plenty for people. */
+export const CAPTCHA_GUARD: Guard = { kind: 'captcha_addr', max: 30, windowMs: MINUTE, lockMs: MINUTE }
 export const DEFAULT_MERCHANT_CODE = 'default'
 
 /**
@@ -104,8 +106,10 @@ export function createAuthService ({ db, masterKey, captcha, clock, merchants, c
   }
 
   return {
-    async createCaptcha () {
+    async createCaptcha (ip: string) {
       const now = clock.now()
+      const turn = await reserve(db, CAPTCHA_GUARD, addressKey(ip), now)
+      if (!turn.allowed) throw tooManyAttempts({ headers: { 'retry-after': String(Math.ceil(turn.retryAfterMs / 1000)) } })
       const expires = now.getTime() + CAPTCHA_MS
       const challenge = await createChallenge({
         algorithm: 'PBKDF2/SHA-256', cost: captchaWork.cost, counter: randomInt(captchaWork.counter[1], captchaWork.counter[0]),

@@ -233,6 +233,11 @@ t.test('captcha: a proof-of-work challenge, required when on, single use, signed
   clock.advance(301_000)
   t.equal((await login(old)).json().code, 'captcha_invalid', 'expires after 5 minutes (by the server\'s clock)')
   t.equal((await db('used_challenges')).length, 2, 'used challenges are remembered until they expire')
+
+  // Each challenge costs the server a PBKDF2 run: 30 a minute per address.
+  const burst = await Promise.all(Array.from({ length: 40 }, () => app.inject({ method: 'GET', url: '/api/v1/auth/captcha', remoteAddress: '10.9.8.7' })))
+  t.equal(burst.filter((r) => r.statusCode === 200).length, 30)
+  t.equal(burst.filter((r) => r.statusCode === 429).length, 10)
 })
 
 t.test('usernames belong to their merchant: the same name in two merchants, logins by merchant code', async (t) => {

@@ -68,6 +68,11 @@ t.test('the open API answers with passwords only for a secrets app, and audits e
   const replayed = await openRequest(f, owned, 'POST', '/open/v1/card-issues', body, { headers: { 'idempotency-key': 'M-1' } })
   t.equal(replayed.headers['idempotent-replayed'], 'true')
   t.same(replayed.json(), issued.json(), 'the replay is the first answer')
+  t.match(JSON.parse((await f.db('audit_logs').where({ action: 'cards.secrets_read' }).orderBy('id', 'desc').first()).summary), { cards: 3, via: 'idempotent_replay' }, 'and audited like one')
+  await f.app.inject({ method: 'PATCH', url: `/api/v1/apps/${owned.id}`, headers: f.auth(f.token), payload: { scopes: ['cards:issue', 'cards:read'] } })
+  const after = await openRequest(f, owned, 'POST', '/open/v1/card-issues', body, { headers: { 'idempotency-key': 'M-1' } })
+  t.equal(after.json().cards.length, 3)
+  t.ok(after.json().cards.every((c: { password?: string }) => c.password === undefined), 'once the scope is taken away, a replay carries no password')
 })
 
 t.test('admins.write cannot grant what it does not hold, nor take over an admin who holds more', async (t) => {

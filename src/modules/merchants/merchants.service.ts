@@ -4,6 +4,7 @@ import type { Clock } from '../../shared/clock.js'
 import { decrypt, deriveKey, encrypt, hashPassword, randomString } from '../../shared/crypto.js'
 import { isUniqueViolation, type Db } from '../../shared/db.js'
 import { appError } from '../../shared/errors.js'
+import { TtlCache } from '../../shared/ttl-cache.js'
 import { assertStrongPassword } from '../../shared/passwords.js'
 import { insertAdmin } from '../admins/admins.repository.js'
 import { insertAudit } from '../audit/audit.repository.js'
@@ -39,14 +40,14 @@ const MERCHANT_CACHE_MS = 10_000
 export function createMerchantsService ({ db, masterKey, clock }: { db: Db; masterKey: Buffer; clock: Clock }) {
   const pepperKey = deriveKey(masterKey, 'merchant-pepper')
   const peppers = new Map<number, Buffer>()
-  const cache = new Map<string, { row: MerchantRow | undefined; at: number }>()
+  // Only merchants that exist are kept: an unknown code in a URL is looked up again (by a unique index).
+  const cache = new TtlCache<string, MerchantRow>(10_000, MERCHANT_CACHE_MS)
 
   async function cached (key: string, load: () => Promise<MerchantRow | undefined>): Promise<MerchantRow | undefined> {
-    const now = Date.now()
     const hit = cache.get(key)
-    if (hit && hit.row && now - hit.at < MERCHANT_CACHE_MS) return hit.row
+    if (hit) return hit.value
     const row = await load()
-    cache.set(key, { row, at: now })
+    if (row) cache.set(key, row)
     return row
   }
 

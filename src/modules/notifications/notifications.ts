@@ -178,7 +178,13 @@ export function createNotificationsService ({ db, clock, masterKey, log, http, p
     const vars: Record<string, string> = { card_no: p.card_no, redeem_url: p.redeem_url }
     if (s.card_issued_include_password) {
       const card = await db('cards').where({ merchant_id: row.merchant_id, card_no: p.card_no }).first('password_enc')
-      if (card) vars.password = decryptCardPassword(cardPasswordKey(masterKey, row.merchant_id), p.card_no, card.password_enc)
+      if (card) {
+        vars.password = decryptCardPassword(cardPasswordKey(masterKey, row.merchant_id), p.card_no, card.password_enc)
+        // A password leaving in a text is a password leaving: on the record, like an export.
+        await insertAudit(db, row.merchant_id, { type: 'system', id: null, name: 'sms', ip: null }, {
+          action: 'cards.secrets_sent', target_type: 'card', target_id: p.card_no, summary: { via: 'sms', phone: maskPhone(p.phone) },
+        }, clock.now())
+      }
     }
     await sendNow(row.merchant_id, Number(row.id), 'card_issued', p.phone, vars)
     return {}

@@ -6,6 +6,7 @@ import { actorOf, sessionOf } from '../../plugins/admin-auth.js'
 import type { Clock } from '../../shared/clock.js'
 import { decrypt, deriveKey, encrypt, randomString } from '../../shared/crypto.js'
 import { appError } from '../../shared/errors.js'
+import { TtlCache } from '../../shared/ttl-cache.js'
 import { missingPermission, type Permission } from '../admins/permissions.js'
 import { permissionsOf } from '../admins/admins.mapper.js'
 import { errorResponses, IdParams, iso, Timestamp, NullableTimestamp } from '../../shared/schemas.js'
@@ -86,10 +87,11 @@ export function validCidr (s: string): boolean {
 
 /** Apps are looked up on every signed request: kept briefly; changes here drop the entry at once. */
 const APP_CACHE_MS = 3_000
+const APP_KEY = /^ak_[A-Za-z0-9]{24}$/
 
 export function createAppsService ({ db, clock, masterKey }: { db: Knex; clock: Clock; masterKey: Buffer }) {
   const key = deriveKey(masterKey, 'app-secret')
-  const byKey = new Map<string, { row: AppRow | undefined; at: number; secrets: Map<number, string[]> }>()
+  const byKey = new TtlCache<string, AppRow | undefined>(10_000, APP_CACHE_MS)
   const seal = (secret: string, appKey: string) => encrypt(key, secret, appKey)
   const open = (enc: string, appKey: string) => decrypt(key, enc, appKey).toString('utf8')
 
@@ -120,10 +122,12 @@ export function createAppsService ({ db, clock, masterKey }: { db: Knex; clock: 
     },
 
     async findByKey (appKey: string): Promise<AppRow | undefined> {
+      // Keys are ak_ + 24 letters and digits; anything else names no app and costs no lookup.
+      if (!APP_KEY.test(appKey)) return undefined
       const hit = byKey.get(appKey)
-      if (hit && Date.now() - hit.at < APP_CACHE_MS) return hit.row
+      if (hit) return hit.value
       const row = await db<AppRow>('apps').where({ app_key: appKey }).first()
-      byKey.set(appKey, { row, at: Date.now(), secrets: new Map() })
+      byKey.set(appKey, row)
       return row
     },
 

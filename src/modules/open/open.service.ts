@@ -5,6 +5,7 @@ import type { Knex } from 'knex'
 import type { Clock } from '../../shared/clock.js'
 import { isMysql, isUniqueViolation, affected, type Db } from '../../shared/db.js'
 import { iso } from '../../shared/schemas.js'
+import { validationFailed } from '../../shared/errors.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
 import { productsOfSets } from '../catalog/catalog.repository.js'
 import { imageUrl } from '../catalog/catalog.service.js'
@@ -244,6 +245,8 @@ export function createOpenService ({ db, clock, masterKey, publicBaseUrl, redemp
       if (q.updated_after) query.where('updated_at', '>', Date.parse(q.updated_after))
       if (q.cursor) {
         const [at, no] = Buffer.from(q.cursor, 'base64url').toString('utf8').split('|')
+        // Only cursors this endpoint made: a millisecond time and an order number.
+        if (!/^\d{1,15}$/.test(at ?? '') || !/^\d{1,32}$/.test(no ?? '')) throw validationFailed({ details: [{ path: '/cursor', message: '游标无效，请使用上一页返回的 next_cursor' }] })
         query.where((w) => w.where('updated_at', '>', Number(at)).orWhere((x) => x.where('updated_at', Number(at)).andWhere('order_no', '>', no)))
       }
       const rows = await query.orderBy([{ column: 'updated_at' }, { column: 'order_no' }]).limit(limit)

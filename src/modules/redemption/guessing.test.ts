@@ -9,6 +9,7 @@ import { redeemFixture, type RedeemFixture } from '../../test-support/redeem-fix
 import { startServerProcess } from '../../test-support/processes.js'
 import { startReceiver } from '../../test-support/receiver.js'
 import { fakeProvider } from '../../integrations/sms/fake.js'
+import { createApp, openRequest } from '../../test-support/open-fixture.js'
 
 type Answer = { status: number; code?: string }
 
@@ -163,4 +164,27 @@ t.test('the guessing alert reaches the endpoints that list it, and the admin pho
   const body = JSON.parse(receiver.received.find((r) => r.body.includes('security.guessing'))!.body)
   t.match(body, { type: 'security.guessing', data: { failures: 200, window_minutes: 60 } })
   t.same(sms.sent.map((m) => [m.phone, m.template_id, m.params]), [['13900000001', 'SMS_ALERT', { n: '200' }], ['13900000002', 'SMS_ALERT', { n: '200' }]])
+})
+
+t.test('IPv6: one /48 has a budget of its own, so 65,536 /64s buy no more than 200 failures', async (t) => {
+  const f = await redeemFixture(t, { quantity: 220 })
+  // Ten /64s of one /48, twenty failures each (each /64 at its own limit), over 200 different cards.
+  for (let n = 0; n < 200; n++) await f.verify(f.cards[n].card_no, 'wrong', `2001:db8:77:${Math.floor(n / 20).toString(16)}::1`)
+  const next = await f.verify(f.cards[210].card_no, f.cards[210].password, '2001:db8:77:ff::1')
+  t.equal(next.json().code, 'too_many_attempts', 'a fresh /64 of the same /48 is refused')
+  t.equal((await f.verify(f.cards[211].card_no, f.cards[211].password, '2001:db8:78:1::1')).statusCode, 200, 'another /48 is not')
+})
+
+t.test('tries at a locked number do not spend an open-platform app\'s budget', async (t) => {
+  const f = await redeemFixture(t, { quantity: 5 })
+  const app = await createApp(f, ['redeem'])
+  const redeem = (card: { card_no: string }, password: string, n: number) => openRequest(f, app, 'POST', '/open/v1/redemptions', {
+    out_order_no: `OUT-${n}`, card_no: card.card_no, password, product_id: f.apple, consignee: { name: '张三', phone: '13800138000', province: '浙江省', city: '杭州市', district: '西湖区', address: '文三路 100 号' },
+  })
+  for (let n = 0; n < 5; n++) await redeem(f.cards[0], `wrong-${n}`, n)
+  const answers = []
+  for (let n = 5; n < 60; n++) answers.push((await redeem(f.cards[0], `wrong-${n}`, n)).json().code)
+  t.ok(answers.every((c) => c === 'card_locked'), 'a customer hammering a locked card gets card_locked')
+  t.equal(Number((await f.db('guard_counters').where({ kind: 'redeem_app' }).first()).hits), 5, 'and only the five checked passwords spent the app\'s budget')
+  t.equal((await redeem(f.cards[1], f.cards[1].password, 99)).statusCode, 201, 'the mall\'s other customers still redeem')
 })

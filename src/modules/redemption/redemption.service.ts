@@ -7,7 +7,7 @@ import type { Clock } from '../../shared/clock.js'
 import { deriveKey, hmacKey, safeEqual } from '../../shared/crypto.js'
 import { addDays, daysBetween, isCalendarDay, localDate, weekday } from '../../shared/dates.js'
 import { affected, isUniqueViolation, type Db } from '../../shared/db.js'
-import { addressKey, count, failed, lockIfSpent, reserve, succeeded, type Guard } from '../../shared/guards.js'
+import { addressKey, count, failed, lockIfSpent, networkKey, reserve, succeeded, type Guard } from '../../shared/guards.js'
 import { tooManyAttempts } from '../../shared/errors.js'
 import type { Actor } from '../audit/audit.repository.js'
 import { productsOfSets } from '../catalog/catalog.repository.js'
@@ -26,8 +26,14 @@ const TOKEN_MS = 15 * 60_000
 const MINUTE = 60_000
 /** 20 failures from one address (IPv6: one /64) in 10 minutes block it for 10 minutes from the 20th. */
 export const ADDRESS_GUARD: Guard = { kind: 'redeem_addr', max: 20, windowMs: 10 * MINUTE, lockMs: 10 * MINUTE }
-/** An open-platform app redeems for all its customers from one place: a wider budget of its own. */
-export const APP_GUARD: Guard = { kind: 'redeem_app', max: 100, windowMs: 10 * MINUTE, lockMs: 10 * MINUTE }
+/** 200 failures from one IPv6 /48 (65,536 /64s) in 10 minutes block the whole /48 for 10 minutes. */
+export const NETWORK_GUARD: Guard = { kind: 'redeem_net', max: 200, windowMs: 10 * MINUTE, lockMs: 10 * MINUTE }
+/**
+ * An open-platform app redeems for all its customers from one place: a wider budget of its own,
+ * spent only by passwords that were checked and wrong — not by tries at a number already locked,
+ * so one customer hammering a locked card cannot shut the mall's redemptions.
+ */
+export const APP_GUARD: Guard = { kind: 'redeem_app', max: 1000, windowMs: 10 * MINUTE, lockMs: 10 * MINUTE }
 /** 5 wrong passwords for one number from one caller lock that number for that caller, 30 minutes. */
 export const CARD_CALLER_GUARD: Guard = { kind: 'redeem_card_caller', max: 5, windowMs: 30 * MINUTE, lockMs: 30 * MINUTE, usuallyNew: true }
 /** 20 wrong passwords for one number from all callers in a day lock it for everyone until the day's window ends. */
@@ -141,8 +147,16 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
     const who = 'app_id' in caller ? `app:${caller.app_id}` : addressKey(caller.ip)
     const number = `${merchant.id}:${cardNo}`
     const perCaller = `${number}|${who}`
-    const spend = await reserve(db, budget, who, now)
-    if (!spend.allowed) throw tooManyAttempts({ headers: { 'retry-after': String(Math.ceil(spend.retryAfterMs / 1000)) } })
+    const network = 'ip' in caller ? networkKey(caller.ip) : null
+    const budgets = network ? [{ guard: budget, subject: who }, { guard: NETWORK_GUARD, subject: network }] : [{ guard: budget, subject: who }]
+    for (const [i, b] of budgets.entries()) {
+      const spend = await reserve(db, b.guard, b.subject, now)
+      if (!spend.allowed) {
+        // The address's attempt stays spent when its network is what refused.
+        if (i > 0) await lockIfSpent(db, budgets[0].guard, budgets[0].subject, now)
+        throw tooManyAttempts({ headers: { 'retry-after': String(Math.ceil(spend.retryAfterMs / 1000)) } })
+      }
+    }
     const mine = await reserve(db, CARD_CALLER_GUARD, perCaller, now)
     const everyone = mine.allowed ? await reserve(db, CARD_GUARD, number, now) : null
     const pepper = await merchants.pepper(merchant.id)
@@ -153,8 +167,10 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
     const hash = cardPasswordHash(card ? pepper : DUMMY_PEPPER, cardNo, password)
     const ok = mine.allowed && everyone!.allowed && card !== undefined && safeEqual(hash, card.password_hash)
     if (!ok) {
-      // Every attempt that did not pass spends the caller's budget; a spent budget is blocked for its lockMs.
-      await lockIfSpent(db, budget, who, now)
+      const refusedByLock = !mine.allowed || !everyone!.allowed
+      if (refusedByLock && 'app_id' in caller) await succeeded(db, [{ guard: budget, subject: who, mode: 'refund' }])
+      // Every other attempt that did not pass spends the caller's budgets; a spent one is blocked for its lockMs.
+      else for (const b of budgets) await lockIfSpent(db, b.guard, b.subject, now)
       // A locked number answers only after the same lookup and HMAC as any other.
       if (!mine.allowed) throw lockedFor(mine.retryAfterMs)
       if (!everyone!.allowed) throw lockedFor((everyone as { retryAfterMs: number }).retryAfterMs)
@@ -165,7 +181,7 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
       throw errors.cardInvalid()
     }
     await succeeded(db, [
-      { guard: budget, subject: who, mode: 'refund' },
+      ...budgets.map((b) => ({ ...b, mode: 'refund' as const })),
       { guard: CARD_CALLER_GUARD, subject: perCaller, mode: 'clear' },
       { guard: CARD_GUARD, subject: number, mode: 'refund' },
     ])

@@ -14,7 +14,8 @@ const security = [{ adminBearer: [] }]
 const ImportResult = Type.Object({
   imported: Type.Integer(), rows: Type.Integer(), dry_run: Type.Boolean(), batch_no: Type.Union([Type.String(), Type.Null()]),
   report_id: Type.Union([Type.Integer(), Type.Null()], { description: 'GET /api/v1/imports/{report_id}/report downloads the problems as xlsx' }),
-  problems: Type.Array(Type.Object({ row: Type.Integer(), column: Type.String(), problem: Type.String() })),
+  problems: Type.Array(Type.Object({ row: Type.Integer(), column: Type.String(), problem: Type.String() }), { description: 'The first 10,000 problems' }),
+  problems_total: Type.Integer({ description: 'Every problem found (problems lists the first 10,000)' }),
 })
 const Binary = { description: 'xlsx (or zip) file', type: 'string', format: 'binary' } as const
 
@@ -158,7 +159,7 @@ export const sheetsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       description: 'Multipart fields: file (xlsx), batch_no, send_sms (true/false).',
       response: {
         201: Type.Object({ issue_no: Type.String(), out_order_no: Type.String(), status: Type.String(), cards: Type.Array(Type.Object({ card_no: Type.String(), phone: Type.String(), redeem_url: Type.String() }, { additionalProperties: true })) }),
-        422: Type.Object({ code: Type.String(), message: Type.String(), request_id: Type.String(), details: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))), report_id: Type.Optional(Type.Union([Type.Integer(), Type.Null()])), problems: Type.Optional(Type.Array(Type.Object({ row: Type.Integer(), column: Type.String(), problem: Type.String() }))) }),
+        422: Type.Object({ code: Type.String(), message: Type.String(), request_id: Type.String(), details: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))), report_id: Type.Optional(Type.Union([Type.Integer(), Type.Null()])), problems: Type.Optional(Type.Array(Type.Object({ row: Type.Integer(), column: Type.String(), problem: Type.String() }), { description: 'The first 10,000 problems' })), problems_total: Type.Optional(Type.Integer()) }),
         ...errorResponses,
       },
     },
@@ -167,10 +168,14 @@ export const sheetsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (req, reply) => {
     const { file, fields } = await multipartFile(req)
     if (!fields.batch_no) throw validationFailed({ details: [{ path: '/batch_no', message: '请选择批次' }] })
+    // With the password in card-issued texts, texting a list of phones sends passwords wherever the list says.
+    if (fields.send_sms === 'true' && (await app.services.notifications.get(sessionOf(req).merchant.id)).card_issued_include_password) {
+      assertPermission(req, 'cards.export_secrets')
+    }
     const r = await svc().issueFromPhones(sessionOf(req).merchant.id, file, { batch_no: fields.batch_no, send_sms: fields.send_sms === 'true' }, actorOf(req))
     if (!r.issued) {
       reply.code(422)
-      return { code: importRejected.code, message: '手机号列表有错误，未发放任何卡券', request_id: String(req.id), report_id: r.report_id, problems: r.problems }
+      return { code: importRejected.code, message: '手机号列表有错误，未发放任何卡券', request_id: String(req.id), report_id: r.report_id, problems: r.problems, problems_total: r.problems_total }
     }
     reply.code(201)
     return r.issue
@@ -191,7 +196,7 @@ export const sheetsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: {
         200: Type.Object({
           shipped: Type.Integer(), already_shipped: Type.Integer(), error: Type.Integer(),
-          rows: Type.Array(Type.Object({ row: Type.Integer(), order_no: Type.String(), result: Type.String(), problem: Type.Optional(Type.String()) })),
+          rows: Type.Array(Type.Object({ row: Type.Integer(), order_no: Type.String(), result: Type.String(), problem: Type.Optional(Type.String()) }), { description: 'The first 10,000 rows; the counts above cover all' }),
         }),
         ...errorResponses,
       },

@@ -2,6 +2,7 @@
 // bounded memory; imports check every row with the API's rules and change nothing unless
 // every row is right.
 import { once } from 'node:events'
+import PQueue from 'p-queue'
 import { PassThrough, Readable, type Writable } from 'node:stream'
 import { ZipArchive } from 'archiver'
 import type { Knex } from 'knex'
@@ -39,6 +40,27 @@ export const SHIP_IMPORT_HEADERS = ['order_no', 'courier', 'waybill_no']
 
 export interface RowProblem { row: number; column: string; problem: string }
 
+/**
+ * At most this many problems (or shipping results) are listed in an answer and kept for the
+ * report: a file of a million bad rows is fixed from its first ones, and listing them all made a
+ * 60 MB answer, a report too big for MySQL's packet and minutes of a frozen process to write.
+ */
+export const MAX_LISTED = 10_000
+
+/** Problems found in a file: every one counted, the first MAX_LISTED kept. */
+class Problems {
+  readonly list: RowProblem[] = []
+  total = 0
+  /** Rows refused while reading (their problems come one after the other). */
+  badRows = 0
+  private lastRow = -1
+  add (p: RowProblem, rowCounted = false): void {
+    this.total++
+    if (this.list.length < MAX_LISTED) this.list.push(p)
+    if (!rowCounted && p.row !== this.lastRow) { this.badRows++; this.lastRow = p.row }
+  }
+}
+
 export interface ImportSettings {
   name?: string
   product_ids: number[]
@@ -52,6 +74,10 @@ export interface ImportSettings {
 interface Deps { db: Knex; clock: Clock; masterKey: Buffer; publicBaseUrl: string; merchants: MerchantsService; orders: OrdersService; open: OpenService }
 
 export const PHONE_HEADERS = ['phone', 'quantity']
+
+export const importBusy = appError('import_busy', 429, '正在处理其他导入文件，请稍后再试')
+/** Imports waiting for the one that runs; past this a new one is refused with 429. */
+const MAX_WAITING_IMPORTS = 3
 
 export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merchants, orders, open }: Deps) {
   /** The filter with its batch number turned into an id, and the batches still being made (whose cards are hidden). */
@@ -128,7 +154,7 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
     return Number((row as { n?: number | string } | undefined)?.n ?? 0)
   }
 
-  return {
+  const service = {
     /**
      * Streams the card export (xlsx, or zip with one QR PNG per card and the xlsx) into `out`.
      * Audited when it starts (who, filter, how many rows) and again when it ends with the rows
@@ -242,7 +268,7 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
     async issueFromPhones (merchantId: number, file: Buffer, body: { batch_no: string; send_sms: boolean }, actor: Actor) {
       await checkXlsx(file)
       const items: Array<{ phone: string; quantity: number }> = []
-      const problems: RowProblem[] = []
+      const problems = new Problems()
       let header = true
       for await (const r of readFirstSheet(Readable.from(file))) {
         const cells = r.cells.map(cellText)
@@ -252,24 +278,24 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
           continue
         }
         if (cells.every((c) => c === '')) continue
-        if (r.formula) { problems.push({ row: r.number, column: '*', problem: '不允许使用公式' }); continue }
+        if (r.formula) { problems.add({ row: r.number, column: '*', problem: '不允许使用公式' }); continue }
         const [phone, quantity] = cells
-        if (!/^1[0-9]{10}$/.test(phone)) problems.push({ row: r.number, column: 'phone', problem: '手机号须为 11 位数字，以 1 开头' })
-        else if (!/^\d+$/.test(quantity) || Number(quantity) < 1 || Number(quantity) > 1000) problems.push({ row: r.number, column: 'quantity', problem: '数量须为 1-1000' })
+        if (!/^1[0-9]{10}$/.test(phone)) problems.add({ row: r.number, column: 'phone', problem: '手机号须为 11 位数字，以 1 开头' })
+        else if (!/^\d+$/.test(quantity) || Number(quantity) < 1 || Number(quantity) > 1000) problems.add({ row: r.number, column: 'quantity', problem: '数量须为 1-1000' })
         else items.push({ phone, quantity: Number(quantity) })
       }
       if (header) throw headersInvalid()
       const total = items.reduce((n, i) => n + i.quantity, 0)
-      if (total > 5000) problems.push({ row: 0, column: 'quantity', problem: '一次最多发放 5000 张' })
-      if (problems.length || items.length === 0) {
-        const reportId = problems.length ? await saveReport(merchantId, problems, clock.now()) : null
-        return { issued: false as const, problems, report_id: reportId, issue: null }
+      if (total > 5000) problems.add({ row: 0, column: 'quantity', problem: '一次最多发放 5000 张' })
+      if (problems.total || items.length === 0) {
+        const reportId = problems.total ? await saveReport(merchantId, problems.list, clock.now()) : null
+        return { issued: false as const, problems: problems.list, problems_total: problems.total, report_id: reportId, issue: null }
       }
       const merchant = (await merchants.findById(merchantId))!
       const outOrderNo = `P${clock.now().getTime()}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`
       const r = await open.issue(merchant, null, [], { out_order_no: outOrderNo, batch_no: body.batch_no, items, send_sms: body.send_sms }, actor)
       await insertAudit(db, merchantId, actor, { action: 'cards.issue_phones', target_type: 'card_issue', target_id: r.view.issue_no, summary: { phones: items.length, cards: total, batch_no: body.batch_no } }, clock.now())
-      return { issued: true as const, problems: [], report_id: null, issue: r.view }
+      return { issued: true as const, problems: [], problems_total: 0, report_id: null, issue: r.view }
     },
 
     async shipTemplate (): Promise<Buffer> {
@@ -293,7 +319,7 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
       const products = await findProducts(db, merchantId, settings.product_ids)
       if (!settings.product_ids.length || products.length !== settings.product_ids.length) throw productIdsInvalid()
 
-      const problems: RowProblem[] = []
+      const problems = new Problems()
       const rows: Array<{ row: number; card_no: string; password: string; face_value: number | null; valid_from: string | null; valid_to: string | null }> = []
       const seen = new Map<string, number>()
       let header = true
@@ -311,8 +337,8 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
         const all = r.cells.map(cellText)
         if (all.every((c) => c === '')) continue
         const cells = columns.map((i) => (i < 0 ? '' : all[i] ?? ''))
-        if (rows.length + problems.length >= MAX_IMPORT_ROWS) throw tooManyRows()
-        const bad = (column: string, problem: string) => problems.push({ row: r.number, column, problem })
+        if (rows.length + problems.badRows >= MAX_IMPORT_ROWS) throw tooManyRows()
+        const bad = (column: string, problem: string) => problems.add({ row: r.number, column, problem })
         if (r.formula) { bad('*', '不允许使用公式'); continue }
         const [cardNo, password, face, from, to] = cells
         let ok = true
@@ -337,13 +363,14 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
       for (let i = 0; i < rows.length; i += 5000) {
         const chunk = rows.slice(i, i + 5000)
         const existing = new Set(await cardsRepo.existingCardNos(db, merchantId, chunk.map((r) => r.card_no)))
-        for (const r of chunk) if (existing.has(r.card_no)) problems.push({ row: r.row, column: 'card_no', problem: '卡号已存在' })
+        // These rows passed the reading checks and are counted among `rows` already.
+        for (const r of chunk) if (existing.has(r.card_no)) problems.add({ row: r.row, column: 'card_no', problem: '卡号已存在' }, true)
       }
-      problems.sort((a, b) => a.row - b.row)
+      problems.list.sort((a, b) => a.row - b.row)
       const now = clock.now()
-      if (problems.length || settings.dry_run || rows.length === 0) {
-        const reportId = problems.length ? await saveReport(merchantId, problems, now) : null
-        return { imported: 0, rows: rows.length + new Set(problems.map((p) => p.row)).size, problems, report_id: reportId, dry_run: Boolean(settings.dry_run), batch_no: null }
+      if (problems.total || settings.dry_run || rows.length === 0) {
+        const reportId = problems.total ? await saveReport(merchantId, problems.list, now) : null
+        return { imported: 0, rows: rows.length + problems.badRows, problems: problems.list, problems_total: problems.total, report_id: reportId, dry_run: Boolean(settings.dry_run), batch_no: null }
       }
 
       const pepper = await merchants.pepper(merchantId)
@@ -375,7 +402,7 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
         await insertAudit(trx, merchantId, actor, { action: 'cards.import', target_type: 'card_batch', target_id: batchNoValue, summary: { rows: rows.length, product_ids: settings.product_ids } }, now)
         return batchNoValue
       })
-      return { imported: rows.length, rows: rows.length, problems: [], report_id: null, dry_run: false, batch_no: batchNo }
+      return { imported: rows.length, rows: rows.length, problems: [], problems_total: 0, report_id: null, dry_run: false, batch_no: batchNo }
     },
 
     async report (merchantId: number, id: number): Promise<Buffer> {
@@ -396,6 +423,8 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
       for (const c of COURIER_CATALOGUE) { couriers.set(c.code.toLowerCase(), c.code); couriers.set(c.name, c.code) }
       for (const c of await db('merchant_couriers').where({ merchant_id: merchantId })) { couriers.set(String(c.code).toLowerCase(), c.code); couriers.set(c.name, c.code) }
       const results: Array<{ row: number; order_no: string; result: 'shipped' | 'already_shipped' | 'error'; problem?: string }> = []
+      const summary = { shipped: 0, already_shipped: 0, error: 0 }
+      const note = (r: typeof results[number]) => { summary[r.result]++; if (results.length < MAX_LISTED) results.push(r) }
       let header = true
       let count = 0
       // Orders ship row by row: the whole file is read once first, so a refused file ships none.
@@ -409,7 +438,7 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
         const [orderNo, courierRaw, waybill] = r.cells.map(cellText)
         if (!orderNo && !courierRaw && !waybill) continue
         if (++count > MAX_IMPORT_ROWS) throw tooManyRows()
-        const fail = (problem: string) => results.push({ row: r.number, order_no: orderNo, result: 'error', problem })
+        const fail = (problem: string) => note({ row: r.number, order_no: orderNo, result: 'error', problem })
         if (r.formula) { fail('不允许使用公式'); continue }
         const code = couriers.get(courierRaw.toLowerCase()) ?? couriers.get(courierRaw)
         if (!code) { fail('快递公司不存在'); continue }
@@ -417,24 +446,35 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
         const order = await db('orders').where({ merchant_id: merchantId, order_no: orderNo }).first('status', 'courier_code', 'waybill_no')
         if (!order) { fail('订单不存在'); continue }
         if (order.status !== 'pending') {
-          if (order.waybill_no === waybill && order.courier_code === code) results.push({ row: r.number, order_no: orderNo, result: 'already_shipped' })
+          if (order.waybill_no === waybill && order.courier_code === code) note({ row: r.number, order_no: orderNo, result: 'already_shipped' })
           else fail(order.status === 'shipped' ? `订单已发货（运单号 ${order.waybill_no}）` : '订单当前状态不能发货')
           continue
         }
         try {
           await orders.ship(merchantId, orderNo, { courier_code: code, waybill_no: waybill }, actor)
-          results.push({ row: r.number, order_no: orderNo, result: 'shipped' })
+          note({ row: r.number, order_no: orderNo, result: 'shipped' })
         } catch (err) {
           fail((err as Error).message)
         }
       }
       if (header) throw headersInvalid()
-      const summary = { shipped: 0, already_shipped: 0, error: 0 }
-      for (const r of results) summary[r.result]++
       await insertAudit(db, merchantId, actor, { action: 'orders.ship_import', target_type: 'orders', summary }, clock.now())
       return { ...summary, rows: results }
     },
   }
+  // Reading a big sheet is seconds of CPU: one import at a time per instance, a few waiting,
+  // so that uploads never starve the requests around them.
+  const running = new PQueue({ concurrency: 1 })
+  function oneAtATime<A extends unknown[], R> (run: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+    return async (...args) => {
+      if (running.size >= MAX_WAITING_IMPORTS) throw importBusy({ headers: { 'retry-after': '10' } })
+      return running.add(() => run(...args)) as Promise<R>
+    }
+  }
+  service.importCards = oneAtATime(service.importCards)
+  service.issueFromPhones = oneAtATime(service.issueFromPhones)
+  service.shipImport = oneAtATime(service.shipImport)
+  return service
 
   async function saveReport (merchantId: number, problems: RowProblem[], at: Date): Promise<number> {
     const [id] = await db('import_reports').insert({ merchant_id: merchantId, problems: JSON.stringify(problems), created_at: at.getTime() })

@@ -84,6 +84,12 @@ function repeated (head: string, unit: Buffer, times: number, tail: string): Def
   return { raw, size: Buffer.byteLength(head) + unit.length * times + Buffer.byteLength(tail), crc: zlib.crc32(tail, crc) }
 }
 
+/** The text deflated in one go, as a zip tool would: a run of the same few bytes shrinks about a thousandfold. */
+function deflatedWhole (text: string): Deflated {
+  const data = Buffer.from(text)
+  return { raw: zlib.deflateRawSync(data, { level: 9 }), size: data.length, crc: zlib.crc32(data) }
+}
+
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
 const PKG = 'http://schemas.openxmlformats.org/package/2006/relationships'
@@ -200,6 +206,21 @@ t.test('a zip whose declared size is small but which inflates to 1 GiB is refuse
   const ship = await watched(t, f, 'lying zip, ship import', () => upload(f, '/api/v1/orders/ship-import', bomb))
   t.equal(ship.statusCode, 422)
   t.equal(ship.json().code, 'import_file_invalid')
+})
+
+t.test('a small file that inflates to 100 MB of empty cells or comments is refused before it costs seconds of CPU', async (t) => {
+  const f = await redeemFixture(t, { quantity: 1 })
+  for (const [what, unit] of [['empty cells', `<row>${'<c/>'.repeat(1000)}</row>`], ['comments', '<!---->'.repeat(1000)]] as const) {
+    // Honest sizes this time: only the ratio gives it away.
+    const sheet = deflatedWhole(`${DECL}<worksheet xmlns="${NS}"><sheetData>${HEADER_ROW}${unit.repeat(Math.ceil(100 * MB / unit.length))}</sheetData></worksheet>`)
+    const file = xlsxOf([{ name: '卡券', part: 'xl/worksheets/sheet1.xml', deflated: sheet }])
+    const started = process.cpuUsage()
+    const res = await watched(t, f, what, () => importCards(f, file))
+    const cpu = process.cpuUsage(started)
+    t.equal(res.json().code, 'import_file_invalid', `${what}: ${file.length} bytes`)
+    t.equal(res.json().message, '文件解压后过大')
+    t.ok((cpu.user + cpu.system) / 1e6 < 5, `${what}: refused after ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s of CPU`)
+  }
 })
 
 // ---- 4. DTDs ------------------------------------------------------------------------------
@@ -366,4 +387,16 @@ t.test('reader: cell types, positions and refusals', async (t) => {
   t.equal(await code(xlsxOf([{ name: 's', part: 'xl/worksheets/sheet1.xml', xml: sheetXml('') }], { xml: `${XXE}<sst xmlns="${NS}"><si><t>&xxe;</t></si></sst>` })), 'import_xml_dtd_forbidden')
   t.equal(await code(Buffer.from('PK\u0003\u0004 not really')), 'import_file_invalid', 'not a zip')
   t.same(readdirSync(TMP).filter((n) => n.startsWith('tmp-')), [], 'still nothing in the temp folder')
+})
+
+t.test('imports run one at a time per instance; past three waiting, a new one is refused with 429', async (t) => {
+  const f = await redeemFixture(t, { quantity: 1 })
+  const rows = [CARD_HEADERS, ...Array.from({ length: 20_000 }, (_, i) => [`Q${100000 + i}`, `pw${100000 + i}`, 1, '', ''])]
+  const file = await excel(rows)
+  const answers = await Promise.all(Array.from({ length: 6 }, () => importCards(f, file, { product_ids: String(f.apple), dry_run: 'true' })))
+  const codes = answers.map((a) => a.statusCode).sort()
+  t.same(codes, [200, 200, 200, 200, 429, 429], 'one runs, three wait, two are turned away')
+  const busy = answers.find((a) => a.statusCode === 429)!
+  t.equal(busy.json().code, 'import_busy')
+  t.equal(busy.headers['retry-after'], '10')
 })

@@ -165,6 +165,9 @@ export const MAX_SHARED_STRING_BYTES = 64 * 1024 * 1024
 export const MAX_SHARED_STRINGS = 4_000_000
 /** Cells handed to the caller over the whole sheet, empty ones inside a row included. */
 export const MAX_SHEET_CELLS = 32 * 1024 * 1024
+/** How many times its compressed size an entry may inflate to, past the first RATIO_FREE_BYTES. */
+export const MAX_INFLATE_RATIO = 100
+const RATIO_FREE_BYTES = 4 * 1024 * 1024
 const MAX_ZIP_ENTRIES = 10_000
 const MAX_RELATIONSHIPS = 10_000
 const MAX_ROW_NUMBER = 1_048_576
@@ -224,8 +227,12 @@ async function * inflate (x: Xlsx, entry: yauzl.Entry, budget: Budget): AsyncGen
     for await (const chunk of out as AsyncIterable<Buffer>) {
       bytes += chunk.length
       budget.used += chunk.length
-      // An entry that inflates past its declared size lies about it: the zip-bomb trick.
+      // An entry that inflates past its declared size lies about it: the zip-bomb trick. And
+      // one that inflates more than 100-fold is no spreadsheet anyone typed (Excel's and our
+      // own files inflate 10-15 times): a few hundred KB of empty cells or comments would
+      // otherwise cost tens of seconds of CPU to read.
       if (bytes > entry.uncompressedSize || budget.used > budget.limit) throw bomb()
+      if (bytes > RATIO_FREE_BYTES && bytes > entry.compressedSize * MAX_INFLATE_RATIO) throw bomb()
       yield chunk
     }
   } finally {

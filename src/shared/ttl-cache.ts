@@ -1,0 +1,29 @@
+// A small in-process cache for rows read on every request (apps, merchants): entries live
+// `ttlMs`, and at most `max` are kept — keys come from callers (an app key header, a merchant
+// code in the URL), so misses are cached too but can never grow the process without bound.
+export class TtlCache<K, V> {
+  private readonly entries = new Map<K, { value: V; at: number }>()
+  constructor (private readonly max: number, private readonly ttlMs: number, private readonly now: () => number = Date.now) {}
+
+  /** The cached value, or `undefined` when absent or expired. */
+  get (key: K): { value: V } | undefined {
+    const hit = this.entries.get(key)
+    if (!hit) return undefined
+    if (this.now() - hit.at >= this.ttlMs) {
+      this.entries.delete(key)
+      return undefined
+    }
+    return { value: hit.value }
+  }
+
+  set (key: K, value: V): void {
+    this.entries.delete(key)
+    this.entries.set(key, { value, at: this.now() })
+    // Maps keep insertion order: the first key is the oldest.
+    while (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value as K)
+  }
+
+  delete (key: K): void { this.entries.delete(key) }
+
+  get size (): number { return this.entries.size }
+}
