@@ -3,7 +3,9 @@
 // changing nothing, and the legitimate paths audited.
 import t from 'tap'
 import { redeemFixture, type RedeemFixture } from '../../test-support/redeem-fixture.js'
+import ExcelJS from 'exceljs'
 import { openRequest } from '../../test-support/open-fixture.js'
+import { multipart } from '../../test-support/http.js'
 
 async function staff (f: RedeemFixture, username: string, permissions: string[]): Promise<string> {
   const password = `${username}-Pass-2026!`
@@ -136,4 +138,29 @@ t.test('settings.write alone cannot switch on the password in the card-issued te
   t.equal(template.statusCode, 403, 'or another card-issued template')
   t.equal(JSON.parse((await f.db('settings').where({ section: 'notifications' }).first()).value).provider, 'console', 'nothing changed')
   t.equal((await put(ops, false)).statusCode, 200, 'and switching it off needs nothing')
+})
+
+t.test('with the password in texts, texting a phone list needs cards.export_secrets, and every such text is audited', async (t) => {
+  const f = await redeemFixture(t, { batch: { activate: false } })
+  const seller = await staff(f, 'seller9', ['cards.activate'])
+  await f.app.inject({ method: 'PUT', url: '/api/v1/settings/notifications', headers: f.auth(f.token), payload: {
+    provider: 'console', sign_name: '鲜果铺', admin_phones: [], templates: { card_issued: { template_id: 'SMS_CARD', params: { no: 'card_no', pw: 'password' } } }, limits: { per_minute: 5, per_day: 10 },
+    switches: { order_submitted_customer: false, order_submitted_admin: false, shipped_customer: false, card_issued: true }, card_issued_include_password: true,
+  } })
+  const wb = new ExcelJS.Workbook()
+  const ws = wb.addWorksheet('手机号')
+  ws.addRow(['phone', 'quantity'])
+  ws.addRow(['13700000001', 2])
+  const file = Buffer.from(await wb.xlsx.writeBuffer())
+  const send = (token: string, sms: boolean) => { const m = multipart(file, { fields: { batch_no: f.batchNo, send_sms: String(sms) } }); return f.app.inject({ method: 'POST', url: '/api/v1/card-issues/import-phones', payload: m.payload, headers: { ...m.headers, ...f.auth(token) } }) }
+  const denied = await send(seller, true)
+  t.equal(denied.statusCode, 403)
+  t.same(denied.json().details, [{ path: '/permission', message: 'cards.export_secrets' }])
+  t.equal((await f.db('card_issues')).length, 0, 'nothing issued')
+  t.equal((await send(seller, false)).statusCode, 201, 'without texts it is theirs to do')
+  t.equal((await send(f.token, true)).statusCode, 201)
+  await f.app.services.worker.drainAll()
+  const sent = await f.db('audit_logs').where({ action: 'cards.secrets_sent' })
+  t.equal(sent.length, 2, 'one audit row per text that carried a password')
+  t.match(JSON.parse(sent[0].summary), { via: 'sms', phone: '137****0001' })
 })

@@ -400,3 +400,18 @@ t.test('imports run one at a time per instance; past three waiting, a new one is
   t.equal(busy.json().code, 'import_busy')
   t.equal(busy.headers['retry-after'], '10')
 })
+
+t.test('a file of many bad rows: the first 10,000 problems listed and reported, all counted', async (t) => {
+  const f = await redeemFixture(t, { quantity: 1 })
+  const file = await excel([CARD_HEADERS, ...Array.from({ length: 12_000 }, () => ['x', 'y', '', '', ''])])
+  const res = await importCards(f, file)
+  t.equal(res.statusCode, 422)
+  const body = res.json()
+  t.equal(body.problems.length, 10_000)
+  t.equal(body.problems_total, 24_000, 'two problems per row, all counted')
+  t.equal(body.rows, 12_000)
+  const report = await f.app.inject({ method: 'GET', url: `/api/v1/imports/${body.report_id}/report`, headers: f.auth(f.token) })
+  t.equal(report.statusCode, 200)
+  const rows = await rowsOf(report.rawPayload)
+  t.equal(rows.length, 10_001, 'the report holds what the answer listed, with its header')
+})
