@@ -1,6 +1,6 @@
 // npm run bench:redeem — verify + redeem under load: 100,000 active cards in SQLite, 64
 // connections, against the real app and against a bare Fastify app (no plugins, no logging)
-// that runs the same SQL, each server in its own process, the load generator in this one.
+// that runs the same SQL (the guess counters included), each server in its own process, the load generator in this one.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -19,6 +19,8 @@ import { createMerchantsService } from '../../src/modules/merchants/merchants.se
 import { createCatalogService } from '../../src/modules/catalog/catalog.service.js'
 import { createBatchesService } from '../../src/modules/cards/batches.service.js'
 import { cardPasswordKey, decryptCardPassword } from '../../src/modules/cards/card-secrets.js'
+import { ADDRESS_GUARD, CARD_CALLER_GUARD, CARD_GUARD } from '../../src/modules/redemption/redemption.service.js'
+import { reserve, succeeded } from '../../src/shared/guards.js'
 
 const CARDS = Number(process.env.BENCH_CARDS ?? 100_000)
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 15_000)
@@ -61,10 +63,17 @@ async function bareServer (file: string): Promise<void> {
   app.post('/api/v1/redeem/:code/verify', async (req, reply) => {
     const { card_no: cardNo, password } = req.body as { card_no: string; password: string }
     const m = (await merchants.findByCode((req.params as { code: string }).code))!
+    // The guess counters are part of the minimum: reserved before the check, settled after it.
+    const now = new Date()
+    const who = req.ip
+    const number = `${m.id}:${cardNo}`
+    if (!(await reserve(db, ADDRESS_GUARD, who, now)).allowed) return reply.code(429).send({ code: 'too_many_attempts' })
+    if (!(await reserve(db, CARD_CALLER_GUARD, `${number}|${who}`, now)).allowed || !(await reserve(db, CARD_GUARD, number, now)).allowed) return reply.code(423).send({ code: 'card_locked' })
     const pepper = await merchants.pepper(m.id)
     const card = await db('cards as c').join('card_batches as b', 'b.id', 'c.batch_id').where({ 'c.merchant_id': m.id, 'c.card_no': cardNo, 'b.status': 'ready' }).first('c.*')
     const hash = createHmac('sha256', pepper).update(cardNo + password).digest('hex')
     if (!card || !timingSafeEqual(Buffer.from(hash), Buffer.from(card.password_hash))) return reply.code(422).send({ code: 'card_invalid' })
+    await succeeded(db, [{ guard: ADDRESS_GUARD, subject: who, mode: 'refund' }, { guard: CARD_CALLER_GUARD, subject: `${number}|${who}`, mode: 'clear' }, { guard: CARD_GUARD, subject: number, mode: 'refund' }])
     const token = await new SignJWT({ mid: m.id, cno: cardNo }).setProtectedHeader({ alg: 'HS256' }).setSubject(String(card.id)).setExpirationTime('15m').sign(tokenKey)
     return { token }
   })
