@@ -1,5 +1,6 @@
 import type { Knex } from 'knex'
-import { isMysql, type Db } from '../../shared/db.js'
+import { affected, isMysql, type Db } from '../../shared/db.js'
+import type { Actor } from '../audit/audit.repository.js'
 import type { CardFilter, StatusCounts } from './cards.schemas.js'
 
 export interface CardRow {
@@ -19,8 +20,6 @@ export interface CardRow {
   distributor_id: number | null
   remark: string | null
   redeemed_at: number | null
-  failed_attempts?: number
-  locked_until?: number | null
   phone?: string | null
   issue_id?: number | null
   issued_app_id?: number | null
@@ -184,4 +183,89 @@ export async function findBatch (db: Db, merchantId: number, batchNo: string): P
 
 export async function batchCounts (db: Db, merchantId: number, batchId: number): Promise<StatusCounts> {
   return countByStatus(db('cards').where({ merchant_id: merchantId, batch_id: batchId }))
+}
+
+export type CardStatus = CardRow['status']
+
+/** One card to move, with what else changes on it and what its ledger row adds. */
+export interface CardMove {
+  id: number
+  card_no: string
+  set?: Partial<Pick<CardRow, 'phone' | 'issue_id' | 'issued_app_id' | 'distributor_id' | 'redeemed_at'>>
+  detail?: Record<string, unknown> | null
+}
+
+/** The rule of a move: from one state to another, recorded as `type`, by whom, for what. */
+export interface MoveRule {
+  from: CardStatus
+  to: CardStatus
+  /** Only cards no issue has taken yet (open-platform issues). */
+  unissued?: boolean
+  type: string
+  actor: Actor
+  ref: { type: string; id: string } | null
+  at: Date
+}
+
+/**
+ * The one way a card changes state outside the set-based bulk jobs (which write the same ledger
+ * in chunks): per card a conditional update — it must still be in `from` — and one ledger row for
+ * each card that moved, in the caller's transaction. Redemption, order cancellation and
+ * open-platform issues all move cards through here. Returns the ids that moved.
+ */
+export async function moveCards (trx: Db, merchantId: number, moves: CardMove[], rule: MoveRule): Promise<Set<number>> {
+  const at = rule.at.getTime()
+  const moved = new Set<number>()
+  for (const m of moves) {
+    const q = trx('cards').where({ merchant_id: merchantId, id: m.id, status: rule.from })
+    if (rule.unissued) q.whereNull('issue_id')
+    if (affected(await q.update({ status: rule.to, ...m.set, updated_at: at })) === 1) moved.add(Number(m.id))
+  }
+  const rows = moves.filter((m) => moved.has(Number(m.id))).map((m) => ({
+    merchant_id: merchantId, card_id: m.id, card_no: m.card_no, type: rule.type, actor_type: rule.actor.type, actor_id: rule.actor.id,
+    actor_name: rule.actor.name.slice(0, 64), from_status: rule.from, to_status: rule.to, ref_type: rule.ref?.type ?? null, ref_id: rule.ref?.id ?? null,
+    detail: m.detail ? JSON.stringify(m.detail) : null, ip: rule.actor.ip, created_at: at,
+  }))
+  for (let i = 0; i < rows.length; i += 500) await trx('card_activities').insert(rows.slice(i, i + 500))
+  return moved
+}
+
+/** A card a customer, staff member or mall can use: its batch is finished (a batch still being made is invisible). */
+export async function findUsableCard (db: Db, merchantId: number, cardNo: string): Promise<CardRow | undefined> {
+  return await db<CardRow>('cards as c').join('card_batches as b', 'b.id', 'c.batch_id')
+    .where({ 'c.merchant_id': merchantId, 'c.card_no': cardNo, 'b.status': 'ready' }).first('c.*') as CardRow | undefined
+}
+
+export async function findCard (db: Db, merchantId: number, id: number): Promise<CardRow | undefined> {
+  return db<CardRow>('cards').where({ merchant_id: merchantId, id }).first()
+}
+
+/** The first `n` cards of a batch that no issue has taken, in serial order, locked for the caller's transaction on MySQL. */
+export async function pickUnissuedCards (trx: Db, merchantId: number, batchId: number, n: number): Promise<Array<{ id: number; card_no: string }>> {
+  const pick = trx('cards').where({ merchant_id: merchantId, batch_id: batchId, status: 'inactive' }).whereNull('issue_id').orderBy('serial').limit(n)
+  // Row locks keep two concurrent issues from taking the same cards on MySQL.
+  if (isMysql(trx)) pick.forUpdate()
+  return await pick.select('id', 'card_no') as Array<{ id: number; card_no: string }>
+}
+
+export async function cardsOfIssue (db: Db, merchantId: number, issueId: number): Promise<Array<{ id: number; card_no: string; status: CardStatus }>> {
+  return db('cards').where({ merchant_id: merchantId, issue_id: issueId }).orderBy('serial').select('id', 'card_no', 'status')
+}
+
+/** The encrypted password copy of a card (for an authorised use: a text the merchant allowed to carry it). */
+export async function passwordCopy (db: Db, merchantId: number, cardNo: string): Promise<string | undefined> {
+  return (await db('cards').where({ merchant_id: merchantId, card_no: cardNo }).first('password_enc'))?.password_enc
+}
+
+export async function distributorCounts (db: Db, merchantId: number, distributorId: number): Promise<StatusCounts> {
+  return countByStatus(db('cards').where({ merchant_id: merchantId, distributor_id: distributorId }))
+}
+
+export async function distributorHasCards (db: Db, merchantId: number, distributorId: number): Promise<boolean> {
+  return Boolean(await db('cards').where({ merchant_id: merchantId, distributor_id: distributorId }).first('id'))
+}
+
+/** The merchant's cards that a list filter selects (unfinished batches hidden), to page, count or export. */
+export function filteredCards (db: Db, merchantId: number, f: CardFilter & { batch_id?: number | null }, hiddenBatches: number[]): Knex.QueryBuilder {
+  return applyCardFilter(db('cards'), merchantId, f, hiddenBatches)
 }

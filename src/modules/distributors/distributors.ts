@@ -9,7 +9,7 @@ import { isUniqueViolation } from '../../shared/db.js'
 import { appError } from '../../shared/errors.js'
 import { errorResponses, IdParams, iso, MobilePhone, Nullable, OkResponse, Timestamp } from '../../shared/schemas.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
-import { countByStatus } from '../cards/cards.repository.js'
+import { distributorCounts, distributorHasCards as hasCards } from '../cards/cards.repository.js'
 import { StatusCountsSchema } from '../cards/cards.schemas.js'
 
 export const distributorNotFound = appError('distributor_not_found', 404, '券商不存在')
@@ -58,7 +58,7 @@ export function createDistributorsService ({ db, clock }: { db: Knex; clock: Clo
     },
     async get (merchantId: number, id: number): Promise<Distributor> {
       const row = await load(merchantId, id)
-      return { ...toDistributor(row), counts: await countByStatus(db('cards').where({ merchant_id: merchantId, distributor_id: id })) }
+      return { ...toDistributor(row), counts: await distributorCounts(db, merchantId, id) }
     },
     async create (merchantId: number, body: CreateDistributor, actor: Actor): Promise<Distributor> {
       const now = clock.now().getTime()
@@ -84,7 +84,7 @@ export function createDistributorsService ({ db, clock }: { db: Knex; clock: Clo
     async remove (merchantId: number, id: number, actor: Actor): Promise<void> {
       const row = await load(merchantId, id)
       await db.transaction(async (trx) => {
-        if (await trx('cards').where({ merchant_id: merchantId, distributor_id: id }).first('id')) throw distributorHasCards()
+        if (await hasCards(trx, merchantId, id)) throw distributorHasCards()
         await trx('distributors').where({ merchant_id: merchantId, id }).delete()
         await insertAudit(trx, merchantId, actor, { action: 'distributors.delete', target_type: 'distributor', target_id: id, summary: { name: row.name } }, clock.now())
       })

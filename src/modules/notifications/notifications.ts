@@ -24,6 +24,7 @@ import { tencentProvider } from '../../integrations/sms/tencent.js'
 import type { VendorHttp } from '../../integrations/vendor-endpoints.js'
 import { REASON_CHARS } from '../../shared/outbound.js'
 import { cardPasswordKey, decryptCardPassword } from '../cards/card-secrets.js'
+import { passwordCopy } from '../cards/cards.repository.js'
 
 export const EVENTS = ['order_submitted_customer', 'order_submitted_admin', 'shipped_customer', 'card_issued', 'security_alert'] as const
 type Event = typeof EVENTS[number] | 'test'
@@ -177,9 +178,9 @@ export function createNotificationsService ({ db, clock, masterKey, log, http, p
     const p = JSON.parse(row.payload) as { card_no: string; phone: string; redeem_url: string }
     const vars: Record<string, string> = { card_no: p.card_no, redeem_url: p.redeem_url }
     if (s.card_issued_include_password) {
-      const card = await db('cards').where({ merchant_id: row.merchant_id, card_no: p.card_no }).first('password_enc')
-      if (card) {
-        vars.password = decryptCardPassword(cardPasswordKey(masterKey, row.merchant_id), p.card_no, card.password_enc)
+      const enc = await passwordCopy(db, row.merchant_id, p.card_no)
+      if (enc) {
+        vars.password = decryptCardPassword(cardPasswordKey(masterKey, row.merchant_id), p.card_no, enc)
         // A password leaving in a text is a password leaving: on the record, like an export.
         await insertAudit(db, row.merchant_id, { type: 'system', id: null, name: 'sms', ip: null }, {
           action: 'cards.secrets_sent', target_type: 'card', target_id: p.card_no, summary: { via: 'sms', phone: maskPhone(p.phone) },

@@ -3,14 +3,14 @@
 import { randomInt } from 'node:crypto'
 import type { Knex } from 'knex'
 import type { Clock } from '../../shared/clock.js'
-import { isMysql, isUniqueViolation, affected, type Db } from '../../shared/db.js'
+import { isUniqueViolation } from '../../shared/db.js'
 import { iso } from '../../shared/schemas.js'
 import { validationFailed } from '../../shared/errors.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
 import { productsOfSets } from '../catalog/catalog.repository.js'
 import { imageUrl } from '../catalog/catalog.service.js'
 import { cardPasswordKey, decryptCardPassword } from '../cards/card-secrets.js'
-import type { CardRow } from '../cards/cards.repository.js'
+import * as cardsRepo from '../cards/cards.repository.js'
 import type { MerchantRow } from '../merchants/merchants.service.js'
 import { enqueue } from '../outbox/outbox.repository.js'
 import { maskPhone, toOrders, trackingLines, type OrderRow } from '../orders/orders.repository.js'
@@ -109,11 +109,7 @@ export function createOpenService ({ db, clock, masterKey, publicBaseUrl, redemp
       const issueNo = `I${now.getTime()}${String(randomInt(1000)).padStart(3, '0')}`
       try {
         const issue = await db.transaction(async (trx) => {
-          const pick = trx('cards').where({ merchant_id: merchant.id, batch_id: batch.id, status: 'inactive' })
-            .whereNull('issue_id').orderBy('serial').limit(total)
-          // Row locks keep two concurrent issues from taking the same cards on MySQL.
-          if (isMysql(trx)) pick.forUpdate()
-          const cards = await pick.select('id', 'card_no', 'serial') as Array<{ id: number; card_no: string }>
+          const cards = await cardsRepo.pickUnissuedCards(trx, merchant.id, Number(batch.id), total)
           if (cards.length < total) throw errors.insufficientCards()
           const [issueId] = await trx('card_issues').insert({
             merchant_id: merchant.id, app_id: app?.id ?? null, admin_id: app ? null : actor.id, issue_no: issueNo, out_order_no: body.out_order_no, batch_id: batch.id,
@@ -122,19 +118,13 @@ export function createOpenService ({ db, clock, masterKey, publicBaseUrl, redemp
           let k = 0
           const items: Array<{ issue_id: number; card_id: number; card_no: string; phone: string }> = []
           for (const item of body.items) for (let q = 0; q < item.quantity; q++) items.push({ issue_id: Number(issueId), card_id: Number(cards[k].id), card_no: cards[k++].card_no, phone: item.phone })
-          for (const item of items) {
-            const n = affected(await trx('cards').where({ id: item.card_id, status: 'inactive' }).whereNull('issue_id').update({
-              status: 'active', phone: item.phone, issue_id: Number(issueId), issued_app_id: app?.id ?? null,
-              ...(body.distributor_id !== undefined ? { distributor_id: body.distributor_id } : {}), updated_at: now.getTime(),
-            }))
-            if (n !== 1) throw errors.insufficientCards()
-          }
+          const moved = await cardsRepo.moveCards(trx, merchant.id, items.map((item) => ({
+            id: item.card_id, card_no: item.card_no,
+            set: { phone: item.phone, issue_id: Number(issueId), issued_app_id: app?.id ?? null, ...(body.distributor_id !== undefined ? { distributor_id: body.distributor_id } : {}) },
+            detail: { ...(app ? { app_key: app.app_key } : {}), phone: maskPhone(item.phone), out_order_no: body.out_order_no },
+          })), { from: 'inactive', to: 'active', unissued: true, type: 'issue', actor, ref: { type: 'issue', id: issueNo }, at: now })
+          if (moved.size !== items.length) throw errors.insufficientCards()
           for (let i = 0; i < items.length; i += 500) await trx('card_issue_items').insert(items.slice(i, i + 500))
-          await trx('card_activities').insert(items.map((item) => ({
-            merchant_id: merchant.id, card_id: item.card_id, card_no: item.card_no, type: 'issue', actor_type: actor.type, actor_id: actor.id,
-            actor_name: actor.name.slice(0, 64), from_status: 'inactive', to_status: 'active', ref_type: 'issue', ref_id: issueNo,
-            detail: JSON.stringify({ ...(app ? { app_key: app.app_key } : {}), phone: maskPhone(item.phone), out_order_no: body.out_order_no }), ip: actor.ip, created_at: now.getTime(),
-          })))
           const messages: Parameters<typeof enqueue>[1] = [{
             merchant_id: merchant.id, topic: 'card.issued', idempotency_key: `card.issued:${issueNo}`,
             payload: { issue_no: issueNo, out_order_no: body.out_order_no, cards: items.map((i) => ({ card_no: i.card_no, phone: maskPhone(i.phone) })) },
@@ -171,21 +161,11 @@ export function createOpenService ({ db, clock, masterKey, publicBaseUrl, redemp
       if (issue.cancel_result) return JSON.parse(issue.cancel_result) as { issue_no: string; cancelled: string[]; not_cancelled: Array<{ card_no: string; reason: string }> }
       const now = clock.now()
       return db.transaction(async (trx) => {
-        const cards = await trx('cards').where({ merchant_id: merchant.id, issue_id: issue.id }).orderBy('serial').select('id', 'card_no', 'status')
-        const cancelled: string[] = []
-        const notCancelled: Array<{ card_no: string; reason: string }> = []
-        for (const c of cards) {
-          const n = affected(await trx('cards').where({ id: c.id, status: 'active' }).update({ status: 'inactive', phone: null, updated_at: now.getTime() }))
-          if (n === 1) {
-            cancelled.push(c.card_no)
-            await trx('card_activities').insert({
-              merchant_id: merchant.id, card_id: c.id, card_no: c.card_no, type: 'cancel_issue', actor_type: actor.type, actor_id: actor.id,
-              actor_name: actor.name.slice(0, 64), from_status: 'active', to_status: 'inactive', ref_type: 'issue', ref_id: issueNo, detail: null, ip: actor.ip, created_at: now.getTime(),
-            })
-          } else {
-            notCancelled.push({ card_no: c.card_no, reason: c.status === 'active' ? 'changed' : c.status })
-          }
-        }
+        const cards = await cardsRepo.cardsOfIssue(trx, merchant.id, Number(issue.id))
+        const moved = await cardsRepo.moveCards(trx, merchant.id, cards.map((c) => ({ id: c.id, card_no: c.card_no, set: { phone: null } })),
+          { from: 'active', to: 'inactive', type: 'cancel_issue', actor, ref: { type: 'issue', id: issueNo }, at: now })
+        const cancelled = cards.filter((c) => moved.has(Number(c.id))).map((c) => c.card_no)
+        const notCancelled = cards.filter((c) => !moved.has(Number(c.id))).map((c) => ({ card_no: c.card_no, reason: c.status === 'active' ? 'changed' : c.status }))
         const result = { issue_no: issueNo, cancelled, not_cancelled: notCancelled }
         await trx('card_issues').where({ id: issue.id }).update({ status: 'cancelled', cancel_result: JSON.stringify(result), updated_at: now.getTime() })
         await enqueue(trx, [{ merchant_id: merchant.id, topic: 'issue.cancelled', idempotency_key: `issue.cancelled:${issueNo}`, payload: result }], now)
@@ -194,8 +174,7 @@ export function createOpenService ({ db, clock, masterKey, publicBaseUrl, redemp
     },
 
     async card (merchant: MerchantRow, cardNo: string) {
-      const card = await db<CardRow>('cards as c').join('card_batches as b', 'b.id', 'c.batch_id')
-        .where({ 'c.merchant_id': merchant.id, 'c.card_no': cardNo, 'b.status': 'ready' }).first('c.*')
+      const card = await cardsRepo.findUsableCard(db, merchant.id, cardNo)
       if (!card) throw errors.cardNotFound()
       const sets = await productsOfSets(db, [Number(card.product_set_id)])
       const order = card.status === 'redeemed' ? await db('orders').where({ card_id: card.id }).whereNot('status', 'cancelled').first('order_no') : null
@@ -207,7 +186,7 @@ export function createOpenService ({ db, clock, masterKey, publicBaseUrl, redemp
         balance: null,
         valid_from: card.valid_from,
         valid_to: card.valid_to,
-        phone: maskPhone(card.phone),
+        phone: maskPhone(card.phone ?? null),
         products: (sets.get(Number(card.product_set_id)) ?? []).map((p) => ({ product_id: p.product_id, name: p.name })),
         redeemed_order_no: order ? order.order_no as string : null,
         updated_at: iso(card.updated_at)!,

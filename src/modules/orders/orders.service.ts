@@ -6,6 +6,7 @@ import { addDays, localDate } from '../../shared/dates.js'
 import { affected, type Db } from '../../shared/db.js'
 import { iso } from '../../shared/schemas.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
+import { moveCards } from '../cards/cards.repository.js'
 import type { MerchantsService } from '../merchants/merchants.service.js'
 import { enqueue, type Topic } from '../outbox/outbox.repository.js'
 import { courierInvalid, findCourier } from './couriers.js'
@@ -136,12 +137,8 @@ export function createOrdersService ({ db, clock, merchants }: { db: Knex; clock
       return transition(merchantId, orderNo, ['pending'], { status: 'cancelled', cancelled_at: now.getTime() },
         { type: 'cancelled', topic: 'order.cancelled', audit: 'orders.cancel', detail: { reason: 'admin' } }, actor,
         async (trx, order) => {
-          await trx('cards').where({ id: order.card_id, status: 'redeemed' }).update({ status: 'active', redeemed_at: null, updated_at: now.getTime() })
-          await trx('card_activities').insert({
-            merchant_id: merchantId, card_id: order.card_id, card_no: order.card_no, type: 'cancel_redeem', actor_type: actor.type,
-            actor_id: actor.id, actor_name: actor.name.slice(0, 64), from_status: 'redeemed', to_status: 'active', ref_type: 'order',
-            ref_id: orderNo, detail: null, ip: actor.ip, created_at: now.getTime(),
-          })
+          await moveCards(trx, merchantId, [{ id: order.card_id, card_no: order.card_no, set: { redeemed_at: null } }],
+            { from: 'redeemed', to: 'active', type: 'cancel_redeem', actor, ref: { type: 'order', id: orderNo }, at: now })
           if (order.reserve_date) {
             await trx('merchant_counters').where({ merchant_id: merchantId, name: `reserve:${order.reserve_date}` }).andWhere('value', '>', 0).decrement('value', 1)
           }

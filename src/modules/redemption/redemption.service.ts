@@ -13,6 +13,7 @@ import type { Actor } from '../audit/audit.repository.js'
 import { productsOfSets } from '../catalog/catalog.repository.js'
 import { imageUrl } from '../catalog/catalog.service.js'
 import { cardPasswordHash } from '../cards/card-secrets.js'
+import * as cardsRepo from '../cards/cards.repository.js'
 import type { CardRow } from '../cards/cards.repository.js'
 import type { MerchantRow, MerchantsService } from '../merchants/merchants.service.js'
 import { enqueue } from '../outbox/outbox.repository.js'
@@ -160,10 +161,7 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
     const mine = await reserve(db, CARD_CALLER_GUARD, perCaller, now)
     const everyone = mine.allowed ? await reserve(db, CARD_GUARD, number, now) : null
     const pepper = await merchants.pepper(merchant.id)
-    const card = await db<CardRow>('cards as c')
-      .join('card_batches as b', 'b.id', 'c.batch_id')
-      .where({ 'c.merchant_id': merchant.id, 'c.card_no': cardNo, 'b.status': 'ready' })
-      .first('c.*') as CardRow | undefined
+    const card = await cardsRepo.findUsableCard(db, merchant.id, cardNo)
     const hash = cardPasswordHash(card ? pepper : DUMMY_PEPPER, cardNo, password)
     const ok = mine.allowed && everyone!.allowed && card !== undefined && safeEqual(hash, card.password_hash)
     if (!ok) {
@@ -243,8 +241,8 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
       throw errors.tokenInvalid()
     }
     if (payload.mid !== merchant.id || typeof payload.cno !== 'string') throw errors.tokenInvalid()
-    const card = await db<CardRow>('cards').where({ merchant_id: merchant.id, id: Number(payload.sub), card_no: payload.cno }).first()
-    if (!card) throw errors.tokenInvalid()
+    const card = await cardsRepo.findCard(db, merchant.id, Number(payload.sub))
+    if (!card || card.card_no !== payload.cno) throw errors.tokenInvalid()
     return card
   }
 
@@ -278,10 +276,10 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
       const orderNo = newOrderNo(merchant.timezone, now)
       try {
         return await db.transaction(async (trx) => {
-          const won = affected(await trx('cards')
-            .where({ id: card.id, status: 'active' })
-            .update({ status: 'redeemed', redeemed_at: now.getTime(), updated_at: now.getTime() }))
-          if (won !== 1) throw errors.cardRedeemed()
+          const won = await cardsRepo.moveCards(trx, merchant.id, [{
+            id: card.id, card_no: card.card_no, set: { redeemed_at: now.getTime() }, detail: { product_id: product.product_id, channel: input.channel },
+          }], { from: 'active', to: 'redeemed', type: 'redeem', actor, ref: { type: 'order', id: orderNo }, at: now })
+          if (won.size !== 1) throw errors.cardRedeemed()
           if (reserveDate && pickup.daily_cap) await takeDailySlot(trx, merchant.id, reserveDate, pickup.daily_cap)
           const store = input.channel === 'store'
           const row: Omit<OrderRow, 'id'> = {
@@ -320,12 +318,6 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
           }
           const [id] = await trx('orders').insert(row)
           const order = { ...row, id: Number(id) } as OrderRow
-          await trx('card_activities').insert({
-            merchant_id: merchant.id, card_id: card.id, card_no: card.card_no, type: 'redeem', actor_type: actor.type,
-            actor_id: actor.id, actor_name: actor.name.slice(0, 64), from_status: 'active', to_status: 'redeemed',
-            ref_type: 'order', ref_id: orderNo, detail: JSON.stringify({ product_id: product.product_id, channel: input.channel }),
-            ip: actor.ip, created_at: now.getTime(),
-          })
           await insertOrderEvent(trx, { merchant_id: merchant.id, order_id: order.id, type: 'created', actor_type: actor.type, actor_id: actor.id, actor_name: actor.name, detail: { channel: input.channel }, at: now })
           const [view] = await toOrders(trx, merchant.id, [order])
           await enqueue(trx, [
@@ -339,7 +331,7 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
         if (isUniqueViolation(err) && attempt < 3) continue
         if ((err as { code?: string }).code === errors.cardRedeemed.code) {
           // Lost the race, or the state changed since the checks: answer with the real reason.
-          const fresh = await db<CardRow>('cards').where({ id: card.id }).first()
+          const fresh = await cardsRepo.findCard(db, merchant.id, card.id)
           if (fresh) await checkRedeemable(merchant, fresh)
         }
         throw err

@@ -92,7 +92,7 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
     const { resolved, hidden } = await resolvedFilter(merchantId, filter)
     let after = 0
     for (;;) {
-      const rows = await cardsRepo.applyCardFilter(db('cards'), merchantId, resolved, hidden).where('serial', '>', after).orderBy('serial').limit(PAGE)
+      const rows = await cardsRepo.filteredCards(db, merchantId, resolved, hidden).where('serial', '>', after).orderBy('serial').limit(PAGE)
         .select('serial', 'card_no', 'password_enc', 'face_value', 'valid_from', 'valid_to', 'batch_id', 'product_set_id', 'status', 'distributor_id') as cardsRepo.CardRow[]
       if (rows.length === 0) return
       yield rows
@@ -150,7 +150,7 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
   /** How many cards a filter selects (what an export is about to send). */
   async function countCards (merchantId: number, filter: CardFilter): Promise<number> {
     const { resolved, hidden } = await resolvedFilter(merchantId, filter)
-    const row = await cardsRepo.applyCardFilter(db('cards'), merchantId, resolved, hidden).count({ n: '*' }).first()
+    const row = await cardsRepo.filteredCards(db, merchantId, resolved, hidden).count({ n: '*' }).first()
     return Number((row as { n?: number | string } | undefined)?.n ?? 0)
   }
 
