@@ -21,7 +21,10 @@ import { createRedemptionService } from '../modules/redemption/redemption.servic
 import { createAppsService } from '../modules/open/apps.js'
 import { createOpenService } from '../modules/open/open.service.js'
 import { createWebhooksService } from '../modules/webhooks/webhooks.service.js'
-import { createOutboxWorker, type Handler, type HandlerResult, type OutboxRow } from '../workers/outbox-worker.js'
+import { createOutboxWorker } from '../workers/outbox-worker.js'
+import { createOutboxService } from '../modules/outbox/outbox.service.js'
+import { eventHandlers } from '../modules/outbox/routing.js'
+import type { Handler } from '../modules/outbox/outbox.types.js'
 import { createNotificationsService } from '../modules/notifications/notifications.js'
 import { createTrackingService } from '../modules/tracking/tracking.js'
 import { createEWaybillService } from '../modules/orders/e-waybill.js'
@@ -67,23 +70,13 @@ export function createServices (config: AppConfig, db: Knex, clock: Clock, log: 
   const handlers: Record<string, Handler> = {
     ...webhooks.handlers, ...notifications.handlers, ...eWaybill.handlers, ...erp.handlers,
     'tracking.subscribe': async (row) => { await tracking.subscribe(row); return {} },
+    ...eventHandlers(webhooks.fanOut, {
+      orderTexts: (r) => notifications.orderEventEffects(r),
+      securityAlertTexts: (r) => notifications.securityAlertEffects(r),
+      erpPush: (r) => erp.orderEventEffects(r),
+      trackingSubscription: (r) => tracking.shippedEffects(r),
+    }),
   }
-  // An event's webhook fan-out, then what other modules add to the same completion (texts by the
-  // merchant's switches, the ERP push, the tracking subscription), all in one transaction.
-  type Effects = NonNullable<HandlerResult['effects']>
-  const alongside = (first: Handler, ...more: Array<(row: OutboxRow) => Promise<Effects | undefined>>): Handler => async (row, now) => {
-    const result = await first(row, now) ?? {}
-    const extra: Effects[] = result.effects ? [result.effects] : []
-    for (const m of more) {
-      const e = await m(row)
-      if (e) extra.push(e)
-    }
-    return { ...result, effects: extra.length ? async (trx) => { for (const e of extra) await e(trx) } : undefined }
-  }
-  for (const topic of ['order.created', 'order.shipped', 'order.cancelled']) {
-    handlers[topic] = alongside(webhooks.handlers[topic], (r) => notifications.orderEventEffects(r), (r) => erp.orderEventEffects(r), (r) => tracking.shippedEffects(r))
-  }
-  handlers['security.guessing'] = alongside(webhooks.handlers['security.guessing'], (r) => notifications.securityAlertEffects(r))
   return {
     merchants,
     auth: createAuthService({ db, masterKey: config.masterKey, captcha: config.captcha, clock, merchants, captchaWork: overrides.captchaWork }),
@@ -105,6 +98,7 @@ export function createServices (config: AppConfig, db: Knex, clock: Clock, log: 
     eWaybill,
     erp,
     tracking,
+    outbox: createOutboxService({ db }),
     worker: createOutboxWorker({ db, clock, handlers, log }),
   }
 }

@@ -8,42 +8,13 @@ import { randomBytes } from 'node:crypto'
 import PQueue from 'p-queue'
 import type { Knex } from 'knex'
 import type { Clock } from '../shared/clock.js'
-import { affected, isMysql } from '../shared/db.js'
+import { claimDue, recordAttempt } from '../modules/outbox/outbox.repository.js'
+import { HandlerError, type AttemptReport, type Effects, type Handler, type OutboxRow } from '../modules/outbox/outbox.types.js'
+
+export type { Handler, HandlerResult, OutboxRow } from '../modules/outbox/outbox.types.js'
 
 export const RETRY_DELAYS_MS = [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000]
 const LEASE_MS = 60_000
-
-export interface OutboxRow {
-  id: number
-  merchant_id: number
-  topic: string
-  destination: string | null
-  payload: string
-  idempotency_key: string
-  status: 'pending' | 'processing' | 'done' | 'dead'
-  attempts: number
-  next_attempt_at: number
-  locked_until: number | null
-  last_error: string | null
-  event_type: string | null
-  event_id: string | null
-  claim_token: string | null
-  created_at: number
-}
-
-export interface AttemptReport { status_code?: number | null; error?: string | null; response_excerpt?: string | null }
-
-/** What a handler reports; throw HandlerError to fail. `effects` run in the completing transaction. */
-export interface HandlerResult extends AttemptReport { effects?: (trx: Knex.Transaction) => Promise<void> }
-
-export class HandlerError extends Error {
-  constructor (message: string, readonly retryable: boolean, readonly report: AttemptReport = {}, readonly effects?: (trx: Knex.Transaction) => Promise<void>) {
-    super(message)
-    this.name = 'HandlerError'
-  }
-}
-
-export type Handler = (row: OutboxRow, now: Date) => Promise<HandlerResult | void>
 
 export interface WorkerOptions {
   db: Knex
@@ -77,29 +48,11 @@ export function createOutboxWorker (opts: WorkerOptions) {
     return q
   }
 
-  const due = (q: Knex.QueryBuilder, now: number) => q.where((w) =>
-    w.where((p) => p.where('status', 'pending').andWhere('next_attempt_at', '<=', now))
-      .orWhere((p) => p.where('status', 'processing').andWhere('locked_until', '<', now)))
-
   async function claim (now: number): Promise<OutboxRow[]> {
-    const lease = now + LEASE_MS
-    const token = randomBytes(16).toString('hex')
-    const mark = { status: 'processing', locked_until: lease, claim_token: token, updated_at: now }
-    if (isMysql(db)) {
-      // Rows another instance is claiming are skipped, not waited for.
-      await db.transaction(async (trx) => {
-        const ids = (await due(trx('outbox'), now).orderBy('next_attempt_at').limit(batchSize).forUpdate().skipLocked().pluck('id')).map(Number)
-        if (ids.length) await trx('outbox').whereIn('id', ids).update(mark)
-      })
-    } else {
-      // SQLite: one statement that writes straight away (a read-then-write transaction could
-      // not upgrade its lock while another connection writes); the due condition settles races.
-      await due(db('outbox'), now).whereIn('id', (sub) => { due(sub.select('id').from('outbox'), now).orderBy('next_attempt_at').limit(batchSize) }).update(mark)
-    }
-    return await db('outbox').where({ claim_token: token }) as OutboxRow[]
+    return await claimDue(db, now, batchSize, now + LEASE_MS, randomBytes(16).toString('hex'))
   }
 
-  interface Outcome { row: OutboxRow; startedAt: number; ok: boolean; retryable: boolean; report: AttemptReport; effects?: (trx: Knex.Transaction) => Promise<void>; done: () => void; fail: (e: Error) => void }
+  interface Outcome { row: OutboxRow; startedAt: number; ok: boolean; retryable: boolean; report: AttemptReport; effects?: Effects; done: () => void; fail: (e: Error) => void }
   let buffered: Outcome[] = []
   let flushing: Promise<void> | null = null
 
@@ -107,7 +60,7 @@ export function createOutboxWorker (opts: WorkerOptions) {
    * Group commit: outcomes that arrive while a write is running are written together in the
    * next transaction, so fifty concurrent deliveries do not queue for fifty transactions.
    */
-  function finish (row: OutboxRow, startedAt: number, outcome: { ok: boolean; retryable: boolean; report: AttemptReport; effects?: (trx: Knex.Transaction) => Promise<void> }): Promise<void> {
+  function finish (row: OutboxRow, startedAt: number, outcome: { ok: boolean; retryable: boolean; report: AttemptReport; effects?: Effects }): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       buffered.push({ row, startedAt, ...outcome, done: resolve, fail: reject })
       if (!flushing) flushing = flush()
@@ -139,19 +92,8 @@ export function createOutboxWorker (opts: WorkerOptions) {
     const attempts = Number(o.row.attempts) + 1
     const delay = o.ok || !o.retryable ? null : nextDelay(attempts, opts.random)
     const status = o.ok ? 'done' : delay === null ? 'dead' : 'pending'
-    // Only the holder of this claim may finish the row.
-    const n = affected(await trx('outbox').where({ id: o.row.id, status: 'processing', claim_token: o.row.claim_token }).update({
-      status, attempts, locked_until: null, claim_token: null, updated_at: now,
-      next_attempt_at: delay === null ? o.row.next_attempt_at : now + delay,
-      last_error: o.ok ? null : (o.report.error ?? 'failed').slice(0, 2000),
-      last_status_code: o.report.status_code ?? null,
-    }))
-    if (n !== 1) return false
-    await trx('outbox_attempts').insert({
-      outbox_id: o.row.id, attempt: attempts, started_at: o.startedAt, status_code: o.report.status_code ?? null,
-      latency_ms: Math.max(0, now - o.startedAt), error: o.report.error?.slice(0, 500) ?? null,
-      response_excerpt: o.report.response_excerpt?.slice(0, 1024) ?? null,
-    })
+    const next = delay === null ? o.row.next_attempt_at : now + delay
+    if (!await recordAttempt(trx, o.row, { status, attempts, nextAttemptAt: next, startedAt: o.startedAt, report: o.report }, now)) return false
     if (o.effects) await o.effects(trx)
     return status === 'dead'
   }

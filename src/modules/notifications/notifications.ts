@@ -13,10 +13,10 @@ import { missingPermission, type Permission } from '../admins/permissions.js'
 import { permissionsOf } from '../admins/admins.mapper.js'
 import { errorResponses, iso, MobilePhone, Nullable, Timestamp } from '../../shared/schemas.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
-import { enqueue } from '../outbox/outbox.repository.js'
+import { enqueue, enqueueOne } from '../outbox/outbox.repository.js'
 import { maskPhone } from '../orders/orders.repository.js'
 import type { Order } from '../orders/orders.schemas.js'
-import { HandlerError, type Handler, type OutboxRow } from '../../workers/outbox-worker.js'
+import { HandlerError, type Handler, type OutboxRow } from '../outbox/outbox.types.js'
 import { aliyunProvider } from '../../integrations/sms/aliyun.js'
 import { consoleProvider } from '../../integrations/sms/console.js'
 import { SmsError, type SmsProvider } from '../../integrations/sms/port.js'
@@ -255,9 +255,7 @@ export function createNotificationsService ({ db, clock, masterKey, log, http, p
     async test (merchantId: number, phone: string) {
       const now = clock.now()
       const idem = `sms-test:${merchantId}:${now.getTime()}:${phone}`
-      await enqueue(db, [{ merchant_id: merchantId, topic: 'sms.send', idempotency_key: idem, payload: { event: 'test', phone, vars: { order_no: 'TEST', product: '测试商品' } } }], now)
-      const row = await db('outbox').where({ idempotency_key: idem }).first('id')
-      return { outbox_id: Number(row.id) }
+      return { outbox_id: await enqueueOne(db, { merchant_id: merchantId, topic: 'sms.send', idempotency_key: idem, payload: { event: 'test', phone, vars: { order_no: 'TEST', product: '测试商品' } } }, now) }
     },
 
     async messages (merchantId: number, q: { phone?: string; status?: string; cursor?: string; limit?: number }) {

@@ -11,7 +11,7 @@ import { appError } from '../../shared/errors.js'
 import { errorResponses, MobilePhone, Nullable } from '../../shared/schemas.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
 import { enqueue } from '../outbox/outbox.repository.js'
-import { HandlerError, type Handler } from '../../workers/outbox-worker.js'
+import { HandlerError, type Handler } from '../outbox/outbox.types.js'
 import { kuaidi100Vendor } from '../../integrations/courier/kuaidi100.js'
 import { CourierError, type CourierVendor, type Party } from '../../integrations/courier/port.js'
 import { sfVendor } from '../../integrations/courier/sf.js'
@@ -119,9 +119,7 @@ export function createEWaybillService ({ db, clock, masterKey, orders, http, ven
         if (order.status !== 'pending') { refused.push({ order_no: orderNo, reason: order.status }); continue }
         // One row per order: asking twice queues nothing new.
         const key2 = `ewaybill:${merchantId}:${orderNo}`
-        if (!await db('outbox').where({ idempotency_key: key2 }).first('id')) {
-          await enqueue(db, [{ merchant_id: merchantId, topic: 'ewaybill.request', idempotency_key: key2, payload: { order_no: orderNo, account_id: accountId } }], clock.now())
-        }
+        await enqueue(db, [{ merchant_id: merchantId, topic: 'ewaybill.request', idempotency_key: key2, payload: { order_no: orderNo, account_id: accountId } }], clock.now(), { ignoreDuplicates: true })
         queued.push(orderNo)
       }
       return { queued, refused }

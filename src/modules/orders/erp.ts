@@ -13,7 +13,7 @@ import { validationFailed } from '../../shared/errors.js'
 import { errorResponses, Nullable } from '../../shared/schemas.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
 import { enqueue } from '../outbox/outbox.repository.js'
-import { HandlerError, type Handler, type OutboxRow } from '../../workers/outbox-worker.js'
+import { HandlerError, type Handler, type OutboxRow } from '../outbox/outbox.types.js'
 import { ErpError, wdtClassicAdapter, type WdtConfig } from '../../integrations/erp/wdt-classic.js'
 import { wdtQjb } from '../../integrations/erp/wdt-qjb.js'
 import type { ErpAdapter, ErpTrade } from '../../integrations/erp/port.js'
@@ -162,47 +162,4 @@ export const erpRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { operationId: 'syncErpLogistics', tags: ['orders'], security, summary: 'Pull shipments from the ERP now (it also runs periodically)', response: { 200: Type.Object({ shipped: Type.Integer(), failed: Type.Integer() }), ...errorResponses } },
     onRequest: app.requirePermission('orders.ship'),
   }, async (req) => app.services.erp.syncLogistics(sessionOf(req).merchant.id))
-}
-
-/** Calls to ERPs, couriers and SMS providers, with every attempt: what the merchant can check. */
-export const integrationCallsRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const TOPICS = ['erp.push', 'ewaybill.request', 'sms.send', 'sms.card_issued'] as const
-  app.get('/api/v1/integration-calls', {
-    schema: {
-      operationId: 'listIntegrationCalls', tags: ['orders'], security,
-      querystring: Type.Object({
-        topic: Type.Optional(Type.Union(TOPICS.map((x) => Type.Literal(x)))),
-        status: Type.Optional(Type.Union(['pending', 'processing', 'done', 'dead'].map((x) => Type.Literal(x)))),
-        cursor: Type.Optional(Type.String({ pattern: '^[0-9]+$' })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
-      }),
-      response: {
-        200: Type.Object({
-          items: Type.Array(Type.Object({
-            id: Type.Integer(), topic: Type.String(), status: Type.String(), attempts: Type.Integer(), last_error: Nullable(Type.String()), created_at: Type.String(),
-            attempt_log: Type.Array(Type.Object({ attempt: Type.Integer(), status_code: Nullable(Type.Integer()), latency_ms: Type.Integer(), error: Nullable(Type.String()), started_at: Type.String() })),
-          })),
-          next_cursor: Nullable(Type.String()),
-        }),
-        ...errorResponses,
-      },
-    },
-    onRequest: app.requirePermission('settings.write'),
-  }, async (req) => {
-    const limit = req.query.limit ?? 50
-    const q = app.db('outbox').where({ merchant_id: sessionOf(req).merchant.id }).whereIn('topic', req.query.topic ? [req.query.topic] : [...TOPICS])
-    if (req.query.status) q.where('status', req.query.status)
-    if (req.query.cursor) q.where('id', '<', Number(req.query.cursor))
-    const rows = await q.orderBy('id', 'desc').limit(limit)
-    const attempts = rows.length ? await app.db('outbox_attempts').whereIn('outbox_id', rows.map((r) => r.id)).orderBy('id') : []
-    return {
-      items: rows.map((r) => ({
-        id: Number(r.id), topic: r.topic as string, status: r.status as string, attempts: Number(r.attempts), last_error: r.last_error as string | null,
-        created_at: new Date(Number(r.created_at)).toISOString(),
-        attempt_log: attempts.filter((a) => Number(a.outbox_id) === Number(r.id)).map((a) => ({
-          attempt: Number(a.attempt), status_code: a.status_code === null ? null : Number(a.status_code), latency_ms: Number(a.latency_ms), error: a.error as string | null, started_at: new Date(Number(a.started_at)).toISOString(),
-        })),
-      })),
-      next_cursor: rows.length === limit ? String(rows[rows.length - 1].id) : null,
-    }
-  })
 }

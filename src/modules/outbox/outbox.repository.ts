@@ -1,6 +1,9 @@
 // The outbox: rows written in the same transaction as the change they report. Delivery (the
-// worker, webhooks, integrations) reads them later; nothing here touches the network.
-import type { Db } from '../../shared/db.js'
+// worker, webhooks, integrations) reads them later; nothing here touches the network. Every
+// statement on `outbox` and `outbox_attempts` is in this file.
+import type { Knex } from 'knex'
+import { affected, isMysql, type Db } from '../../shared/db.js'
+import type { AttemptReport, OutboxRow } from './outbox.types.js'
 
 /** Domain events; each is fanned out to the merchant's webhook endpoints (Standard Webhooks). */
 export const EVENT_TOPICS = [
@@ -27,20 +30,108 @@ export interface OutboxMessage {
   event_id?: string | null
 }
 
-export async function enqueue (db: Db, messages: OutboxMessage[], at: Date): Promise<void> {
+const toRow = (m: OutboxMessage, at: Date) => ({
+  merchant_id: m.merchant_id,
+  topic: m.topic,
+  destination: m.destination ?? null,
+  event_type: m.event_type ?? null,
+  event_id: m.event_id ?? null,
+  payload: JSON.stringify(m.payload),
+  idempotency_key: m.idempotency_key,
+  status: 'pending',
+  attempts: 0,
+  next_attempt_at: at.getTime(),
+  created_at: at.getTime(),
+  updated_at: at.getTime(),
+})
+
+/**
+ * Queues messages. A message whose idempotency key is already queued is refused (a unique
+ * violation), or with `ignoreDuplicates` silently kept as the one row it already is.
+ */
+export async function enqueue (db: Db, messages: OutboxMessage[], at: Date, opts: { ignoreDuplicates?: boolean } = {}): Promise<void> {
   if (messages.length === 0) return
-  await db('outbox').insert(messages.map((m) => ({
-    merchant_id: m.merchant_id,
-    topic: m.topic,
-    destination: m.destination ?? null,
-    event_type: m.event_type ?? null,
-    event_id: m.event_id ?? null,
-    payload: JSON.stringify(m.payload),
-    idempotency_key: m.idempotency_key,
-    status: 'pending',
-    attempts: 0,
-    next_attempt_at: at.getTime(),
-    created_at: at.getTime(),
-    updated_at: at.getTime(),
-  })))
+  const q = db('outbox').insert(messages.map((m) => toRow(m, at)))
+  if (opts.ignoreDuplicates) await q.onConflict('idempotency_key').ignore()
+  else await q
+}
+
+/** Queues one message and returns its row id (the existing row's when the key is queued already). */
+export async function enqueueOne (db: Db, message: OutboxMessage, at: Date): Promise<number> {
+  await enqueue(db, [message], at, { ignoreDuplicates: true })
+  const row = await db('outbox').where({ idempotency_key: message.idempotency_key }).first('id')
+  return Number(row.id)
+}
+
+/** Is a message with this key queued (in any state)? */
+export async function isQueued (db: Db, idempotencyKey: string): Promise<boolean> {
+  return Boolean(await db('outbox').where({ idempotency_key: idempotencyKey }).first('id'))
+}
+
+export interface AttemptRow { outbox_id: number; attempt: number; status_code: number | null; latency_ms: number; error: string | null; response_excerpt: string | null; started_at: number }
+export type ListedRow = OutboxRow & { last_status_code: number | null; attempt_log: AttemptRow[] }
+
+/** A merchant's rows of some topics, newest first, each with its attempts (for the delivery and call logs). */
+export async function listRows (db: Db, merchantId: number, f: { topics: readonly string[]; status?: string; destination?: string; eventType?: string; before?: number; limit: number }): Promise<ListedRow[]> {
+  const q = db<OutboxRow & { last_status_code: number | null }>('outbox').where({ merchant_id: merchantId }).whereIn('topic', [...f.topics])
+  if (f.status) q.where('status', f.status)
+  if (f.destination) q.where('destination', f.destination)
+  if (f.eventType) q.where('event_type', f.eventType)
+  if (f.before) q.where('id', '<', f.before)
+  const rows = await q.orderBy('id', 'desc').limit(f.limit)
+  const attempts: AttemptRow[] = rows.length ? await db('outbox_attempts').whereIn('outbox_id', rows.map((r) => r.id)).orderBy('id') : []
+  return rows.map((r) => ({ ...r, attempt_log: attempts.filter((a) => Number(a.outbox_id) === Number(r.id)) }))
+}
+
+/** Sends rows again now with a fresh retry schedule; returns how many were requeued. */
+export async function requeue (db: Db, merchantId: number, f: { topic: string; id?: number; destination?: string; since?: number; statuses: readonly string[] }, now: number): Promise<number> {
+  const q = db('outbox').where({ merchant_id: merchantId, topic: f.topic }).whereIn('status', [...f.statuses])
+  if (f.id !== undefined) q.where('id', f.id)
+  if (f.destination !== undefined) q.where('destination', f.destination)
+  if (f.since !== undefined) q.andWhere('created_at', '>=', f.since)
+  return await q.update({ status: 'pending', attempts: 0, next_attempt_at: now, updated_at: now })
+}
+
+const due = (q: Knex.QueryBuilder, now: number) => q.where((w) =>
+  w.where((p) => p.where('status', 'pending').andWhere('next_attempt_at', '<=', now))
+    .orWhere((p) => p.where('status', 'processing').andWhere('locked_until', '<', now)))
+
+/**
+ * Leases up to `limit` due rows (pending and due, or processing with a lapsed lease) to the
+ * claim token until `lease`: FOR UPDATE SKIP LOCKED on MySQL (rows another instance is claiming
+ * are skipped, not waited for); on SQLite one statement that writes straight away (a
+ * read-then-write transaction could not upgrade its lock while another connection writes) and
+ * lets the due condition settle races.
+ */
+export async function claimDue (db: Knex, now: number, limit: number, lease: number, token: string): Promise<OutboxRow[]> {
+  const mark = { status: 'processing', locked_until: lease, claim_token: token, updated_at: now }
+  if (isMysql(db)) {
+    await db.transaction(async (trx) => {
+      const ids = (await due(trx('outbox'), now).orderBy('next_attempt_at').limit(limit).forUpdate().skipLocked().pluck('id')).map(Number)
+      if (ids.length) await trx('outbox').whereIn('id', ids).update(mark)
+    })
+  } else {
+    await due(db('outbox'), now).whereIn('id', (sub) => { due(sub.select('id').from('outbox'), now).orderBy('next_attempt_at').limit(limit) }).update(mark)
+  }
+  return await db('outbox').where({ claim_token: token }) as OutboxRow[]
+}
+
+/**
+ * Records one attempt of a claimed row: its new state and the attempt's line. Only the holder
+ * of the claim may finish the row; false (and nothing written) when the claim was lost.
+ */
+export async function recordAttempt (trx: Knex.Transaction, row: OutboxRow, a: { status: 'done' | 'dead' | 'pending'; attempts: number; nextAttemptAt: number; startedAt: number; report: AttemptReport }, now: number): Promise<boolean> {
+  const n = affected(await trx('outbox').where({ id: row.id, status: 'processing', claim_token: row.claim_token }).update({
+    status: a.status, attempts: a.attempts, locked_until: null, claim_token: null, updated_at: now,
+    next_attempt_at: a.nextAttemptAt,
+    last_error: a.status === 'done' ? null : (a.report.error ?? 'failed').slice(0, 2000),
+    last_status_code: a.report.status_code ?? null,
+  }))
+  if (n !== 1) return false
+  await trx('outbox_attempts').insert({
+    outbox_id: row.id, attempt: a.attempts, started_at: a.startedAt, status_code: a.report.status_code ?? null,
+    latency_ms: Math.max(0, now - a.startedAt), error: a.report.error?.slice(0, 500) ?? null,
+    response_excerpt: a.report.response_excerpt?.slice(0, 1024) ?? null,
+  })
+  return true
 }

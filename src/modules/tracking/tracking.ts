@@ -11,7 +11,8 @@ import type { Clock } from '../../shared/clock.js'
 import { decrypt, deriveKey, encrypt, safeEqual } from '../../shared/crypto.js'
 import { isUniqueViolation } from '../../shared/db.js'
 import { OutboundError, vendorReason, type OutboundResponse } from '../../shared/outbound.js'
-import { HandlerError } from '../../workers/outbox-worker.js'
+import { enqueue } from '../outbox/outbox.repository.js'
+import { HandlerError } from '../outbox/outbox.types.js'
 import { appError } from '../../shared/errors.js'
 import { errorResponses, Nullable } from '../../shared/schemas.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
@@ -154,11 +155,10 @@ export function createTrackingService ({ db, clock, masterKey, publicBaseUrl, me
       const company = order.courier_code ? KUAIDI100_COMPANY[order.courier_code.split('_')[0]] : undefined
       if (!s.kuaidi100_key_enc || !s.kuaidi100_salt_enc || !company || !order.waybill_no) return undefined
       return async (trx) => {
-        await trx('outbox').insert({
-          merchant_id: row.merchant_id, topic: 'tracking.subscribe', payload: JSON.stringify({ company, number: order.waybill_no, order_no: order.order_no }),
-          idempotency_key: `k100sub:${row.merchant_id}:${order.waybill_no}`, status: 'pending', attempts: 0, next_attempt_at: clock.now().getTime(),
-          created_at: clock.now().getTime(), updated_at: clock.now().getTime(),
-        }).onConflict('idempotency_key').ignore()
+        await enqueue(trx, [{
+          merchant_id: row.merchant_id, topic: 'tracking.subscribe', payload: { company, number: order.waybill_no, order_no: order.order_no },
+          idempotency_key: `k100sub:${row.merchant_id}:${order.waybill_no}`,
+        }], clock.now(), { ignoreDuplicates: true })
       }
     },
 

@@ -9,10 +9,10 @@ import { iso } from '../../shared/schemas.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
 import type { MerchantsService } from '../merchants/merchants.service.js'
 import type { OpenService } from '../open/open.service.js'
-import { EVENT_TOPICS, OPT_IN_TOPICS, enqueue, type EventTopic } from '../outbox/outbox.repository.js'
+import { EVENT_TOPICS, OPT_IN_TOPICS, enqueue, enqueueOne, listRows, requeue, type EventTopic, type ListedRow } from '../outbox/outbox.repository.js'
 import { maskPhone } from '../orders/orders.repository.js'
 import type { Order } from '../orders/orders.schemas.js'
-import { HandlerError, type Handler, type OutboxRow } from '../../workers/outbox-worker.js'
+import { HandlerError, type Handler, type OutboxRow } from '../outbox/outbox.types.js'
 import { newWebhookSecret, webhookHeaders } from './webhook-signing.js'
 
 export const endpointNotFound = appError('endpoint_not_found', 404, 'Webhook 地址不存在')
@@ -154,23 +154,24 @@ export function createWebhooksService ({ db, clock, masterKey, http, merchants, 
   }
 
   const handlers: Record<string, Handler> = { 'webhook.delivery': deliver }
-  for (const topic of EVENT_TOPICS) handlers[topic] = fanOut
 
-  function toDelivery (r: OutboxRow & { last_status_code: number | null }, attempts: Array<Record<string, unknown>>) {
+  function toDelivery (r: ListedRow) {
     return {
       id: Number(r.id), endpoint_id: Number(r.destination), event_type: r.event_type!, webhook_id: r.event_id!,
       status: r.status === 'done' ? 'succeeded' : r.status, attempts: Number(r.attempts),
       next_attempt_at: r.status === 'pending' ? iso(r.next_attempt_at) : null, last_status_code: r.last_status_code ?? null,
       last_error: r.last_error, created_at: iso(r.created_at)!,
-      attempt_log: attempts.map((a) => ({
-        attempt: Number(a.attempt), started_at: iso(a.started_at as number)!, status_code: a.status_code === null ? null : Number(a.status_code),
-        latency_ms: Number(a.latency_ms), error: a.error as string | null, response_excerpt: a.response_excerpt as string | null,
+      attempt_log: r.attempt_log.map((a) => ({
+        attempt: Number(a.attempt), started_at: iso(a.started_at)!, status_code: a.status_code === null ? null : Number(a.status_code),
+        latency_ms: Number(a.latency_ms), error: a.error, response_excerpt: a.response_excerpt,
       })),
     }
   }
 
   return {
     handlers,
+    /** An event row's fan-out to the endpoints that want it (the outbox routing calls it for every event). */
+    fanOut: fanOut as Handler,
 
     async list (merchantId: number) {
       return (await db<EndpointRow>('webhook_endpoints').where({ merchant_id: merchantId }).orderBy('id')).map(toEndpoint)
@@ -236,22 +237,18 @@ export function createWebhooksService ({ db, clock, masterKey, http, merchants, 
       const now = clock.now()
       const eventId = `msg_${randomString(24)}`
       const body = JSON.stringify({ type: 'webhook.test', timestamp: now.toISOString(), data: { endpoint_id: endpoint.id, message: '这是一条测试消息' } })
-      await enqueue(db, [{ merchant_id: merchantId, topic: 'webhook.delivery', destination: String(endpoint.id), event_type: 'webhook.test', event_id: eventId, idempotency_key: `webhook-test:${eventId}`, payload: { body } }], now)
-      const row = await db('outbox').where({ event_id: eventId }).first('id')
-      return { delivery_id: Number(row.id), webhook_id: eventId }
+      const deliveryId = await enqueueOne(db, { merchant_id: merchantId, topic: 'webhook.delivery', destination: String(endpoint.id), event_type: 'webhook.test', event_id: eventId, idempotency_key: `webhook-test:${eventId}`, payload: { body } }, now)
+      return { delivery_id: deliveryId, webhook_id: eventId }
     },
 
     async deliveries (merchantId: number, q: { status?: string; endpoint_id?: number; event_type?: string; cursor?: string; limit?: number }) {
       const limit = q.limit ?? 50
-      const query = db<OutboxRow & { last_status_code: number | null }>('outbox').where({ merchant_id: merchantId, topic: 'webhook.delivery' })
-      if (q.status) query.where('status', q.status === 'succeeded' ? 'done' : q.status)
-      if (q.endpoint_id) query.where('destination', String(q.endpoint_id))
-      if (q.event_type) query.where('event_type', q.event_type)
-      if (q.cursor) query.where('id', '<', Number(q.cursor))
-      const rows = await query.orderBy('id', 'desc').limit(limit)
-      const attempts = rows.length ? await db('outbox_attempts').whereIn('outbox_id', rows.map((r) => r.id)).orderBy('id') : []
+      const rows = await listRows(db, merchantId, {
+        topics: ['webhook.delivery'], status: q.status === 'succeeded' ? 'done' : q.status, destination: q.endpoint_id ? String(q.endpoint_id) : undefined,
+        eventType: q.event_type, before: q.cursor ? Number(q.cursor) : undefined, limit,
+      })
       return {
-        items: rows.map((r) => toDelivery(r, attempts.filter((a) => Number(a.outbox_id) === Number(r.id)))),
+        items: rows.map(toDelivery),
         next_cursor: rows.length === limit ? String(rows[rows.length - 1].id) : null,
       }
     },
@@ -259,8 +256,7 @@ export function createWebhooksService ({ db, clock, masterKey, http, merchants, 
     /** Sends a delivery again now, with a fresh retry schedule. */
     async retry (merchantId: number, id: number, actor: Actor) {
       const now = clock.now().getTime()
-      const n = await db('outbox').where({ merchant_id: merchantId, id, topic: 'webhook.delivery' }).whereIn('status', ['dead', 'done', 'pending'])
-        .update({ status: 'pending', attempts: 0, next_attempt_at: now, updated_at: now })
+      const n = await requeue(db, merchantId, { topic: 'webhook.delivery', id, statuses: ['dead', 'done', 'pending'] }, now)
       if (n !== 1) throw deliveryNotFound()
       await insertAudit(db, merchantId, actor, { action: 'webhooks.retry', target_type: 'delivery', target_id: id }, new Date(now))
       return { requeued: 1 }
@@ -270,10 +266,7 @@ export function createWebhooksService ({ db, clock, masterKey, http, merchants, 
     async replay (merchantId: number, id: number, body: { since: string; status: 'dead' | 'all' }, actor: Actor) {
       await load(merchantId, id)
       const now = clock.now().getTime()
-      const q = db('outbox').where({ merchant_id: merchantId, topic: 'webhook.delivery', destination: String(id) }).andWhere('created_at', '>=', Date.parse(body.since))
-      if (body.status === 'dead') q.where('status', 'dead')
-      else q.whereIn('status', ['dead', 'done'])
-      const n = await q.update({ status: 'pending', attempts: 0, next_attempt_at: now, updated_at: now })
+      const n = await requeue(db, merchantId, { topic: 'webhook.delivery', destination: String(id), since: Date.parse(body.since), statuses: body.status === 'dead' ? ['dead'] : ['dead', 'done'] }, now)
       await insertAudit(db, merchantId, actor, { action: 'webhooks.replay', target_type: 'webhook_endpoint', target_id: id, summary: { ...body, requeued: n } }, new Date(now))
       return { requeued: n }
     },
