@@ -39,6 +39,8 @@ export const forbidden = appError('forbidden', 403, '没有执行此操作的权
 export const tooManyAttempts = appError('too_many_attempts', 429, '尝试次数过多，请稍后再试')
 export const internalError = appError('internal_error', 500, '服务器内部错误，请稍后再试')
 export const badRequest = appError('bad_request', 400, '请求不正确')
+/** A signed request (open API, courier push) whose signature or token does not verify. */
+export const signatureInvalid = appError('signature_invalid', 401, '签名不正确')
 export const databaseUnavailable = appError('database_unavailable', 503, '服务暂时不可用，请稍后再试')
 
 /** Every code that the shared error mapper can produce, for the OpenAPI description. */

@@ -1,6 +1,7 @@
 // The embedded default: the text goes to the log with the number masked, nothing is sent.
 // Parameter values are masked too: they can hold a card password (when the merchant puts it in
 // the "card issued" text) or a consignee's name, and logs must carry neither.
+import { maskPhone } from '../../shared/phone.js'
 import type { SmsMessage, SmsProvider, SmsSent } from './port.js'
 
 export function consoleProvider (log: { info: (o: object, m: string) => void }): SmsProvider {
@@ -8,7 +9,7 @@ export function consoleProvider (log: { info: (o: object, m: string) => void }):
     name: 'console',
     async send (m: SmsMessage): Promise<SmsSent> {
       const params = Object.fromEntries(Object.keys(m.params).map((name) => [name, '****']))
-      log.info({ provider: 'console', phone: `${m.phone.slice(0, 3)}****${m.phone.slice(-4)}`, sign_name: m.sign_name, template_id: m.template_id, params }, 'sms.sent')
+      log.info({ provider: 'console', phone: maskPhone(m.phone), sign_name: m.sign_name, template_id: m.template_id, params }, 'sms.sent')
       return { provider_message_id: null }
     },
   }

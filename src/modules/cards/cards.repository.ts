@@ -181,6 +181,32 @@ export async function findBatch (db: Db, merchantId: number, batchNo: string): P
   return db<BatchRow>('card_batches').where({ merchant_id: merchantId, batch_no: batchNo }).first()
 }
 
+/** A batch of the merchant by number, only when its cards are all there (status ready). */
+export async function findReadyBatch (db: Db, merchantId: number, batchNo: string): Promise<BatchRow | undefined> {
+  return db<BatchRow>('card_batches').where({ merchant_id: merchantId, batch_no: batchNo, status: 'ready' }).first()
+}
+
+/** Batch numbers by batch id. */
+export async function batchNos (db: Db, batchIds: number[]): Promise<Map<number, string>> {
+  if (batchIds.length === 0) return new Map()
+  return new Map((await db('card_batches').whereIn('id', batchIds).select('id', 'batch_no')).map((b) => [Number(b.id), b.batch_no as string]))
+}
+
+/** True when any card (of any state), or a batch still generating its cards, points at a set holding the product. */
+export async function productUsedByCards (db: Db, merchantId: number, productId: number): Promise<boolean> {
+  const row = await db('product_set_items as i')
+    .join('cards as c', function () { this.on('c.product_set_id', '=', 'i.set_id') })
+    .where('i.product_id', productId)
+    .andWhere('c.merchant_id', merchantId)
+    .first('c.id')
+  if (row) return true
+  const batch = await db('product_set_items as i')
+    .join('card_batches as b', 'b.product_set_id', 'i.set_id')
+    .where('i.product_id', productId).andWhere('b.merchant_id', merchantId).andWhere('b.status', 'generating')
+    .first('b.id')
+  return Boolean(batch)
+}
+
 export async function batchCounts (db: Db, merchantId: number, batchId: number): Promise<StatusCounts> {
   return countByStatus(db('cards').where({ merchant_id: merchantId, batch_id: batchId }))
 }

@@ -11,6 +11,7 @@ import { iso } from '../../shared/schemas.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
 import { findProducts, productSetFor, productsOfSets } from '../catalog/catalog.repository.js'
 import { enqueue } from '../outbox/outbox.repository.js'
+import { anyEndpointWants } from '../webhooks/webhooks.repository.js'
 import * as errors from './cards.errors.js'
 import * as repo from './cards.repository.js'
 import type { CardRow } from './cards.repository.js'
@@ -44,10 +45,7 @@ const REDEMPTION_FIELDS = ['product_ids', 'valid_from', 'valid_to', 'face_value'
 export interface CardsDeps { db: Knex; clock: Clock }
 
 export function createCardsService ({ db, clock }: CardsDeps) {
-  async function wantsEvent (merchantId: number, topic: string): Promise<boolean> {
-    const endpoints = await db('webhook_endpoints').where({ merchant_id: merchantId, enabled: true }).pluck('event_types') as string[]
-    return endpoints.some((types) => { const list = JSON.parse(types) as string[]; return list.length === 0 || list.includes(topic) })
-  }
+  const wantsEvent = (merchantId: number, topic: string) => anyEndpointWants(db, merchantId, topic)
 
   async function resolveFilter (merchantId: number, f: CardFilter): Promise<CardFilter & { batch_id?: number | null }> {
     if (!f.batch_no) return f

@@ -44,22 +44,6 @@ export async function updateProduct (db: Db, merchantId: number, id: number, pat
   await db('products').where({ merchant_id: merchantId, id }).update(patch)
 }
 
-/** True when any card (of any state) points at a set that holds the product. */
-export async function productUsedByCards (db: Db, merchantId: number, productId: number): Promise<boolean> {
-  const row = await db('product_set_items as i')
-    .join('cards as c', function () { this.on('c.product_set_id', '=', 'i.set_id') })
-    .where('i.product_id', productId)
-    .andWhere('c.merchant_id', merchantId)
-    .first('c.id')
-  if (row) return true
-  // A batch still generating will soon have cards that use it.
-  const batch = await db('product_set_items as i')
-    .join('card_batches as b', 'b.product_set_id', 'i.set_id')
-    .where('i.product_id', productId).andWhere('b.merchant_id', merchantId).andWhere('b.status', 'generating')
-    .first('b.id')
-  return Boolean(batch)
-}
-
 export async function softDeleteProduct (db: Db, merchantId: number, id: number, at: Date): Promise<number> {
   return db('products').where({ merchant_id: merchantId, id }).whereNull('deleted_at').update({ deleted_at: at.getTime(), status: 'off' })
 }

@@ -4,6 +4,7 @@ import type { Db } from '../../shared/db.js'
 import { iso } from '../../shared/schemas.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
 import * as errors from './catalog.errors.js'
+import { productUsedByCards } from '../cards/cards.repository.js'
 import * as repo from './catalog.repository.js'
 import type { ProductRow } from './catalog.repository.js'
 import type { CreateProductBody, Product, UpdateProductBody } from './catalog.schemas.js'
@@ -132,7 +133,7 @@ export function createCatalogService ({ db, clock, publicBaseUrl }: { db: Db; cl
       const row = await load(merchantId, id)
       const now = clock.now()
       await db.transaction(async (trx) => {
-        if (await repo.productUsedByCards(trx, merchantId, id)) throw errors.productInUse()
+        if (await productUsedByCards(trx, merchantId, id)) throw errors.productInUse()
         await repo.softDeleteProduct(trx, merchantId, id, now)
         await insertAudit(trx, merchantId, actor, { action: 'products.delete', target_type: 'product', target_id: id, summary: { name: row.name } }, now)
       })

@@ -11,7 +11,9 @@ import { insertAudit } from '../audit/audit.repository.js'
 import { PERMISSION_CODES } from '../admins/permissions.js'
 
 export const merchantCodeTaken = appError('merchant_code_taken', 409, '商户代码已存在')
-export const merchantNotFound = appError('merchant_not_found', 404, '商户不存在')
+import { merchantNotFound } from './merchants.errors.js'
+
+export { merchantNotFound }
 
 export const MERCHANT_CODE_PATTERN = /^[a-z0-9][a-z0-9-]{1,31}$/
 

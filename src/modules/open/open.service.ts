@@ -13,7 +13,8 @@ import { cardPasswordKey, decryptCardPassword } from '../cards/card-secrets.js'
 import * as cardsRepo from '../cards/cards.repository.js'
 import type { MerchantRow } from '../merchants/merchants.service.js'
 import { enqueue } from '../outbox/outbox.repository.js'
-import { maskPhone, toOrders, trackingLines, type OrderRow } from '../orders/orders.repository.js'
+import { toOpenOrder, toOrders, trackingLines, type OrderRow } from '../orders/orders.repository.js'
+import { maskPhone } from '../../shared/phone.js'
 import type { Consignee } from '../orders/orders.schemas.js'
 import type { RedemptionService } from '../redemption/redemption.service.js'
 import type { AppRow, Scope } from './apps.js'
@@ -69,19 +70,7 @@ export function createOpenService ({ db, clock, masterKey, publicBaseUrl, redemp
 
   async function openOrderView (merchantId: number, row: OrderRow) {
     const [o] = await toOrders(db, merchantId, [row])
-    return {
-      order_no: o.order_no,
-      out_order_no: o.out_order_no,
-      status: o.status,
-      product: { product_id: o.product.product_id, name: o.product.name },
-      consignee: o.consignee ? { ...o.consignee, phone: maskPhone(o.consignee.phone)! } : null,
-      reserve_date: o.reserve_date,
-      courier_code: o.courier_code,
-      waybill_no: o.waybill_no,
-      shipped_at: o.shipped_at,
-      tracking: await trackingLines(db, row.id),
-      updated_at: o.updated_at,
-    }
+    return toOpenOrder(o, await trackingLines(db, row.id))
   }
 
   const service = {

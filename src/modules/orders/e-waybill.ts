@@ -20,7 +20,6 @@ import type { OrdersService } from './orders.service.js'
 
 export const senderIncomplete = appError('sender_incomplete', 422, '请先在全局设置中填写完整的电子面单寄件人信息（姓名、电话、省、市、区、地址）')
 export const accountInvalid = appError('courier_account_invalid', 422, '该物流配置没有电子面单账号')
-export const orderNotPending = appError('order_state_invalid', 409, '只有待发货的订单可以申请电子面单')
 
 const SenderSchema = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 50 }), phone: Type.String({ minLength: 5, maxLength: 20 }), province: Type.String({ minLength: 1, maxLength: 50 }),

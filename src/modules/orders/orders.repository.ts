@@ -1,4 +1,5 @@
 import type { Db } from '../../shared/db.js'
+import { maskPhone } from '../../shared/phone.js'
 import { iso } from '../../shared/schemas.js'
 import { COURIER_CATALOGUE } from './couriers.js'
 import type { Order } from './orders.schemas.js'
@@ -41,6 +42,30 @@ export interface OrderRow {
 
 export async function findOrder (db: Db, merchantId: number, orderNo: string): Promise<OrderRow | undefined> {
   return db<OrderRow>('orders').where({ merchant_id: merchantId, order_no: orderNo }).first()
+}
+
+/** The newest order of a waybill (courier tracking pushes). */
+export async function findOrderByWaybill (db: Db, merchantId: number, waybillNo: string): Promise<OrderRow | undefined> {
+  return db<OrderRow>('orders').where({ merchant_id: merchantId, waybill_no: waybillNo }).orderBy('id', 'desc').first()
+}
+
+/** The order number of a card's order that is not cancelled (a redeemed card has exactly one). */
+export async function activeOrderNoOfCard (db: Db, cardId: number): Promise<string | null> {
+  const row = await db('orders').where({ card_id: cardId }).whereNot('status', 'cancelled').first('order_no')
+  return row ? row.order_no as string : null
+}
+
+/**
+ * The order's state in the merchant's ERP: pending (queued; the last error kept), then pushed,
+ * refunded, retrying or failed (with the reason, or null when it went through).
+ */
+export async function setErpStatus (db: Db, merchantId: number, orderNo: string, status: 'pending' | 'pushed' | 'refunded' | 'retrying' | 'failed', error?: string | null): Promise<void> {
+  await db('orders').where({ merchant_id: merchantId, order_no: orderNo }).update(error === undefined ? { erp_status: status } : { erp_status: status, erp_error: error })
+}
+
+/** The printable label of the order's e-waybill. */
+export async function setWaybillLabel (db: Db, orderId: number, label: string | null): Promise<void> {
+  await db('orders').where({ id: orderId }).update({ waybill_label: label })
 }
 
 export async function insertOrderEvent (db: Db, e: { merchant_id: number; order_id: number; type: string; actor_type: string; actor_id: number | null; actor_name: string; detail?: object | null; at: Date }): Promise<void> {
@@ -93,9 +118,24 @@ export async function toOrders (db: Db, merchantId: number, rows: OrderRow[]): P
   return rows.map((r) => toOrder(r, couriers, staff))
 }
 
-/** Mainland mobile numbers in logs and open-API answers: 138****0000. */
-export function maskPhone (phone: string | null): string | null {
-  return phone && phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : phone
+/**
+ * The open-API view of an order (malls, and the data of order webhooks): the consignee's phone
+ * masked, no internal fields; tracking lines as given (webhooks send none).
+ */
+export function toOpenOrder (o: Order, tracking: Array<{ time: string; text: string }> = []) {
+  return {
+    order_no: o.order_no,
+    out_order_no: o.out_order_no,
+    status: o.status,
+    product: { product_id: o.product.product_id, name: o.product.name },
+    consignee: o.consignee ? { ...o.consignee, phone: maskPhone(o.consignee.phone)! } : null,
+    reserve_date: o.reserve_date,
+    courier_code: o.courier_code,
+    waybill_no: o.waybill_no,
+    shipped_at: o.shipped_at,
+    tracking,
+    updated_at: o.updated_at,
+  }
 }
 
 /** Courier tracking lines of an order, oldest first. */

@@ -11,5 +11,5 @@ export const productNotAllowed = appError('product_not_allowed', 422, '该卡券
 export const pickupPaused = appError('pickup_paused', 503, '提货暂停')
 export const reserveDateInvalid = appError('reserve_date_invalid', 422, '预约发货日期不可选')
 export const tokenInvalid = appError('token_invalid', 401, '验证已过期，请重新输入卡号和密码')
-export const orderNotFound = appError('order_not_found', 404, '该卡券还没有提货订单')
-export const merchantUnknown = appError('merchant_not_found', 404, '提货页面不存在')
+export { orderNotFound } from '../orders/orders.errors.js'
+export { merchantNotFound } from '../merchants/merchants.errors.js'

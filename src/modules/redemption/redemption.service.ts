@@ -118,7 +118,7 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
 
   async function merchantByCode (code: string): Promise<MerchantRow> {
     const m = await merchants.findByCode(code)
-    if (!m) throw errors.merchantUnknown()
+    if (!m) throw errors.merchantNotFound({ message: '提货页面不存在' })
     return m
   }
 
@@ -432,7 +432,7 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
       const merchant = await merchantByCode(code)
       const card = await verifyPassword(merchant, cardNo, password, { ip })
       const row = await db<OrderRow>('orders').where({ merchant_id: merchant.id, card_id: card.id }).orderBy('id', 'desc').first()
-      if (!row) throw errors.orderNotFound()
+      if (!row) throw errors.orderNotFound({ message: '该卡券还没有提货订单' })
       return { ...(await toOrders(db, merchant.id, [row]))[0], tracking: await trackingLines(db, row.id) }
     },
 

@@ -13,16 +13,16 @@ import { isUniqueViolation } from '../../shared/db.js'
 import { OutboundError, vendorReason, type OutboundResponse } from '../../shared/outbound.js'
 import { enqueue } from '../outbox/outbox.repository.js'
 import { HandlerError } from '../outbox/outbox.types.js'
-import { appError } from '../../shared/errors.js'
+import { signatureInvalid } from '../../shared/errors.js'
 import { errorResponses, Nullable } from '../../shared/schemas.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
 import { kuaidi100PushSign } from '../../integrations/courier/courier-signing.js'
 import type { VendorHttp } from '../../integrations/vendor-endpoints.js'
 import type { MerchantsService } from '../merchants/merchants.service.js'
-import { inCidr } from '../open/ip.js'
+import { inCidr } from '../../shared/ip.js'
 import type { OrdersService } from '../orders/orders.service.js'
 
-export const pushUnauthorized = appError('signature_invalid', 401, '签名不正确')
+const pushUnauthorized = signatureInvalid
 
 interface TrackingSettings { kuaidi100_salt_enc: string | null; kuaidi100_key_enc?: string | null; kuaidi100_poll_endpoint?: string | null; sf_token: string | null; sf_ip_allowlist: string[] }
 

@@ -10,7 +10,7 @@ import { insertAudit, type Actor } from '../audit/audit.repository.js'
 import type { MerchantsService } from '../merchants/merchants.service.js'
 import type { OpenService } from '../open/open.service.js'
 import { EVENT_TOPICS, OPT_IN_TOPICS, enqueue, enqueueOne, listRows, requeue, type EventTopic, type ListedRow } from '../outbox/outbox.repository.js'
-import { maskPhone } from '../orders/orders.repository.js'
+import { toOpenOrder } from '../orders/orders.repository.js'
 import type { Order } from '../orders/orders.schemas.js'
 import { HandlerError, type Handler, type OutboxRow } from '../outbox/outbox.types.js'
 import { newWebhookSecret, webhookHeaders } from './webhook-signing.js'
@@ -35,15 +35,6 @@ export function checkWebhookUrl (raw: string): string {
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) throw urlInvalid()
   if (url.username || url.password) throw urlInvalid()
   return url.toString()
-}
-
-/** The open-API view of an order, for webhook data: phone masked, no internal fields. */
-function openOrder (o: Order) {
-  return {
-    order_no: o.order_no, out_order_no: o.out_order_no, status: o.status, product: { product_id: o.product.product_id, name: o.product.name },
-    consignee: o.consignee ? { ...o.consignee, phone: maskPhone(o.consignee.phone) } : null, reserve_date: o.reserve_date,
-    courier_code: o.courier_code, waybill_no: o.waybill_no, shipped_at: o.shipped_at, tracking: [], updated_at: o.updated_at,
-  }
 }
 
 /** `http` is the outbound client with the webhook policy (KAQUAN_ALLOW_PRIVATE_WEBHOOKS). */
@@ -119,7 +110,7 @@ export function createWebhooksService ({ db, clock, masterKey, http, merchants, 
   async function eventData (row: OutboxRow, topic: EventTopic): Promise<Record<string, unknown>> {
     const payload = JSON.parse(row.payload) as Record<string, unknown>
     const updatedAt = iso(row.created_at)!
-    if (payload.order) return openOrder(payload.order as Order)
+    if (payload.order) return toOpenOrder(payload.order as Order)
     if (topic === 'card.redeemed' || topic === 'card.activated' || topic === 'card.voided') {
       const merchant = await merchants.findById(row.merchant_id)
       return await open.card(merchant!, payload.card_no as string)
