@@ -52,6 +52,20 @@ function toCourier (r: { id: number; code: string; name: string; base_code: stri
   return { code: r.code, name: r.name, base_code: r.base_code, product_type: r.product_type, monthly_account: r.monthly_account, custom: true, id: Number(r.id) }
 }
 
+/**
+ * Reads a courier as people and ERPs write it: our code in any case (sf, SF_COLD) or the name
+ * shown (顺丰速运, a variant's own name). Undefined when the merchant has no such courier.
+ */
+export async function courierCodeResolver (db: Db, merchantId: number): Promise<(codeOrName: string | null | undefined) => string | undefined> {
+  const codes = new Map<string, string>()
+  for (const c of COURIER_CATALOGUE) { codes.set(c.code.toLowerCase(), c.code); codes.set(c.name, c.code) }
+  for (const c of await db('merchant_couriers').where({ merchant_id: merchantId }).select('code', 'name')) { codes.set(String(c.code).toLowerCase(), c.code); codes.set(c.name, c.code) }
+  return (s) => {
+    const v = String(s ?? '')
+    return v ? codes.get(v.toLowerCase()) ?? codes.get(v) : undefined
+  }
+}
+
 export function createCouriersService ({ db, clock }: { db: Knex; clock: Clock }) {
   return {
     async list (merchantId: number): Promise<Courier[]> {

@@ -19,7 +19,7 @@ import { wdtQjb } from '../../integrations/erp/wdt-qjb.js'
 import type { ErpAdapter, ErpTrade } from '../../integrations/erp/port.js'
 import type { VendorHttp } from '../../integrations/vendor-endpoints.js'
 import { REASON_CHARS } from '../../shared/outbound.js'
-import { COURIER_CATALOGUE } from './couriers.js'
+import { courierCodeResolver } from './couriers.js'
 import type { Order } from './orders.schemas.js'
 import type { OrdersService } from './orders.service.js'
 
@@ -106,8 +106,7 @@ export function createErpService ({ db, clock, masterKey, orders, http }: { db: 
       const s = await stored(merchantId)
       if (!s) return { shipped: 0, failed: 0 }
       const erp = client(merchantId, s)
-      const couriers = new Map<string, string>(COURIER_CATALOGUE.flatMap((c) => [[c.code.toLowerCase(), c.code], [c.name, c.code]] as Array<[string, string]>))
-      for (const c of await db('merchant_couriers').where({ merchant_id: merchantId })) { couriers.set(String(c.code).toLowerCase(), c.code); couriers.set(c.name, c.code) }
+      const courierOf = await courierCodeResolver(db, merchantId)
       let shipped = 0
       let failed = 0
       for (let round = 0; round < 100; round++) {
@@ -115,7 +114,7 @@ export function createErpService ({ db, clock, masterKey, orders, http }: { db: 
         if (list.length === 0) break
         const acks: Array<{ id: string; ok: boolean; message: string }> = []
         for (const tr of list) {
-          const code = couriers.get(String(tr.courier_code ?? '').toLowerCase()) ?? couriers.get(String(tr.courier_name ?? ''))
+          const code = courierOf(tr.courier_code) ?? courierOf(tr.courier_name)
           const order = await db('orders').where({ merchant_id: merchantId, order_no: tr.tid }).first('status', 'waybill_no')
           let message = '成功'
           if (!order) message = '订单不存在'

@@ -18,7 +18,7 @@ import type { CardFilter, CardStatusValue } from '../cards/cards.schemas.js'
 import { productIdsInvalid, validityInvalid } from '../cards/cards.errors.js'
 import { nextBatchNo } from '../cards/batches.service.js'
 import type { MerchantsService } from '../merchants/merchants.service.js'
-import { COURIER_CATALOGUE } from '../orders/couriers.js'
+import { courierCodeResolver } from '../orders/couriers.js'
 import type { OrdersService } from '../orders/orders.service.js'
 import type { OrderListQuery } from '../orders/orders.schemas.js'
 import type { OpenService } from '../open/open.service.js'
@@ -419,9 +419,7 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
     /** 批量发货: each valid row ships its order like manual shipping; repeats change nothing. */
     async shipImport (merchantId: number, file: Buffer, actor: Actor) {
       await checkXlsx(file)
-      const couriers = new Map<string, string>()
-      for (const c of COURIER_CATALOGUE) { couriers.set(c.code.toLowerCase(), c.code); couriers.set(c.name, c.code) }
-      for (const c of await db('merchant_couriers').where({ merchant_id: merchantId })) { couriers.set(String(c.code).toLowerCase(), c.code); couriers.set(c.name, c.code) }
+      const courierOf = await courierCodeResolver(db, merchantId)
       const results: Array<{ row: number; order_no: string; result: 'shipped' | 'already_shipped' | 'error'; problem?: string }> = []
       const summary = { shipped: 0, already_shipped: 0, error: 0 }
       const note = (r: typeof results[number]) => { summary[r.result]++; if (results.length < MAX_LISTED) results.push(r) }
@@ -440,7 +438,7 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
         if (++count > MAX_IMPORT_ROWS) throw tooManyRows()
         const fail = (problem: string) => note({ row: r.number, order_no: orderNo, result: 'error', problem })
         if (r.formula) { fail('不允许使用公式'); continue }
-        const code = couriers.get(courierRaw.toLowerCase()) ?? couriers.get(courierRaw)
+        const code = courierOf(courierRaw)
         if (!code) { fail('快递公司不存在'); continue }
         if (!/^[A-Za-z0-9]{6,32}$/.test(waybill)) { fail('运单号须为 6-32 位字母或数字'); continue }
         const order = await db('orders').where({ merchant_id: merchantId, order_no: orderNo }).first('status', 'courier_code', 'waybill_no')
