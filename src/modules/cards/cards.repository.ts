@@ -279,6 +279,12 @@ export async function cardsOfIssue (db: Db, merchantId: number, issueId: number)
 }
 
 /** The encrypted password copy of a card (for an authorised use: a text the merchant allowed to carry it). */
+/** The cards of an open-API issue with the phone each went to, in serial order (password ciphertext included). */
+export async function issuedCards (db: Db, issueId: number): Promise<Array<{ card_no: string; phone: string; face_value: number | null; valid_from: string | null; valid_to: string | null; password_enc: string }>> {
+  return await db('card_issue_items as i').join('cards as c', 'c.id', 'i.card_id').where('i.issue_id', issueId).orderBy('c.serial')
+    .select('c.card_no', 'i.phone', 'c.face_value', 'c.valid_from', 'c.valid_to', 'c.password_enc')
+}
+
 export async function passwordCopy (db: Db, merchantId: number, cardNo: string): Promise<string | undefined> {
   return (await db('cards').where({ merchant_id: merchantId, card_no: cardNo }).first('password_enc'))?.password_enc
 }

@@ -12,6 +12,8 @@ import { insertAudit, type Actor } from '../audit/audit.repository.js'
 import { findProducts, productSetFor, productsOfSets } from '../catalog/catalog.repository.js'
 import { enqueue } from '../outbox/outbox.repository.js'
 import { anyEndpointWants } from '../webhooks/webhooks.repository.js'
+import { appNames } from '../open/apps.repository.js'
+import { findAdmin } from '../admins/admins.repository.js'
 import * as errors from './cards.errors.js'
 import * as repo from './cards.repository.js'
 import type { CardRow } from './cards.repository.js'
@@ -61,7 +63,7 @@ export function createCardsService ({ db, clock }: CardsDeps) {
     const distIds = [...new Set(rows.map((r) => r.distributor_id).filter((d): d is number => d !== null).map(Number))]
     const dists = new Map(distIds.length ? (await db('distributors').whereIn('id', distIds).select('id', 'name')).map((d) => [Number(d.id), d.name as string]) : [])
     const appIds = [...new Set(rows.map((r) => r.issued_app_id).filter((a): a is number => a !== null && a !== undefined).map(Number))]
-    const apps = new Map(appIds.length ? (await db('apps').whereIn('id', appIds).select('id', 'name')).map((a) => [Number(a.id), a.name as string]) : [])
+    const apps = await appNames(db, appIds)
     return rows.map((r) => ({
       serial: Number(r.serial),
       card_no: r.card_no,
@@ -212,7 +214,7 @@ export function createCardsService ({ db, clock }: CardsDeps) {
       if (!row || hidden.includes(Number(row.batch_id))) throw errors.cardNotFound()
       const [card] = await toCards([row])
       const batch = await db('card_batches').where({ id: row.batch_id }).first('batch_no', 'created_at', 'created_by')
-      const creator = batch.created_by ? await db('admins').where({ id: batch.created_by }).first('username') : null
+      const creator = batch.created_by ? await findAdmin(db, merchantId, Number(batch.created_by)) : undefined
       const activities = await db('card_activities').where({ merchant_id: merchantId, card_id: row.id }).orderBy('id')
       // Creating a batch is recorded once, on the batch; the card's history starts from it.
       const history = [{

@@ -34,8 +34,7 @@ export function createOpenService ({ db, clock, masterKey, publicBaseUrl, redemp
 
   /** The issue as the mall sees it; with cards:secrets the passwords too, and every such answer is audited. */
   async function issueView (merchant: MerchantRow, issue: { id: number; issue_no: string; out_order_no: string; status: string }, scopes: Scope[], actor: Actor) {
-    const rows = await db('card_issue_items as i').join('cards as c', 'c.id', 'i.card_id').where('i.issue_id', issue.id).orderBy('c.serial')
-      .select('c.card_no', 'i.phone', 'c.face_value', 'c.valid_from', 'c.valid_to', 'c.password_enc')
+    const rows = await cardsRepo.issuedCards(db, issue.id)
     const key = scopes.includes('cards:secrets') ? cardPasswordKey(masterKey, merchant.id) : null
     if (key && rows.length) {
       await insertAudit(db, merchant.id, actor, { action: 'cards.secrets_read', target_type: 'card_issue', target_id: issue.issue_no, summary: { cards: rows.length, via: 'open_api' } }, clock.now())
