@@ -35,3 +35,12 @@ export function isCalendarDay (day: string): boolean {
 export function daysBetween (a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000)
 }
+
+/** The UTC instant (milliseconds) at which `day` begins in the time zone `tz`. */
+export function dayStart (tz: string, day: string): number {
+  // Start from UTC midnight and correct by the zone's offset at that moment (exact for zones
+  // without a DST change at midnight).
+  const utc = Date.parse(`${day}T00:00:00Z`)
+  const local = new Date(utc).toLocaleString('sv-SE', { timeZone: tz }).replace(' ', 'T') + 'Z'
+  return utc - (Date.parse(local) - utc)
+}

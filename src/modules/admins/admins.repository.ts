@@ -1,4 +1,4 @@
-import type { Db } from '../../shared/db.js'
+import { isUniqueViolation, type Db } from '../../shared/db.js'
 import type { Permission } from './permissions.js'
 
 export interface AdminRow {
@@ -118,6 +118,17 @@ export async function revokeAdminSessions (db: Db, adminId: number, at: Date, ex
   const q = db('admin_sessions').where({ admin_id: adminId }).whereNull('revoked_at')
   if (exceptSessionId) q.andWhereNot('id', exceptSessionId)
   await q.update({ revoked_at: at.getTime() })
+}
+
+/** Marks a solved login challenge used (its primary key is the nonce); false when it was used already. */
+export async function useChallenge (db: Db, nonce: string, expiresAt: number): Promise<boolean> {
+  try {
+    await db('used_challenges').insert({ id: nonce, expires_at: expiresAt })
+    return true
+  } catch (err) {
+    if (isUniqueViolation(err)) return false
+    throw err
+  }
 }
 
 export async function pruneAuthTables (db: Db, now: Date): Promise<void> {

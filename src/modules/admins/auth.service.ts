@@ -9,7 +9,7 @@ import { deriveKey as pbkdf2 } from 'altcha-lib/algorithms/pbkdf2'
 import { SignJWT, jwtVerify } from 'jose'
 import type { Clock } from '../../shared/clock.js'
 import { deriveKey, hmacKey, hashPassword, randomString, verifyPassword } from '../../shared/crypto.js'
-import { isUniqueViolation, type Db } from '../../shared/db.js'
+import type { Db } from '../../shared/db.js'
 import { addressKey, failed, lockIfSpent, reserve, succeeded, type Guard } from '../../shared/guards.js'
 import { assertStrongPassword } from '../../shared/passwords.js'
 import { tooManyAttempts, unauthorized } from '../../shared/errors.js'
@@ -85,12 +85,7 @@ export function createAuthService ({ db, masterKey, captcha, clock, merchants, c
     }
     // The expiry is signed inside the challenge's data and read against our clock.
     if (!verified || expires <= clock.now().getTime()) throw errors.captchaInvalid()
-    try {
-      await db('used_challenges').insert({ id: String(params.nonce).slice(0, 64), expires_at: expires })
-    } catch (err) {
-      if (isUniqueViolation(err)) throw errors.captchaInvalid({ message: '验证已使用过，请重新验证' })
-      throw err
-    }
+    if (!await repo.useChallenge(db, String(params.nonce).slice(0, 64), expires)) throw errors.captchaInvalid({ message: '验证已使用过，请重新验证' })
   }
 
   /** The stored hash to check a password against: the admin's, or one of the same cost for nobody. */

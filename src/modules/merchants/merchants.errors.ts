@@ -1,3 +1,4 @@
 import { appError } from '../../shared/errors.js'
 
 export const merchantNotFound = appError('merchant_not_found', 404, '商户不存在')
+export const merchantCodeTaken = appError('merchant_code_taken', 409, '商户代码已存在')

@@ -3,29 +3,19 @@ import { randomBytes } from 'node:crypto'
 import type { Clock } from '../../shared/clock.js'
 import { decrypt, deriveKey, encrypt, hashPassword, randomString } from '../../shared/crypto.js'
 import { isUniqueViolation, type Db } from '../../shared/db.js'
-import { appError } from '../../shared/errors.js'
 import { TtlCache } from '../../shared/ttl-cache.js'
 import { assertStrongPassword } from '../../shared/passwords.js'
 import { insertAdmin } from '../admins/admins.repository.js'
 import { insertAudit } from '../audit/audit.repository.js'
 import { PERMISSION_CODES } from '../admins/permissions.js'
 
-export const merchantCodeTaken = appError('merchant_code_taken', 409, '商户代码已存在')
-import { merchantNotFound } from './merchants.errors.js'
+import { merchantCodeTaken, merchantNotFound } from './merchants.errors.js'
+import { anyMerchant, findMerchantByCode, findMerchantById, insertMerchant, setMerchantPepper, type MerchantRow } from './merchants.repository.js'
 
-export { merchantNotFound }
+export { merchantCodeTaken, merchantNotFound }
+export type { MerchantRow }
 
 export const MERCHANT_CODE_PATTERN = /^[a-z0-9][a-z0-9-]{1,31}$/
-
-export interface MerchantRow {
-  id: number
-  code: string
-  name: string
-  timezone: string
-  pepper_enc: string
-  created_at: number
-  updated_at: number
-}
 
 export interface NewMerchant {
   code: string
@@ -55,18 +45,18 @@ export function createMerchantsService ({ db, masterKey, clock }: { db: Db; mast
 
   return {
     async findByCode (code: string): Promise<MerchantRow | undefined> {
-      return cached(`code:${code}`, () => db<MerchantRow>('merchants').where({ code }).first())
+      return cached(`code:${code}`, () => findMerchantByCode(db, code))
     },
 
     async findById (id: number): Promise<MerchantRow | undefined> {
-      return cached(`id:${id}`, () => db<MerchantRow>('merchants').where({ id }).first())
+      return cached(`id:${id}`, () => findMerchantById(db, id))
     },
 
     /** The merchant's secret for card hashes, decrypted once per process. */
     async pepper (merchantId: number): Promise<Buffer> {
       const cached = peppers.get(merchantId)
       if (cached) return cached
-      const row = await db<MerchantRow>('merchants').where({ id: merchantId }).first('pepper_enc')
+      const row = await findMerchantById(db, merchantId)
       if (!row) throw merchantNotFound()
       const pepper = decrypt(pepperKey, row.pepper_enc, `merchant:${merchantId}`)
       peppers.set(merchantId, pepper)
@@ -82,19 +72,9 @@ export function createMerchantsService ({ db, masterKey, clock }: { db: Db; mast
       const now = clock.now()
       try {
         return await db.transaction(async (trx) => {
-          const [id] = await trx('merchants').insert({
-            code: input.code,
-            name: input.name,
-            timezone: input.timezone ?? 'Asia/Shanghai',
-            pepper_enc: 'pending',
-            created_at: now.getTime(),
-            updated_at: now.getTime(),
-          })
-          const merchantId = Number(id)
+          const merchantId = await insertMerchant(trx, { code: input.code, name: input.name, timezone: input.timezone ?? 'Asia/Shanghai', at: now })
           // The pepper is bound to its merchant id, which only exists after the insert.
-          await trx('merchants').where({ id: merchantId }).update({
-            pepper_enc: encrypt(pepperKey, randomBytes(32), `merchant:${merchantId}`),
-          })
+          await setMerchantPepper(trx, merchantId, encrypt(pepperKey, randomBytes(32), `merchant:${merchantId}`))
           const adminId = await insertAdmin(trx, {
             merchant_id: merchantId,
             username: input.admin_username,
@@ -123,8 +103,7 @@ export function createMerchantsService ({ db, masterKey, clock }: { db: Db; mast
      * losers see the conflict and do nothing.
      */
     async ensureDefault (adminPassword: string | undefined): Promise<{ created: boolean; generated_password?: string }> {
-      const any = await db('merchants').first('id')
-      if (any) return { created: false }
+      if (await anyMerchant(db)) return { created: false }
       try {
         const r = await this.create({ code: 'default', name: '默认商户', admin_username: 'admin', admin_password: adminPassword })
         return { created: true, generated_password: r.generated_password }

@@ -1,8 +1,10 @@
-import type { Db } from '../../shared/db.js'
+import type { Knex } from 'knex'
+import { addDays } from '../../shared/dates.js'
+import { affected, type Db } from '../../shared/db.js'
 import { maskPhone } from '../../shared/phone.js'
 import { iso } from '../../shared/schemas.js'
 import { COURIER_CATALOGUE } from './couriers.js'
-import type { Order } from './orders.schemas.js'
+import type { Order, OrderListQuery, Tab } from './orders.schemas.js'
 
 export interface OrderRow {
   id: number
@@ -38,6 +40,78 @@ export interface OrderRow {
   cancelled_at: number | null
   created_at: number
   updated_at: number
+}
+
+/** The tab's window of the order desk: a state set and a due or shipping day. */
+export interface TabWindow { statuses?: string[]; due_day?: string; due_by?: string; shipped_day?: string }
+
+/** The tabs of the order desk (订单列表) for the merchant's `day`. */
+export function tabWindow (tab: Tab, day: string): TabWindow {
+  switch (tab) {
+    // 今天待发 includes what is overdue: it still has to go out today.
+    case 'pending_today': return { statuses: ['pending'], due_by: day }
+    case 'pending_tomorrow': return { statuses: ['pending'], due_day: addDays(day, 1) }
+    case 'pending_day_after': return { statuses: ['pending'], due_day: addDays(day, 2) }
+    case 'shipped_today': return { statuses: ['shipped', 'delivered'], shipped_day: day }
+    case 'shipped_yesterday': return { statuses: ['shipped', 'delivered'], shipped_day: addDays(day, -1) }
+    default: return {}
+  }
+}
+
+/** The order list's filters, resolved: creation bounds in UTC milliseconds, the batch by id (-1: none matches). */
+export type OrderFilter = Omit<OrderListQuery, 'tab' | 'cursor' | 'limit' | 'created_from' | 'created_to' | 'batch_no'> & { created_from_ms?: number; created_before_ms?: number; batch_id?: number }
+
+// Synchronous on purpose: an async function returning a query builder would run it.
+function filtered (db: Db, merchantId: number, f: OrderFilter, w: TabWindow): Knex.QueryBuilder {
+  const q = db('orders').where('merchant_id', merchantId)
+  if (f.status) q.where('status', f.status)
+  if (f.channel) q.where('channel', f.channel)
+  if (f.reserve_from) q.where('reserve_date', '>=', f.reserve_from)
+  if (f.reserve_to) q.where('reserve_date', '<=', f.reserve_to)
+  if (f.shipped_from) q.where('shipped_day', '>=', f.shipped_from)
+  if (f.shipped_to) q.where('shipped_day', '<=', f.shipped_to)
+  if (f.created_from_ms !== undefined) q.where('created_at', '>=', f.created_from_ms)
+  if (f.created_before_ms !== undefined) q.where('created_at', '<', f.created_before_ms)
+  if (f.order_no) q.where('order_no', f.order_no)
+  if (f.card_no) q.where('card_no', f.card_no)
+  if (f.phone) q.where('consignee_phone', f.phone)
+  if (f.product_id) q.where('product_id', f.product_id)
+  if (f.batch_id !== undefined) q.where('batch_id', f.batch_id)
+  if (w.statuses) q.whereIn('status', w.statuses)
+  if (w.due_by) q.andWhere('due_day', '<=', w.due_by)
+  if (w.due_day) q.andWhere('due_day', w.due_day)
+  if (w.shipped_day) q.andWhere('shipped_day', w.shipped_day)
+  return q
+}
+
+/** A page of the order list, newest first, after the cursor (an order id). */
+export async function listOrders (db: Db, merchantId: number, f: OrderFilter, w: TabWindow, before: number | undefined, limit: number): Promise<OrderRow[]> {
+  const q = filtered(db, merchantId, f, w)
+  if (before !== undefined) q.where('id', '<', before)
+  return await q.orderBy('id', 'desc').limit(limit) as OrderRow[]
+}
+
+export async function countOrders (db: Db, merchantId: number, f: OrderFilter, w: TabWindow): Promise<number> {
+  return Number((await filtered(db, merchantId, f, w).count({ n: '*' }).first())?.n ?? 0)
+}
+
+export async function findOrderById (db: Db, id: number): Promise<OrderRow | undefined> {
+  return db<OrderRow>('orders').where({ id }).first()
+}
+
+/** Moves an order to its next state only from one of `from`; false when it was in another state. */
+export async function updateOrderFrom (db: Db, id: number, from: string[], patch: Partial<OrderRow>, at: Date): Promise<boolean> {
+  return affected(await db('orders').where({ id }).whereIn('status', from).update({ ...patch, updated_at: at.getTime() })) === 1
+}
+
+/** A new order; returns its id. */
+export async function insertOrder (db: Db, row: Omit<OrderRow, 'id'>): Promise<number> {
+  const [id] = await db('orders').insert(row)
+  return Number(id)
+}
+
+export async function orderEvents (db: Db, orderId: number): Promise<Array<{ type: string; actor_type: string; actor_name: string; detail: string | null; created_at: number }>> {
+  return await db('order_events').where({ order_id: orderId }).orderBy('id')
 }
 
 export async function findOrder (db: Db, merchantId: number, orderNo: string): Promise<OrderRow | undefined> {

@@ -2,54 +2,23 @@
 // manual shipping (人工发货), cancellation (the card goes back to active) and completion.
 import type { Knex } from 'knex'
 import type { Clock } from '../../shared/clock.js'
-import { addDays, localDate } from '../../shared/dates.js'
-import { affected, type Db } from '../../shared/db.js'
+import { releaseCapped, reservationSlot } from '../../shared/counters.js'
+import { addDays, dayStart, localDate } from '../../shared/dates.js'
+import type { Db } from '../../shared/db.js'
 import { iso } from '../../shared/schemas.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
-import { moveCards } from '../cards/cards.repository.js'
+import { findBatch, moveCards } from '../cards/cards.repository.js'
 import type { MerchantsService } from '../merchants/merchants.service.js'
 import { enqueue, type Topic } from '../outbox/outbox.repository.js'
 import { courierInvalid, findCourier } from './couriers.js'
 import * as errors from './orders.errors.js'
-import { findOrder, insertOrderEvent, toOrders, trackingLines, type OrderRow } from './orders.repository.js'
-import { TABS, type Order, type OrderListQuery, type Tab } from './orders.schemas.js'
+import { countOrders, findOrder, findOrderById, insertOrderEvent, listOrders, orderEvents, tabWindow, toOrders, trackingLines, updateOrderFrom, type OrderFilter, type OrderRow } from './orders.repository.js'
+import { TABS, type Order, type OrderListQuery } from './orders.schemas.js'
 
 export function createOrdersService ({ db, clock, merchants }: { db: Knex; clock: Clock; merchants: MerchantsService }) {
   async function today (merchantId: number): Promise<string> {
     const m = await merchants.findById(merchantId)
     return localDate(m!.timezone, clock.now())
-  }
-
-  function applyTab (q: Knex.QueryBuilder, tab: Tab, day: string): Knex.QueryBuilder {
-    switch (tab) {
-      // 今天待发 includes what is overdue: it still has to go out today.
-      case 'pending_today': return q.where('status', 'pending').andWhere('due_day', '<=', day)
-      case 'pending_tomorrow': return q.where('status', 'pending').andWhere('due_day', addDays(day, 1))
-      case 'pending_day_after': return q.where('status', 'pending').andWhere('due_day', addDays(day, 2))
-      case 'shipped_today': return q.whereIn('status', ['shipped', 'delivered']).andWhere('shipped_day', day)
-      case 'shipped_yesterday': return q.whereIn('status', ['shipped', 'delivered']).andWhere('shipped_day', addDays(day, -1))
-      default: return q
-    }
-  }
-
-  // Synchronous on purpose: an async function returning a query builder would run it.
-  function applyFilters (q: Knex.QueryBuilder, merchantId: number, f: OrderListQuery, tz: string, batchId: number | null): Knex.QueryBuilder {
-    q.where('merchant_id', merchantId)
-    if (f.status) q.where('status', f.status)
-    if (f.channel) q.where('channel', f.channel)
-    if (f.reserve_from) q.where('reserve_date', '>=', f.reserve_from)
-    if (f.reserve_to) q.where('reserve_date', '<=', f.reserve_to)
-    if (f.shipped_from) q.where('shipped_day', '>=', f.shipped_from)
-    if (f.shipped_to) q.where('shipped_day', '<=', f.shipped_to)
-    // Creation dates are days in the merchant's time zone; created_at is UTC milliseconds.
-    if (f.created_from) q.where('created_at', '>=', dayStart(tz, f.created_from))
-    if (f.created_to) q.where('created_at', '<', dayStart(tz, addDays(f.created_to, 1)))
-    if (f.order_no) q.where('order_no', f.order_no)
-    if (f.card_no) q.where('card_no', f.card_no)
-    if (f.phone) q.where('consignee_phone', f.phone)
-    if (f.product_id) q.where('product_id', f.product_id)
-    if (f.batch_no) q.where('batch_id', batchId ?? -1)
-    return q
   }
 
   async function load (merchantId: number, orderNo: string): Promise<OrderRow> {
@@ -63,11 +32,10 @@ export function createOrdersService ({ db, clock, merchants }: { db: Knex; clock
     const order = await load(merchantId, orderNo)
     const now = clock.now()
     await db.transaction(async (trx) => {
-      const n = affected(await trx('orders').where({ id: order.id }).whereIn('status', from).update({ ...patch, updated_at: now.getTime() }))
-      if (n !== 1) throw errors.orderStateInvalid({ details: [{ path: '/status', message: order.status }] })
+      if (!await updateOrderFrom(trx, order.id, from, patch, now)) throw errors.orderStateInvalid({ details: [{ path: '/status', message: order.status }] })
       if (extra) await extra(trx, order)
       await insertOrderEvent(trx, { merchant_id: merchantId, order_id: order.id, type: event.type, actor_type: actor.type, actor_id: actor.id, actor_name: actor.name, detail: event.detail ?? null, at: now })
-      const fresh = (await trx<OrderRow>('orders').where({ id: order.id }).first())!
+      const fresh = (await findOrderById(trx, order.id))!
       if (event.topic) {
         const [view] = await toOrders(trx, merchantId, [fresh])
         await enqueue(trx, [{ merchant_id: merchantId, topic: event.topic, idempotency_key: `${event.topic}:${orderNo}:${now.getTime()}`, payload: { order: view } }], now)
@@ -86,23 +54,24 @@ export function createOrdersService ({ db, clock, merchants }: { db: Knex; clock
       const m = (await merchants.findById(merchantId))!
       const day = localDate(m.timezone, clock.now())
       const limit = q.limit ?? 50
-      const batch = q.batch_no ? await db('card_batches').where({ merchant_id: merchantId, batch_no: q.batch_no }).first('id') : null
-      const batchId = batch ? Number(batch.id) : null
-      const page = applyTab(applyFilters(db<OrderRow>('orders'), merchantId, q, m.timezone, batchId), q.tab ?? 'all', day)
-      if (q.cursor) page.where('id', '<', Number(q.cursor))
-      const rows = await page.orderBy('id', 'desc').limit(limit) as OrderRow[]
-      const tabCounts: Record<string, number> = {}
-      for (const tab of TABS) {
-        const c = applyTab(applyFilters(db('orders'), merchantId, q, m.timezone, batchId), tab, day)
-        tabCounts[tab] = Number((await c.count({ n: '*' }).first())?.n ?? 0)
+      const batch = q.batch_no ? await findBatch(db, merchantId, q.batch_no) : undefined
+      // Creation dates are days in the merchant's time zone; created_at is UTC milliseconds.
+      const filter: OrderFilter = {
+        ...q,
+        created_from_ms: q.created_from ? dayStart(m.timezone, q.created_from) : undefined,
+        created_before_ms: q.created_to ? dayStart(m.timezone, addDays(q.created_to, 1)) : undefined,
+        batch_id: q.batch_no ? (batch ? Number(batch.id) : -1) : undefined,
       }
+      const rows = await listOrders(db, merchantId, filter, tabWindow(q.tab ?? 'all', day), q.cursor ? Number(q.cursor) : undefined, limit)
+      const tabCounts: Record<string, number> = {}
+      for (const tab of TABS) tabCounts[tab] = await countOrders(db, merchantId, filter, tabWindow(tab, day))
       return { items: await toOrders(db, merchantId, rows), next_cursor: rows.length === limit ? String(rows[rows.length - 1].id) : null, tab_counts: tabCounts }
     },
 
     async get (merchantId: number, orderNo: string) {
       const order = await orderView(merchantId, orderNo)
       const row = await load(merchantId, orderNo)
-      const events = await db('order_events').where({ order_id: row.id }).orderBy('id')
+      const events = await orderEvents(db, row.id)
       return {
         ...order,
         tracking: await trackingLines(db, row.id),
@@ -140,7 +109,7 @@ export function createOrdersService ({ db, clock, merchants }: { db: Knex; clock
           await moveCards(trx, merchantId, [{ id: order.card_id, card_no: order.card_no, set: { redeemed_at: null } }],
             { from: 'redeemed', to: 'active', type: 'cancel_redeem', actor, ref: { type: 'order', id: orderNo }, at: now })
           if (order.reserve_date) {
-            await trx('merchant_counters').where({ merchant_id: merchantId, name: `reserve:${order.reserve_date}` }).andWhere('value', '>', 0).decrement('value', 1)
+            await releaseCapped(trx, merchantId, reservationSlot(order.reserve_date))
           }
         })
     },
@@ -157,14 +126,6 @@ export function createOrdersService ({ db, clock, merchants }: { db: Knex; clock
 
     today,
   }
-}
-
-function dayStart (tz: string, day: string): number {
-  // The UTC instant at which `day` begins in `tz`: start from UTC midnight and correct by the
-  // zone's offset at that moment (exact for zones without a DST change at midnight).
-  const utc = Date.parse(`${day}T00:00:00Z`)
-  const local = new Date(utc).toLocaleString('sv-SE', { timeZone: tz }).replace(' ', 'T') + 'Z'
-  return utc - (Date.parse(local) - utc)
 }
 
 export type OrdersService = ReturnType<typeof createOrdersService>

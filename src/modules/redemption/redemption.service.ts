@@ -5,8 +5,9 @@ import { SignJWT, jwtVerify } from 'jose'
 import type { Knex } from 'knex'
 import type { Clock } from '../../shared/clock.js'
 import { deriveKey, hmacKey, safeEqual } from '../../shared/crypto.js'
-import { addDays, daysBetween, isCalendarDay, localDate, weekday } from '../../shared/dates.js'
-import { affected, isUniqueViolation, type Db } from '../../shared/db.js'
+import { countersAtCap, reservationSlot, takeCapped } from '../../shared/counters.js'
+import { localDate } from '../../shared/dates.js'
+import { isUniqueViolation, type Db } from '../../shared/db.js'
 import { addressKey, count, failed, lockIfSpent, networkKey, reserve, succeeded, type Guard } from '../../shared/guards.js'
 import { tooManyAttempts } from '../../shared/errors.js'
 import type { Actor } from '../audit/audit.repository.js'
@@ -17,11 +18,14 @@ import * as cardsRepo from '../cards/cards.repository.js'
 import type { CardRow } from '../cards/cards.repository.js'
 import type { MerchantRow, MerchantsService } from '../merchants/merchants.service.js'
 import { enqueue } from '../outbox/outbox.repository.js'
-import { insertOrderEvent, toOrders, trackingLines, type OrderRow } from '../orders/orders.repository.js'
+import { activeOrderNoOfCard, insertOrder, insertOrderEvent, toOrders, trackingLines, type OrderRow } from '../orders/orders.repository.js'
 import type { ChannelValue, Consignee, Order } from '../orders/orders.schemas.js'
 import type { SettingsService } from '../settings/settings.service.js'
 import type { Pickup } from '../settings/settings.schemas.js'
 import * as errors from './redemption.errors.js'
+import { checkReserveDate, lockedFor, reservableDates } from './redemption.rules.js'
+
+export { ANY_MODE_DAYS_OFFERED, reservableDates } from './redemption.rules.js'
 
 const TOKEN_MS = 15 * 60_000
 const MINUTE = 60_000
@@ -76,41 +80,6 @@ function newOrderNo (tz: string, at: Date): string {
   const parts = format.formatToParts(at)
   const get = (t: string) => parts.find((p) => p.type === t)!.value
   return `${get('year')}${get('month')}${get('day')}${get('hour')}${get('minute')}${get('second')}${String(randomInt(1_000_000)).padStart(6, '0')}`
-}
-
-/** 423 card_locked telling the customer how long to wait (whole minutes, rounded up; Retry-After in seconds). */
-function lockedFor (ms: number) {
-  const minutes = Math.max(1, Math.ceil(ms / 60_000))
-  return errors.cardLocked({
-    message: `密码错误次数过多，该卡已锁定，请 ${minutes} 分钟后再试`,
-    headers: { 'retry-after': String(Math.ceil(ms / 1000)) },
-  })
-}
-
-/** A day the merchant does not ship on (a blocked weekday or date of the window mode). */
-function blockedDay (r: Pickup['reservation'], day: string): boolean {
-  return r.blocked_weekdays.includes(weekday(day)) || r.blocked_dates.includes(day)
-}
-
-/** How far ahead the page offers dates when the merchant allows any date (about six months). */
-export const ANY_MODE_DAYS_OFFERED = 180
-
-/**
- * The delivery dates a customer may pick, oldest first: none without reservation, today onwards
- * for "any", the window without its blocked weekdays and dates for "window". The same rules as
- * checkReserveDate, listed for the date picker (which also leaves out days whose cap is taken).
- */
-export function reservableDates (pickup: Pickup, today: string): string[] {
-  const r = pickup.reservation
-  if (r.mode === 'none') return []
-  const [first, last] = r.mode === 'any' ? [0, ANY_MODE_DAYS_OFFERED - 1] : [r.min_days_ahead, r.max_days_ahead]
-  const days: string[] = []
-  for (let n = first; n <= last; n++) {
-    const day = addDays(today, n)
-    if (r.mode === 'window' && blockedDay(r, day)) continue
-    days.push(day)
-  }
-  return days
 }
 
 export function createRedemptionService ({ db, clock, masterKey, merchants, settings, publicBaseUrl }: Deps) {
@@ -189,36 +158,13 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
   /** The state rules, after the password: active, inside its validity window, not redeemed. */
   async function checkRedeemable (merchant: MerchantRow, card: CardRow): Promise<void> {
     if (card.status === 'redeemed') {
-      const order = await db('orders').where({ card_id: card.id }).whereNot('status', 'cancelled').first('order_no')
-      throw errors.cardRedeemed(order ? { details: [{ path: '/order_no', message: order.order_no }] } : {})
+      const orderNo = await activeOrderNoOfCard(db, card.id)
+      throw errors.cardRedeemed(orderNo ? { details: [{ path: '/order_no', message: orderNo }] } : {})
     }
     if (card.status !== 'active') throw errors.cardInactive()
     const today = localDate(merchant.timezone, clock.now())
     if (card.valid_from && today < card.valid_from) throw errors.cardNotStarted()
     if (card.valid_to && today > card.valid_to) throw errors.cardExpired()
-  }
-
-  function checkReserveDate (pickup: Pickup, today: string, date: string | null | undefined): void {
-    const r = pickup.reservation
-    if (r.mode === 'none') {
-      if (date) throw errors.reserveDateInvalid({ message: '本商户不支持预约发货日期' })
-      return
-    }
-    if (!date) {
-      if (r.mode === 'window') throw errors.reserveDateInvalid({ message: '请选择预约发货日期' })
-      return
-    }
-    if (!isCalendarDay(date)) throw errors.reserveDateInvalid()
-    const ahead = daysBetween(today, date)
-    if (ahead < 0) throw errors.reserveDateInvalid({ message: '预约发货日期不能早于今天' })
-    if (r.mode === 'window') {
-      if (ahead < r.min_days_ahead || ahead > r.max_days_ahead) {
-        throw errors.reserveDateInvalid({ message: `请选择 ${addDays(today, r.min_days_ahead)} 至 ${addDays(today, r.max_days_ahead)} 之间的日期` })
-      }
-      if (blockedDay(r, date)) {
-        throw errors.reserveDateInvalid({ message: '该日期不发货，请选择其他日期' })
-      }
-    }
   }
 
   async function signToken (merchant: MerchantRow, card: CardRow): Promise<string> {
@@ -316,8 +262,7 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
             created_at: now.getTime(),
             updated_at: now.getTime(),
           }
-          const [id] = await trx('orders').insert(row)
-          const order = { ...row, id: Number(id) } as OrderRow
+          const order = { ...row, id: await insertOrder(trx, row as Omit<OrderRow, 'id'>) } as OrderRow
           await insertOrderEvent(trx, { merchant_id: merchant.id, order_id: order.id, type: 'created', actor_type: actor.type, actor_id: actor.id, actor_name: actor.name, detail: { channel: input.channel }, at: now })
           const [view] = await toOrders(trx, merchant.id, [order])
           await enqueue(trx, [
@@ -342,9 +287,8 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
   /** Of these days, the ones whose daily cap is taken. */
   async function fullDays (merchantId: number, pickup: Pickup, days: string[]): Promise<Set<string>> {
     if (!pickup.daily_cap || days.length === 0) return new Set()
-    const rows = await db('merchant_counters').where({ merchant_id: merchantId }).whereIn('name', days.map((d) => `reserve:${d}`))
-      .andWhere('value', '>=', pickup.daily_cap).pluck('name') as string[]
-    return new Set(rows.map((n) => n.slice('reserve:'.length)))
+    const full = new Set(await countersAtCap(db, merchantId, days.map(reservationSlot), pickup.daily_cap))
+    return new Set(days.filter((d) => full.has(reservationSlot(d))))
   }
 
   /** What a verified card shows: face value, validity and the products it can be exchanged for. */
@@ -360,10 +304,7 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
   }
 
   async function takeDailySlot (trx: Db, merchantId: number, day: string, cap: number): Promise<void> {
-    const name = `reserve:${day}`
-    await trx('merchant_counters').insert({ merchant_id: merchantId, name, value: 0 }).onConflict(['merchant_id', 'name']).ignore()
-    const got = affected(await trx('merchant_counters').where({ merchant_id: merchantId, name }).andWhere('value', '<', cap).increment('value', 1))
-    if (got !== 1) throw errors.reserveDateInvalid({ message: '该日期预约已满，请选择其他日期' })
+    if (!await takeCapped(trx, merchantId, reservationSlot(day), cap)) throw errors.reserveDateInvalid({ message: '该日期预约已满，请选择其他日期' })
   }
 
   return {
