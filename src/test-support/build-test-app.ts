@@ -6,12 +6,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
-import knexFactory, { type Knex } from 'knex'
+import type { Knex } from 'knex'
 import { buildApp } from '../app.js'
 import type { Overrides } from '../plugins/services.js'
 import { DEFAULT_WEB_DIR, type AppConfig, type DatabaseConfig } from '../config.js'
 import type { Clock } from '../shared/clock.js'
 import { createDb, migrateLatest } from '../shared/db.js'
+import { cloneMysql, cloneSqlite, mysqlAdmin } from './template-db.js'
 
 export const ADMIN_PASSWORD = 'Kaquan-Test-Admin-2026'
 
@@ -24,14 +25,22 @@ interface Tap {
 
 export const onMysql = Boolean(mysqlUrl)
 
-/** A fresh, empty database for one test file, dropped when the file ends. */
-export async function createTestDatabase (t: Tap): Promise<{ config: DatabaseConfig; dir: string }> {
+/**
+ * A fresh database for one test file, dropped when the file ends: migrated (a copy of the
+ * migrated template), or with `empty` one without a single table (tests of the migrations).
+ */
+export async function createTestDatabase (t: Tap, opts: { empty?: boolean } = {}): Promise<{ config: DatabaseConfig; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'kaquan-test-'))
   t.teardown(() => rmSync(dir, { recursive: true, force: true }))
-  if (!mysqlUrl) return { config: { client: 'sqlite', filename: join(dir, 'kaquan.sqlite') }, dir }
+  if (!mysqlUrl) {
+    const filename = join(dir, 'kaquan.sqlite')
+    if (!opts.empty) await cloneSqlite(filename)
+    return { config: { client: 'sqlite', filename }, dir }
+  }
   const name = `kq_test_${randomBytes(6).toString('hex')}`
-  const admin = knexFactory({ client: 'mysql2', connection: { uri: mysqlUrl } as Knex.MySql2ConnectionConfig, pool: { min: 0, max: 1 } })
-  await admin.raw(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`)
+  const admin = mysqlAdmin(mysqlUrl)
+  if (opts.empty) await admin.raw(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`)
+  else await cloneMysql(admin, mysqlUrl, name)
   t.teardown(async () => {
     await admin.raw(`DROP DATABASE IF EXISTS \`${name}\``)
     await admin.destroy()
