@@ -5,7 +5,7 @@ import { WDT_ENDPOINT } from './erp/wdt-classic.js'
 import { WDT_QJB_ENDPOINT } from './erp/wdt-qjb.js'
 import { SF_ENDPOINT } from './courier/sf.js'
 import { KUAIDI100_ENDPOINT } from './courier/kuaidi100.js'
-import { KUAIDI100_POLL } from '../modules/tracking/tracking.js'
+import { KUAIDI100_POLL } from '../modules/tracking/tracking.service.js'
 import { createVendorHttp, isAllowedEndpoint, type Vendor } from './vendor-endpoints.js'
 import { AppError } from '../shared/errors.js'
 

@@ -12,7 +12,8 @@ import type { MerchantsService } from '../merchants/merchants.service.js'
 import { enqueue, type Topic } from '../outbox/outbox.repository.js'
 import { courierInvalid, findCourier } from './couriers.js'
 import * as errors from './orders.errors.js'
-import { countOrders, findOrder, findOrderById, insertOrderEvent, listOrders, orderEvents, tabWindow, toOrders, trackingLines, updateOrderFrom, type OrderFilter, type OrderRow } from './orders.repository.js'
+import { countOrders, findOrder, findOrderById, insertOrderEvent, listOrders, orderEvents, tabWindow, toOrders, updateOrderFrom, type OrderFilter, type OrderRow } from './orders.repository.js'
+import { trackingLines } from '../tracking/tracking.repository.js'
 import { TABS, type Order, type OrderListQuery } from './orders.schemas.js'
 
 export function createOrdersService ({ db, clock, merchants }: { db: Knex; clock: Clock; merchants: MerchantsService }) {

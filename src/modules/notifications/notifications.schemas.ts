@@ -1,0 +1,65 @@
+// Notifications (通知设置) schemas: the PUT body, the stored section (credentials sealed), its
+// defaults, the test text and the message log.
+import { Type, type Static } from '@sinclair/typebox'
+import { MobilePhone, Nullable, Timestamp } from '../../shared/schemas.js'
+
+export const EVENTS = ['order_submitted_customer', 'order_submitted_admin', 'shipped_customer', 'card_issued', 'security_alert'] as const
+/** What a text is for; 'test' is the one an admin sends from the settings page. */
+export type SmsEvent = typeof EVENTS[number] | 'test'
+/** What a template parameter can carry. The password only where the merchant allows it. */
+const VARIABLES = ['order_no', 'product', 'consignee_name', 'courier', 'waybill_no', 'card_no', 'redeem_url', 'password', 'site_name', 'failures'] as const
+
+const Template = Type.Object({
+  template_id: Type.String({ maxLength: 64 }),
+  params: Type.Record(Type.String({ maxLength: 32 }), Type.Union(VARIABLES.map((v) => Type.Literal(v))), { description: 'Template parameter → variable' }),
+}, { additionalProperties: false })
+
+export const NotificationsBodySchema = Type.Object({
+  provider: Type.Union([Type.Literal('console'), Type.Literal('aliyun'), Type.Literal('tencent')]),
+  aliyun: Type.Optional(Nullable(Type.Object({
+    access_key_id: Type.String({ minLength: 1, maxLength: 64 }),
+    access_key_secret: Type.Optional(Type.String({ minLength: 1, maxLength: 128, description: 'Omit to keep the stored one' })),
+    endpoint: Type.Optional(Nullable(Type.String({ pattern: '^https?://', maxLength: 200 }))),
+  }, { additionalProperties: false }))),
+  tencent: Type.Optional(Nullable(Type.Object({
+    secret_id: Type.String({ minLength: 1, maxLength: 64 }),
+    secret_key: Type.Optional(Type.String({ minLength: 1, maxLength: 128, description: 'Omit to keep the stored one' })),
+    sdk_app_id: Type.String({ minLength: 1, maxLength: 32 }),
+    region: Type.Optional(Nullable(Type.String({ maxLength: 32 }))),
+    endpoint: Type.Optional(Nullable(Type.String({ pattern: '^https?://', maxLength: 200 }))),
+  }, { additionalProperties: false }))),
+  sign_name: Type.String({ maxLength: 32, description: '短信签名' }),
+  admin_phones: Type.Array(MobilePhone, { maxItems: 10 }),
+  switches: Type.Object({
+    order_submitted_customer: Type.Boolean({ description: 'A' }), order_submitted_admin: Type.Boolean({ description: 'B' }),
+    shipped_customer: Type.Boolean({ description: 'C' }), card_issued: Type.Boolean(),
+    security_alert: Type.Optional(Type.Boolean({ description: 'Card passwords guessed across many cards → admin phones (default on)' })),
+  }, { additionalProperties: false }),
+  templates: Type.Partial(Type.Object(Object.fromEntries(EVENTS.map((e) => [e, Template])) as Record<typeof EVENTS[number], typeof Template>), { additionalProperties: false }),
+  card_issued_include_password: Type.Boolean({ default: false }),
+  limits: Type.Object({ per_minute: Type.Integer({ minimum: 1, maximum: 100 }), per_day: Type.Integer({ minimum: 1, maximum: 1000 }) }, { additionalProperties: false }),
+}, { additionalProperties: false })
+export type NotificationsBody = Static<typeof NotificationsBodySchema>
+
+/** The section as stored: the body with each provider's secret sealed (`secret_enc`). */
+export interface StoredNotifications extends Omit<NotificationsBody, 'aliyun' | 'tencent'> {
+  aliyun: { access_key_id: string; secret_enc: string; endpoint: string | null } | null
+  tencent: { secret_id: string; secret_enc: string; sdk_app_id: string; region: string | null; endpoint: string | null } | null
+}
+
+export const DEFAULT_NOTIFICATIONS: StoredNotifications = {
+  provider: 'console', aliyun: null, tencent: null, sign_name: '', admin_phones: [],
+  switches: { order_submitted_customer: false, order_submitted_admin: false, shipped_customer: false, card_issued: true, security_alert: true },
+  templates: {}, card_issued_include_password: false, limits: { per_minute: 1, per_day: 10 },
+}
+
+export const MaskedNotificationsSchema = Type.Object({}, { additionalProperties: true, description: 'The settings with credentials masked (****abcd)' })
+
+export const TestTextBodySchema = Type.Object({ phone: MobilePhone }, { additionalProperties: false })
+export const TestTextResultSchema = Type.Object({ outbox_id: Type.Integer() })
+
+export const SmsMessageListQuerySchema = Type.Object({ phone: Type.Optional(Type.String({ maxLength: 20 })), status: Type.Optional(Type.Union(['sent', 'failed', 'limited'].map((s) => Type.Literal(s)))), cursor: Type.Optional(Type.String({ pattern: '^[0-9]+$' })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })) })
+export type SmsMessageListQuery = Static<typeof SmsMessageListQuerySchema>
+
+export const SmsMessageListSchema = Type.Object({ items: Type.Array(Type.Object({ id: Type.Integer(), phone: Type.String(), event: Type.String(), template_id: Type.String(), provider: Type.String(), status: Type.String(), provider_message_id: Nullable(Type.String()), error: Nullable(Type.String()), created_at: Timestamp })), next_cursor: Nullable(Type.String()) })
+export type SmsMessageList = Static<typeof SmsMessageListSchema>

@@ -1,0 +1,217 @@
+// Notifications (通知设置): the merchant's SMS provider and signature, templates per event,
+// switches A (order submitted → customer), B (order submitted → admin phones), C (shipped →
+// customer) and "card issued"; per-phone limits; the message log. Texts leave through the
+// outbox ('sms.send' rows) like everything else.
+import type { Knex } from 'knex'
+import type { Clock } from '../../shared/clock.js'
+import { iso } from '../../shared/schemas.js'
+import { maskPhone } from '../../shared/phone.js'
+import { REASON_CHARS } from '../../shared/outbound.js'
+import type { Permission } from '../admins/permissions.js'
+import { insertAudit, type Actor } from '../audit/audit.repository.js'
+import { cardPasswordKey, decryptCardPassword } from '../cards/card-secrets.js'
+import { passwordCopy } from '../cards/cards.repository.js'
+import type { Order } from '../orders/orders.schemas.js'
+import { enqueue, enqueueOne } from '../outbox/outbox.repository.js'
+import { HandlerError, type Effects, type Handler, type OutboxRow } from '../outbox/outbox.types.js'
+import { createSectionStore } from '../settings/section-store.js'
+import { aliyunProvider } from '../../integrations/sms/aliyun.js'
+import { consoleProvider } from '../../integrations/sms/console.js'
+import { SmsError, type SmsProvider } from '../../integrations/sms/port.js'
+import { tencentProvider } from '../../integrations/sms/tencent.js'
+import type { VendorHttp } from '../../integrations/vendor-endpoints.js'
+import * as errors from './notifications.errors.js'
+import * as repo from './notifications.repository.js'
+import type { SmsMessageRow } from './notifications.repository.js'
+import { DEFAULT_NOTIFICATIONS, type NotificationsBody, type SmsEvent, type SmsMessageList, type StoredNotifications } from './notifications.schemas.js'
+
+const DEFAULT_TEXT: Record<SmsEvent, string> = {
+  order_submitted_customer: 'order_submitted', order_submitted_admin: 'order_submitted_admin', shipped_customer: 'shipped', card_issued: 'card_issued', security_alert: 'security_alert', test: 'test',
+}
+
+/** Would these settings send the texts somewhere else: another provider, account, endpoint, or card-issued template? */
+export function textsRerouted (old: StoredNotifications, body: NotificationsBody): boolean {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
+  if (body.provider !== old.provider || !same(body.templates.card_issued, old.templates.card_issued)) return true
+  if (body.aliyun && (body.aliyun.access_key_secret || body.aliyun.access_key_id !== old.aliyun?.access_key_id || !same(body.aliyun.endpoint, old.aliyun?.endpoint))) return true
+  if (body.tencent && (body.tencent.secret_key || body.tencent.secret_id !== old.tencent?.secret_id || body.tencent.sdk_app_id !== old.tencent?.sdk_app_id ||
+    !same(body.tencent.endpoint, old.tencent?.endpoint) || !same(body.tencent.region, old.tencent?.region))) return true
+  return false
+}
+
+function orderVars (o: Order): Record<string, string> {
+  return { order_no: o.order_no, product: o.product.name, consignee_name: o.consignee?.name ?? '', courier: o.courier_name ?? '', waybill_no: o.waybill_no ?? '', card_no: o.card_no }
+}
+
+function toMessage (r: SmsMessageRow): SmsMessageList['items'][number] {
+  return {
+    id: Number(r.id), phone: maskPhone(r.phone)!, event: r.event, template_id: r.template_id, provider: r.provider,
+    status: r.status, provider_message_id: r.provider_message_id, error: r.error, created_at: iso(r.created_at)!,
+  }
+}
+
+interface Deps { db: Knex; clock: Clock; masterKey: Buffer; log: { info: (o: object, m: string) => void }; http: VendorHttp; provider?: SmsProvider }
+
+export function createNotificationsService ({ db, clock, masterKey, log, http, provider: override }: Deps) {
+  // Secrets sealed under 'sms-credentials', bound to `aliyun:<merchant>` / `tencent:<merchant>`.
+  const section = createSectionStore<StoredNotifications>({ db, clock, masterKey }, { name: 'notifications', defaults: DEFAULT_NOTIFICATIONS, keyPurpose: 'sms-credentials' })
+  const stored = (merchantId: number) => section.read(merchantId)
+
+  function view (s: StoredNotifications, merchantId: number) {
+    return {
+      ...s,
+      aliyun: s.aliyun ? { access_key_id: s.aliyun.access_key_id, access_key_secret: section.mask(merchantId, 'aliyun', s.aliyun.secret_enc), endpoint: s.aliyun.endpoint } : null,
+      tencent: s.tencent ? { secret_id: s.tencent.secret_id, secret_key: section.mask(merchantId, 'tencent', s.tencent.secret_enc), sdk_app_id: s.tencent.sdk_app_id, region: s.tencent.region, endpoint: s.tencent.endpoint } : null,
+    }
+  }
+
+  function providerFor (s: StoredNotifications, merchantId: number): SmsProvider {
+    if (override) return override
+    if (s.provider === 'aliyun' && s.aliyun) {
+      return aliyunProvider({ access_key_id: s.aliyun.access_key_id, access_key_secret: section.open(merchantId, 'aliyun', s.aliyun.secret_enc), endpoint: s.aliyun.endpoint }, http, () => clock.now())
+    }
+    if (s.provider === 'tencent' && s.tencent) {
+      return tencentProvider({ secret_id: s.tencent.secret_id, secret_key: section.open(merchantId, 'tencent', s.tencent.secret_enc), sdk_app_id: s.tencent.sdk_app_id, region: s.tencent.region, endpoint: s.tencent.endpoint }, http, () => clock.now())
+    }
+    return consoleProvider(log)
+  }
+
+  /** 'sms.send' rows for an order event, by the merchant's switches (written as the event completes). */
+  async function eventMessages (row: OutboxRow): Promise<Array<{ event: SmsEvent; phone: string; vars: Record<string, string> }>> {
+    const s = await stored(row.merchant_id)
+    const payload = JSON.parse(row.payload) as { order?: Order }
+    if (!payload.order) return []
+    const o = payload.order
+    const out: Array<{ event: SmsEvent; phone: string; vars: Record<string, string> }> = []
+    if (row.topic === 'order.created') {
+      if (s.switches.order_submitted_customer && o.consignee) out.push({ event: 'order_submitted_customer', phone: o.consignee.phone, vars: orderVars(o) })
+      if (s.switches.order_submitted_admin) for (const phone of s.admin_phones) out.push({ event: 'order_submitted_admin', phone, vars: orderVars(o) })
+    }
+    if (row.topic === 'order.shipped' && s.switches.shipped_customer && o.consignee) out.push({ event: 'shipped_customer', phone: o.consignee.phone, vars: orderVars(o) })
+    return out
+  }
+
+  async function record (merchantId: number, m: { phone: string; event: string; template_id: string; provider: string; status: SmsMessageRow['status']; provider_message_id?: string | null; error?: string | null; outbox_id?: number | null }): Promise<void> {
+    await repo.insertSmsMessage(db, { merchant_id: merchantId, ...m, provider_message_id: m.provider_message_id ?? null, error: m.error?.slice(0, REASON_CHARS) ?? null, outbox_id: m.outbox_id ?? null, created_at: clock.now().getTime() })
+  }
+
+  /** Sends one text: limits first, then the provider; every outcome is logged. */
+  async function sendNow (merchantId: number, outboxId: number | null, event: SmsEvent, phone: string, vars: Record<string, string>): Promise<void> {
+    const s = await stored(merchantId)
+    const template = event === 'test' ? (s.templates.order_submitted_customer ?? { template_id: 'test', params: {} }) : s.templates[event] ?? { template_id: DEFAULT_TEXT[event], params: {} }
+    const provider = providerFor(s, merchantId)
+    const now = clock.now().getTime()
+    const count = (sinceMs: number) => repo.countSentSince(db, merchantId, phone, template.template_id, now - sinceMs)
+    // Providers ban senders that text one number too often: stop before they would.
+    if (await count(60_000) >= s.limits.per_minute || await count(86_400_000) >= s.limits.per_day) {
+      await record(merchantId, { phone, event, template_id: template.template_id, provider: provider.name, status: 'limited', outbox_id: outboxId })
+      return
+    }
+    const params = Object.fromEntries(Object.entries(template.params).map(([name, variable]) => [name, vars[variable] ?? '']))
+    try {
+      const sent = await provider.send({ phone, sign_name: s.sign_name, template_id: template.template_id, params })
+      await record(merchantId, { phone, event, template_id: template.template_id, provider: provider.name, status: 'sent', provider_message_id: sent.provider_message_id, outbox_id: outboxId })
+    } catch (err) {
+      const e = err instanceof SmsError ? err : new SmsError((err as Error).message, true)
+      await record(merchantId, { phone, event, template_id: template.template_id, provider: provider.name, status: 'failed', error: e.message, outbox_id: outboxId })
+      throw new HandlerError(e.message, e.retryable, { error: e.message })
+    }
+  }
+
+  const smsSend: Handler = async (row) => {
+    const p = JSON.parse(row.payload) as { event: SmsEvent; phone: string; vars: Record<string, string> }
+    await sendNow(row.merchant_id, Number(row.id), p.event, p.phone, p.vars)
+    return {}
+  }
+
+  /** The open platform's "card issued" text (its own outbox rows): only when switched on; the password only if allowed. */
+  const cardIssued: Handler = async (row) => {
+    const s = await stored(row.merchant_id)
+    if (!s.switches.card_issued) return {}
+    const p = JSON.parse(row.payload) as { card_no: string; phone: string; redeem_url: string }
+    const vars: Record<string, string> = { card_no: p.card_no, redeem_url: p.redeem_url }
+    if (s.card_issued_include_password) {
+      const enc = await passwordCopy(db, row.merchant_id, p.card_no)
+      if (enc) {
+        vars.password = decryptCardPassword(cardPasswordKey(masterKey, row.merchant_id), p.card_no, enc)
+        // A password leaving in a text is a password leaving: on the record, like an export.
+        await insertAudit(db, row.merchant_id, { type: 'system', id: null, name: 'sms', ip: null }, {
+          action: 'cards.secrets_sent', target_type: 'card', target_id: p.card_no, summary: { via: 'sms', phone: maskPhone(p.phone) },
+        }, clock.now())
+      }
+    }
+    await sendNow(row.merchant_id, Number(row.id), 'card_issued', p.phone, vars)
+    return {}
+  }
+
+  return {
+    handlers: { 'sms.send': smsSend, 'sms.card_issued': cardIssued } as Record<string, Handler>,
+
+    /** Effects for an order event: the texts its switches ask for, queued with the event's completion. */
+    async orderEventEffects (row: OutboxRow): Promise<Effects | undefined> {
+      const messages = await eventMessages(row)
+      if (messages.length === 0) return undefined
+      return async (trx) => enqueue(trx, messages.map((m, i) => ({
+        merchant_id: row.merchant_id, topic: 'sms.send' as const, idempotency_key: `sms:${row.id}:${m.event}:${i}`, payload: m,
+      })), clock.now())
+    },
+
+    /** The guessing alert (security.guessing) as texts to the admin phones, unless switched off. */
+    async securityAlertEffects (row: OutboxRow): Promise<Effects | undefined> {
+      const s = await stored(row.merchant_id)
+      if (s.switches.security_alert === false || s.admin_phones.length === 0) return undefined
+      const p = JSON.parse(row.payload) as { failures: number }
+      return async (trx) => enqueue(trx, s.admin_phones.map((phone, i) => ({
+        merchant_id: row.merchant_id, topic: 'sms.send' as const, idempotency_key: `sms:${row.id}:security_alert:${i}`,
+        payload: { event: 'security_alert', phone, vars: { failures: String(p.failures) } },
+      })), clock.now())
+    },
+
+    async get (merchantId: number) { return view(await stored(merchantId), merchantId) },
+
+    /** `granter`: the permissions of the admin saving; the password in texts is a way to the password. */
+    async put (merchantId: number, body: NotificationsBody, actor: Actor, granter: Permission[]) {
+      const old = await stored(merchantId)
+      // With the password in card-issued texts, whoever picks the provider, its account or the
+      // template reads the passwords (in that provider's console): that needs cards.export_secrets.
+      if (!granter.includes('cards.export_secrets')) {
+        if (body.card_issued_include_password && !old.card_issued_include_password) throw errors.passwordInTextsForbidden()
+        if ((body.card_issued_include_password || old.card_issued_include_password) && textsRerouted(old, body)) throw errors.rerouteWithPasswordForbidden()
+      }
+      const next: StoredNotifications = { ...body, aliyun: null, tencent: null }
+      if (body.aliyun) {
+        // Omitted (the schema refuses ''), the stored secret is kept.
+        const enc = section.seal(merchantId, 'aliyun', body.aliyun.access_key_secret, old.aliyun?.secret_enc)
+        if (!enc) throw errors.secretMissing('/aliyun/access_key_secret', '请填写 AccessKey Secret')
+        next.aliyun = { access_key_id: body.aliyun.access_key_id, secret_enc: enc, endpoint: http.checkEndpoint('aliyun_sms', body.aliyun.endpoint, '/aliyun/endpoint') }
+      }
+      if (body.tencent) {
+        const enc = section.seal(merchantId, 'tencent', body.tencent.secret_key, old.tencent?.secret_enc)
+        if (!enc) throw errors.secretMissing('/tencent/secret_key', '请填写 SecretKey')
+        next.tencent = { secret_id: body.tencent.secret_id, secret_enc: enc, sdk_app_id: body.tencent.sdk_app_id, region: body.tencent.region ?? null, endpoint: http.checkEndpoint('tencent_sms', body.tencent.endpoint, '/tencent/endpoint') }
+      }
+      if (next.provider !== 'console' && !next[next.provider]) throw errors.secretMissing(`/${next.provider}`, '请填写所选短信服务商的密钥')
+      // Never the credentials in the audit: which provider, which switches.
+      await section.save(merchantId, next, actor, { provider: next.provider, switches: next.switches, limits: next.limits })
+      return view(next, merchantId)
+    },
+
+    /** Queues one test text to a phone. */
+    async test (merchantId: number, phone: string) {
+      const now = clock.now()
+      const idem = `sms-test:${merchantId}:${now.getTime()}:${phone}`
+      return { outbox_id: await enqueueOne(db, { merchant_id: merchantId, topic: 'sms.send', idempotency_key: idem, payload: { event: 'test', phone, vars: { order_no: 'TEST', product: '测试商品' } } }, now) }
+    },
+
+    async messages (merchantId: number, q: { phone?: string; status?: string; cursor?: string; limit?: number }): Promise<SmsMessageList> {
+      const limit = q.limit ?? 50
+      const rows = await repo.listSmsMessages(db, merchantId, { phone: q.phone, status: q.status, before: q.cursor ? Number(q.cursor) : undefined, limit })
+      return {
+        items: rows.map(toMessage),
+        next_cursor: rows.length === limit ? String(rows[rows.length - 1].id) : null,
+      }
+    },
+  }
+}
+
+export type NotificationsService = ReturnType<typeof createNotificationsService>

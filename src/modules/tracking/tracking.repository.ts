@@ -1,0 +1,43 @@
+// The `tracking_pushes` table (every courier push, raw, stored once) and `order_tracking` (the
+// lines of an order's courier trail, each appended once).
+import type { Db } from '../../shared/db.js'
+import { isUniqueViolation } from '../../shared/db.js'
+import type { TrackingLine } from './tracking.schemas.js'
+
+export type PushStatus = 'received' | 'processed' | 'unmatched'
+
+/** Stores a raw push; null when a push with this hash was already stored (couriers resend). */
+export async function insertPushOnce (db: Db, row: { merchant_id: number; provider: string; payload_hash: string; raw: string; created_at: number }): Promise<number | null> {
+  try {
+    const [id] = await db('tracking_pushes').insert({ ...row, status: 'received' })
+    return Number(id)
+  } catch (err) {
+    if (isUniqueViolation(err)) return null
+    throw err
+  }
+}
+
+export async function finishPush (db: Db, id: number, status: PushStatus, result: string): Promise<void> {
+  await db('tracking_pushes').where({ id }).update({ status, result })
+}
+
+/** Appends a line to an order's trail; a line already there (same hash) is left alone. */
+export async function appendTrackingLine (db: Db, row: { merchant_id: number; order_id: number; time: string; text: string; line_hash: string; provider: string; created_at: number }): Promise<void> {
+  await db('order_tracking').insert(row).onConflict(['order_id', 'line_hash']).ignore()
+}
+
+/** Courier tracking lines of an order, oldest first. */
+export async function trackingLines (db: Db, orderId: number): Promise<TrackingLine[]> {
+  const rows = await db('order_tracking').where({ order_id: orderId }).orderBy([{ column: 'time' }, { column: 'id' }]).select('time', 'text')
+  return rows.map((r) => ({ time: r.time as string, text: r.text as string }))
+}
+
+/** Courier tracking lines of several orders, by order id, each oldest first. */
+export async function trackingLinesOf (db: Db, orderIds: number[]): Promise<Map<number, TrackingLine[]>> {
+  const out = new Map<number, TrackingLine[]>()
+  if (!orderIds.length) return out
+  for (const r of await db('order_tracking').whereIn('order_id', orderIds).orderBy([{ column: 'time' }, { column: 'id' }])) {
+    out.set(Number(r.order_id), [...(out.get(Number(r.order_id)) ?? []), { time: r.time, text: r.text }])
+  }
+  return out
+}
