@@ -4,6 +4,7 @@ import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig, type AppConfig } from './config.js'
 import { migrateLatest } from './shared/db.js'
+import { createErpSync, type ErpSync } from './workers/erp-sync.js'
 import { startHousekeeping } from './workers/housekeeping.js'
 
 function readConfig (): AppConfig {
@@ -36,25 +37,18 @@ export async function main (): Promise<void> {
   // Batches cut off by a restart (or another instance's death) are resumed here.
   const stopBatches = app.services.batches.startRunner()
   // Webhooks and messages leave through the outbox worker; ERP shipments are pulled back.
-  let stopErp = () => {}
+  let erpSync: ErpSync | undefined
   if (config.worker) {
     app.services.worker.start()
-    const timer = setInterval(() => {
-      void (async () => {
-        for (const m of await app.db('settings').where({ section: 'erp' }).pluck('merchant_id')) {
-          await app.services.erp.syncLogistics(Number(m)).catch((err) => app.log.error({ err, merchant_id: m }, 'erp.sync.failed'))
-        }
-      })().catch((err) => app.log.error({ err }, 'erp.sync.failed'))
-    }, 5 * 60_000)
-    timer.unref()
-    stopErp = () => clearInterval(timer)
+    erpSync = createErpSync({ erp: app.services.erp, log: app.log })
+    erpSync.start()
   }
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'server.crashed')
     else app.log.info({ signal }, 'server.stopping')
     stopHousekeeping()
     stopBatches()
-    stopErp()
+    await erpSync?.stop()
     await app.close()
   })
 

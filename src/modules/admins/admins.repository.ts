@@ -34,6 +34,12 @@ export async function findAdmin (db: Db, merchantId: number, id: number): Promis
   return db<AdminRow>('admins').where({ merchant_id: merchantId, id }).first()
 }
 
+/** Display names by admin id (the name, or the username when it has none). */
+export async function adminNames (db: Db, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map()
+  return new Map((await db('admins').whereIn('id', ids).select('id', 'name', 'username')).map((a) => [Number(a.id), (a.name || a.username) as string]))
+}
+
 export async function listAdmins (db: Db, merchantId: number): Promise<AdminRow[]> {
   return db<AdminRow>('admins').where({ merchant_id: merchantId }).orderBy('id')
 }

@@ -3,7 +3,8 @@ import { addDays } from '../../shared/dates.js'
 import { affected, type Db } from '../../shared/db.js'
 import { maskPhone } from '../../shared/phone.js'
 import { iso } from '../../shared/schemas.js'
-import { COURIER_CATALOGUE } from './couriers.js'
+import { adminNames } from '../admins/admins.repository.js'
+import { courierNames } from '../couriers/couriers.repository.js'
 import type { Order, OrderListQuery, Tab } from './orders.schemas.js'
 
 export interface OrderRow {
@@ -114,6 +115,23 @@ export async function orderEvents (db: Db, orderId: number): Promise<Array<{ typ
   return await db('order_events').where({ order_id: orderId }).orderBy('id')
 }
 
+/** The app's order for its order number (out_order_no is unique per app). */
+export async function findOrderByOutOrderNo (db: Db, appId: number, outOrderNo: string): Promise<OrderRow | undefined> {
+  return db<OrderRow>('orders').where({ app_id: appId, out_order_no: outOrderNo }).first()
+}
+
+/**
+ * The merchant's orders changed after `updatedAfter` (ms) and after the keyset
+ * position `after`, in (updated_at, order_no) order.
+ */
+export async function ordersChangedSince (db: Db, merchantId: number, q: { updatedAfter?: number; after?: { updatedAt: number; orderNo: string }; limit: number }): Promise<OrderRow[]> {
+  const query = db<OrderRow>('orders').where({ merchant_id: merchantId })
+  if (q.updatedAfter !== undefined) query.where('updated_at', '>', q.updatedAfter)
+  const after = q.after
+  if (after) query.where((w) => w.where('updated_at', '>', after.updatedAt).orWhere((x) => x.where('updated_at', after.updatedAt).andWhere('order_no', '>', after.orderNo)))
+  return query.orderBy([{ column: 'updated_at' }, { column: 'order_no' }]).limit(q.limit)
+}
+
 export async function findOrder (db: Db, merchantId: number, orderNo: string): Promise<OrderRow | undefined> {
   return db<OrderRow>('orders').where({ merchant_id: merchantId, order_no: orderNo }).first()
 }
@@ -149,13 +167,6 @@ export async function insertOrderEvent (db: Db, e: { merchant_id: number; order_
   })
 }
 
-/** Names of the merchant's couriers by code (catalogue and variants). */
-export async function courierNames (db: Db, merchantId: number): Promise<Map<string, string>> {
-  const out = new Map<string, string>(COURIER_CATALOGUE.map((c) => [c.code, c.name]))
-  for (const r of await db('merchant_couriers').where({ merchant_id: merchantId }).select('code', 'name')) out.set(r.code, r.name)
-  return out
-}
-
 export function toOrder (r: OrderRow, couriers: Map<string, string>, staff: Map<number, string>): Order {
   return {
     order_no: r.order_no,
@@ -186,9 +197,7 @@ export function toOrder (r: OrderRow, couriers: Map<string, string>, staff: Map<
 export async function toOrders (db: Db, merchantId: number, rows: OrderRow[]): Promise<Order[]> {
   const couriers = rows.some((r) => r.courier_code) ? await courierNames(db, merchantId) : new Map<string, string>()
   const staffIds = [...new Set(rows.map((r) => r.staff_id).filter((s): s is number => s !== null))]
-  const staff = new Map<number, string>(staffIds.length
-    ? (await db('admins').whereIn('id', staffIds).select('id', 'name', 'username')).map((a) => [Number(a.id), a.name || a.username])
-    : [])
+  const staff = await adminNames(db, staffIds)
   return rows.map((r) => toOrder(r, couriers, staff))
 }
 
@@ -210,10 +219,4 @@ export function toOpenOrder (o: Order, tracking: Array<{ time: string; text: str
     tracking,
     updated_at: o.updated_at,
   }
-}
-
-/** Courier tracking lines of an order, oldest first. */
-export async function trackingLines (db: Db, orderId: number): Promise<Array<{ time: string; text: string }>> {
-  const rows = await db('order_tracking').where({ order_id: orderId }).orderBy([{ column: 'time' }, { column: 'id' }]).select('time', 'text')
-  return rows.map((r) => ({ time: r.time as string, text: r.text as string }))
 }

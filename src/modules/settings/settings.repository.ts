@@ -10,3 +10,8 @@ export async function writeSectionValue (db: Db, merchantId: number, section: st
   await db('settings').insert({ merchant_id: merchantId, section, value: JSON.stringify(value), updated_at: at.getTime() })
     .onConflict(['merchant_id', 'section']).merge(['value', 'updated_at'])
 }
+
+/** The merchants that have stored a section (the ERP back-sync visits every merchant with an ERP connection). */
+export async function merchantsWithSection (db: Db, section: string): Promise<number[]> {
+  return (await db('settings').where({ section }).pluck('merchant_id')).map(Number)
+}

@@ -1,0 +1,52 @@
+// E-waybill routes: the sender settings, a courier variant's vendor account, and waybill
+// requests (answered 202: the order ships when the courier answers through the outbox).
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { actorOf, sessionOf } from '../../plugins/admin-auth.js'
+import { errorResponses } from '../../shared/schemas.js'
+import {
+  CourierAccountParamsSchema, CourierAccountSchema, EWaybillSettingsSchema, OrderNoParamsSchema, PutEWaybillSettingsSchema,
+  RequestManyBodySchema, RequestOneBodySchema, RequestResultSchema, SavedEWaybillSettingsSchema, VendorCredentialsSchema,
+} from './e-waybill.schemas.js'
+
+const security = [{ adminBearer: [] }]
+
+export const eWaybillRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/api/v1/settings/e-waybill', {
+    schema: { operationId: 'getEWaybillSettings', tags: ['settings'], security, response: { 200: EWaybillSettingsSchema, ...errorResponses } },
+    onRequest: app.requirePermission('orders.ship'),
+  }, async (req) => app.services.eWaybill.getSettings(sessionOf(req).merchant.id))
+
+  app.put('/api/v1/settings/e-waybill', {
+    schema: { operationId: 'putEWaybillSettings', tags: ['settings'], security, summary: 'The e-waybill sender (寄件人): every field required', body: PutEWaybillSettingsSchema, response: { 200: SavedEWaybillSettingsSchema, ...errorResponses } },
+    onRequest: app.requirePermission('settings.write'),
+  }, async (req) => app.services.eWaybill.putSettings(sessionOf(req).merchant.id, req.body, actorOf(req)))
+
+  app.put('/api/v1/couriers/:id/account', {
+    schema: {
+      operationId: 'setCourierAccount', tags: ['orders'], security, params: CourierAccountParamsSchema, body: VendorCredentialsSchema,
+      summary: 'The e-waybill vendor account of a courier variant (SF open platform or Kuaidi100); credentials are stored encrypted and never returned',
+      response: { 200: CourierAccountSchema, ...errorResponses },
+    },
+    onRequest: app.requirePermission('settings.write'),
+  }, async (req) => app.services.eWaybill.setAccount(sessionOf(req).merchant.id, req.params.id, req.body, actorOf(req)))
+
+  app.post('/api/v1/orders/:order_no/e-waybill', {
+    schema: { operationId: 'requestEWaybill', tags: ['orders'], security, params: OrderNoParamsSchema, body: RequestOneBodySchema, summary: 'Request an e-waybill; the order ships when the courier answers', response: { 202: RequestResultSchema, ...errorResponses } },
+    onRequest: app.requirePermission('orders.ship'),
+  }, async (req, reply) => {
+    const r = await app.services.eWaybill.request(sessionOf(req).merchant.id, [req.params.order_no], req.body.courier_account_id)
+    app.services.worker.kick()
+    reply.code(202)
+    return r
+  })
+
+  app.post('/api/v1/orders/e-waybill', {
+    schema: { operationId: 'requestEWaybills', tags: ['orders'], security, body: RequestManyBodySchema, response: { 202: RequestResultSchema, ...errorResponses } },
+    onRequest: app.requirePermission('orders.ship'),
+  }, async (req, reply) => {
+    const r = await app.services.eWaybill.request(sessionOf(req).merchant.id, req.body.order_nos, req.body.courier_account_id)
+    app.services.worker.kick()
+    reply.code(202)
+    return r
+  })
+}

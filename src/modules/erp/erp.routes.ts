@@ -1,0 +1,28 @@
+// ERP routes: the Wangdiantong connection (settings) and a logistics sync on demand.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { actorOf, sessionOf } from '../../plugins/admin-auth.js'
+import { errorResponses } from '../../shared/schemas.js'
+import { ErpViewSchema, PutErpBodySchema, SyncResultSchema } from './erp.schemas.js'
+
+const security = [{ adminBearer: [] }]
+
+export const erpRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/api/v1/settings/erp', {
+    schema: { operationId: 'getErpSettings', tags: ['settings'], security, response: { 200: ErpViewSchema, ...errorResponses } },
+    onRequest: app.requirePermission('settings.write'),
+  }, async (req) => app.services.erp.get(sessionOf(req).merchant.id))
+
+  app.put('/api/v1/settings/erp', {
+    schema: {
+      operationId: 'putErpSettings', tags: ['settings'], security, summary: 'Wangdiantong connection (classic openapi2 or 旗舰版); the appsecret is stored encrypted and shown masked',
+      body: PutErpBodySchema,
+      response: { 200: ErpViewSchema, ...errorResponses },
+    },
+    onRequest: app.requirePermission('settings.write'),
+  }, async (req) => app.services.erp.put(sessionOf(req).merchant.id, req.body, actorOf(req)))
+
+  app.post('/api/v1/erp/logistics-sync', {
+    schema: { operationId: 'syncErpLogistics', tags: ['orders'], security, summary: 'Pull shipments from the ERP now (it also runs periodically)', response: { 200: SyncResultSchema, ...errorResponses } },
+    onRequest: app.requirePermission('orders.ship'),
+  }, async (req) => app.services.erp.syncLogistics(sessionOf(req).merchant.id))
+}

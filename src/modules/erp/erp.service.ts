@@ -1,0 +1,144 @@
+// The ERP connection (Wangdiantong classic): orders are pushed on order.created (and a
+// cancellation pushed as a refund), through the outbox with its retries; the result stays on the
+// order (erp_status, erp_error). A periodic pull syncs the ERP's shipments back: each record
+// ships its order (order.shipped) and is acknowledged; unknown orders or couriers are
+// acknowledged as failed with the reason, never dropped.
+import type { Knex } from 'knex'
+import type { Clock } from '../../shared/clock.js'
+import { validationFailed } from '../../shared/errors.js'
+import { REASON_CHARS } from '../../shared/outbound.js'
+import type { Actor } from '../audit/audit.repository.js'
+import { courierCodeResolver } from '../couriers/couriers.repository.js'
+import { findOrder, setErpStatus } from '../orders/orders.repository.js'
+import type { Order } from '../orders/orders.schemas.js'
+import type { OrdersService } from '../orders/orders.service.js'
+import { enqueue } from '../outbox/outbox.repository.js'
+import { HandlerError, type Handler, type OutboxRow } from '../outbox/outbox.types.js'
+import { createSectionStore } from '../settings/section-store.js'
+import { ErpError, wdtClassicAdapter, type WdtConfig } from '../../integrations/erp/wdt-classic.js'
+import { wdtQjb } from '../../integrations/erp/wdt-qjb.js'
+import type { ErpAdapter, ErpTrade } from '../../integrations/erp/port.js'
+import type { VendorHttp } from '../../integrations/vendor-endpoints.js'
+import { merchantsWithSection } from '../settings/settings.repository.js'
+import type { ErpProtocol, ErpView, PutErpBody, SyncResult } from './erp.schemas.js'
+
+const SECTION = 'erp'
+/** The appsecret's field: it is sealed with the AAD `erp:<merchant id>`. */
+const SECRET_FIELD = 'erp'
+
+/** The section as stored; no secret_enc means no connection. */
+interface ErpSection { protocol: ErpProtocol | null; sid: string; appkey: string; secret_enc: string | null; shop_no: string; endpoint: string | null }
+type Connection = ErpSection & { protocol: ErpProtocol; secret_enc: string }
+
+const NONE: ErpSection = { protocol: null, sid: '', appkey: '', secret_enc: null, shop_no: '', endpoint: null }
+
+const SYSTEM: Actor = { type: 'system', id: null, name: 'erp', ip: null }
+
+export function createErpService ({ db, clock, masterKey, orders, http }: { db: Knex; clock: Clock; masterKey: Buffer; orders: OrdersService; http: VendorHttp }) {
+  const section = createSectionStore<ErpSection>({ db, clock, masterKey }, { name: SECTION, defaults: NONE, keyPurpose: 'erp-credentials' })
+
+  async function connection (merchantId: number): Promise<Connection | null> {
+    const s = await section.read(merchantId)
+    return s.protocol && s.secret_enc ? s as Connection : null
+  }
+
+  function client (merchantId: number, s: Connection): ErpAdapter {
+    const secret = section.open(merchantId, SECRET_FIELD, s.secret_enc)
+    if (s.protocol === 'wdt_qjb') {
+      // The 旗舰版 appsecret is issued as "secret:salt".
+      const [signing, salt = ''] = secret.split(':')
+      return wdtQjb({ sid: s.sid, key: s.appkey, secret: signing, salt, shop_no: s.shop_no, endpoint: s.endpoint }, http, () => clock.now())
+    }
+    const cfg: WdtConfig = { sid: s.sid, appkey: s.appkey, appsecret: secret, shop_no: s.shop_no, endpoint: s.endpoint }
+    return wdtClassicAdapter(cfg, http, () => clock.now())
+  }
+
+  function trade (o: Order, refund: boolean): ErpTrade {
+    return {
+      tid: o.order_no, refund, created_at: new Date(o.created_at).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }), consignee: o.consignee, remark: o.remark,
+      item: { oid: `${o.order_no}-1`, goods_id: String(o.product.product_id), goods_no: o.product.goods_no ?? '', spec_no: o.product.spec_no ?? '', goods_name: o.product.name },
+    }
+  }
+
+  const push: Handler = async (row) => {
+    const s = await connection(row.merchant_id)
+    const p = JSON.parse(row.payload) as { order: Order; refund: boolean }
+    if (!s) return { response_excerpt: 'no ERP configured' }
+    try {
+      await client(row.merchant_id, s).pushTrade(trade(p.order, p.refund))
+    } catch (err) {
+      const e = err instanceof ErpError ? err : new ErpError((err as Error).message, true)
+      await setErpStatus(db, row.merchant_id, p.order.order_no, e.retryable ? 'retrying' : 'failed', e.message.slice(0, REASON_CHARS))
+      throw new HandlerError(e.message, e.retryable, { error: e.message })
+    }
+    await setErpStatus(db, row.merchant_id, p.order.order_no, p.refund ? 'refunded' : 'pushed', null)
+    return {}
+  }
+
+  const service = {
+    handlers: { 'erp.push': push } as Record<string, Handler>,
+
+    /** Effects for order.created / order.cancelled: an erp.push row when an ERP is configured. */
+    async orderEventEffects (row: OutboxRow): Promise<((trx: Knex.Transaction) => Promise<void>) | undefined> {
+      if (row.topic !== 'order.created' && row.topic !== 'order.cancelled') return undefined
+      if (!await connection(row.merchant_id)) return undefined
+      const { order } = JSON.parse(row.payload) as { order: Order }
+      const refund = row.topic === 'order.cancelled'
+      return async (trx) => {
+        await setErpStatus(trx, row.merchant_id, order.order_no, 'pending')
+        await enqueue(trx, [{ merchant_id: row.merchant_id, topic: 'erp.push', idempotency_key: `erp:${order.order_no}:${refund ? 'refund' : 'push'}`, payload: { order, refund } }], clock.now())
+      }
+    },
+
+    /** The merchants with an ERP connection (the back-sync visits each). */
+    connectedMerchants: (): Promise<number[]> => merchantsWithSection(db, SECTION),
+
+    async get (merchantId: number): Promise<ErpView> {
+      const s = await connection(merchantId)
+      return s ? { protocol: s.protocol, sid: s.sid, appkey: s.appkey, appsecret: section.mask(merchantId, SECRET_FIELD, s.secret_enc)!, shop_no: s.shop_no, endpoint: s.endpoint } : null
+    },
+
+    async put (merchantId: number, body: PutErpBody, actor: Actor): Promise<ErpView> {
+      const old = await connection(merchantId)
+      const enc = section.seal(merchantId, SECRET_FIELD, body.appsecret, old?.secret_enc)
+      if (!enc) throw validationFailed({ details: [{ path: '/appsecret', message: '请填写 appsecret' }] })
+      const endpoint = http.checkEndpoint(body.protocol, body.endpoint, '/endpoint')
+      const s: Connection = { protocol: body.protocol, sid: body.sid, appkey: body.appkey, secret_enc: enc, shop_no: body.shop_no, endpoint }
+      await section.save(merchantId, s, actor, { protocol: s.protocol, sid: s.sid, shop_no: s.shop_no })
+      return service.get(merchantId)
+    },
+
+    /** Pulls shipped records from the ERP until none is left; each is applied and acknowledged. */
+    async syncLogistics (merchantId: number): Promise<SyncResult> {
+      const s = await connection(merchantId)
+      if (!s) return { shipped: 0, failed: 0 }
+      const erp = client(merchantId, s)
+      const courierOf = await courierCodeResolver(db, merchantId)
+      let shipped = 0
+      let failed = 0
+      for (let round = 0; round < 100; round++) {
+        const list = await erp.pullShipments()
+        if (list.length === 0) break
+        const acks: Array<{ id: string; ok: boolean; message: string }> = []
+        for (const tr of list) {
+          const code = courierOf(tr.courier_code) ?? courierOf(tr.courier_name)
+          const order = await findOrder(db, merchantId, tr.tid)
+          let message = '成功'
+          if (!order) message = '订单不存在'
+          else if (!code) message = `未知物流公司 ${tr.courier_name ?? tr.courier_code ?? ''}`
+          else if (order.status === 'pending') await orders.ship(merchantId, tr.tid, { courier_code: code, waybill_no: tr.logistics_no }, SYSTEM)
+          else if (order.waybill_no !== tr.logistics_no) message = `订单状态为 ${order.status}`
+          const ok = message === '成功'
+          if (ok) shipped++
+          else failed++
+          acks.push({ id: tr.id, ok, message })
+        }
+        await erp.acknowledge(acks)
+      }
+      return { shipped, failed }
+    },
+  }
+  return service
+}
+
+export type ErpService = ReturnType<typeof createErpService>
