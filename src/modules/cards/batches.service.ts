@@ -4,22 +4,24 @@
 // Cards of a batch that is not `ready` are invisible to lists, bulk actions and redemption.
 import type { Knex } from 'knex'
 import type { Clock } from '../../shared/clock.js'
-import { isUniqueViolation, affected, type Db } from '../../shared/db.js'
+import { isUniqueViolation, type Db } from '../../shared/db.js'
 import { iso } from '../../shared/schemas.js'
 import { localDate } from '../../shared/dates.js'
 import { reserveCounter } from '../../shared/counters.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
-import { findProducts, productSetFor } from '../catalog/catalog.repository.js'
+import { findProducts, productIdsOfSets, productSetFor } from '../catalog/catalog.repository.js'
 import type { MerchantsService } from '../merchants/merchants.service.js'
 import { CardCryptoWorker, sealInline } from './card-crypto.js'
 import {
-  inPlan, lastOf, plansOverlap, RandomNumbers, sameLengthRanges, sequentialNumber,
+  fitsWidth, inPlan, plansOverlap, RandomNumbers, randomSpaceFits, sameLengthRanges, sequentialNumber,
   type NumberPlan, type SequentialPlan,
 } from './card-numbers.js'
 import { cardPasswordKey, type Sealed, type SealRequest } from './card-secrets.js'
 import * as errors from './cards.errors.js'
 import * as repo from './cards.repository.js'
-import type { BatchRow, CardRow } from './cards.repository.js'
+import type { CardRow } from './cards.repository.js'
+import * as batchesRepo from './batches.repository.js'
+import type { BatchRow } from './batches.repository.js'
 import type { Batch, CreateBatchBody } from './cards.schemas.js'
 
 export interface BatchOptions {
@@ -75,28 +77,13 @@ export function toBatch (row: BatchRow, productIds: number[]): Batch {
   }
 }
 
-async function setProductIds (db: Db, setIds: number[]): Promise<Map<number, number[]>> {
-  const rows = await db('product_set_items').whereIn('set_id', [...new Set(setIds)]).orderBy('product_id').select('set_id', 'product_id')
-  const out = new Map<number, number[]>()
-  for (const r of rows) out.set(Number(r.set_id), [...(out.get(Number(r.set_id)) ?? []), Number(r.product_id)])
-  return out
-}
-
 /** The highest number already taken (by a card or a live batch) for this prefix and width. */
 async function highestSequential (db: Db, merchantId: number, prefix: string, width: number): Promise<bigint> {
   let max = 0n
-  const rows = await db('cards')
-    .where({ merchant_id: merchantId })
-    .andWhere('card_no', '>=', prefix + '0'.repeat(width))
-    .andWhere('card_no', '<=', prefix + '9'.repeat(width))
-    .andWhereRaw('length(card_no) = ?', [prefix.length + width])
-    .orderBy('card_no', 'desc').limit(50).pluck('card_no') as string[]
+  const rows = await repo.cardNosInRange(db, merchantId, { from: prefix + '0'.repeat(width), to: prefix + '9'.repeat(width), length: prefix.length + width }, { limit: 50, highestFirst: true })
   const digits = rows.map((r) => r.slice(prefix.length)).find((s) => /^[0-9]+$/.test(s))
   if (digits) max = BigInt(digits)
-  const batches = await db<BatchRow>('card_batches')
-    .where({ merchant_id: merchantId, prefix, number_mode: 'sequential', number_width: width })
-    .whereNot('status', 'failed')
-    .select('number_first', 'quantity')
+  const batches = await batchesRepo.liveSequentialBatches(db, merchantId, prefix, width)
   for (const b of batches) {
     const last = BigInt(b.number_first!) + BigInt(b.quantity) - 1n
     if (last > max) max = last
@@ -107,26 +94,24 @@ async function highestSequential (db: Db, merchantId: number, prefix: string, wi
 /** 409 card_number_conflict when any number of the plan is taken by a card or a batch in progress. */
 async function checkConflicts (db: Db, merchantId: number, plan: SequentialPlan): Promise<void> {
   for (const range of sameLengthRanges(plan)) {
-    const candidates = await db('cards')
-      .where({ merchant_id: merchantId })
-      .andWhere('card_no', '>=', range.from).andWhere('card_no', '<=', range.to)
-      .andWhereRaw('length(card_no) = ?', [range.length])
-      .limit(200).pluck('card_no') as string[]
+    const candidates = await repo.cardNosInRange(db, merchantId, range, { limit: 200 })
     if (candidates.some((c) => inPlan(plan, c))) throw errors.cardNumberConflict()
   }
-  const live = await db<BatchRow>('card_batches')
-    .where({ merchant_id: merchantId, prefix: plan.prefix, number_mode: 'sequential', status: 'generating' })
-    .select('number_first', 'number_width', 'quantity')
+  const live = await batchesRepo.generatingSequentialBatches(db, merchantId, plan.prefix)
   for (const b of live) {
     const other: SequentialPlan = { mode: 'sequential', prefix: plan.prefix, first: BigInt(b.number_first!), width: Number(b.number_width), quantity: Number(b.quantity) }
     if (plansOverlap(plan, other)) throw errors.cardNumberConflict()
   }
 }
 
-/** The next batch number of a merchant: B + the local date + a merchant-wide sequence (B202611230001). */
-export async function nextBatchNo (trx: Db, merchantId: number, timezone: string, at: Date): Promise<string> {
-  const seq = await reserveCounter(trx, merchantId, 'batch_no', 1)
+/** A batch number: B + the merchant's local date + its merchant-wide sequence, at least 4 digits (B202611230001). */
+export function batchNoOf (timezone: string, at: Date, seq: number): string {
   return `B${localDate(timezone, at).replaceAll('-', '')}${String(seq).padStart(4, '0')}`
+}
+
+/** The next batch number of a merchant (batchNoOf with the next value of its sequence). */
+export async function nextBatchNo (trx: Db, merchantId: number, timezone: string, at: Date): Promise<string> {
+  return batchNoOf(timezone, at, await reserveCounter(trx, merchantId, 'batch_no', 1))
 }
 
 export function createBatchesService (deps: Deps) {
@@ -184,17 +169,13 @@ export function createBatchesService (deps: Deps) {
   }
 
   async function loadProductIds (rows: BatchRow[]): Promise<Map<number, number[]>> {
-    return setProductIds(db, rows.map((r) => r.product_set_id))
+    return productIdsOfSets(db, rows.map((r) => r.product_set_id))
   }
 
   async function failBatch (batch: BatchRow, code: string): Promise<void> {
     // Never a half batch: the cards already written go, in chunks, then the batch is failed.
-    for (;;) {
-      const ids = await db('cards').where({ merchant_id: batch.merchant_id, batch_id: batch.id }).limit(5000).pluck('id')
-      if (ids.length === 0) break
-      await db('cards').whereIn('id', ids).delete()
-    }
-    await db('card_batches').where({ id: batch.id }).update({ status: 'failed', error_code: code, generated: 0, lease_until: null, updated_at: clock.now().getTime() })
+    await repo.deleteBatchCards(db, batch.merchant_id, batch.id)
+    await batchesRepo.markBatchFailed(db, batch.id, code, clock.now())
     log.info({ batch_no: batch.batch_no, code }, 'cards.batch.failed')
   }
 
@@ -202,7 +183,7 @@ export function createBatchesService (deps: Deps) {
   async function generate (batch: BatchRow, maxChunks = Infinity): Promise<void> {
     const plan = planOf(batch)
     const random = plan.mode === 'random' ? new RandomNumbers(plan) : null
-    let done = Number((await db('cards').where({ batch_id: batch.id }).count({ n: '*' }).first())?.n ?? 0)
+    let done = await repo.countBatchCards(db, batch.id)
     const quantity = Number(batch.quantity)
     let chunks = 0
 
@@ -220,10 +201,8 @@ export function createBatchesService (deps: Deps) {
       const now = clock.now()
       try {
         await db.transaction(async (trx) => {
-          const held = affected(await trx('card_batches')
-            .where({ id: batch.id, status: 'generating' }).andWhere('lease_until', '>=', now.getTime())
-            .update({ generated: current.start + current.nos.length, lease_until: now.getTime() + LEASE_MS, updated_at: now.getTime() }))
-          if (held !== 1) throw new Error('batch lease lost')
+          const held = await batchesRepo.renewLease(trx, batch.id, now.getTime(), current.start + current.nos.length, now.getTime() + LEASE_MS)
+          if (!held) throw new Error('batch lease lost')
           await repo.insertCards(trx, cardRows(batch, current.start, current.nos, sealed, now))
         })
       } catch (err) {
@@ -239,8 +218,7 @@ export function createBatchesService (deps: Deps) {
       next = following ? await following : null
     }
     if (done >= quantity) {
-      await db('card_batches').where({ id: batch.id, status: 'generating' })
-        .update({ status: 'ready', generated: quantity, lease_until: null, updated_at: clock.now().getTime() })
+      await batchesRepo.markBatchReady(db, batch.id, quantity, clock.now())
       log.info({ batch_no: batch.batch_no, quantity }, 'cards.batch.ready')
     }
   }
@@ -248,15 +226,9 @@ export function createBatchesService (deps: Deps) {
   /** Claims one batch that needs work (no live lease), or none. */
   async function claim (): Promise<BatchRow | undefined> {
     const now = clock.now().getTime()
-    const candidates = await db<BatchRow>('card_batches')
-      .where({ status: 'generating' })
-      .andWhere((w) => w.whereNull('lease_until').orWhere('lease_until', '<', now))
-      .orderBy('id').limit(5)
+    const candidates = await batchesRepo.leaseCandidates(db, now, 5)
     for (const c of candidates) {
-      const got = affected(await db('card_batches').where({ id: c.id, status: 'generating' })
-        .andWhere((w) => w.whereNull('lease_until').orWhere('lease_until', '<', now))
-        .update({ lease_until: now + LEASE_MS }))
-      if (got === 1) return { ...c, lease_until: now + LEASE_MS }
+      if (await batchesRepo.takeLease(db, c.id, now, now + LEASE_MS)) return { ...c, lease_until: now + LEASE_MS }
     }
     return undefined
   }
@@ -270,10 +242,7 @@ export function createBatchesService (deps: Deps) {
       if (body.valid_from && body.valid_to && body.valid_from > body.valid_to) throw errors.validityInvalid()
       const products = await findProducts(db, merchantId, body.product_ids)
       if (products.length !== body.product_ids.length) throw errors.productIdsInvalid()
-      if (mode === 'random' && BigInt(quantity) * 10n > 10n ** BigInt(numberLength)) {
-        // More than 10 % of the number space would make numbers easy to guess and slow to draw.
-        throw errors.numberSpaceTooSmall()
-      }
+      if (mode === 'random' && !randomSpaceFits(numberLength, quantity)) throw errors.numberSpaceTooSmall()
       const merchant = await merchants.findById(merchantId)
       // Loaded before the transaction: on SQLite the transaction holds the only connection.
       await merchants.pepper(merchantId)
@@ -291,7 +260,7 @@ export function createBatchesService (deps: Deps) {
           plan = { mode, prefix, first: BigInt(body.start_number) + 1n, width: 0, quantity }
         } else {
           plan = { mode, prefix, first: await highestSequential(trx, merchantId, prefix, numberLength) + 1n, width: numberLength, quantity }
-          if (lastOf(plan) >= 10n ** BigInt(numberLength)) throw errors.numberSpaceTooSmall()
+          if (!fitsWidth(plan)) throw errors.numberSpaceTooSmall()
         }
         if (plan.mode === 'sequential') await checkConflicts(trx, merchantId, plan)
         const setId = await productSetFor(trx, merchantId, body.product_ids, now)
@@ -325,8 +294,7 @@ export function createBatchesService (deps: Deps) {
           created_at: now.getTime(),
           updated_at: now.getTime(),
         }
-        const [id] = await trx('card_batches').insert(row)
-        const created = { ...row, id: Number(id) } as BatchRow
+        const created = { ...row, id: await batchesRepo.insertBatch(trx, row) } as BatchRow
         await insertAudit(trx, merchantId, actor, {
           action: 'card_batches.create', target_type: 'card_batch', target_id: created.batch_no,
           summary: { quantity, product_ids: body.product_ids, number_mode: mode, prefix, activate: Boolean(body.activate) },
@@ -341,7 +309,7 @@ export function createBatchesService (deps: Deps) {
             if (isUniqueViolation(err)) throw errors.cardNumberConflict()
             throw err
           }
-          await trx('card_batches').where({ id: created.id }).update({ status: 'ready', generated: quantity, lease_until: null })
+          await batchesRepo.markBatchReady(trx, created.id, quantity, now)
           return { ...created, status: 'ready' as const, generated: quantity, lease_until: null }
         }
         return created
@@ -352,10 +320,7 @@ export function createBatchesService (deps: Deps) {
 
     async list (merchantId: number, q: { status?: string; cursor?: string; limit?: number }): Promise<{ items: Batch[]; next_cursor: string | null }> {
       const limit = q.limit ?? 50
-      const query = db<BatchRow>('card_batches').where({ merchant_id: merchantId })
-      if (q.status) query.andWhere('status', q.status)
-      if (q.cursor) query.andWhere('id', '<', Number(q.cursor))
-      const rows = await query.orderBy('id', 'desc').limit(limit)
+      const rows = await batchesRepo.listBatches(db, merchantId, { status: q.status, beforeId: q.cursor ? Number(q.cursor) : undefined, limit })
       const ids = await loadProductIds(rows)
       return {
         items: rows.map((r) => toBatch(r, ids.get(Number(r.product_set_id)) ?? [])),
@@ -364,7 +329,7 @@ export function createBatchesService (deps: Deps) {
     },
 
     async get (merchantId: number, batchNo: string): Promise<Batch> {
-      const row = await repo.findBatch(db, merchantId, batchNo)
+      const row = await batchesRepo.findBatch(db, merchantId, batchNo)
       if (!row) throw errors.batchNotFound()
       const ids = await loadProductIds([row])
       return { ...toBatch(row, ids.get(Number(row.product_set_id)) ?? []), counts: await repo.batchCounts(db, merchantId, row.id) }

@@ -15,6 +15,19 @@ export function lastOf (plan: SequentialPlan): bigint {
   return plan.first + BigInt(plan.quantity - 1)
 }
 
+/** Does a sequence stay within its width (its last number has at most `width` digits)? Unpadded ones (width 0) have none. */
+export function fitsWidth (plan: SequentialPlan): boolean {
+  return plan.width === 0 || lastOf(plan) < 10n ** BigInt(plan.width)
+}
+
+/**
+ * May `quantity` random numbers of `length` digits be drawn? At most 10 % of the number space:
+ * more would make numbers easy to guess and slow to draw.
+ */
+export function randomSpaceFits (length: number, quantity: number): boolean {
+  return BigInt(quantity) * 10n <= 10n ** BigInt(length)
+}
+
 /**
  * The plan's numbers as ranges of one string length each: within one length, string order
  * is numeric order, so each range can be checked against the card_no index.

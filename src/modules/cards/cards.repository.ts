@@ -1,7 +1,16 @@
+// Every statement on cards and card_activities: the card lookups other modules use, card
+// selections (filters) for lists, exports and bulk actions, the bulk insert of new cards, and
+// the one transition family that moves cards between states with their ledger rows.
 import type { Knex } from 'knex'
 import { affected, isMysql, type Db } from '../../shared/db.js'
 import type { Actor } from '../audit/audit.repository.js'
+import type { MoveTo, ValidityGuard } from './card-rules.js'
 import type { CardFilter, StatusCounts } from './cards.schemas.js'
+import { findBatch, generatingBatchHoldsProduct, unreadyBatches } from './batches.repository.js'
+
+// card_batches is batches.repository.ts's; these lookups stay importable from here for the
+// modules that already call them.
+export { batchNos, findBatch, findReadyBatch, unreadyBatchIds, type BatchRow } from './batches.repository.js'
 
 export interface CardRow {
   id: number
@@ -27,51 +36,34 @@ export interface CardRow {
   updated_at: number
 }
 
-export interface BatchRow {
-  id: number
-  merchant_id: number
-  batch_no: string
-  name: string
-  source: 'generated' | 'imported'
-  prefix: string
-  number_length: number
-  number_mode: 'sequential' | 'random'
-  start_number: string | null
-  number_first: string | null
-  number_width: number
-  password_length: number
-  password_charset: 'digits' | 'letters' | 'alnum'
-  quantity: number
-  product_set_id: number
-  face_value: number | null
-  valid_from: string | null
-  valid_to: string | null
-  remark: string | null
-  activate: number | boolean
-  status: 'generating' | 'ready' | 'failed'
-  generated: number
-  error_code: string | null
-  serial_from: number
-  serial_to: number
-  lease_until: number | null
-  created_by: number | null
-  created_at: number
-  updated_at: number
-}
+/**
+ * The cards a list, an export or a bulk action selects: a list filter with its batch number
+ * resolved to an id (null: an unknown batch, nothing matches), or a set of card numbers.
+ */
+export type CardSelection = CardFilter & { batch_id?: number | null; card_nos?: string[] }
 
-/** Ids of batches whose cards are not usable yet (still generating, or failed and being removed). */
-export async function unreadyBatchIds (db: Db, merchantId: number): Promise<number[]> {
-  const ids = await db('card_batches').where({ merchant_id: merchantId }).whereNot('status', 'ready').pluck('id')
-  return ids.map(Number)
+/**
+ * "A card of an unfinished batch is invisible" (to lists, counts, exports, bulk actions,
+ * redemption and the open platform), applied to a query on `cards`. One rule, `unreadyBatches`,
+ * in one of two forms. A selection of many cards takes the merchant's unready batch ids, read
+ * once (`unreadyBatchIds`), and leaves them out: usually there are none, and then no condition is
+ * added, so counts and pages keep to the covering indexes. A lookup of one card checks the
+ * card's own batch in the same statement instead (a primary-key probe on both databases).
+ */
+function visibleOnly (q: Knex.QueryBuilder, merchantId: number, unready: { ids: number[] } | { db: Db }, col = (c: string) => c): Knex.QueryBuilder {
+  if ('ids' in unready) return unready.ids.length ? q.whereNotIn(col('batch_id'), unready.ids) : q
+  const { db } = unready
+  return q.whereNotExists(unreadyBatches(db, merchantId).where('card_batches.id', db.ref(col('batch_id'))).select('card_batches.id'))
 }
 
 /**
  * Applies a card filter to a query on `cards` (aliased or not). Cards of batches that are not
  * ready are never part of a list or a bulk action.
  */
-export function applyCardFilter (q: Knex.QueryBuilder, merchantId: number, f: CardFilter & { batch_id?: number | null }, hiddenBatches: number[], col = (c: string) => c): Knex.QueryBuilder {
+export function applyCardFilter (q: Knex.QueryBuilder, merchantId: number, f: CardSelection, hiddenBatches: number[], col = (c: string) => c): Knex.QueryBuilder {
   q.where(col('merchant_id'), merchantId)
-  if (hiddenBatches.length) q.whereNotIn(col('batch_id'), hiddenBatches)
+  visibleOnly(q, merchantId, { ids: hiddenBatches }, col)
+  if (f.card_nos) q.whereIn(col('card_no'), f.card_nos)
   if (f.batch_id !== undefined) q.where(col('batch_id'), f.batch_id ?? -1)
   if (f.status) q.where(col('status'), f.status)
   if (f.redeemed === 'yes') q.where(col('status'), 'redeemed')
@@ -177,19 +169,18 @@ export async function existingCardNos (db: Db, merchantId: number, candidates: s
   return out
 }
 
-export async function findBatch (db: Db, merchantId: number, batchNo: string): Promise<BatchRow | undefined> {
-  return db<BatchRow>('card_batches').where({ merchant_id: merchantId, batch_no: batchNo }).first()
-}
-
-/** A batch of the merchant by number, only when its cards are all there (status ready). */
-export async function findReadyBatch (db: Db, merchantId: number, batchNo: string): Promise<BatchRow | undefined> {
-  return db<BatchRow>('card_batches').where({ merchant_id: merchantId, batch_no: batchNo, status: 'ready' }).first()
-}
-
-/** Batch numbers by batch id. */
-export async function batchNos (db: Db, batchIds: number[]): Promise<Map<number, string>> {
-  if (batchIds.length === 0) return new Map()
-  return new Map((await db('card_batches').whereIn('id', batchIds).select('id', 'batch_no')).map((b) => [Number(b.id), b.batch_no as string]))
+/**
+ * The merchant's card numbers in one same-length range [from, to] (within one length, string
+ * order is numeric order, so the card_no index answers it), at most `limit`, highest first if asked.
+ */
+export async function cardNosInRange (db: Db, merchantId: number, r: { from: string; to: string; length: number }, opts: { limit: number; highestFirst?: boolean }): Promise<string[]> {
+  const q = db('cards')
+    .where({ merchant_id: merchantId })
+    .andWhere('card_no', '>=', r.from)
+    .andWhere('card_no', '<=', r.to)
+    .andWhereRaw('length(card_no) = ?', [r.length])
+  if (opts.highestFirst) q.orderBy('card_no', 'desc')
+  return await q.limit(opts.limit).pluck('card_no') as string[]
 }
 
 /** True when any card (of any state), or a batch still generating its cards, points at a set holding the product. */
@@ -200,15 +191,25 @@ export async function productUsedByCards (db: Db, merchantId: number, productId:
     .andWhere('c.merchant_id', merchantId)
     .first('c.id')
   if (row) return true
-  const batch = await db('product_set_items as i')
-    .join('card_batches as b', 'b.product_set_id', 'i.set_id')
-    .where('i.product_id', productId).andWhere('b.merchant_id', merchantId).andWhere('b.status', 'generating')
-    .first('b.id')
-  return Boolean(batch)
+  return generatingBatchHoldsProduct(db, merchantId, productId)
 }
 
 export async function batchCounts (db: Db, merchantId: number, batchId: number): Promise<StatusCounts> {
   return countByStatus(db('cards').where({ merchant_id: merchantId, batch_id: batchId }))
+}
+
+/** How many cards a batch has so far (a generation job resumes after them). */
+export async function countBatchCards (db: Db, batchId: number): Promise<number> {
+  return Number((await db('cards').where({ batch_id: batchId }).count({ n: '*' }).first())?.n ?? 0)
+}
+
+/** Removes every card of a batch, in chunks of committed deletes (a failed batch leaves none). */
+export async function deleteBatchCards (db: Db, merchantId: number, batchId: number): Promise<void> {
+  for (;;) {
+    const ids = await db('cards').where({ merchant_id: merchantId, batch_id: batchId }).limit(5000).pluck('id')
+    if (ids.length === 0) break
+    await db('cards').whereIn('id', ids).delete()
+  }
 }
 
 export type CardStatus = CardRow['status']
@@ -221,23 +222,65 @@ export interface CardMove {
   detail?: Record<string, unknown> | null
 }
 
-/** The rule of a move: from one state to another, recorded as `type`, by whom, for what. */
-export interface MoveRule {
-  from: CardStatus
-  to: CardStatus
-  /** Only cards no issue has taken yet (open-platform issues). */
-  unissued?: boolean
+/** Who moves cards, for what, and when: what every ledger row of a move records. */
+interface LedgerRule {
   type: string
   actor: Actor
   ref: { type: string; id: string } | null
   at: Date
 }
 
+/** The rule of a move: from one state to another, recorded as `type`, by whom, for what. */
+export interface MoveRule extends LedgerRule {
+  from: CardStatus
+  to: CardStatus
+  /** Only cards no issue has taken yet (open-platform issues). */
+  unissued?: boolean
+}
+
+/** The rule of a set-based move (bulk actions): any of `from`, to `to` (see card-rules.ts). */
+export interface SetMoveRule extends LedgerRule {
+  from: readonly CardStatus[]
+  to: MoveTo
+  /** Other columns the move sets on every card (an edit's fields). */
+  set?: Record<string, unknown>
+  /** The ledger's detail, the same for every card. */
+  detail: Record<string, unknown> | null
+}
+
+const ledgerColumns = (rule: LedgerRule) => ({
+  type: rule.type, actor_type: rule.actor.type, actor_id: rule.actor.id, actor_name: rule.actor.name.slice(0, 64),
+  ref_type: rule.ref?.type ?? null, ref_id: rule.ref?.id ?? null, ip: rule.actor.ip, created_at: rule.at.getTime(),
+})
+
 /**
- * The one way a card changes state outside the set-based bulk jobs (which write the same ledger
- * in chunks): per card a conditional update — it must still be in `from` — and one ledger row for
- * each card that moved, in the caller's transaction. Redemption, order cancellation and
- * open-platform issues all move cards through here. Returns the ids that moved.
+ * The columns a move to `to` assigns on a card. Voiding remembers the state it voids (restore
+ * goes back to it), written first: MySQL assigns left to right with the new values.
+ */
+function stateChange (db: Db, to: Exclude<MoveTo, 'deleted'>): Record<string, unknown> {
+  switch (to) {
+    case 'same': return {}
+    case 'before_void': return { status: db.ref('status_before_void'), status_before_void: null }
+    case 'voided': return { status_before_void: db.ref('status'), status: 'voided' }
+    default: return { status: to }
+  }
+}
+
+/** The ledger's to_status of a move to `to`, as SQL over the card's row before it changes. */
+function statusAfterSql (to: MoveTo): string {
+  switch (to) {
+    case 'same': return 'status'
+    case 'before_void': return 'status_before_void'
+    case 'deleted': return 'NULL'
+    default: return `'${to}'`
+  }
+}
+
+/**
+ * The one way a card changes state one card at a time: per card a conditional update — it must
+ * still be in `from` — and one ledger row for each card that moved, in the caller's transaction.
+ * Redemption, order cancellation and open-platform issues all move cards through here (the bulk
+ * actions use its set-based twin, moveCardSet). Returns the ids that moved.
  */
 export async function moveCards (trx: Db, merchantId: number, moves: CardMove[], rule: MoveRule): Promise<Set<number>> {
   const at = rule.at.getTime()
@@ -245,21 +288,40 @@ export async function moveCards (trx: Db, merchantId: number, moves: CardMove[],
   for (const m of moves) {
     const q = trx('cards').where({ merchant_id: merchantId, id: m.id, status: rule.from })
     if (rule.unissued) q.whereNull('issue_id')
-    if (affected(await q.update({ status: rule.to, ...m.set, updated_at: at })) === 1) moved.add(Number(m.id))
+    if (affected(await q.update({ ...stateChange(trx, rule.to), ...m.set, updated_at: at })) === 1) moved.add(Number(m.id))
   }
+  const ledger = ledgerColumns(rule)
   const rows = moves.filter((m) => moved.has(Number(m.id))).map((m) => ({
-    merchant_id: merchantId, card_id: m.id, card_no: m.card_no, type: rule.type, actor_type: rule.actor.type, actor_id: rule.actor.id,
-    actor_name: rule.actor.name.slice(0, 64), from_status: rule.from, to_status: rule.to, ref_type: rule.ref?.type ?? null, ref_id: rule.ref?.id ?? null,
-    detail: m.detail ? JSON.stringify(m.detail) : null, ip: rule.actor.ip, created_at: at,
+    merchant_id: merchantId, card_id: m.id, card_no: m.card_no, type: ledger.type, actor_type: ledger.actor_type, actor_id: ledger.actor_id,
+    actor_name: ledger.actor_name, from_status: rule.from, to_status: rule.to, ref_type: ledger.ref_type, ref_id: ledger.ref_id,
+    detail: m.detail ? JSON.stringify(m.detail) : null, ip: ledger.ip, created_at: ledger.created_at,
   }))
   for (let i = 0; i < rows.length; i += 500) await trx('card_activities').insert(rows.slice(i, i + 500))
   return moved
 }
 
+/**
+ * The set-based twin of moveCards for the bulk actions: the cards `ids` (picked and, on MySQL,
+ * locked by the caller's transaction) that are still in one of `rule.from` get one ledger row
+ * each, written by one INSERT … SELECT, and are moved (or deleted) by one statement. Returns how
+ * many changed.
+ */
+export async function moveCardSet (trx: Db, merchantId: number, ids: number[], rule: SetMoveRule): Promise<number> {
+  if (ids.length === 0) return 0
+  const l = ledgerColumns(rule)
+  await trx.raw(`INSERT INTO card_activities
+      (merchant_id, card_id, card_no, type, actor_type, actor_id, actor_name, from_status, to_status, ref_type, ref_id, detail, ip, created_at)
+    SELECT merchant_id, id, card_no, ?, ?, ?, ?, status, ${statusAfterSql(rule.to)}, ?, ?, ?, ?, ?
+    FROM cards WHERE id IN (${ids.map(() => '?').join(',')})`,
+  [l.type, l.actor_type, l.actor_id, l.actor_name, l.ref_type, l.ref_id, rule.detail ? JSON.stringify(rule.detail) : null, l.ip, l.created_at, ...ids])
+  const q = trx('cards').where({ merchant_id: merchantId }).whereIn('id', ids).whereIn('status', rule.from)
+  if (rule.to === 'deleted') return affected(await q.delete())
+  return affected(await q.update({ ...stateChange(trx, rule.to), updated_at: rule.at.getTime(), ...rule.set }))
+}
+
 /** A card a customer, staff member or mall can use: its batch is finished (a batch still being made is invisible). */
 export async function findUsableCard (db: Db, merchantId: number, cardNo: string): Promise<CardRow | undefined> {
-  return await db<CardRow>('cards as c').join('card_batches as b', 'b.id', 'c.batch_id')
-    .where({ 'c.merchant_id': merchantId, 'c.card_no': cardNo, 'b.status': 'ready' }).first('c.*') as CardRow | undefined
+  return await visibleOnly(db<CardRow>('cards').where({ merchant_id: merchantId, card_no: cardNo }), merchantId, { db }, (c) => `cards.${c}`).first() as CardRow | undefined
 }
 
 export async function findCard (db: Db, merchantId: number, id: number): Promise<CardRow | undefined> {
@@ -278,13 +340,13 @@ export async function cardsOfIssue (db: Db, merchantId: number, issueId: number)
   return db('cards').where({ merchant_id: merchantId, issue_id: issueId }).orderBy('serial').select('id', 'card_no', 'status')
 }
 
-/** The encrypted password copy of a card (for an authorised use: a text the merchant allowed to carry it). */
 /** The cards of an open-API issue with the phone each went to, in serial order (password ciphertext included). */
 export async function issuedCards (db: Db, issueId: number): Promise<Array<{ card_no: string; phone: string; face_value: number | null; valid_from: string | null; valid_to: string | null; password_enc: string }>> {
   return await db('card_issue_items as i').join('cards as c', 'c.id', 'i.card_id').where('i.issue_id', issueId).orderBy('c.serial')
     .select('c.card_no', 'i.phone', 'c.face_value', 'c.valid_from', 'c.valid_to', 'c.password_enc')
 }
 
+/** The encrypted password copy of a card (for an authorised use: a text the merchant allowed to carry it). */
 export async function passwordCopy (db: Db, merchantId: number, cardNo: string): Promise<string | undefined> {
   return (await db('cards').where({ merchant_id: merchantId, card_no: cardNo }).first('password_enc'))?.password_enc
 }
@@ -297,7 +359,80 @@ export async function distributorHasCards (db: Db, merchantId: number, distribut
   return Boolean(await db('cards').where({ merchant_id: merchantId, distributor_id: distributorId }).first('id'))
 }
 
+export interface ActivityRow {
+  id: number
+  merchant_id: number
+  card_id: number
+  card_no: string
+  type: string
+  actor_type: string
+  actor_id: number | null
+  actor_name: string
+  from_status: string | null
+  to_status: string | null
+  ref_type: string | null
+  ref_id: string | null
+  detail: string | null
+  ip: string | null
+  created_at: number
+}
+
+/** A card's ledger, oldest first. */
+export async function cardActivities (db: Db, merchantId: number, cardId: number): Promise<ActivityRow[]> {
+  return db('card_activities').where({ merchant_id: merchantId, card_id: cardId }).orderBy('id')
+}
+
+/** A list filter ready to run: its batch number turned into the batch id (an unknown batch selects nothing). */
+export async function resolveCardFilter (db: Db, merchantId: number, f: CardFilter): Promise<CardSelection> {
+  if (!f.batch_no) return f
+  const batch = await findBatch(db, merchantId, f.batch_no)
+  return { ...f, batch_id: batch ? Number(batch.id) : null }
+}
+
 /** The merchant's cards that a list filter selects (unfinished batches hidden), to page, count or export. */
-export function filteredCards (db: Db, merchantId: number, f: CardFilter & { batch_id?: number | null }, hiddenBatches: number[]): Knex.QueryBuilder {
+export function filteredCards (db: Db, merchantId: number, f: CardSelection, hiddenBatches: number[]): Knex.QueryBuilder {
   return applyCardFilter(db('cards'), merchantId, f, hiddenBatches)
+}
+
+/** One keyset page of a selection in serial order: the cards after serial `after` (all from the first when undefined). */
+export async function cardsPage (db: Db, merchantId: number, f: CardSelection, hiddenBatches: number[], page: { after?: number; limit: number; columns?: readonly string[] }): Promise<CardRow[]> {
+  const q = filteredCards(db, merchantId, f, hiddenBatches)
+  if (page.after !== undefined) q.andWhere('serial', '>', page.after)
+  q.orderBy('serial').limit(page.limit)
+  return await (page.columns ? q.select(...page.columns) : q) as CardRow[]
+}
+
+/** How many cards a selection holds. */
+export async function countCards (db: Db, merchantId: number, f: CardSelection, hiddenBatches: number[]): Promise<number> {
+  const row = await filteredCards(db, merchantId, f, hiddenBatches).count({ n: '*' }).first()
+  return Number((row as { n?: number | string } | undefined)?.n ?? 0)
+}
+
+/** A selection's cards counted by state. */
+export async function countCardsByStatus (db: Db, merchantId: number, f: CardSelection, hiddenBatches: number[]): Promise<StatusCounts> {
+  return countByStatus(filteredCards(db, merchantId, f, hiddenBatches))
+}
+
+/** Cards of a bulk edit of one validity end whose other end keeps from ≤ to. */
+function keepsValidity (q: Knex.QueryBuilder, guard: ValidityGuard | null): Knex.QueryBuilder {
+  if (!guard) return q
+  if ('valid_from' in guard) return q.where((w) => w.whereNull('valid_to').orWhere('valid_to', '>=', guard.valid_from))
+  return q.where((w) => w.whereNull('valid_from').orWhere('valid_from', '<=', guard.valid_to))
+}
+
+/** How many of a selection's cards in one of `from` a bulk action may change (the validity guard applied). */
+export async function countMovable (db: Db, merchantId: number, f: CardSelection, hiddenBatches: number[], from: readonly CardStatus[], guard: ValidityGuard | null): Promise<number> {
+  const q = keepsValidity(filteredCards(db, merchantId, f, hiddenBatches).whereIn('status', from), guard)
+  return Number((await q.count({ n: '*' }).first())?.n ?? 0)
+}
+
+/**
+ * The next chunk of a selection's cards a bulk action may change, in id order after `afterId`,
+ * locked for the caller's transaction on MySQL (a redemption cannot slip between ledger and update).
+ */
+export async function pickMovable (trx: Db, merchantId: number, f: CardSelection, hiddenBatches: number[], pick: { from: readonly CardStatus[]; guard: ValidityGuard | null; afterId: number; limit: number }): Promise<Array<{ id: number; card_no: string }>> {
+  const q = keepsValidity(filteredCards(trx, merchantId, f, hiddenBatches).whereIn('status', pick.from).andWhere('id', '>', pick.afterId), pick.guard)
+  q.orderBy('id').limit(pick.limit)
+  if (isMysql(trx)) q.forUpdate()
+  return await q.select('id', 'card_no') as Array<{ id: number; card_no: string }>
 }

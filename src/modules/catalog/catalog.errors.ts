@@ -1,3 +1,4 @@
+// Error codes of the catalogue (products and their images).
 import { appError } from '../../shared/errors.js'
 
 export const productNotFound = appError('product_not_found', 404, '提货商品不存在')

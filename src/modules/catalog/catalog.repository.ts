@@ -1,3 +1,5 @@
+// The `products`, `product_sets` and `product_set_items` tables: products, and the sets of
+// products a card can be redeemed for.
 import { createHash } from 'node:crypto'
 import type { Db } from '../../shared/db.js'
 
@@ -83,5 +85,16 @@ export async function productsOfSets (db: Db, setIds: number[]): Promise<Map<num
     list.push({ ...r, set_id: Number(r.set_id), product_id: Number(r.product_id) })
     out.set(Number(r.set_id), list)
   }
+  return out
+}
+
+/**
+ * The product ids of each set, in id order, deleted products included
+ * (a batch shows what it was made for).
+ */
+export async function productIdsOfSets (db: Db, setIds: number[]): Promise<Map<number, number[]>> {
+  const rows = await db('product_set_items').whereIn('set_id', [...new Set(setIds)]).orderBy('product_id').select('set_id', 'product_id')
+  const out = new Map<number, number[]>()
+  for (const r of rows) out.set(Number(r.set_id), [...(out.get(Number(r.set_id)) ?? []), Number(r.product_id)])
   return out
 }

@@ -1,3 +1,4 @@
+// /api/v1/products — the merchant's pickup products (products.read, products.write).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { actorOf, sessionOf } from '../../plugins/admin-auth.js'
 import { errorResponses, IdParams, OkResponse } from '../../shared/schemas.js'

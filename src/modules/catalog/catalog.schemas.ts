@@ -1,3 +1,4 @@
+// Request and response schemas of the products API.
 import { Type, type Static } from '@sinclair/typebox'
 import { Nullable, Timestamp } from '../../shared/schemas.js'
 

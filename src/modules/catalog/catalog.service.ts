@@ -1,3 +1,5 @@
+// Products (提货商品): sanitised descriptions, checked image URLs, audited changes, and no
+// deleting a product that a card still uses.
 import sanitizeHtml from 'sanitize-html'
 import type { Clock } from '../../shared/clock.js'
 import type { Db } from '../../shared/db.js'

@@ -16,20 +16,26 @@ import { cardPasswordKey, decryptCardPassword, sealCards } from '../cards/card-s
 import * as cardsRepo from '../cards/cards.repository.js'
 import type { CardFilter, CardStatusValue } from '../cards/cards.schemas.js'
 import { productIdsInvalid, validityInvalid } from '../cards/cards.errors.js'
+import { insertImportedBatch } from '../cards/batches.repository.js'
 import { nextBatchNo } from '../cards/batches.service.js'
+import { distributorNames } from '../distributors/distributors.repository.js'
 import type { MerchantsService } from '../merchants/merchants.service.js'
-import { courierCodeResolver } from '../orders/couriers.js'
+import { courierCodeResolver } from '../couriers/couriers.repository.js'
+import { findOrder } from '../orders/orders.repository.js'
 import type { OrdersService } from '../orders/orders.service.js'
 import type { OrderListQuery } from '../orders/orders.schemas.js'
 import type { OpenService } from '../open/open.service.js'
 import { reserveCounter } from '../../shared/counters.js'
 import { unlessAborted, cellText, checkXlsx, headersInvalid, MAX_IMPORT_ROWS, readFirstSheet, sheetWriter, tooManyRows, workbookBuffer } from './xlsx.js'
+import * as repo from './sheets.repository.js'
 
 export const importRejected = appError('import_rejected', 422, '导入文件有错误，未导入任何卡券')
 export const reportNotFound = appError('import_report_not_found', 404, '导入报告不存在')
 
 const STATUS_TEXT: Record<CardStatusValue, string> = { inactive: '未激活', active: '已激活', redeemed: '已提货', voided: '已作废' }
 const PAGE = 2000
+/** What the card export reads of each card (never the password hash). */
+const EXPORT_COLUMNS = ['serial', 'card_no', 'password_enc', 'face_value', 'valid_from', 'valid_to', 'batch_id', 'product_set_id', 'status', 'distributor_id'] as const
 
 export const CARD_IMPORT_HEADERS = ['card_no', 'password', 'face_value', 'valid_from', 'valid_to']
 const HEADER_ALIASES: Record<string, string[]> = {
@@ -82,8 +88,7 @@ const MAX_WAITING_IMPORTS = 3
 export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merchants, orders, open }: Deps) {
   /** The filter with its batch number turned into an id, and the batches still being made (whose cards are hidden). */
   async function resolvedFilter (merchantId: number, filter: CardFilter) {
-    const batch = filter.batch_no ? await cardsRepo.findBatch(db, merchantId, filter.batch_no) : undefined
-    const resolved = { ...filter, ...(filter.batch_no ? { batch_id: batch ? Number(batch.id) : null } : {}) }
+    const resolved = await cardsRepo.resolveCardFilter(db, merchantId, filter)
     return { resolved, hidden: await cardsRepo.unreadyBatchIds(db, merchantId) }
   }
 
@@ -92,8 +97,7 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
     const { resolved, hidden } = await resolvedFilter(merchantId, filter)
     let after = 0
     for (;;) {
-      const rows = await cardsRepo.filteredCards(db, merchantId, resolved, hidden).where('serial', '>', after).orderBy('serial').limit(PAGE)
-        .select('serial', 'card_no', 'password_enc', 'face_value', 'valid_from', 'valid_to', 'batch_id', 'product_set_id', 'status', 'distributor_id') as cardsRepo.CardRow[]
+      const rows = await cardsRepo.cardsPage(db, merchantId, resolved, hidden, { after, limit: PAGE, columns: EXPORT_COLUMNS })
       if (rows.length === 0) return
       yield rows
       after = Number(rows[rows.length - 1].serial)
@@ -108,9 +112,9 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
     return {
       async load (rows: cardsRepo.CardRow[]) {
         const needBatches = [...new Set(rows.map((r) => Number(r.batch_id)))].filter((id) => !batches.has(id))
-        if (needBatches.length) for (const b of await db('card_batches').whereIn('id', needBatches).select('id', 'batch_no')) batches.set(Number(b.id), b.batch_no)
+        for (const [id, no] of await cardsRepo.batchNos(db, needBatches)) batches.set(id, no)
         const needDists = [...new Set(rows.map((r) => r.distributor_id).filter((d): d is number => d !== null).map(Number))].filter((id) => !dists.has(id))
-        if (needDists.length) for (const d of await db('distributors').where({ merchant_id: merchantId }).whereIn('id', needDists).select('id', 'name')) dists.set(Number(d.id), d.name)
+        for (const [id, name] of await distributorNames(db, merchantId, needDists)) dists.set(id, name)
         const needSets = [...new Set(rows.map((r) => Number(r.product_set_id)))].filter((id) => !sets.has(id))
         if (needSets.length) for (const [id, list] of await productsOfSets(db, needSets)) sets.set(id, list.map((p) => p.name).join('、'))
       },
@@ -150,8 +154,7 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
   /** How many cards a filter selects (what an export is about to send). */
   async function countCards (merchantId: number, filter: CardFilter): Promise<number> {
     const { resolved, hidden } = await resolvedFilter(merchantId, filter)
-    const row = await cardsRepo.filteredCards(db, merchantId, resolved, hidden).count({ n: '*' }).first()
-    return Number((row as { n?: number | string } | undefined)?.n ?? 0)
+    return cardsRepo.countCards(db, merchantId, resolved, hidden)
   }
 
   const service = {
@@ -380,20 +383,17 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
         const serialFrom = await reserveCounter(trx, merchantId, 'card_serial', rows.length)
         const batchNoValue = await nextBatchNo(trx, merchantId, merchant.timezone, now)
         const setId = await productSetFor(trx, merchantId, settings.product_ids, now)
-        const [batchId] = await trx('card_batches').insert({
-          merchant_id: merchantId, batch_no: batchNoValue, name: settings.name ?? `导入 ${rows.length} 张`, source: 'imported', prefix: '',
-          number_length: 0, number_mode: 'imported', start_number: null, number_first: null, number_width: 0, password_length: 0,
-          password_charset: 'imported', quantity: rows.length, product_set_id: setId, face_value: settings.face_value ?? null,
-          valid_from: settings.valid_from ?? null, valid_to: settings.valid_to ?? null, remark: null, activate: Boolean(settings.activate),
-          status: 'ready', generated: rows.length, serial_from: serialFrom, serial_to: serialFrom + rows.length - 1, created_by: actor.id,
-          created_at: now.getTime(), updated_at: now.getTime(),
+        const batchId = await insertImportedBatch(trx, {
+          merchant_id: merchantId, batch_no: batchNoValue, name: settings.name ?? `导入 ${rows.length} 张`, quantity: rows.length,
+          product_set_id: setId, face_value: settings.face_value ?? null, valid_from: settings.valid_from ?? null, valid_to: settings.valid_to ?? null,
+          activate: Boolean(settings.activate), serial_from: serialFrom, created_by: actor.id, at: now,
         })
         for (let i = 0; i < rows.length; i += 10_000) {
           const chunk = rows.slice(i, i + 10_000)
           // Imported passwords are stored exactly like generated ones: HMAC + AES-GCM copy.
           const sealed = sealCards({ pepper, key, charset: 'alnum', length: 0, cardNos: chunk.map((r) => r.card_no), passwords: chunk.map((r) => r.password) })
           await cardsRepo.insertCards(trx, chunk.map((r, k) => ({
-            merchant_id: merchantId, batch_id: Number(batchId), serial: serialFrom + i + k, card_no: r.card_no, password_hash: sealed.hashes[k],
+            merchant_id: merchantId, batch_id: batchId, serial: serialFrom + i + k, card_no: r.card_no, password_hash: sealed.hashes[k],
             password_enc: sealed.encs[k], product_set_id: setId, face_value: r.face_value, valid_from: r.valid_from, valid_to: r.valid_to,
             status: settings.activate ? 'active' : 'inactive', status_before_void: null, distributor_id: null, remark: null, redeemed_at: null,
             created_at: now.getTime(), updated_at: now.getTime(),
@@ -406,7 +406,7 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
     },
 
     async report (merchantId: number, id: number): Promise<Buffer> {
-      const row = await db('import_reports').where({ merchant_id: merchantId, id }).first()
+      const row = await repo.findImportReport(db, merchantId, id)
       if (!row) throw reportNotFound()
       const problems = JSON.parse(row.problems) as RowProblem[]
       return workbookBuffer((wb) => {
@@ -441,7 +441,7 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
         const code = courierOf(courierRaw)
         if (!code) { fail('快递公司不存在'); continue }
         if (!/^[A-Za-z0-9]{6,32}$/.test(waybill)) { fail('运单号须为 6-32 位字母或数字'); continue }
-        const order = await db('orders').where({ merchant_id: merchantId, order_no: orderNo }).first('status', 'courier_code', 'waybill_no')
+        const order = await findOrder(db, merchantId, orderNo)
         if (!order) { fail('订单不存在'); continue }
         if (order.status !== 'pending') {
           if (order.waybill_no === waybill && order.courier_code === code) note({ row: r.number, order_no: orderNo, result: 'already_shipped' })
@@ -475,8 +475,7 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
   return service
 
   async function saveReport (merchantId: number, problems: RowProblem[], at: Date): Promise<number> {
-    const [id] = await db('import_reports').insert({ merchant_id: merchantId, problems: JSON.stringify(problems), created_at: at.getTime() })
-    return Number(id)
+    return repo.insertImportReport(db, merchantId, problems, at)
   }
 }
 

@@ -1,0 +1,77 @@
+// The card state rules of the bulk actions (批量激活/反激活/作废/恢复/删除/修改): which states each
+// action takes a card from, where it takes it, what the ledger calls it and why a card is skipped.
+// Pure tables and functions; the repository's moveCardSet applies them.
+import { CARD_STATUSES, type BulkAction, type BulkFields, type CardStatusValue } from './cards.schemas.js'
+
+/**
+ * Where a move takes a card: a state; back to the state it had before it was voided; the state
+ * it is in (an edit); or out of the table (deleted, for good).
+ */
+export type MoveTo = CardStatusValue | 'before_void' | 'same' | 'deleted'
+
+export interface ActionRule {
+  /** The states a card must be in for the action to change it. */
+  from: readonly CardStatusValue[]
+  to: MoveTo
+  /** The ledger's name of the change (card_activities.type). */
+  activity: string
+  /** The reason counted for a card in any other state. */
+  skip: (status: CardStatusValue) => string
+  /** The webhook topic announcing each card changed, if any. */
+  event?: 'card.activated' | 'card.voided'
+}
+
+export const ACTION_RULES: Record<BulkAction, ActionRule> = {
+  activate: { from: ['inactive'], to: 'active', activity: 'activate', skip: (s) => (s === 'active' ? 'already_active' : s), event: 'card.activated' },
+  deactivate: { from: ['active'], to: 'inactive', activity: 'deactivate', skip: (s) => (s === 'inactive' ? 'already_inactive' : s) },
+  // 只有未兑换的卡才能进行作废
+  void: { from: ['inactive', 'active'], to: 'voided', activity: 'void', skip: (s) => (s === 'voided' ? 'already_voided' : s), event: 'card.voided' },
+  restore: { from: ['voided'], to: 'before_void', activity: 'restore', skip: () => 'not_voided' },
+  // 只有标记为已作废的卡才能进行删除
+  delete: { from: ['voided'], to: 'deleted', activity: 'delete', skip: () => 'not_voided' },
+  update: { from: ['inactive', 'active', 'voided', 'redeemed'], to: 'same', activity: 'edit', skip: (s) => s },
+}
+
+/** Fields that change what a card redeems: a redeemed card keeps what it was redeemed with. */
+export const REDEMPTION_FIELDS = ['product_ids', 'valid_from', 'valid_to', 'face_value'] as const
+
+/** The states an action with these fields may change. */
+export function eligibleStatuses (action: BulkAction, fields: BulkFields | undefined): readonly CardStatusValue[] {
+  if (action === 'update' && fields && REDEMPTION_FIELDS.some((f) => fields[f] !== undefined)) {
+    return ['inactive', 'active', 'voided']
+  }
+  return ACTION_RULES[action].from
+}
+
+/**
+ * A per-card condition of an edit that sets one end of the validity only: the card's other end
+ * must keep from ≤ to. Null when there is none (both ends given are checked once, up front).
+ */
+export type ValidityGuard = { valid_from: string } | { valid_to: string }
+
+export function validityGuard (fields: BulkFields): ValidityGuard | null {
+  const from = fields.valid_from
+  const to = fields.valid_to
+  if (from && to === undefined) return { valid_from: from }
+  if (to && from === undefined) return { valid_to: to }
+  return null
+}
+
+/**
+ * How the cards a target matched divide: those the action may change, and the others counted by
+ * the reason they are skipped (before any per-card validity condition).
+ */
+export function tally (action: BulkAction, eligible: readonly CardStatusValue[], byStatus: Record<CardStatusValue, number>): { eligible: number; skipped: Record<string, number> } {
+  const skipped: Record<string, number> = {}
+  let n = 0
+  for (const status of CARD_STATUSES) {
+    const count = byStatus[status]
+    if (count === 0) continue
+    if (eligible.includes(status)) n += count
+    else {
+      const reason = ACTION_RULES[action].skip(status)
+      skipped[reason] = (skipped[reason] ?? 0) + count
+    }
+  }
+  return { eligible: n, skipped }
+}
