@@ -5,15 +5,15 @@
 import { Readable } from 'node:stream'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { decrypt, deriveKey, encrypt, safeEqual, sha256Hex } from '../shared/crypto.js'
-import { isUniqueViolation } from '../shared/db.js'
 import { readAtMost } from '../shared/streams.js'
 import { invalidJson, payloadTooLarge, validationFailed } from '../shared/errors.js'
-import type { AppRow, Scope } from '../modules/open/apps.js'
+import type { AppRow } from '../modules/open/apps.repository.js'
+import type { Scope } from '../modules/open/apps.schemas.js'
+import type { IdempotencyRow } from '../modules/open/open-auth.repository.js'
 import * as errors from '../modules/open/open.errors.js'
 import { inCidr } from '../shared/ip.js'
 import { sign, splitUrl, stringToSign } from '../modules/open/signature.js'
 import type { MerchantRow } from '../modules/merchants/merchants.service.js'
-import { insertAudit } from '../modules/audit/audit.repository.js'
 
 const WINDOW_S = 300
 /**
@@ -117,8 +117,7 @@ export async function registerOpenAuth (app: FastifyInstance): Promise<void> {
     const valid = app.services.apps.secretsOf(row, now).map((secret) => safeEqual(sign(secret, toSign), signature))
     if (!valid.includes(true)) throw errors.signatureInvalid()
     // 5. the nonce, in the database so every instance sees it
-    const used = await app.db('app_nonces').where({ app_id: row.id, nonce }).andWhere('expires_at', '>', now.getTime()).first('nonce')
-    if (used) throw errors.nonceReplayed()
+    if (await app.services.open.nonceUsed(row.id, nonce, now)) throw errors.nonceReplayed()
     // 6. the caller's address
     const allow = JSON.parse(row.ip_allowlist) as string[]
     if (allow.length && !allow.some((c) => inCidr(request.ip, c))) throw errors.ipNotAllowed()
@@ -129,17 +128,10 @@ export async function registerOpenAuth (app: FastifyInstance): Promise<void> {
     // 8. the rate
     const wait = limiter.take(row.id, Number(row.rate_limit), now.getTime())
     if (wait > 0) throw errors.rateLimited({ headers: { 'retry-after': String(wait) } })
-    // Every check passed: the nonce is used now (a concurrent replay loses on the primary key).
+    // Every check passed: the nonce is used now (a concurrent replay loses on the primary key; an
+    // expired row that housekeeping has not removed yet is taken over by one conditional update).
     const nonceExpires = Math.max(now.getTime(), (Number(timestamp) + WINDOW_S) * 1000) + NONCE_MARGIN_MS
-    try {
-      await app.db('app_nonces').insert({ app_id: row.id, nonce, expires_at: nonceExpires })
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err
-      // The row may be an expired one that housekeeping has not removed yet: reuse it then.
-      const renewed = await app.db('app_nonces').where({ app_id: row.id, nonce }).andWhere('expires_at', '<=', now.getTime())
-        .update({ expires_at: nonceExpires })
-      if (renewed !== 1) throw errors.nonceReplayed()
-    }
+    if (!await app.services.open.useNonce(row.id, nonce, nonceExpires, now)) throw errors.nonceReplayed()
     const merchant = await app.services.merchants.findById(row.merchant_id)
     return { app: row, merchant: merchant!, scopes }
   }
@@ -153,21 +145,13 @@ export async function registerOpenAuth (app: FastifyInstance): Promise<void> {
     }
     const appId = openOf(request).app.id
     const hash = sha256Hex(`${request.method} ${request.url}\n`.concat(request.rawBody?.toString('utf8') ?? ''))
-    const now = app.clock.now().getTime()
-    await app.db('idempotency_keys').where({ app_id: appId, key }).andWhere('expires_at', '<=', now).delete()
-    const existing = await app.db('idempotency_keys').where({ app_id: appId, key }).first()
-    if (existing) return replay(request, existing, hash, reply)
-    try {
-      await app.db('idempotency_keys').insert({ app_id: appId, key, request_hash: hash, status: 'running', created_at: now, expires_at: now + IDEMPOTENCY_TTL_MS })
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err
-      const raced = await app.db('idempotency_keys').where({ app_id: appId, key }).first()
-      return replay(request, raced, hash, reply)
-    }
+    // The key is reserved by its primary key: of two racing requests, one runs and one replays.
+    const r = await app.services.open.reserveIdempotencyKey(appId, key, hash, app.clock.now(), IDEMPOTENCY_TTL_MS)
+    if (!r.reserved) return replay(request, r.row, hash, reply)
     request.idempotency = { key, hash, store: true }
   })
 
-  async function replay (request: FastifyRequest, row: { app_id: number; key: string; request_hash: string; status: string; response_status: number | null; response_body: string | null } | undefined, hash: string, reply: FastifyReply) {
+  async function replay (request: FastifyRequest, row: IdempotencyRow | undefined, hash: string, reply: FastifyReply) {
     if (!row || row.request_hash !== hash) throw errors.idempotencyKeyReused()
     if (row.status !== 'done') throw errors.requestInProgress()
     const body = await withSecretsAsNow(request, row.response_body ? openReply(row.app_id, row.key, row.response_body) : '')
@@ -190,9 +174,7 @@ export async function registerOpenAuth (app: FastifyInstance): Promise<void> {
       for (const c of cards) delete c.password
       return JSON.stringify(parsed)
     }
-    await insertAudit(app.db, merchant.id, { type: 'app', id: Number(row.id), name: row.app_key, ip: request.ip }, {
-      action: 'cards.secrets_read', target_type: 'card_issue', target_id: parsed.issue_no ?? null, summary: { cards: cards.length, via: 'idempotent_replay' },
-    }, app.clock.now())
+    await app.services.open.recordSecretsRead(merchant.id, { type: 'app', id: Number(row.id), name: row.app_key, ip: request.ip }, parsed.issue_no ?? null, cards.length, 'idempotent_replay')
     return body
   }
 
@@ -201,9 +183,7 @@ export async function registerOpenAuth (app: FastifyInstance): Promise<void> {
     if (!idem?.store) return payload
     idem.store = false
     const appId = openOf(request).app.id
-    await app.db('idempotency_keys').where({ app_id: appId, key: idem.key }).update({
-      status: 'done', response_status: reply.statusCode, response_body: sealReply(appId, idem.key, typeof payload === 'string' ? payload : String(payload ?? '')),
-    })
+    await app.services.open.storeIdempotentReply(appId, idem.key, reply.statusCode, sealReply(appId, idem.key, typeof payload === 'string' ? payload : String(payload ?? '')))
     return payload
   })
 }

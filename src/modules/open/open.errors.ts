@@ -1,3 +1,4 @@
+// Error codes of the open platform: the signed-request checks, idempotency, issues, and the apps console.
 import { appError } from '../../shared/errors.js'
 
 // The codes of spec/open-platform.md, in the order the checks run.
@@ -20,3 +21,6 @@ export const insufficientCards = appError('insufficient_cards', 409, '该批次�
 export const phoneInvalid = appError('phone_invalid', 422, '手机号格式不正确')
 export const quantityInvalid = appError('quantity_invalid', 422, '数量不正确：每个手机号 1-1000 张，每次最多 5000 张')
 export const issueNotFound = appError('issue_not_found', 404, '发卡单不存在')
+
+export const appNotFound = appError('app_not_found', 404, '应用不存在')
+export const allowlistInvalid = appError('ip_allowlist_invalid', 422, 'IP 白名单格式不正确')

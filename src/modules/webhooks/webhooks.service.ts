@@ -3,7 +3,7 @@
 import type { Knex } from 'knex'
 import type { Clock } from '../../shared/clock.js'
 import { decrypt, deriveKey, encrypt, randomString } from '../../shared/crypto.js'
-import { appError, validationFailed } from '../../shared/errors.js'
+import { validationFailed } from '../../shared/errors.js'
 import { OutboundError, type Outbound } from '../../shared/outbound.js'
 import { iso } from '../../shared/schemas.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
@@ -14,19 +14,14 @@ import { toOpenOrder } from '../orders/orders.repository.js'
 import type { Order } from '../orders/orders.schemas.js'
 import { HandlerError, type Handler, type OutboxRow } from '../outbox/outbox.types.js'
 import { newWebhookSecret, webhookHeaders } from './webhook-signing.js'
-
-export const endpointNotFound = appError('endpoint_not_found', 404, 'Webhook 地址不存在')
-export const deliveryNotFound = appError('delivery_not_found', 404, '投递记录不存在')
-export const urlInvalid = appError('webhook_url_invalid', 422, 'Webhook 地址必须是 https（本机调试可用 http://localhost）')
+import { deliveryNotFound, endpointNotFound, urlInvalid } from './webhooks.errors.js'
+import * as repo from './webhooks.repository.js'
+import type { EndpointRow } from './webhooks.repository.js'
+import type { CreateEndpointBody, UpdateEndpointBody } from './webhooks.schemas.js'
 
 const ROTATION_MS = 24 * 3600_000
 const MAX_RESPONSE_BYTES = 64 * 1024
 const EXCERPT_CHARS = 1024
-
-interface EndpointRow {
-  id: number; merchant_id: number; url: string; description: string | null; secret_enc: string; old_secret_enc: string | null
-  old_secret_expires_at: number | null; event_types: string; enabled: number | boolean; disabled_reason: string | null; created_at: number; updated_at: number
-}
 
 export function checkWebhookUrl (raw: string): string {
   let url: URL
@@ -54,7 +49,7 @@ export function createWebhooksService ({ db, clock, masterKey, http, merchants, 
     }
   }
   async function load (merchantId: number, id: number): Promise<EndpointRow> {
-    const row = await db<EndpointRow>('webhook_endpoints').where({ merchant_id: merchantId, id }).first()
+    const row = await repo.findEndpoint(db, merchantId, id)
     if (!row) throw endpointNotFound()
     return row
   }
@@ -68,7 +63,7 @@ export function createWebhooksService ({ db, clock, masterKey, http, merchants, 
   async function endpointFor (id: number): Promise<EndpointRow | undefined> {
     const hit = endpointCache.get(id)
     if (hit && Date.now() - hit.at < 2_000) return hit.row
-    const row = await db<EndpointRow>('webhook_endpoints').where({ id }).first()
+    const row = await repo.findEndpointById(db, id)
     endpointCache.set(id, { row, at: Date.now() })
     return row
   }
@@ -100,7 +95,7 @@ export function createWebhooksService ({ db, clock, masterKey, http, merchants, 
       // Gone: the receiver asks us to stop. The endpoint is disabled; nothing more is sent.
       endpointCache.delete(endpoint.id)
       throw new HandlerError('410 gone', false, { ...report, error: 'HTTP 410' }, async (trx) => {
-        await trx('webhook_endpoints').where({ id: endpoint.id }).update({ enabled: false, disabled_reason: 'gone (HTTP 410)', updated_at: now.getTime() })
+        await repo.updateEndpoint(trx, endpoint.id, { enabled: false, disabled_reason: 'gone (HTTP 410)', updated_at: now.getTime() })
       })
     }
     throw new HandlerError(`HTTP ${status}`, true, { ...report, error: `HTTP ${status}` })
@@ -128,8 +123,7 @@ export function createWebhooksService ({ db, clock, masterKey, http, merchants, 
   /** Fans one event out: one delivery per enabled endpoint that wants it, written as the event completes. */
   const fanOut: Handler = async (row) => {
     const topic = row.topic as EventTopic
-    const endpoints = (await db<EndpointRow>('webhook_endpoints').where({ merchant_id: row.merchant_id, enabled: true }))
-      .filter((e) => wants(e, topic))
+    const endpoints = (await repo.enabledEndpoints(db, row.merchant_id)).filter((e) => wants(e, topic))
     if (endpoints.length === 0) return {}
     const data = await eventData(row, topic)
     const eventId = `msg_${randomString(24)}`
@@ -165,36 +159,37 @@ export function createWebhooksService ({ db, clock, masterKey, http, merchants, 
     fanOut: fanOut as Handler,
 
     async list (merchantId: number) {
-      return (await db<EndpointRow>('webhook_endpoints').where({ merchant_id: merchantId }).orderBy('id')).map(toEndpoint)
+      return (await repo.listEndpoints(db, merchantId)).map(toEndpoint)
     },
 
-    async create (merchantId: number, body: { url: string; description?: string | null; event_types?: string[]; enabled?: boolean }, actor: Actor) {
+    async create (merchantId: number, body: CreateEndpointBody, actor: Actor) {
       const url = checkWebhookUrl(body.url)
       checkTypes(body.event_types)
       const secret = newWebhookSecret()
       const now = clock.now().getTime()
       const id = await db.transaction(async (trx) => {
-        const [newId] = await trx('webhook_endpoints').insert({
+        // The secret is sealed to the endpoint's id, known only once the row exists.
+        const newId = await repo.insertEndpoint(trx, {
           merchant_id: merchantId, url, description: body.description ?? null, secret_enc: 'pending', event_types: JSON.stringify(body.event_types ?? []),
           enabled: body.enabled ?? true, created_at: now, updated_at: now,
         })
-        await trx('webhook_endpoints').where({ id: newId }).update({ secret_enc: seal(secret, String(newId)) })
-        await insertAudit(trx, merchantId, actor, { action: 'webhooks.create', target_type: 'webhook_endpoint', target_id: Number(newId), summary: { url, event_types: body.event_types ?? [] } }, new Date(now))
-        return Number(newId)
+        await repo.updateEndpoint(trx, newId, { secret_enc: seal(secret, String(newId)) })
+        await insertAudit(trx, merchantId, actor, { action: 'webhooks.create', target_type: 'webhook_endpoint', target_id: newId, summary: { url, event_types: body.event_types ?? [] } }, new Date(now))
+        return newId
       })
       return { ...toEndpoint(await load(merchantId, id)), secret }
     },
 
-    async update (merchantId: number, id: number, body: { url?: string; description?: string | null; event_types?: string[]; enabled?: boolean }, actor: Actor) {
+    async update (merchantId: number, id: number, body: UpdateEndpointBody, actor: Actor) {
       await load(merchantId, id)
-      const patch: Record<string, unknown> = { updated_at: clock.now().getTime() }
+      const patch: repo.EndpointPatch = { updated_at: clock.now().getTime() }
       if (body.url !== undefined) patch.url = checkWebhookUrl(body.url)
       if (body.event_types !== undefined) { checkTypes(body.event_types); patch.event_types = JSON.stringify(body.event_types) }
       if (body.description !== undefined) patch.description = body.description
       if (body.enabled !== undefined) { patch.enabled = body.enabled; if (body.enabled) patch.disabled_reason = null }
       endpointCache.delete(id)
       await db.transaction(async (trx) => {
-        await trx('webhook_endpoints').where({ id }).update(patch)
+        await repo.updateEndpoint(trx, id, patch)
         await insertAudit(trx, merchantId, actor, { action: 'webhooks.update', target_type: 'webhook_endpoint', target_id: id, summary: body }, clock.now())
       })
       return toEndpoint(await load(merchantId, id))
@@ -204,7 +199,7 @@ export function createWebhooksService ({ db, clock, masterKey, http, merchants, 
       await load(merchantId, id)
       endpointCache.delete(id)
       await db.transaction(async (trx) => {
-        await trx('webhook_endpoints').where({ id }).delete()
+        await repo.deleteEndpoint(trx, id)
         await insertAudit(trx, merchantId, actor, { action: 'webhooks.delete', target_type: 'webhook_endpoint', target_id: id }, clock.now())
       })
     },
@@ -216,7 +211,7 @@ export function createWebhooksService ({ db, clock, masterKey, http, merchants, 
       const now = clock.now().getTime()
       endpointCache.delete(id)
       await db.transaction(async (trx) => {
-        await trx('webhook_endpoints').where({ id }).update({ secret_enc: seal(secret, String(id)), old_secret_enc: row.secret_enc, old_secret_expires_at: now + ROTATION_MS, updated_at: now })
+        await repo.updateEndpoint(trx, id, { secret_enc: seal(secret, String(id)), old_secret_enc: row.secret_enc, old_secret_expires_at: now + ROTATION_MS, updated_at: now })
         await insertAudit(trx, merchantId, actor, { action: 'webhooks.rotate_secret', target_type: 'webhook_endpoint', target_id: id }, new Date(now))
       })
       return { ...toEndpoint(await load(merchantId, id)), secret }
