@@ -1,60 +1,17 @@
-// The pickup flow's state: verify → product → consignee → (date) → confirm → done, and "my
-// order". Each step is a browser history entry, so the phone's back button goes one step back.
-import { computed, reactive } from 'vue'
+// The customer's pickup page: the pickup flow (../shared/pickup-flow.ts) as steps, verify →
+// product → consignee → (date) → confirm → done, and "my order". Each step is a browser history
+// entry, so the phone's back button goes one step back. main.ts creates the store and gives it to
+// the components (usePickupStore).
+import { computed, inject, reactive, type InjectionKey } from 'vue'
 import { api, asApiError, type ApiError } from '../shared/api.js'
-import { cardCredentials, redeemedOrderNo } from '../shared/card-input.js'
-import type { FieldErrors } from '../shared/errors.js'
-import { placeError } from '../shared/errors.js'
-import { emptyConsignee, type Consignee, type Order, type RedeemConfig, type Verified } from '../shared/types.js'
+import { cardCredentials } from '../shared/card-input.js'
+import { isConsigneeField } from '../shared/consignee.js'
+import { usePickupFlow } from '../shared/pickup-flow.js'
+import type { CardView, Order, Placed, Verified } from '../shared/types.js'
 
 export type Step = 'verify' | 'product' | 'consignee' | 'date' | 'confirm' | 'done' | 'order'
 
 const FLOW: Step[] = ['verify', 'product', 'consignee', 'date', 'confirm']
-
-/** /r/{merchant_code} or /r/{merchant_code}/order → the merchant code. */
-function merchantCode (): string {
-  const part = location.pathname.split('/')[2] ?? ''
-  try {
-    return decodeURIComponent(part)
-  } catch {
-    return part
-  }
-}
-
-const code = merchantCode()
-const qrCard = (new URLSearchParams(location.search).get('c') ?? '').trim()
-const base = `/r/${encodeURIComponent(code)}`
-let entry = `${base}${location.search}`
-
-export const state = reactive({
-  code,
-  config: null as RedeemConfig | null,
-  /** The page cannot work at all (unknown merchant, no network at load). */
-  fatal: null as null | { message: string; retry: boolean },
-  /** Pickup paused: the merchant's message (from the config, or from an answer since). */
-  paused: '' as string,
-  step: (location.pathname.replace(/\/+$/, '').endsWith('/order') ? 'order' : 'verify') as Step,
-  cardNo: qrCard,
-  fromQr: qrCard !== '',
-  password: '',
-  verified: null as Verified | null,
-  productId: null as number | null,
-  consignee: emptyConsignee() as Consignee,
-  remark: '',
-  reserveDate: '',
-  result: null as null | { order_no: string; redirect_url?: string },
-  /** The order shown in "my order", and the card it was looked up with. */
-  order: null as Order | null,
-  errors: {} as FieldErrors,
-  /** The order that already used this card (from 409 card_redeemed), for the link to it. */
-  redeemedOrderNo: '',
-  busy: false,
-})
-
-export const hasDates = computed(() => (state.config?.reservation.mode ?? 'none') !== 'none')
-
-/** The steps the indicator shows, in order. */
-export const flowSteps = computed(() => FLOW.filter((s) => s !== 'date' || hasDates.value))
 
 export const STEP_TITLES: Record<Step, string> = {
   verify: '验证卡券',
@@ -66,164 +23,172 @@ export const STEP_TITLES: Record<Step, string> = {
   order: '我的订单',
 }
 
-/** A step the state allows: nothing past verification without a verified card, nothing before done after it. */
-function allowed (step: Step): Step {
-  if (state.result && step !== 'order') return 'done'
-  if (FLOW.includes(step) && step !== 'verify' && !state.verified) return 'verify'
-  if (step === 'date' && !hasDates.value) return 'confirm'
-  return step
-}
-
-export function go (step: Step, opts: { replace?: boolean; keepErrors?: boolean } = {}): void {
-  if (!opts.keepErrors) state.errors = {}
-  state.step = allowed(step)
-  const url = state.step === 'order' ? `${base}/order` : entry
-  history[opts.replace ? 'replaceState' : 'pushState']({ step: state.step }, '', url)
-}
-
-export function next (): void {
-  const steps = flowSteps.value
-  go(steps[Math.min(steps.indexOf(state.step) + 1, steps.length - 1)])
-}
-
-export function back (): void {
-  history.back()
-}
-
-window.addEventListener('popstate', (e) => {
-  const step = (e.state as { step?: Step } | null)?.step ?? (location.pathname.endsWith('/order') ? 'order' : 'verify')
-  state.errors = {}
-  state.step = allowed(step)
-})
-
-export function showError (err: unknown): ApiError {
-  const e = asApiError(err)
-  if (e.code === 'pickup_paused') state.paused = e.message
-  state.redeemedOrderNo = redeemedOrderNo(e)
-  state.errors = e.code === 'pickup_paused' ? {} : placeError(e)
-  return e
-}
-
-export async function loadConfig (): Promise<void> {
-  state.fatal = null
+/** /r/{merchant_code} or /r/{merchant_code}/order → the merchant code. */
+function merchantCode (pathname: string): string {
+  const part = pathname.split('/')[2] ?? ''
   try {
-    const config = await api<RedeemConfig>('GET', `/api/v1/redeem/${encodeURIComponent(code)}/config`)
-    state.config = config
-    state.paused = config.pickup.enabled ? '' : (config.pickup.pause_message || '提货暂停，请稍后再来')
-    document.title = `${config.storefront.site_name} - 提货`
-  } catch (err) {
-    const e = asApiError(err)
-    state.fatal = e.code === 'merchant_not_found'
-      ? { message: '提货页面不存在，请检查网址或卡上的二维码是否正确。', retry: false }
-      : { message: `页面加载失败：${e.message}`, retry: true }
+    return decodeURIComponent(part)
+  } catch {
+    return part
   }
 }
 
-/** Runs one API call with the form busy; its error goes next to its field. True when it worked. */
-async function busy (fn: () => Promise<void>): Promise<boolean> {
-  state.busy = true
-  state.errors = {}
-  try {
-    await fn()
-    return true
-  } catch (err) {
-    showError(err)
-    return false
-  } finally {
-    state.busy = false
+const isOrderPath = (pathname: string) => pathname.replace(/\/+$/, '').endsWith('/order')
+
+/** The page's state, from the address it was opened at (/r/{merchant_code}[/order][?c={card_no}]). */
+export function createPickupStore () {
+  const code = merchantCode(location.pathname)
+  const qrCard = (new URLSearchParams(location.search).get('c') ?? '').trim()
+  const base = `/r/${encodeURIComponent(code)}`
+  let entry = `${base}${location.search}`
+  const url = (path: string) => `/api/v1/redeem/${encodeURIComponent(code)}/${path}`
+  /** The verification token: the order is placed with it, and read back with it. */
+  let token = ''
+
+  const flow = usePickupFlow<Placed>({
+    delivers: true,
+    renewsToken: true,
+    async verify (credentials): Promise<CardView> {
+      const verified = await api<Verified>('POST', url('verify'), credentials)
+      token = verified.token
+      // The number as the card has it, for "my order" and a second try.
+      flow.cardNo = verified.card.card_no
+      return verified
+    },
+    submit: (fields) => api<Placed>('POST', url('orders'), { token, ...fields }),
+  })
+  flow.cardNo = qrCard
+
+  const page = reactive({
+    code,
+    /** The page cannot work at all (unknown merchant, no network at load). */
+    fatal: null as null | { message: string; retry: boolean },
+    step: (isOrderPath(location.pathname) ? 'order' : 'verify') as Step,
+    /** The number came from the card's QR code: shown, not asked. */
+    fromQr: qrCard !== '',
+    result: null as Placed | null,
+    /** The order shown in "my order". */
+    order: null as Order | null,
+  })
+
+  /** The steps the indicator shows, in order. */
+  const flowSteps = computed(() => FLOW.filter((s) => s !== 'date' || flow.hasDates))
+
+  /** A step the state allows: nothing past verification without a verified card, nothing before done after it. */
+  function allowed (step: Step): Step {
+    if (page.result && step !== 'order') return 'done'
+    if (FLOW.includes(step) && step !== 'verify' && !flow.card) return 'verify'
+    if (step === 'date' && !flow.hasDates) return 'confirm'
+    return step
   }
-}
 
-export function verify (): Promise<boolean> {
-  return busy(async () => {
-    state.verified = await api<Verified>('POST', `/api/v1/redeem/${encodeURIComponent(code)}/verify`, cardCredentials(state.cardNo, state.password))
-    state.cardNo = state.verified.card.card_no
-    const products = state.verified.products
-    if (!products.some((p) => p.product_id === state.productId)) state.productId = products.length === 1 ? products[0].product_id : null
-  })
-}
+  function go (step: Step, opts: { replace?: boolean; keepErrors?: boolean } = {}): void {
+    if (!opts.keepErrors) flow.errors = {}
+    page.step = allowed(step)
+    const to = page.step === 'order' ? `${base}/order` : entry
+    history[opts.replace ? 'replaceState' : 'pushState']({ step: page.step }, '', to)
+  }
 
-/** Submits the order. An expired token (15 minutes) is renewed once with the card's password. */
-export async function submit (): Promise<boolean> {
-  state.busy = true
-  state.errors = {}
-  const body = () => ({
-    token: state.verified!.token,
-    product_id: state.productId,
-    consignee: state.consignee,
-    ...(hasDates.value && state.reserveDate ? { reserve_date: state.reserveDate } : {}),
-    ...(state.remark.trim() ? { remark: state.remark.trim() } : {}),
-  })
-  const send = () => api<{ order_no: string; redirect_url?: string }>('POST', `/api/v1/redeem/${encodeURIComponent(code)}/orders`, body())
-  try {
+  function next (): void {
+    const steps = flowSteps.value
+    go(steps[Math.min(steps.indexOf(page.step) + 1, steps.length - 1)])
+  }
+
+  function back (): void {
+    history.back()
+  }
+
+  /** The phone's back and forward buttons (App.vue listens while it is mounted). */
+  function onPopState (e: PopStateEvent): void {
+    const step = (e.state as { step?: Step } | null)?.step ?? (location.pathname.endsWith('/order') ? 'order' : 'verify')
+    flow.errors = {}
+    page.step = allowed(step)
+  }
+
+  async function loadConfig (): Promise<void> {
+    page.fatal = null
     try {
-      state.result = await send()
+      const config = await flow.loadConfig(code)
+      flow.paused = config.pickup.enabled ? '' : (config.pickup.pause_message || '提货暂停，请稍后再来')
+      document.title = `${config.storefront.site_name} - 提货`
     } catch (err) {
-      if (asApiError(err).code !== 'token_invalid') throw err
-      state.busy = false
-      if (!await verify()) {
-        state.verified = null
-        go('verify', { keepErrors: true })
-        return false
-      }
-      state.busy = true
-      state.result = await send()
+      const e = asApiError(err)
+      page.fatal = e.code === 'merchant_not_found'
+        ? { message: '提货页面不存在，请检查网址或卡上的二维码是否正确。', retry: false }
+        : { message: `页面加载失败：${e.message}`, retry: true }
     }
-    go('done')
-    return true
-  } catch (err) {
-    const e = showError(err)
-    // Send the customer back to where the problem can be fixed.
-    const where: Record<string, Step> = {
-      card_redeemed: 'verify', card_inactive: 'verify', card_expired: 'verify', card_locked: 'verify', card_invalid: 'verify',
-      product_not_allowed: 'product', reserve_date_invalid: 'date', pickup_paused: 'verify',
+  }
+
+  /** The step where the customer can fix what the order was refused for. */
+  function fixAt (e: ApiError): Step | undefined {
+    if (!flow.card) return 'verify'
+    if (e.code === 'product_not_allowed') return 'product'
+    if (e.code === 'reserve_date_invalid') return 'date'
+    if (e.code !== 'validation_failed') return undefined
+    const fields = Object.keys(flow.errors)
+    if (fields.includes('reserve_date')) return 'date'
+    return fields.some(isConsigneeField) ? 'consignee' : 'confirm'
+  }
+
+  /** Submits the order; on a refusal the customer is sent back to where it can be fixed. */
+  async function submit (): Promise<boolean> {
+    const outcome = await flow.submit()
+    if ('placed' in outcome) {
+      page.result = outcome.placed
+      go('done')
+      return true
     }
-    let target = where[e.code]
-    if (e.code === 'validation_failed') {
-      const fields = Object.keys(state.errors)
-      target = fields.includes('reserve_date') ? 'date' : fields.some((f) => ['name', 'phone', 'region', 'address', 'remark'].includes(f)) ? 'consignee' : 'confirm'
-    }
-    if (target && target !== state.step) {
-      if (target === 'verify') state.verified = null
-      go(target, { keepErrors: true })
-    }
+    const e = outcome.error
+    // Paused meanwhile: the first step shows the merchant's message instead of the form.
+    if (e.code === 'pickup_paused') flow.card = null
+    const target = fixAt(e)
+    if (target && target !== page.step) go(target, { keepErrors: true })
     // The day may have filled up meanwhile: fresh dates, and the taken one is no longer offered.
     if (e.code === 'reserve_date_invalid') {
       await loadConfig()
-      if (!state.config?.reservation.available_dates.includes(state.reserveDate)) state.reserveDate = ''
+      if (!flow.reservation?.available_dates.includes(flow.reserveDate)) flow.reserveDate = ''
     }
     return false
-  } finally {
-    state.busy = false
   }
-}
 
-export function lookupOrder (cardNo: string, password: string): Promise<boolean> {
-  return busy(async () => {
-    state.order = await api<Order>('POST', `/api/v1/redeem/${encodeURIComponent(code)}/order-lookup`, cardCredentials(cardNo, password))
-  })
-}
-
-/** The order just placed, read with the verification token. */
-export async function loadPlacedOrder (): Promise<void> {
-  if (!state.result || !state.verified) return
-  state.busy = true
-  try {
-    state.order = await api<Order>('GET', `/api/v1/redeem/${encodeURIComponent(code)}/orders/${encodeURIComponent(state.result.order_no)}?token=${encodeURIComponent(state.verified.token)}`)
-  } catch {
-    state.order = null
-  } finally {
-    state.busy = false
+  function lookupOrder (cardNo: string, password: string): Promise<boolean> {
+    return flow.run(async () => {
+      page.order = await api<Order>('POST', url('order-lookup'), cardCredentials(cardNo, password))
+    })
   }
+
+  /** The order just placed, read with the verification token. */
+  async function loadPlacedOrder (): Promise<void> {
+    if (!page.result || !flow.card) return
+    flow.busy = true
+    try {
+      page.order = await api<Order>('GET', `${url('orders')}/${encodeURIComponent(page.result.order_no)}?token=${encodeURIComponent(token)}`)
+    } catch {
+      page.order = null
+    } finally {
+      flow.busy = false
+    }
+  }
+
+  /** Starts over with another card. */
+  function reset (): void {
+    flow.reset()
+    token = ''
+    Object.assign(page, { fromQr: false, result: null, order: null })
+    entry = base
+    history.replaceState({ step: 'verify' }, '', base)
+    page.step = 'verify'
+  }
+
+  return { flow, page, flowSteps, go, next, back, onPopState, loadConfig, submit, lookupOrder, loadPlacedOrder, reset }
 }
 
-/** Starts over with another card. */
-export function reset (): void {
-  Object.assign(state, {
-    cardNo: '', fromQr: false, password: '', verified: null, productId: null, consignee: emptyConsignee(),
-    remark: '', reserveDate: '', result: null, order: null, errors: {}, redeemedOrderNo: '',
-  })
-  entry = base
-  history.replaceState({ step: 'verify' }, '', base)
-  state.step = 'verify'
+export type PickupStore = ReturnType<typeof createPickupStore>
+
+export const PICKUP_STORE: InjectionKey<PickupStore> = Symbol('pickup store')
+
+export function usePickupStore (): PickupStore {
+  const store = inject(PICKUP_STORE)
+  if (!store) throw new Error('usePickupStore() needs the store that pickup/main.ts provides')
+  return store
 }

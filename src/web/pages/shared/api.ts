@@ -1,6 +1,7 @@
 // The pages talk to the API with relative URLs only, so they work under any host name.
+import type { ErrorResponse } from './types.js'
 
-export interface ErrorDetail { path: string; message: string }
+export type ErrorDetail = NonNullable<ErrorResponse['details']>[number]
 
 /** An API error as the pages use it: the stable code decides where and how it is shown. */
 export class ApiError extends Error {

@@ -5,6 +5,10 @@ import type { Consignee } from './types.js'
 
 export const MOBILE = /^1[3-9][0-9]{9}$/
 
+export function emptyConsignee (): Consignee {
+  return { name: '', phone: '', province: '', city: '', district: '', address: '' }
+}
+
 export function tidyConsignee (c: Consignee): Consignee {
   return {
     name: c.name.trim(),
@@ -28,8 +32,6 @@ export function checkConsignee (c: Consignee, remark = ''): FieldErrors {
 
 /** The order the form shows its fields in (focus goes to the first one with an error). */
 export const CONSIGNEE_FIELDS = ['name', 'phone', 'region', 'address', 'remark'] as const
+export type ConsigneeField = typeof CONSIGNEE_FIELDS[number]
 
-/** The element to focus for a field of the form. */
-export function fieldElementId (idPrefix: string, field: string): string {
-  return field === 'region' ? `${idPrefix}-province` : `${idPrefix}-${field}`
-}
+export const isConsigneeField = (field: string): field is ConsigneeField => (CONSIGNEE_FIELDS as readonly string[]).includes(field)

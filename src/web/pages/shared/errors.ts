@@ -82,6 +82,6 @@ export function placeError (err: ApiError): FieldErrors {
 }
 
 /** The first field with an error, in the order the form shows them (for focus). */
-export function firstErrorField (errors: FieldErrors, order: Field[]): Field | undefined {
+export function firstErrorField<F extends Field> (errors: FieldErrors, order: readonly F[]): F | undefined {
   return order.find((f) => errors[f])
 }

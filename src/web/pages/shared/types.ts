@@ -1,79 +1,32 @@
-// The shapes of the API answers the pages read (openapi/openapi.json has the full ones).
+// The names the pages use for the API's shapes, all taken from ./api-types.ts (generated from
+// openapi/openapi.json by `npm run api-types`). The document declares its schemas inline, so each
+// name points at the operation that answers (or takes) it.
+import type { operations } from './api-types.js'
 
-export interface Storefront {
-  site_name: string
-  logo_url: string | null
-  theme_color: string
-  welcome_text: string
-  notice_text: string
-  success_text: string
-}
+/** The JSON an operation answers with a status. */
+type Answer<Op extends keyof operations, Status extends keyof operations[Op]['responses']> =
+  operations[Op]['responses'][Status] extends { content: { 'application/json': infer T } } ? T : never
 
-export interface Reservation {
-  mode: 'none' | 'any' | 'window'
-  min_days_ahead: number
-  max_days_ahead: number
-  blocked_weekdays: number[]
-  blocked_dates: string[]
-  today: string
-  daily_cap: number | null
-  available_dates: string[]
-}
+/** The JSON an operation takes. */
+type Body<Op extends keyof operations> =
+  NonNullable<operations[Op]['requestBody']> extends { content: { 'application/json': infer T } } ? T : never
 
-export interface RedeemConfig {
-  merchant: { code: string; name: string }
-  storefront: Storefront
-  pickup: { enabled: boolean; pause_message: string | null }
-  reservation: Reservation
-}
+export type RedeemConfig = Answer<'getRedeemConfig', 200>
+export type Storefront = RedeemConfig['storefront']
+export type Reservation = RedeemConfig['reservation']
 
-export interface Product {
-  product_id: number
-  name: string
-  image_url: string | null
-  description: string | null
-}
+/** A card and its products, as the staff pickups' verification answers. */
+export type CardView = Answer<'verifyStorePickupCard', 200>
+/** The same from the customer's verification, with the token the order is placed with. */
+export type Verified = Answer<'verifyCard', 200>
+export type Product = CardView['products'][number]
 
-export interface CardView {
-  card: { card_no: string; face_value: number | null; valid_from: string | null; valid_to: string | null }
-  products: Product[]
-}
+export type Consignee = Body<'submitRedemption'>['consignee']
+/** The customer's order just placed: its number and where the merchant sends the customer next. */
+export type Placed = Answer<'submitRedemption', 201>
+/** One order as the customer's order pages and the staff pickups answer it. */
+export type Order = Answer<'getRedeemOrder', 200>
 
-export interface Verified extends CardView {
-  token: string
-  expires_at: string
-}
-
-export interface Consignee {
-  name: string
-  phone: string
-  province: string
-  city: string
-  district: string
-  address: string
-}
-
-export interface Order {
-  order_no: string
-  status: string
-  channel: string
-  card_no: string
-  product: { product_id: number; name: string }
-  consignee: Consignee | null
-  reserve_date: string | null
-  remark: string | null
-  courier_name: string | null
-  courier_code: string | null
-  waybill_no: string | null
-  staff: { id: number; name: string } | null
-  shipped_at: string | null
-  delivered_at: string | null
-  completed_at: string | null
-  cancelled_at: string | null
-  created_at: string
-  tracking?: Array<{ time: string; text: string }>
-}
-
-export function emptyConsignee (): Consignee {
-  return { name: '', phone: '', province: '', city: '', district: '', address: '' }
-}
+/** The staff member signed in, and their merchant. */
+export type Me = Answer<'me', 200>
+export type ErrorResponse = Answer<'verifyCard', '4XX'>
