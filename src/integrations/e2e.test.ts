@@ -66,6 +66,8 @@ t.test('redeem → ERP push + SMS A → ERP back-sync → shipped + SMS C → co
   t.equal(push.statusCode, 200)
   t.equal((await f.db('orders').where({ order_no: orderNo }).first()).status, 'delivered')
   const calls = await f.app.inject({ method: 'GET', url: '/api/v1/integration-calls', headers: admin })
-  t.ok(calls.json().items.every((c: { status: string }) => c.status === 'done'), 'every call done and visible')
+  const items = calls.json().items as Array<{ topic: string; status: string }>
+  t.same(items.map((c) => c.topic).sort(), ['erp.push', 'sms.send', 'sms.send'], 'the ERP push and both texts are in the log')
+  t.ok(items.every((c) => c.status === 'done'), 'every call done')
   t.notOk(f.logs.text().includes('tkey') || f.logs.text().includes('"secret"'), 'no credential in the log')
 })
