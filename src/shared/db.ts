@@ -1,7 +1,7 @@
 // knex over better-sqlite3 (embedded default) or mysql2 (production). Everything dialect
 // specific lives here, so the rest of the code speaks plain knex.
 import knexFactory, { type Knex } from 'knex'
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs'
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { DatabaseConfig } from '../config.js'
 import { migrationSource } from '../../migrations/index.js'
@@ -109,8 +109,91 @@ export function isForeignKeyViolation (err: unknown): boolean {
 
 export const migrationConfig: Knex.MigratorConfig = { migrationSource, tableName: 'knex_migrations' }
 
-export async function migrateLatest (db: Knex): Promise<void> {
-  await db.migrate.latest(migrationConfig)
+const MIGRATION_LOCK = 'kaquan_migrations'
+const LOCK_TABLE = `${migrationConfig.tableName}_lock`
+
+/**
+ * Runs the pending migrations. Instances started together wait for one another instead of
+ * failing with knex's MigrationLocked, and a start after a killed one is not blocked by what it
+ * left. One migrator at a time holds a lock that cannot outlive it: on MySQL a named server lock
+ * (GET_LOCK; the server frees it when its connection ends), on SQLite (one machine) a lock file
+ * beside the database naming its process (taken over when that process is gone). Inside it
+ * nobody else can be migrating, so knex's own lock row, when it is set or doubled (left by a
+ * killed run, or by two first starts that each made it), is a leftover and is put right first.
+ */
+export async function migrateLatest (db: Knex, opts: { waitMs?: number } = {}): Promise<void> {
+  await withMigrationLock(db, opts.waitMs ?? 600_000, async () => {
+    if (await db.schema.hasTable(LOCK_TABLE)) {
+      const rows = await db(LOCK_TABLE).select('is_locked') as Array<{ is_locked: number }>
+      if (rows.length !== 1 || Number(rows[0].is_locked) !== 0) {
+        await db(LOCK_TABLE).delete()
+        await db(LOCK_TABLE).insert({ is_locked: 0 })
+      }
+    }
+    await db.migrate.latest(migrationConfig)
+  })
+}
+
+async function withMigrationLock (db: Knex, waitMs: number, fn: () => Promise<void>): Promise<void> {
+  if (isMysql(db)) {
+    const conn = await db.client.acquireConnection()
+    try {
+      const [[{ got }]] = await db.raw('SELECT GET_LOCK(?, ?) AS got', [MIGRATION_LOCK, Math.ceil(waitMs / 1000)]).connection(conn) as [[{ got: number | null }]]
+      if (Number(got) !== 1) throw new Error(`another instance has held the migration lock for more than ${Math.ceil(waitMs / 1000)} s`)
+      try {
+        await fn()
+      } finally {
+        await db.raw('SELECT RELEASE_LOCK(?)', [MIGRATION_LOCK]).connection(conn)
+      }
+    } finally {
+      await db.client.releaseConnection(conn)
+    }
+    return
+  }
+  const filename = (db.client.config.connection as { filename: string }).filename
+  if (filename === ':memory:') return fn()
+  const lockFile = `${filename}.migrating`
+  const until = Date.now() + waitMs
+  for (;;) {
+    try {
+      writeFileSync(lockFile, String(process.pid), { flag: 'wx', mode: 0o600 })
+      break
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'EEXIST') throw err
+      if (!processAlive(readLockPid(lockFile))) {
+        // Its migrator is gone: take the lock over. (Two waiters seeing the same dead migrator
+        // at the same instant could both take it; SQLite serves one instance, so this is the
+        // rare case of two processes started by hand at once after a crash.)
+        rmSync(lockFile, { force: true })
+        continue
+      }
+      if (Date.now() >= until) throw new Error(`another process has held the migration lock (${lockFile}) for more than ${Math.ceil(waitMs / 1000)} s`)
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+  }
+  try {
+    await fn()
+  } finally {
+    rmSync(lockFile, { force: true })
+  }
+}
+
+function readLockPid (file: string): number {
+  try {
+    return Number(readFileSync(file, 'utf8')) || 0
+  } catch {
+    return 0
+  }
+}
+
+function processAlive (pid: number): boolean {
+  if (!pid) return false
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    return (err as { code?: string }).code === 'EPERM'
+  }
 }
 
 /** True when every migration this build knows has run. */
