@@ -48,8 +48,10 @@ export async function main (): Promise<void> {
     else app.log.info({ signal }, 'server.stopping')
     stopHousekeeping()
     stopBatches()
-    await erpSync?.stop()
+    // A round of ERP calls in hand may take a while: the rest shuts down meanwhile.
+    const erpStopped = erpSync?.stop()
     await app.close()
+    await erpStopped
   })
 
   await app.listen({ port: config.port, host: config.host })

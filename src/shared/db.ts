@@ -109,7 +109,8 @@ export function isForeignKeyViolation (err: unknown): boolean {
 
 export const migrationConfig: Knex.MigratorConfig = { migrationSource, tableName: 'knex_migrations' }
 
-const MIGRATION_LOCK = 'kaquan_migrations'
+// Named locks are server-wide: the database's name keeps each database's migrators to themselves.
+const MIGRATION_LOCK = "LEFT(CONCAT('kaquan_migrate:', DATABASE()), 64)"
 const LOCK_TABLE = `${migrationConfig.tableName}_lock`
 
 /**
@@ -138,12 +139,12 @@ async function withMigrationLock (db: Knex, waitMs: number, fn: () => Promise<vo
   if (isMysql(db)) {
     const conn = await db.client.acquireConnection()
     try {
-      const [[{ got }]] = await db.raw('SELECT GET_LOCK(?, ?) AS got', [MIGRATION_LOCK, Math.ceil(waitMs / 1000)]).connection(conn) as [[{ got: number | null }]]
+      const [[{ got }]] = await db.raw(`SELECT GET_LOCK(${MIGRATION_LOCK}, ?) AS got`, [Math.ceil(waitMs / 1000)]).connection(conn) as [[{ got: number | null }]]
       if (Number(got) !== 1) throw new Error(`another instance has held the migration lock for more than ${Math.ceil(waitMs / 1000)} s`)
       try {
         await fn()
       } finally {
-        await db.raw('SELECT RELEASE_LOCK(?)', [MIGRATION_LOCK]).connection(conn)
+        await db.raw(`SELECT RELEASE_LOCK(${MIGRATION_LOCK})`).connection(conn)
       }
     } finally {
       await db.client.releaseConnection(conn)

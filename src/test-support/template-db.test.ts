@@ -12,7 +12,7 @@ async function schemaOf (db: Knex): Promise<unknown> {
   return {
     columns: await pick('SELECT table_name, column_name, ordinal_position, column_default, is_nullable, column_type, collation_name, extra FROM information_schema.columns WHERE table_schema = ? ORDER BY table_name, ordinal_position'),
     indexes: await pick('SELECT table_name, index_name, non_unique, seq_in_index, column_name, sub_part FROM information_schema.statistics WHERE table_schema = ? ORDER BY table_name, index_name, seq_in_index'),
-    keys: await pick('SELECT table_name, constraint_name, column_name, referenced_table_name, referenced_column_name FROM information_schema.key_column_usage WHERE table_schema = ? AND referenced_table_name IS NOT NULL ORDER BY table_name, constraint_name, ordinal_position'),
+    keys: await pick('SELECT table_name, constraint_name, column_name, referenced_table_schema = table_schema AS same_schema, referenced_table_name, referenced_column_name FROM information_schema.key_column_usage WHERE table_schema = ? AND referenced_table_name IS NOT NULL ORDER BY table_name, constraint_name, ordinal_position'),
   }
 }
 

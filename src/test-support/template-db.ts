@@ -32,9 +32,12 @@ export async function sqliteTemplate (): Promise<string> {
     await migrateLatest(db)
     // Everything into the main file, so the one file is the whole database.
     await db.raw('PRAGMA wal_checkpoint(TRUNCATE)')
-  } finally {
+  } catch (err) {
     await db.destroy()
+    for (const suffix of ['', '-wal', '-shm']) rmSync(building + suffix, { force: true })
+    throw err
   }
+  await db.destroy()
   for (const suffix of ['-wal', '-shm']) rmSync(building + suffix, { force: true })
   // Several processes may build at once: each renames a complete file over the same name.
   renameSync(building, path)
@@ -54,38 +57,47 @@ async function tablesOf (admin: Knex, schema: string): Promise<string[]> {
   return rows.map((r) => r.name)
 }
 
+const expectedMigrations = () => readdirSync(MIGRATIONS).filter((n) => /^\d{14}_.*\.ts$/.test(n)).length
+
+async function migrationCount (db: Knex, schema: string): Promise<number> {
+  const [rows] = await db.raw('SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND table_name = ?', [schema, 'knex_migrations']) as [unknown[]]
+  if (!rows.length) return 0
+  const [[{ n }]] = await db.raw(`SELECT COUNT(*) AS n FROM ${q(schema)}.knex_migrations`) as [[{ n: number }]]
+  return Number(n)
+}
+
 /**
- * The name of the migrated MariaDB template, built on first use. Built under a named lock, and
- * complete only when its knex_migrations lists every migration (a half-built one from a killed
- * run is dropped and built again).
+ * The name of the migrated MariaDB template, built on first use. Built under a named lock held
+ * by one pinned connection (a pooled one could be reaped while the migrations run, freeing the
+ * lock early), and complete only when its knex_migrations lists every migration (a half-built
+ * one from a killed run is dropped and built again). Templates of other migration sets are left
+ * alone: another checkout's tests may be cloning them.
  */
 async function mysqlTemplate (admin: Knex, url: string): Promise<string> {
   const name = `kq_template_${migrationsHash()}`
-  const [[{ got }]] = await admin.raw('SELECT GET_LOCK(?, 300) AS got', [LOCK]) as [[{ got: number | null }]]
-  if (Number(got) !== 1) throw new Error('the test template lock was not granted in 300 s')
+  if (await migrationCount(admin, name) === expectedMigrations()) return name
+  const conn = await admin.client.acquireConnection()
   try {
-    const expected = readdirSync(MIGRATIONS).filter((n) => /^\d{14}_.*\.ts$/.test(n)).length
-    const [rows] = await admin.raw('SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND table_name = ?', [name, 'knex_migrations']) as [unknown[]]
-    if (rows.length) {
-      const [[{ n }]] = await admin.raw(`SELECT COUNT(*) AS n FROM ${q(name)}.knex_migrations`) as [[{ n: number }]]
-      if (Number(n) === expected) return name
-    }
-    await admin.raw(`DROP DATABASE IF EXISTS ${q(name)}`)
-    // Templates of other migration sets are left from earlier checkouts: drop them too.
-    const [old] = await admin.raw("SELECT schema_name AS name FROM information_schema.schemata WHERE schema_name LIKE 'kq\\_template\\_%'") as [Array<{ name: string }>]
-    for (const o of old) await admin.raw(`DROP DATABASE IF EXISTS ${q(o.name)}`)
-    await admin.raw(`CREATE DATABASE ${q(name)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`)
-    const target = new URL(url)
-    target.pathname = `/${name}`
-    const db = createDb({ client: 'mysql', url: target.toString() })
+    const [[{ got }]] = await admin.raw('SELECT GET_LOCK(?, 300) AS got', [LOCK]).connection(conn) as [[{ got: number | null }]]
+    if (Number(got) !== 1) throw new Error('the test template lock was not granted in 300 s')
     try {
-      await migrateLatest(db)
+      if (await migrationCount(admin, name) === expectedMigrations()) return name
+      await admin.raw(`DROP DATABASE IF EXISTS ${q(name)}`)
+      await admin.raw(`CREATE DATABASE ${q(name)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`)
+      const target = new URL(url)
+      target.pathname = `/${name}`
+      const db = createDb({ client: 'mysql', url: target.toString() })
+      try {
+        await migrateLatest(db)
+      } finally {
+        await db.destroy()
+      }
+      return name
     } finally {
-      await db.destroy()
+      await admin.raw('SELECT RELEASE_LOCK(?)', [LOCK]).connection(conn)
     }
-    return name
   } finally {
-    await admin.raw('SELECT RELEASE_LOCK(?)', [LOCK])
+    await admin.client.releaseConnection(conn)
   }
 }
 
@@ -112,6 +124,8 @@ export async function cloneMysql (admin: Knex, url: string, name: string): Promi
       await trx.raw('SET SESSION foreign_key_checks = 1')
     }
   })
+  // A template dropped or rebuilt under us would leave a clone without tables: never hand that out.
+  if (await migrationCount(admin, name) !== expectedMigrations()) throw new Error(`the test database ${name} did not come out migrated from ${template}`)
 }
 
 /** An admin connection for creating and dropping test databases. */

@@ -13,6 +13,7 @@ export interface ErpSyncOptions {
 
 export function createErpSync ({ erp, log, everyMs = ERP_SYNC_EVERY_MS }: ErpSyncOptions) {
   let stopping = false
+  let abort = new AbortController()
   let loop: Promise<void> | null = null
   let wake: (() => void) | null = null
 
@@ -24,7 +25,7 @@ export function createErpSync ({ erp, log, everyMs = ERP_SYNC_EVERY_MS }: ErpSyn
       for (const merchantId of await erp.connectedMerchants()) {
         if (stopping) break
         try {
-          await erp.syncLogistics(merchantId)
+          await erp.syncLogistics(merchantId, abort.signal)
           synced++
         } catch (err) {
           failed++
@@ -38,6 +39,7 @@ export function createErpSync ({ erp, log, everyMs = ERP_SYNC_EVERY_MS }: ErpSyn
     start (): void {
       if (loop) return
       stopping = false
+      abort = new AbortController()
       loop = (async () => {
         while (!stopping) {
           await new Promise<void>((resolve) => {
@@ -53,9 +55,10 @@ export function createErpSync ({ erp, log, everyMs = ERP_SYNC_EVERY_MS }: ErpSyn
       })()
     },
 
-    /** Stops after the merchant being synced, if any. */
+    /** Stops after the round in hand of the merchant being synced, if any. */
     async stop (): Promise<void> {
       stopping = true
+      abort.abort()
       wake?.()
       await loop
       loop = null

@@ -11,8 +11,6 @@ import type { Clock } from '../shared/clock.js'
 import { claimDue, recordAttempt } from '../modules/outbox/outbox.repository.js'
 import { HandlerError, type AttemptReport, type Effects, type Handler, type OutboxRow } from '../modules/outbox/outbox.types.js'
 
-export type { Handler, HandlerResult, OutboxRow } from '../modules/outbox/outbox.types.js'
-
 export const RETRY_DELAYS_MS = [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000]
 const LEASE_MS = 60_000
 

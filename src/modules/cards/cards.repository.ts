@@ -102,10 +102,6 @@ export async function countByStatus (q: Knex.QueryBuilder): Promise<StatusCounts
   return counts
 }
 
-export async function findCardByNo (db: Db, merchantId: number, cardNo: string): Promise<CardRow | undefined> {
-  return db<CardRow>('cards').where({ merchant_id: merchantId, card_no: cardNo }).first()
-}
-
 const CARD_COLUMNS = [
   'merchant_id', 'batch_id', 'serial', 'card_no', 'password_hash', 'password_enc', 'product_set_id', 'face_value',
   'valid_from', 'valid_to', 'status', 'status_before_void', 'distributor_id', 'remark', 'redeemed_at', 'created_at', 'updated_at',

@@ -42,18 +42,28 @@ export async function insertCourier (db: Db, row: Pick<CourierRow, 'merchant_id'
   await db('merchant_couriers').insert(row)
 }
 
+export interface CourierResolver {
+  /** A cell typed by a person: our code in any case or the name shown. */
+  (codeOrName: string | null | undefined): string | undefined
+  /** An ERP's two fields: the code (in any case), else the name as shown. */
+  fromErp (code: string | null | undefined, name: string | null | undefined): string | undefined
+}
+
 /**
  * Reads a courier as people and ERPs write it: our code in any case (sf, SF_COLD) or the name
  * shown (顺丰速运, a variant's own name). Undefined when the merchant has no such courier.
  */
-export async function courierCodeResolver (db: Db, merchantId: number): Promise<(codeOrName: string | null | undefined) => string | undefined> {
+export async function courierCodeResolver (db: Db, merchantId: number): Promise<CourierResolver> {
   const codes = new Map<string, string>()
   for (const c of COURIER_CATALOGUE) { codes.set(c.code.toLowerCase(), c.code); codes.set(c.name, c.code) }
   for (const c of await db('merchant_couriers').where({ merchant_id: merchantId }).select('code', 'name')) { codes.set(String(c.code).toLowerCase(), c.code); codes.set(c.name, c.code) }
-  return (s) => {
+  const resolve = (s: string | null | undefined) => {
     const v = String(s ?? '')
     return v ? codes.get(v.toLowerCase()) ?? codes.get(v) : undefined
   }
+  return Object.assign(resolve, {
+    fromErp: (code: string | null | undefined, name: string | null | undefined) => codes.get(String(code ?? '').toLowerCase()) ?? codes.get(String(name ?? '')),
+  })
 }
 
 /** Names of the merchant's couriers by code (catalogue and variants). */

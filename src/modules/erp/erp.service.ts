@@ -108,20 +108,23 @@ export function createErpService ({ db, clock, masterKey, orders, http }: { db: 
       return service.get(merchantId)
     },
 
-    /** Pulls shipped records from the ERP until none is left; each is applied and acknowledged. */
-    async syncLogistics (merchantId: number): Promise<SyncResult> {
+    /**
+     * Pulls shipped records from the ERP until none is left; each is applied and acknowledged.
+     * A `signal` that aborts (shutdown) ends it after the round in hand.
+     */
+    async syncLogistics (merchantId: number, signal?: AbortSignal): Promise<SyncResult> {
       const s = await connection(merchantId)
       if (!s) return { shipped: 0, failed: 0 }
       const erp = client(merchantId, s)
       const courierOf = await courierCodeResolver(db, merchantId)
       let shipped = 0
       let failed = 0
-      for (let round = 0; round < 100; round++) {
+      for (let round = 0; round < 100 && !signal?.aborted; round++) {
         const list = await erp.pullShipments()
         if (list.length === 0) break
         const acks: Array<{ id: string; ok: boolean; message: string }> = []
         for (const tr of list) {
-          const code = courierOf(tr.courier_code) ?? courierOf(tr.courier_name)
+          const code = courierOf.fromErp(tr.courier_code, tr.courier_name)
           const order = await findOrder(db, merchantId, tr.tid)
           let message = '成功'
           if (!order) message = '订单不存在'

@@ -141,6 +141,11 @@ export async function findOrderByWaybill (db: Db, merchantId: number, waybillNo:
   return db<OrderRow>('orders').where({ merchant_id: merchantId, waybill_no: waybillNo }).orderBy('id', 'desc').first()
 }
 
+/** A card's latest order (of any state). */
+export async function latestOrderOfCard (db: Db, merchantId: number, cardId: number): Promise<OrderRow | undefined> {
+  return db<OrderRow>('orders').where({ merchant_id: merchantId, card_id: cardId }).orderBy('id', 'desc').first()
+}
+
 /** The order number of a card's order that is not cancelled (a redeemed card has exactly one). */
 export async function activeOrderNoOfCard (db: Db, cardId: number): Promise<string | null> {
   const row = await db('orders').where({ card_id: cardId }).whereNot('status', 'cancelled').first('order_no')

@@ -63,11 +63,6 @@ export async function enqueueOne (db: Db, message: OutboxMessage, at: Date): Pro
   return Number(row.id)
 }
 
-/** Is a message with this key queued (in any state)? */
-export async function isQueued (db: Db, idempotencyKey: string): Promise<boolean> {
-  return Boolean(await db('outbox').where({ idempotency_key: idempotencyKey }).first('id'))
-}
-
 export interface AttemptRow { outbox_id: number; attempt: number; status_code: number | null; latency_ms: number; error: string | null; response_excerpt: string | null; started_at: number }
 export type ListedRow = OutboxRow & { last_status_code: number | null; attempt_log: AttemptRow[] }
 

@@ -18,7 +18,7 @@ import * as cardsRepo from '../cards/cards.repository.js'
 import type { CardRow } from '../cards/cards.repository.js'
 import type { MerchantRow, MerchantsService } from '../merchants/merchants.service.js'
 import { enqueue } from '../outbox/outbox.repository.js'
-import { activeOrderNoOfCard, insertOrder, insertOrderEvent, toOrders, type OrderRow } from '../orders/orders.repository.js'
+import { activeOrderNoOfCard, findOrder, insertOrder, insertOrderEvent, latestOrderOfCard, toOrders, type OrderRow } from '../orders/orders.repository.js'
 import { trackingLines } from '../tracking/tracking.repository.js'
 import type { ChannelValue, Consignee, Order } from '../orders/orders.schemas.js'
 import type { SettingsService } from '../settings/settings.service.js'
@@ -26,7 +26,6 @@ import type { Pickup } from '../settings/settings.schemas.js'
 import * as errors from './redemption.errors.js'
 import { checkReserveDate, lockedFor, reservableDates } from './redemption.rules.js'
 
-export { ANY_MODE_DAYS_OFFERED, reservableDates } from './redemption.rules.js'
 
 const TOKEN_MS = 15 * 60_000
 const MINUTE = 60_000
@@ -361,8 +360,8 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
       if (auth.token) card = await cardFromToken(merchant, auth.token)
       else if (auth.card_no && auth.password) card = await verifyPassword(merchant, auth.card_no, auth.password, { ip })
       else throw errors.tokenInvalid()
-      const row = await db<OrderRow>('orders').where({ merchant_id: merchant.id, order_no: orderNo, card_id: card.id }).first()
-      if (!row) throw errors.cardInvalid({ message: '订单不存在' })
+      const row = await findOrder(db, merchant.id, orderNo)
+      if (!row || Number(row.card_id) !== Number(card.id)) throw errors.cardInvalid({ message: '订单不存在' })
       return { ...(await toOrders(db, merchant.id, [row]))[0], tracking: await trackingLines(db, row.id) }
     },
 
@@ -373,7 +372,7 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
     async lookupOrder (code: string, cardNo: string, password: string, ip: string): Promise<Order> {
       const merchant = await merchantByCode(code)
       const card = await verifyPassword(merchant, cardNo, password, { ip })
-      const row = await db<OrderRow>('orders').where({ merchant_id: merchant.id, card_id: card.id }).orderBy('id', 'desc').first()
+      const row = await latestOrderOfCard(db, merchant.id, card.id)
       if (!row) throw errors.orderNotFound({ message: '该卡券还没有提货订单' })
       return { ...(await toOrders(db, merchant.id, [row]))[0], tracking: await trackingLines(db, row.id) }
     },

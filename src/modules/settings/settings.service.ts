@@ -5,8 +5,6 @@ import type { Actor } from '../audit/audit.repository.js'
 import { createSectionStore, type SectionStore } from './section-store.js'
 import { DEFAULT_PICKUP, DEFAULT_STOREFRONT, type Pickup, type Storefront } from './settings.schemas.js'
 
-export { SETTINGS_CACHE_MS } from './section-store.js'
-
 type Sections = { storefront: Storefront; pickup: Pickup }
 
 /** The storefront and pickup sections (the integrations keep their sections in their modules). */

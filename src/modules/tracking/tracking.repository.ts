@@ -32,12 +32,3 @@ export async function trackingLines (db: Db, orderId: number): Promise<TrackingL
   return rows.map((r) => ({ time: r.time as string, text: r.text as string }))
 }
 
-/** Courier tracking lines of several orders, by order id, each oldest first. */
-export async function trackingLinesOf (db: Db, orderIds: number[]): Promise<Map<number, TrackingLine[]>> {
-  const out = new Map<number, TrackingLine[]>()
-  if (!orderIds.length) return out
-  for (const r of await db('order_tracking').whereIn('order_id', orderIds).orderBy([{ column: 'time' }, { column: 'id' }])) {
-    out.set(Number(r.order_id), [...(out.get(Number(r.order_id)) ?? []), { time: r.time, text: r.text }])
-  }
-  return out
-}

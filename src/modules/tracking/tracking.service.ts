@@ -171,11 +171,6 @@ export function createTrackingService ({ db, clock, masterKey, publicBaseUrl, me
         throw new HandlerError(reason, json.returnCode === '500', { error: reason })
       }
     },
-
-    /** Tracking lines of orders, oldest first. */
-    async linesOf (orderIds: number[]): Promise<Map<number, TrackingLine[]>> {
-      return repo.trackingLinesOf(db, orderIds)
-    },
   }
 }
 
