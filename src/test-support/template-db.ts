@@ -59,10 +59,12 @@ async function tablesOf (admin: Knex, schema: string): Promise<string[]> {
 
 const expectedMigrations = () => readdirSync(MIGRATIONS).filter((n) => /^\d{14}_.*\.ts$/.test(n)).length
 
-async function migrationCount (db: Knex, schema: string): Promise<number> {
-  const [rows] = await db.raw('SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND table_name = ?', [schema, 'knex_migrations']) as [unknown[]]
+type Raw = (sql: string, bindings?: readonly unknown[]) => Promise<unknown>
+
+async function migrationCount (raw: Raw, schema: string): Promise<number> {
+  const [rows] = await raw('SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND table_name = ?', [schema, 'knex_migrations']) as [unknown[]]
   if (!rows.length) return 0
-  const [[{ n }]] = await db.raw(`SELECT COUNT(*) AS n FROM ${q(schema)}.knex_migrations`) as [[{ n: number }]]
+  const [[{ n }]] = await raw(`SELECT COUNT(*) AS n FROM ${q(schema)}.knex_migrations`) as [[{ n: number }]]
   return Number(n)
 }
 
@@ -75,15 +77,18 @@ async function migrationCount (db: Knex, schema: string): Promise<number> {
  */
 async function mysqlTemplate (admin: Knex, url: string): Promise<string> {
   const name = `kq_template_${migrationsHash()}`
-  if (await migrationCount(admin, name) === expectedMigrations()) return name
+  const pooled: Raw = (sql, bindings = []) => admin.raw(sql, bindings as Knex.RawBinding[])
+  if (await migrationCount(pooled, name) === expectedMigrations()) return name
+  // The admin pool holds one connection: every statement under the lock goes through it.
   const conn = await admin.client.acquireConnection()
+  const pinned: Raw = (sql, bindings = []) => admin.raw(sql, bindings as Knex.RawBinding[]).connection(conn)
   try {
-    const [[{ got }]] = await admin.raw('SELECT GET_LOCK(?, 300) AS got', [LOCK]).connection(conn) as [[{ got: number | null }]]
+    const [[{ got }]] = await pinned('SELECT GET_LOCK(?, 300) AS got', [LOCK]) as [[{ got: number | null }]]
     if (Number(got) !== 1) throw new Error('the test template lock was not granted in 300 s')
     try {
-      if (await migrationCount(admin, name) === expectedMigrations()) return name
-      await admin.raw(`DROP DATABASE IF EXISTS ${q(name)}`)
-      await admin.raw(`CREATE DATABASE ${q(name)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`)
+      if (await migrationCount(pinned, name) === expectedMigrations()) return name
+      await pinned(`DROP DATABASE IF EXISTS ${q(name)}`)
+      await pinned(`CREATE DATABASE ${q(name)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`)
       const target = new URL(url)
       target.pathname = `/${name}`
       const db = createDb({ client: 'mysql', url: target.toString() })
@@ -94,7 +99,7 @@ async function mysqlTemplate (admin: Knex, url: string): Promise<string> {
       }
       return name
     } finally {
-      await admin.raw('SELECT RELEASE_LOCK(?)', [LOCK]).connection(conn)
+      await pinned('SELECT RELEASE_LOCK(?)', [LOCK])
     }
   } finally {
     await admin.client.releaseConnection(conn)
@@ -125,7 +130,7 @@ export async function cloneMysql (admin: Knex, url: string, name: string): Promi
     }
   })
   // A template dropped or rebuilt under us would leave a clone without tables: never hand that out.
-  if (await migrationCount(admin, name) !== expectedMigrations()) throw new Error(`the test database ${name} did not come out migrated from ${template}`)
+  if (await migrationCount((sql, bindings = []) => admin.raw(sql, bindings as Knex.RawBinding[]), name) !== expectedMigrations()) throw new Error(`the test database ${name} did not come out migrated from ${template}`)
 }
 
 /** An admin connection for creating and dropping test databases. */
