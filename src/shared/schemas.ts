@@ -19,12 +19,13 @@ export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) })
 
 /** Timestamps leave the API as ISO-8601 strings in UTC. */
 export const Timestamp = Type.String({ format: 'date-time' })
-export const NullableTimestamp = Type.Union([Timestamp, Type.Null()])
+export const NullableTimestamp = Type.Union([Type.Null(), Timestamp])
 export const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' })
 
 export const MobilePhone = Type.String({ pattern: '^1[3-9][0-9]{9}$', description: 'Mainland China mobile number' })
 
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
+// Null first: with ajv's coerceTypes a null tried against the type first would become "" (or 0, false) and pass.
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([Type.Null(), schema])
 
 export const OkResponse = Type.Object({ ok: Type.Boolean() })
 

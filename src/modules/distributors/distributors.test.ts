@@ -19,6 +19,9 @@ t.test('a distributor is created, listed, changed and deleted; every change is a
   t.same(got.json().counts, { inactive: 0, active: 0, redeemed: 0, voided: 0, total: 0 })
   const changed = await call('PATCH', `/api/v1/distributors/${id}`, { remark: '年底结算' })
   t.match(changed.json(), { name: '华东分销', contact: '王经理', remark: '年底结算' }, 'fields not given stay')
+  const cleared = await call('PATCH', `/api/v1/distributors/${id}`, { contact: null, remark: null })
+  t.same([cleared.json().contact, cleared.json().remark], [null, null], 'null clears a field (it is not coerced to "")')
+  t.same([(await call('GET', `/api/v1/distributors/${id}`)).json().contact], [null])
   const taken = await call('PATCH', `/api/v1/distributors/${id}`, { name: '华南分销' })
   t.equal(taken.statusCode, 409)
   t.equal(taken.json().code, 'distributor_name_taken')
@@ -33,7 +36,7 @@ t.test('a distributor is created, listed, changed and deleted; every change is a
     t.equal(res.json().code, 'distributor_not_found')
   }
   const audit = await ta.db('audit_logs').where('action', 'like', 'distributors.%').orderBy('id')
-  t.same(audit.map((a) => a.action), ['distributors.create', 'distributors.create', 'distributors.update', 'distributors.delete'])
+  t.same(audit.map((a) => a.action), ['distributors.create', 'distributors.create', 'distributors.update', 'distributors.update', 'distributors.delete'])
 })
 
 t.test('a distributor holding cards stays; another merchant never sees it', async (t) => {
