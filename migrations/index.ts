@@ -8,6 +8,7 @@ import * as openPlatform from './20261124010000_open_platform.js'
 import * as notifications from './20261124020000_notifications.js'
 import * as tracking from './20261124030000_tracking.js'
 import * as security from './20261201000000_security.js'
+import * as performance from './20261202000000_performance.js'
 
 const migrations: Record<string, Knex.Migration> = {
   '20261123000000_foundation': foundation,
@@ -17,6 +18,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261124020000_notifications': notifications,
   '20261124030000_tracking': tracking,
   '20261201000000_security': security,
+  '20261202000000_performance': performance,
 }
 
 export const migrationSource: Knex.MigrationSource<string> = {

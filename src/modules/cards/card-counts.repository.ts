@@ -1,0 +1,53 @@
+// Every statement on card_counts: the cards of each batch counted by state. The counts change
+// only beside the change they count, in the same transaction: new cards (insertCards), the card
+// ledger's moves (moveCards, moveCardSet) and a failed batch's removal. Lists, batch views and
+// bulk plans read them instead of counting the cards.
+import { isMysql, type Db } from '../../shared/db.js'
+import type { CardStatusValue, StatusCounts } from './cards.schemas.js'
+
+export interface CountDelta { batch_id: number; status: CardStatusValue; n: number }
+
+/**
+ * Adds the deltas (negative ones subtract) in one statement. Rows are written in key order, so
+ * two transactions touching the same counts lock them in the same order on MySQL (no deadlock).
+ */
+export async function addCardCounts (db: Db, merchantId: number, deltas: CountDelta[]): Promise<void> {
+  const summed = new Map<string, CountDelta>()
+  for (const d of deltas) {
+    const key = `${String(d.batch_id).padStart(12, '0')}:${d.status}`
+    const had = summed.get(key)
+    if (had) had.n += d.n
+    else summed.set(key, { ...d, batch_id: Number(d.batch_id) })
+  }
+  const rows = [...summed.entries()].filter(([, d]) => d.n !== 0).sort(([a], [b]) => (a < b ? -1 : 1)).map(([, d]) => d)
+  if (rows.length === 0) return
+  const values = rows.map(() => '(?, ?, ?, ?)').join(', ')
+  const params = rows.flatMap((d) => [merchantId, d.batch_id, d.status, d.n])
+  const upsert = isMysql(db) ? 'ON DUPLICATE KEY UPDATE n = n + VALUES(n)' : 'ON CONFLICT (merchant_id, batch_id, status) DO UPDATE SET n = n + excluded.n'
+  await db.raw(`INSERT INTO card_counts (merchant_id, batch_id, status, n) VALUES ${values} ${upsert}`, params)
+}
+
+export function emptyCounts (): StatusCounts {
+  return { inactive: 0, active: 0, redeemed: 0, voided: 0, total: 0 }
+}
+
+/** The merchant's cards by state: of one batch, or of all batches but `hidden` (unfinished ones). */
+export async function countsOfBatches (db: Db, merchantId: number, scope: { batchId?: number | null; hidden: number[] }): Promise<StatusCounts> {
+  const counts = emptyCounts()
+  if (scope.batchId === null) return counts
+  const q = db('card_counts').where({ merchant_id: merchantId })
+  if (scope.batchId !== undefined) q.andWhere('batch_id', scope.batchId)
+  if (scope.hidden.length) q.whereNotIn('batch_id', scope.hidden)
+  const rows = await q.groupBy('status').select('status').sum({ n: 'n' }) as Array<{ status: string; n: number | string | null }>
+  for (const r of rows) {
+    const n = Number(r.n ?? 0)
+    if (r.status in counts) counts[r.status as keyof StatusCounts] = n
+    counts.total += n
+  }
+  return counts
+}
+
+/** Forgets a batch's counts (its cards are gone: a failed batch). */
+export async function deleteBatchCounts (db: Db, merchantId: number, batchId: number): Promise<void> {
+  await db('card_counts').where({ merchant_id: merchantId, batch_id: batchId }).delete()
+}
