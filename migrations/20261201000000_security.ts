@@ -1,20 +1,11 @@
 import type { Knex } from 'knex'
+import { hasIndex, onMysql } from './schema-helpers.js'
 
 // Guess counters reserved before a secret is checked (shared/guards.ts) replace the event log
 // that was read first and written afterwards; ALTCHA proof-of-work replaces the image captcha;
 // usernames become unique per merchant (they no longer tell one merchant about another's).
 // Every step checks first, so a run cut short (MySQL's schema changes are not transactional)
 // can simply be run again.
-
-const onMysql = (knex: Knex) => knex.client.config.client === 'mysql2'
-
-async function hasIndex (knex: Knex, table: string, name: string): Promise<boolean> {
-  if (onMysql(knex)) {
-    const [rows] = await knex.raw('SELECT 1 FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = ? AND index_name = ? LIMIT 1', [table, name])
-    return (rows as unknown[]).length > 0
-  }
-  return (await knex.raw(`PRAGMA index_list(${table})`) as Array<{ name: string }>).some((i) => i.name === name)
-}
 
 async function dropColumns (knex: Knex, table: string, columns: string[]): Promise<void> {
   for (const c of columns) {

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex'
+import { hasIndex } from './schema-helpers.js'
 
 // Cards counted per batch and state, kept up to date by the card ledger in the same transaction
 // as every change, so lists, batch views and bulk plans read a few rows instead of counting a
@@ -23,6 +24,12 @@ export async function up (knex: Knex): Promise<void> {
       SELECT merchant_id, batch_id, status, COUNT(*) FROM cards GROUP BY merchant_id, batch_id, status`)
   })
 
+  // A batch's cards in one state, in serial order: the list's most common filter (a batch's
+  // active cards) without walking the batch's other cards.
+  if (!await hasIndex(knex, 'cards', 'cards_merchant_id_batch_id_status_serial_index')) {
+    await knex.schema.alterTable('cards', (t) => { t.index(['merchant_id', 'batch_id', 'status', 'serial']) })
+  }
+
   if (!await knex.schema.hasTable('card_bulk_jobs')) {
     await knex.schema.createTable('card_bulk_jobs', (t) => {
       t.increments('id').primary()
@@ -46,6 +53,8 @@ export async function up (knex: Knex): Promise<void> {
       t.text('skipped').notNullable()
       t.string('error_code', 64).nullable()
       t.bigInteger('lease_until').nullable()
+      // Who holds the lease: each progress step is written only by its holder.
+      t.string('lease_token', 36).nullable()
       t.bigInteger('created_at').notNullable()
       t.bigInteger('updated_at').notNullable()
       t.bigInteger('finished_at').nullable()
@@ -58,6 +67,9 @@ export async function up (knex: Knex): Promise<void> {
 }
 
 export async function down (knex: Knex): Promise<void> {
+  if (await hasIndex(knex, 'cards', 'cards_merchant_id_batch_id_status_serial_index')) {
+    await knex.schema.alterTable('cards', (t) => { t.dropIndex(['merchant_id', 'batch_id', 'status', 'serial']) })
+  }
   await knex.schema.dropTableIfExists('card_bulk_jobs')
   await knex.schema.dropTableIfExists('card_counts')
 }

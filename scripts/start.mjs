@@ -50,6 +50,7 @@ const commands = {
   'bench-redeem': 'dist/scripts/bench/redeem.js',
   'bench-open': 'dist/scripts/bench/open.js',
   'bench-sheets': 'dist/scripts/bench/sheets.js',
+  'bench-cards': 'dist/scripts/bench/cards.js',
 }
 if (!(command in commands)) {
   process.stderr.write(`unknown command ${command}; one of ${Object.keys(commands).join(', ')}\n`)

@@ -36,6 +36,8 @@ export async function main (): Promise<void> {
   const stopHousekeeping = startHousekeeping(app.db, app.clock, app.log)
   // Batches cut off by a restart (or another instance's death) are resumed here.
   const stopBatches = app.services.batches.startRunner()
+  // So are large bulk actions (批量操作) cut off the same way.
+  const stopBulkJobs = app.services.cards.startRunner()
   // Webhooks and messages leave through the outbox worker; ERP shipments are pulled back.
   let erpSync: ErpSync | undefined
   if (config.worker) {
@@ -48,6 +50,7 @@ export async function main (): Promise<void> {
     else app.log.info({ signal }, 'server.stopping')
     stopHousekeeping()
     stopBatches()
+    stopBulkJobs()
     // A round of ERP calls in hand may take a while: the rest shuts down meanwhile.
     const erpStopped = erpSync?.stop()
     await app.close()

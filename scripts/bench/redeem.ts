@@ -19,6 +19,7 @@ import { createMerchantsService } from '../../src/modules/merchants/merchants.se
 import { createCatalogService } from '../../src/modules/catalog/catalog.service.js'
 import { createBatchesService } from '../../src/modules/cards/batches.service.js'
 import { cardPasswordKey, decryptCardPassword } from '../../src/modules/cards/card-secrets.js'
+import { addCardCounts } from '../../src/modules/cards/card-counts.repository.js'
 import { ADDRESS_GUARD, CARD_CALLER_GUARD, CARD_GUARD } from '../../src/modules/redemption/redemption.service.js'
 import { reserve, succeeded } from '../../src/shared/guards.js'
 
@@ -86,6 +87,8 @@ async function bareServer (file: string): Promise<void> {
     await db.transaction(async (trx) => {
       const won = affected(await trx('cards').where({ id: card.id, status: 'active' }).update({ status: 'redeemed', redeemed_at: now, updated_at: now }))
       if (won !== 1) throw new Error('redeemed')
+      // The batch's counts move with the card (card_counts): part of the minimum too.
+      await addCardCounts(trx, card.merchant_id, [{ batch_id: card.batch_id, status: 'active', n: -1 }, { batch_id: card.batch_id, status: 'redeemed', n: 1 }])
       const [id] = await trx('orders').insert({
         merchant_id: card.merchant_id, order_no: orderNo, card_id: card.id, card_no: card.card_no, batch_id: card.batch_id, product_id: body.product_id,
         product_name: '苹果', channel: 'web', status: 'pending', consignee_name: body.consignee.name, consignee_phone: body.consignee.phone,

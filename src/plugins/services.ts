@@ -13,7 +13,7 @@ import { createAuditService } from '../modules/audit/audit.service.js'
 import { createMerchantsService } from '../modules/merchants/merchants.service.js'
 import { createCatalogService } from '../modules/catalog/catalog.service.js'
 import { createBatchesService, type BatchOptions } from '../modules/cards/batches.service.js'
-import { createCardsService } from '../modules/cards/cards.service.js'
+import { createCardsService, type CardsOptions } from '../modules/cards/cards.service.js'
 import { createDistributorsService } from '../modules/distributors/distributors.service.js'
 import { createSettingsService } from '../modules/settings/settings.service.js'
 import { createCouriersService } from '../modules/couriers/couriers.service.js'
@@ -40,6 +40,7 @@ export interface Overrides {
   db?: Knex
   clock?: Clock
   batches?: BatchOptions
+  cards?: CardsOptions
   /** Replaces the merchant's configured SMS provider (tests). */
   smsProvider?: SmsProvider
   /** A lighter proof of work for the login captcha (tests solve many). */
@@ -84,7 +85,7 @@ export function createServices (config: AppConfig, db: Knex, clock: Clock, log: 
     audit: createAuditService({ db }),
     catalog: createCatalogService({ db, clock, publicBaseUrl: config.publicBaseUrl }),
     batches: createBatchesService({ db, clock, masterKey: config.masterKey, merchants, log, options: overrides.batches }),
-    cards: createCardsService({ db, clock }),
+    cards: createCardsService({ db, clock, log, options: overrides.cards }),
     distributors: createDistributorsService({ db, clock }),
     settings,
     couriers: createCouriersService({ db, clock }),
@@ -125,6 +126,7 @@ export default fp(async function services (app: FastifyInstance, opts: { config:
   app.addHook('onClose', async () => {
     await services.worker.stop()
     await services.batches.close()
+    await services.cards.close()
     // A database handed in by the caller is the caller's to close.
     if (!opts.overrides?.db) await db.destroy()
   })

@@ -9,3 +9,5 @@ export const productIdsInvalid = appError('product_ids_invalid', 422, '对应商
 export const distributorInvalid = appError('distributor_invalid', 422, '券商不存在')
 export const cardStateInvalid = appError('card_state_invalid', 409, '该卡券当前状态不能执行此操作')
 export const bulkTooLarge = appError('bulk_target_too_large', 422, '一次最多指定 10000 个卡号')
+export const bulkJobNotFound = appError('bulk_job_not_found', 404, '批量操作任务不存在')
+export const bulkJobRunning = appError('bulk_job_running', 409, '该批次（或全部卡券）已有批量操作正在进行，请等它完成后再试')

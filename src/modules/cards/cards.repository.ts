@@ -7,6 +7,7 @@ import type { Actor } from '../audit/audit.repository.js'
 import type { MoveTo, ValidityGuard } from './card-rules.js'
 import type { CardFilter, StatusCounts } from './cards.schemas.js'
 import { findBatch, generatingBatchHoldsProduct, unreadyBatches } from './batches.repository.js'
+import { addCardCounts, countsOfBatches, deleteBatchCounts, emptyCounts, type CountDelta } from './card-counts.repository.js'
 
 // card_batches is batches.repository.ts's; these lookups stay importable from here for the
 // modules that already call them.
@@ -88,9 +89,7 @@ export function applyCardFilter (q: Knex.QueryBuilder, merchantId: number, f: Ca
   return q
 }
 
-export function emptyCounts (): StatusCounts {
-  return { inactive: 0, active: 0, redeemed: 0, voided: 0, total: 0 }
-}
+export { emptyCounts }
 
 export async function countByStatus (q: Knex.QueryBuilder): Promise<StatusCounts> {
   const rows = await q.clearSelect().clearOrder().select('status').count({ n: '*' }).groupBy('status') as Array<{ status: string; n: number | string }>
@@ -138,8 +137,9 @@ export async function productUsedByCards (db: Db, merchantId: number, productId:
   return generatingBatchHoldsProduct(db, merchantId, productId)
 }
 
+/** A batch's cards by state, from the counts the ledger keeps. */
 export async function batchCounts (db: Db, merchantId: number, batchId: number): Promise<StatusCounts> {
-  return countByStatus(db('cards').where({ merchant_id: merchantId, batch_id: batchId }))
+  return countsOfBatches(db, merchantId, { batchId, hidden: [] })
 }
 
 /** How many cards a batch has so far (a generation job resumes after them). */
@@ -154,6 +154,7 @@ export async function deleteBatchCards (db: Db, merchantId: number, batchId: num
     if (ids.length === 0) break
     await db('cards').whereIn('id', ids).delete()
   }
+  await deleteBatchCounts(db, merchantId, batchId)
 }
 
 export type CardStatus = CardRow['status']
@@ -162,6 +163,8 @@ export type CardStatus = CardRow['status']
 export interface CardMove {
   id: number
   card_no: string
+  /** The card's batch: its counts move with it. */
+  batch_id: number
   set?: Partial<Pick<CardRow, 'phone' | 'issue_id' | 'issued_app_id' | 'distributor_id' | 'redeemed_at'>>
   detail?: Record<string, unknown> | null
 }
@@ -241,17 +244,27 @@ export async function moveCards (trx: Db, merchantId: number, moves: CardMove[],
     detail: m.detail ? JSON.stringify(m.detail) : null, ip: ledger.ip, created_at: ledger.created_at,
   }))
   for (let i = 0; i < rows.length; i += 500) await trx('card_activities').insert(rows.slice(i, i + 500))
+  const deltas: CountDelta[] = []
+  for (const m of moves) {
+    if (!moved.has(Number(m.id))) continue
+    deltas.push({ batch_id: m.batch_id, status: rule.from, n: -1 }, { batch_id: m.batch_id, status: rule.to, n: 1 })
+  }
+  await addCardCounts(trx, merchantId, deltas)
   return moved
 }
 
+/** A card a bulk action moves, as its window read it (locked): what its counts need. */
+export interface MovableCard { id: number; card_no: string; batch_id: number; status: CardStatus; status_before_void: CardStatus | null }
+
 /**
- * The set-based twin of moveCards for the bulk actions: the cards `ids` (picked and, on MySQL,
- * locked by the caller's transaction) that are still in one of `rule.from` get one ledger row
- * each, written by one INSERT … SELECT, and are moved (or deleted) by one statement. Returns how
- * many changed.
+ * The set-based twin of moveCards for the bulk actions: the cards given (read and, on MySQL,
+ * locked by the caller's transaction, each in one of `rule.from`) get one ledger row each,
+ * written by one INSERT … SELECT, are moved (or deleted) by one statement, and their counts
+ * follow. Returns how many changed.
  */
-export async function moveCardSet (trx: Db, merchantId: number, ids: number[], rule: SetMoveRule): Promise<number> {
-  if (ids.length === 0) return 0
+export async function moveCardSet (trx: Db, merchantId: number, cards: MovableCard[], rule: SetMoveRule): Promise<number> {
+  if (cards.length === 0) return 0
+  const ids = cards.map((c) => Number(c.id))
   const l = ledgerColumns(rule)
   await trx.raw(`INSERT INTO card_activities
       (merchant_id, card_id, card_no, type, actor_type, actor_id, actor_name, from_status, to_status, ref_type, ref_id, detail, ip, created_at)
@@ -259,8 +272,18 @@ export async function moveCardSet (trx: Db, merchantId: number, ids: number[], r
     FROM cards WHERE id IN (${ids.map(() => '?').join(',')})`,
   [l.type, l.actor_type, l.actor_id, l.actor_name, l.ref_type, l.ref_id, rule.detail ? JSON.stringify(rule.detail) : null, l.ip, l.created_at, ...ids])
   const q = trx('cards').where({ merchant_id: merchantId }).whereIn('id', ids).whereIn('status', rule.from)
-  if (rule.to === 'deleted') return affected(await q.delete())
-  return affected(await q.update({ ...stateChange(trx, rule.to), updated_at: rule.at.getTime(), ...rule.set }))
+  const changed = affected(rule.to === 'deleted' ? await q.delete() : await q.update({ ...stateChange(trx, rule.to), updated_at: rule.at.getTime(), ...rule.set }))
+  // The caller holds these cards: anything else means the ledger and the cards disagree.
+  if (changed !== cards.length) throw new Error(`moveCardSet: ${cards.length} cards read, ${changed} changed`)
+  const deltas: CountDelta[] = []
+  for (const c of cards) {
+    const after = rule.to === 'same' ? c.status : rule.to === 'before_void' ? c.status_before_void : rule.to === 'deleted' ? null : rule.to
+    if (after === c.status) continue
+    deltas.push({ batch_id: Number(c.batch_id), status: c.status, n: -1 })
+    if (after) deltas.push({ batch_id: Number(c.batch_id), status: after, n: 1 })
+  }
+  await addCardCounts(trx, merchantId, deltas)
+  return changed
 }
 
 /** A card a customer, staff member or mall can use: its batch is finished (a batch still being made is invisible). */
@@ -273,15 +296,15 @@ export async function findCard (db: Db, merchantId: number, id: number): Promise
 }
 
 /** The first `n` cards of a batch that no issue has taken, in serial order, locked for the caller's transaction on MySQL. */
-export async function pickUnissuedCards (trx: Db, merchantId: number, batchId: number, n: number): Promise<Array<{ id: number; card_no: string }>> {
+export async function pickUnissuedCards (trx: Db, merchantId: number, batchId: number, n: number): Promise<Array<{ id: number; card_no: string; batch_id: number }>> {
   const pick = trx('cards').where({ merchant_id: merchantId, batch_id: batchId, status: 'inactive' }).whereNull('issue_id').orderBy('serial').limit(n)
   // Row locks keep two concurrent issues from taking the same cards on MySQL.
   if (isMysql(trx)) pick.forUpdate()
-  return await pick.select('id', 'card_no') as Array<{ id: number; card_no: string }>
+  return await pick.select('id', 'card_no', 'batch_id') as Array<{ id: number; card_no: string; batch_id: number }>
 }
 
-export async function cardsOfIssue (db: Db, merchantId: number, issueId: number): Promise<Array<{ id: number; card_no: string; status: CardStatus }>> {
-  return db('cards').where({ merchant_id: merchantId, issue_id: issueId }).orderBy('serial').select('id', 'card_no', 'status')
+export async function cardsOfIssue (db: Db, merchantId: number, issueId: number): Promise<Array<{ id: number; card_no: string; batch_id: number; status: CardStatus }>> {
+  return db('cards').where({ merchant_id: merchantId, issue_id: issueId }).orderBy('serial').select('id', 'card_no', 'batch_id', 'status')
 }
 
 /** The cards of an open-API issue with the phone each went to, in serial order (password ciphertext included). */
@@ -352,16 +375,24 @@ export async function countCards (db: Db, merchantId: number, f: CardSelection, 
   return Number((row as { n?: number | string } | undefined)?.n ?? 0)
 }
 
-/** A selection's cards counted by state. */
-export async function countCardsByStatus (db: Db, merchantId: number, f: CardSelection, hiddenBatches: number[]): Promise<StatusCounts> {
-  return countByStatus(filteredCards(db, merchantId, f, hiddenBatches))
+/** A selection's cards counted by state; with `cap`, only the first `cap` cards (in serial order) are counted. */
+export async function countCardsByStatus (db: Db, merchantId: number, f: CardSelection, hiddenBatches: number[], cap?: number): Promise<StatusCounts> {
+  if (cap === undefined) return countByStatus(filteredCards(db, merchantId, f, hiddenBatches))
+  const first = filteredCards(db, merchantId, f, hiddenBatches).select('status').orderBy('serial').limit(cap).as('first')
+  return countByStatus(db.from(first))
+}
+
+/** The SQL of "a bulk edit of one validity end keeps the card's from ≤ to". */
+function validitySql (guard: ValidityGuard): [string, string[]] {
+  if ('valid_from' in guard) return ['(valid_to IS NULL OR valid_to >= ?)', [guard.valid_from]]
+  return ['(valid_from IS NULL OR valid_from <= ?)', [guard.valid_to]]
 }
 
 /** Cards of a bulk edit of one validity end whose other end keeps from ≤ to. */
 function keepsValidity (q: Knex.QueryBuilder, guard: ValidityGuard | null): Knex.QueryBuilder {
   if (!guard) return q
-  if ('valid_from' in guard) return q.where((w) => w.whereNull('valid_to').orWhere('valid_to', '>=', guard.valid_from))
-  return q.where((w) => w.whereNull('valid_from').orWhere('valid_from', '<=', guard.valid_to))
+  const [sql, bindings] = validitySql(guard)
+  return q.whereRaw(sql, bindings)
 }
 
 /** How many of a selection's cards in one of `from` a bulk action may change (the validity guard applied). */
@@ -370,13 +401,31 @@ export async function countMovable (db: Db, merchantId: number, f: CardSelection
   return Number((await q.count({ n: '*' }).first())?.n ?? 0)
 }
 
+/** The lowest and highest serial of the merchant's cards (null without cards): where a walk by serial starts and ends. */
+export async function serialBounds (db: Db, merchantId: number): Promise<{ min: number; max: number } | null> {
+  const row = await db('cards').where({ merchant_id: merchantId }).min({ lo: 'serial' }).max({ hi: 'serial' }).first() as { lo: number | string | null; hi: number | string | null } | undefined
+  return row?.lo === null || row?.lo === undefined ? null : { min: Number(row.lo), max: Number(row.hi) }
+}
+
+/** One window of a bulk action: a range of serials, or a slice of the card numbers it names. */
+export type CardWindow = { serial_from: number; serial_to: number } | { card_nos: string[] }
+
+export interface WindowCard extends MovableCard {
+  /** 1 when the card keeps a valid validity after the edit (always 1 without a guard). */
+  keeps: number
+}
+
 /**
- * The next chunk of a selection's cards a bulk action may change, in id order after `afterId`,
- * locked for the caller's transaction on MySQL (a redemption cannot slip between ledger and update).
+ * Every card of a selection within one window — at most a window's worth whatever the filter,
+ * so each costs the same however far the walk has gone — locked for the caller's transaction
+ * on MySQL (a redemption cannot slip between the count, the ledger and the update).
  */
-export async function pickMovable (trx: Db, merchantId: number, f: CardSelection, hiddenBatches: number[], pick: { from: readonly CardStatus[]; guard: ValidityGuard | null; afterId: number; limit: number }): Promise<Array<{ id: number; card_no: string }>> {
-  const q = keepsValidity(filteredCards(trx, merchantId, f, hiddenBatches).whereIn('status', pick.from).andWhere('id', '>', pick.afterId), pick.guard)
-  q.orderBy('id').limit(pick.limit)
+export async function windowCards (trx: Db, merchantId: number, f: CardSelection, hiddenBatches: number[], window: CardWindow, guard: ValidityGuard | null): Promise<WindowCard[]> {
+  const q = filteredCards(trx, merchantId, f, hiddenBatches)
+  if ('card_nos' in window) q.whereIn('card_no', window.card_nos)
+  else q.andWhere('serial', '>=', window.serial_from).andWhere('serial', '<=', window.serial_to)
+  const [sql, bindings] = guard ? validitySql(guard) : ['1 = 1', []]
+  q.select('id', 'card_no', 'batch_id', 'status', 'status_before_void', trx.raw(`CASE WHEN ${sql} THEN 1 ELSE 0 END AS keeps`, bindings))
   if (isMysql(trx)) q.forUpdate()
-  return await q.select('id', 'card_no') as Array<{ id: number; card_no: string }>
+  return await q as WindowCard[]
 }

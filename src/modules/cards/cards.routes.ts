@@ -3,7 +3,8 @@ import { actorOf, assertPermission, sessionOf } from '../../plugins/admin-auth.j
 import { errorResponses } from '../../shared/schemas.js'
 import type { Permission } from '../admins/permissions.js'
 import {
-  BatchListQuerySchema, BatchListSchema, BatchParams, BatchSchema, BulkBodySchema, BulkFieldsSchema, BulkResultSchema,
+  BatchListQuerySchema, BatchListSchema, BatchParams, BatchSchema, BulkBodySchema, BulkFieldsSchema, BulkJobListQuerySchema, BulkJobListSchema,
+  BulkJobParams, BulkJobSchema, BulkResultSchema,
   CardDetailSchema, CardListQuerySchema, CardListSchema, CardParams, CreateBatchBodySchema, type BulkAction,
 } from './cards.schemas.js'
 
@@ -57,14 +58,33 @@ export const cardsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       operationId: 'bulkCardAction', tags: ['cards'], security, body: BulkBodySchema,
       summary: 'Activate, deactivate, void, restore, delete or update many cards (批量操作)',
-      description: 'Permission by action: activate/deactivate cards.activate, void/restore cards.void, delete cards.delete, update cards.edit. `dry_run` answers the same counts and changes nothing.',
-      response: { 200: BulkResultSchema, ...errorResponses },
+      description: 'Permission by action: activate/deactivate cards.activate, void/restore cards.void, delete cards.delete, update cards.edit. `dry_run` answers the same counts and changes nothing. ' +
+        'An action on up to 20,000 cards is done when it answers (200). A larger one answers 202 with the job doing it in the background (progress, resumed after a restart; one job per batch at a time, else 409 `bulk_job_running`): poll GET /api/v1/card-bulk-jobs/{job_no}.',
+      response: { 200: BulkResultSchema, 202: BulkJobSchema, ...errorResponses },
     },
     onRequest: app.requireAdmin,
-  }, async (req) => {
+  }, async (req, reply) => {
     assertPermission(req, BULK_PERMISSION[req.body.action])
-    return app.services.cards.bulk(sessionOf(req).merchant.id, req.body, actorOf(req))
+    const r = await app.services.cards.bulk(sessionOf(req).merchant.id, req.body, actorOf(req))
+    if ('job_no' in r) reply.code(202)
+    return r
   })
+
+  app.get('/api/v1/card-bulk-jobs', {
+    schema: {
+      operationId: 'listCardBulkJobs', tags: ['cards'], security, querystring: BulkJobListQuerySchema,
+      summary: 'Bulk actions run in the background, newest first', response: { 200: BulkJobListSchema, ...errorResponses },
+    },
+    onRequest: read,
+  }, async (req) => app.services.cards.jobs(sessionOf(req).merchant.id, req.query))
+
+  app.get('/api/v1/card-bulk-jobs/:job_no', {
+    schema: {
+      operationId: 'getCardBulkJob', tags: ['cards'], security, params: BulkJobParams,
+      summary: 'A background bulk action: its progress and, once done, its counts', response: { 200: BulkJobSchema, ...errorResponses },
+    },
+    onRequest: read,
+  }, async (req) => app.services.cards.job(sessionOf(req).merchant.id, req.params.job_no))
 
   app.get('/api/v1/cards/:card_no', {
     schema: {

@@ -86,6 +86,10 @@ export type CardFilter = Static<typeof CardFilterSchema>
 export const CardListQuerySchema = Type.Composite([CardFilterSchema, Type.Object({
   cursor: Type.Optional(Type.String({ pattern: '^[0-9]+$', description: 'next_cursor of the previous page' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+  count: Type.Optional(Type.Union([Type.Literal('capped'), Type.Literal('exact')], {
+    default: 'capped',
+    description: 'Counts of a filter other than batch and state stop after 10,000 cards (`counts_capped`) unless `exact` is asked; batch and state filters are always exact',
+  })),
 })])
 export type CardListQuery = Static<typeof CardListQuerySchema>
 
@@ -112,7 +116,9 @@ export const CardListSchema = Type.Object({
   items: Type.Array(CardSchema),
   next_cursor: Nullable(Type.String()),
   counts: StatusCountsSchema,
+  counts_capped: Type.Boolean({ description: 'True when the filter matched more than 10,000 cards and only the first 10,001 (in serial order) were counted: show the total as "10,000+"; ask count=exact for exact figures' }),
 })
+export type CardList = Static<typeof CardListSchema>
 
 export const ActivitySchema = Type.Object({
   type: Type.String(),
@@ -168,5 +174,27 @@ export const BulkResultSchema = Type.Object({
   skipped: Type.Record(Type.String(), Type.Integer()),
 })
 export type BulkResult = Static<typeof BulkResultSchema>
+
+export const BulkJobSchema = Type.Object({
+  job_no: Type.String(),
+  action: Type.String(),
+  status: Type.Union([Type.Literal('running'), Type.Literal('done'), Type.Literal('failed')]),
+  dry_run: Type.Boolean(),
+  matched: Type.Integer({ description: 'Cards worked through so far' }),
+  changed: Type.Integer(),
+  skipped: Type.Record(Type.String(), Type.Integer()),
+  progress: Type.Object({ done: Type.Integer(), total: Type.Integer() }, { description: 'Serials worked through of the range the action covers' }),
+  error_code: Nullable(Type.String()),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+  finished_at: Nullable(Timestamp),
+})
+export type BulkJob = Static<typeof BulkJobSchema>
+export const BulkJobParams = Type.Object({ job_no: Type.String({ maxLength: 36 }) })
+export const BulkJobListQuerySchema = Type.Object({
+  cursor: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+})
+export const BulkJobListSchema = Type.Object({ items: Type.Array(BulkJobSchema), next_cursor: Nullable(Type.String()) })
 
 export const CardParams = Type.Object({ card_no: Type.String({ pattern: '^[A-Za-z0-9]{1,48}$' }) })

@@ -1,8 +1,14 @@
 // The card list, a card's history and the bulk actions (批量激活/反激活/作废/恢复/删除/修改). A bulk
-// action works set-based in chunks: each chunk picks the ids of eligible cards and moves them
-// (one ledger row per card, one update) in one transaction; nothing is loaded beyond a chunk of
-// ids. Which states each action takes is card-rules.ts; the statements are the repository's.
+// action walks its cards window by window — a range of serials, or a slice of the card numbers
+// it names — and moves each window's eligible cards (one ledger row per card, one update, their
+// counts) in one transaction, so every window costs the same however large the action. Between
+// windows it gives way to other requests (SQLite's driver is synchronous: a loop that never
+// yields would hold every request until it ends). Actions on more than INLINE_LIMIT cards run
+// in the background as jobs (card_bulk_jobs): answered 202 at once, resumable from their cursor
+// after a crash, one at a time per batch. Which states each action takes is card-rules.ts; the
+// statements are the repository's.
 import { randomUUID } from 'node:crypto'
+import { setImmediate as giveWay } from 'node:timers/promises'
 import type { Knex } from 'knex'
 import type { Clock } from '../../shared/clock.js'
 import { validationFailed } from '../../shared/errors.js'
@@ -10,24 +16,83 @@ import { iso } from '../../shared/schemas.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
 import { findProducts, productSetFor, productsOfSets } from '../catalog/catalog.repository.js'
 import { distributorExists, distributorNames } from '../distributors/distributors.repository.js'
-import { enqueue } from '../outbox/outbox.repository.js'
+import { enqueue, type Topic } from '../outbox/outbox.repository.js'
 import { anyEndpointWants } from '../webhooks/webhooks.repository.js'
 import { appNames } from '../open/apps.repository.js'
 import { findAdmin } from '../admins/admins.repository.js'
+import { isUniqueViolation } from '../../shared/db.js'
 import { findBatchById } from './batches.repository.js'
-import { ACTION_RULES, eligibleStatuses, tally, validityGuard } from './card-rules.js'
+import * as jobsRepo from './bulk-jobs.repository.js'
+import type { BulkJobRow } from './bulk-jobs.repository.js'
+import { countsOfBatches, emptyCounts } from './card-counts.repository.js'
+import { ACTION_RULES, eligibleStatuses, tally, validityGuard, type ValidityGuard } from './card-rules.js'
 import * as errors from './cards.errors.js'
 import * as repo from './cards.repository.js'
 import type { CardRow, CardSelection } from './cards.repository.js'
-import type {
-  BulkAction, BulkBody, BulkFields, BulkResult, BulkTarget, Card, CardListQuery, StatusCounts,
+import {
+  CARD_STATUSES, type BulkAction, type BulkBody, type BulkFields, type BulkJob, type BulkResult, type BulkTarget, type Card, type CardList,
+  type CardListQuery, type CardStatusValue, type StatusCounts,
 } from './cards.schemas.js'
 
-const CHUNK = 2000
+/** Serials (or named card numbers) per window: one transaction each. */
+const WINDOW = 2000
+/** Bulk actions on at most this many cards are answered in the request; larger ones become jobs. */
+const INLINE_LIMIT = 20_000
+/** Rare list filters are counted up to this many cards unless exact counts are asked for. */
+const COUNT_CAP = 10_000
+const LEASE_MS = 60_000
 
-export interface CardsDeps { db: Knex; clock: Clock }
+/** What a bulk action resolved to, as a job stores it (everything a window needs). */
+interface BulkPlan {
+  action: BulkAction
+  selection: CardSelection
+  hidden: number[]
+  eligible: readonly CardStatusValue[]
+  guard: ValidityGuard | null
+  /** Columns an edit sets, the ledger's detail, the webhook topic announcing each card (if wanted). */
+  set: Record<string, unknown>
+  detail: Record<string, unknown> | null
+  eventTopic: Topic | null
+  opId: string
+}
 
-export function createCardsService ({ db, clock }: CardsDeps) {
+export interface CardsOptions {
+  /** Start a job right after it is created (off in tests that drive jobs by hand). */
+  autoRun?: boolean
+  /** Overrides INLINE_LIMIT (tests make small jobs). */
+  inlineLimit?: number
+  /** Overrides COUNT_CAP (tests). */
+  countCap?: number
+}
+
+/** A selection only by batch and state: its counts come from card_counts. */
+function countedSelection (s: CardSelection): boolean {
+  return Object.entries(s).every(([k, v]) => v === undefined || k === 'batch_no' || k === 'batch_id' || k === 'status' || k === 'redeemed')
+}
+
+/** Counts narrowed to the selection's state filter (status, or redeemed yes/no). */
+function narrowCounts (all: StatusCounts, s: CardSelection): StatusCounts {
+  const keep = (st: CardStatusValue) => (!s.status || s.status === st) && (s.redeemed !== 'yes' || st === 'redeemed') && (s.redeemed !== 'no' || st !== 'redeemed')
+  const out = emptyCounts()
+  for (const st of CARD_STATUSES) if (keep(st)) { out[st] = all[st]; out.total += all[st] }
+  return out
+}
+
+export interface CardsDeps {
+  db: Knex
+  clock: Clock
+  log: { error: (o: object, m: string) => void }
+  options?: CardsOptions
+}
+
+const leaseLost = new Error('bulk job lease lost')
+
+export function createCardsService ({ db, clock, log, options }: CardsDeps) {
+  const inlineLimit = options?.inlineLimit ?? INLINE_LIMIT
+  const countCap = options?.countCap ?? COUNT_CAP
+  const autoRun = options?.autoRun ?? true
+  let running: Promise<void> | null = null
+  let stopping = false
   const wantsEvent = (merchantId: number, topic: string) => anyEndpointWants(db, merchantId, topic)
 
   async function toCards (merchantId: number, rows: CardRow[]): Promise<Card[]> {
@@ -86,8 +151,14 @@ export function createCardsService ({ db, clock }: CardsDeps) {
     return { selection, hidden, eligible: eligibleStatuses(body.action, fields), guard: fields ? validityGuard(fields) : null }
   }
 
+  /** A selection's cards by state: from card_counts when it selects only by batch and state. */
+  async function selectionCounts (merchantId: number, selection: CardSelection, hidden: number[]): Promise<StatusCounts> {
+    if (!countedSelection(selection)) return repo.countCardsByStatus(db, merchantId, selection, hidden)
+    return narrowCounts(await countsOfBatches(db, merchantId, { batchId: selection.batch_id, hidden }), selection)
+  }
+
   async function countPlan (merchantId: number, p: Awaited<ReturnType<typeof plan>>, action: BulkAction): Promise<{ matched: number; eligible: number; skipped: Record<string, number> }> {
-    const byStatus = await repo.countCardsByStatus(db, merchantId, p.selection, p.hidden)
+    const byStatus = await selectionCounts(merchantId, p.selection, p.hidden)
     const { eligible, skipped } = tally(action, p.eligible, byStatus)
     if (p.guard && eligible > 0) {
       const ok = await repo.countMovable(db, merchantId, p.selection, p.hidden, p.eligible, p.guard)
@@ -95,6 +166,145 @@ export function createCardsService ({ db, clock }: CardsDeps) {
       return { matched: byStatus.total, eligible: ok, skipped }
     }
     return { matched: byStatus.total, eligible, skipped }
+  }
+
+  /** The serials a walk covers: the selection's own range within its batch's and the merchant's (null: nothing to walk). */
+  async function serialSpan (merchantId: number, selection: CardSelection): Promise<{ from: number; to: number } | null> {
+    if (selection.batch_id === null) return null
+    const bounds = await repo.serialBounds(db, merchantId)
+    if (!bounds) return null
+    let from = Math.max(bounds.min, selection.serial_from ?? 1)
+    let to = Math.min(bounds.max, selection.serial_to ?? Number.MAX_SAFE_INTEGER)
+    if (selection.batch_id !== undefined) {
+      const batch = await findBatchById(db, merchantId, selection.batch_id)
+      if (!batch) return null
+      from = Math.max(from, Number(batch.serial_from))
+      to = Math.min(to, Number(batch.serial_to))
+    }
+    return from <= to ? { from, to } : null
+  }
+
+  /**
+   * One window of a bulk action in one transaction: its cards tallied by state, the eligible
+   * ones moved (with their events), and, for a job, its progress recorded under its lease.
+   */
+  async function runWindow (merchantId: number, p: BulkPlan, window: repo.CardWindow, actor: Actor, at: Date, step?: (trx: Knex.Transaction, done: { matched: number; changed: number; skipped: Record<string, number> }) => Promise<boolean>) {
+    return db.transaction(async (trx) => {
+      const cards = await repo.windowCards(trx, merchantId, p.selection, p.hidden, window, p.guard)
+      const byStatus = emptyCounts()
+      for (const c of cards) { byStatus[c.status]++; byStatus.total++ }
+      const { skipped } = tally(p.action, p.eligible, byStatus)
+      const movable = cards.filter((c) => p.eligible.includes(c.status) && Number(c.keeps) === 1)
+      const conflicts = cards.filter((c) => p.eligible.includes(c.status)).length - movable.length
+      if (conflicts > 0) skipped.validity_conflict = conflicts
+      if (p.eventTopic && movable.length) {
+        await enqueue(trx, movable.map((c) => ({
+          merchant_id: merchantId, topic: p.eventTopic!, idempotency_key: `${p.eventTopic}:${p.opId}:${c.id}`, payload: { card_no: c.card_no },
+        })), at)
+      }
+      const rule = ACTION_RULES[p.action]
+      const changed = await repo.moveCardSet(trx, merchantId, movable, {
+        from: p.eligible, to: rule.to, type: rule.activity, actor, ref: { type: 'bulk', id: p.opId }, at, set: p.set, detail: p.detail,
+      })
+      const done = { matched: cards.length, changed, skipped }
+      if (step && !await step(trx, done)) throw leaseLost
+      return done
+    })
+  }
+
+  /** The windows of a plan after `cursor` (serial windows) or all of them (card numbers). */
+  function * windowsOf (p: BulkPlan, span: { from: number; to: number } | null, cursor: number): Generator<repo.CardWindow> {
+    if (p.selection.card_nos) {
+      for (let i = 0; i < p.selection.card_nos.length; i += WINDOW) yield { card_nos: p.selection.card_nos.slice(i, i + WINDOW) }
+      return
+    }
+    if (!span) return
+    for (let a = Math.max(span.from, cursor + 1); a <= span.to; a += WINDOW) yield { serial_from: a, serial_to: Math.min(span.to, a + WINDOW - 1) }
+  }
+
+  function addSkipped (into: Record<string, number>, more: Record<string, number>): void {
+    for (const [k, v] of Object.entries(more)) into[k] = (into[k] ?? 0) + v
+  }
+
+  async function auditBulk (merchantId: number, actor: Actor, p: BulkPlan, target: BulkTarget, fields: BulkFields | null, r: { matched: number; changed: number; skipped: Record<string, number> }, at: Date, jobNo?: string) {
+    await insertAudit(db, merchantId, actor, {
+      action: `cards.bulk.${p.action}`, target_type: 'cards', target_id: p.opId,
+      summary: { target, fields, matched: r.matched, changed: r.changed, skipped: r.skipped, ...(jobNo ? { job_no: jobNo } : {}) },
+    }, at)
+  }
+
+  function toJob (row: BulkJobRow): BulkJob {
+    const total = Math.max(0, Number(row.serial_to) - Number(row.serial_from) + 1)
+    const done = row.status === 'done' ? total : Math.min(total, Math.max(0, Number(row.cursor) - Number(row.serial_from) + 1))
+    return {
+      job_no: row.job_no, action: row.action, status: row.status, dry_run: false,
+      matched: Number(row.matched), changed: Number(row.changed), skipped: JSON.parse(row.skipped) as Record<string, number>,
+      progress: { done, total }, error_code: row.error_code,
+      created_at: iso(row.created_at)!, updated_at: iso(row.updated_at)!, finished_at: iso(row.finished_at),
+    }
+  }
+
+  /** Works a claimed job through to its end, window by window, giving way between windows. */
+  async function work (job: BulkJobRow, token: string, maxWindows: number): Promise<void> {
+    const p = JSON.parse(job.plan) as BulkPlan
+    const actor = JSON.parse(job.actor) as Actor
+    const span = { from: Number(job.serial_from), to: Number(job.serial_to) }
+    const totals = { matched: Number(job.matched), changed: Number(job.changed), skipped: JSON.parse(job.skipped) as Record<string, number> }
+    let windows = 0
+    for (const w of windowsOf(p, span, Number(job.cursor))) {
+      if (stopping || windows++ >= maxWindows) return
+      const at = clock.now()
+      const cursor = 'serial_to' in w ? w.serial_to : 0
+      await runWindow(job.merchant_id, p, w, actor, at, async (trx, done) => {
+        const skipped = { ...totals.skipped }
+        addSkipped(skipped, done.skipped)
+        const held = await jobsRepo.recordJobStep(trx, job.id, token, {
+          cursor, matched: totals.matched + done.matched, changed: totals.changed + done.changed, skipped, now: at.getTime(), until: at.getTime() + LEASE_MS,
+        })
+        if (held) { totals.matched += done.matched; totals.changed += done.changed; totals.skipped = skipped }
+        return held
+      })
+      await giveWay()
+    }
+    const at = clock.now()
+    if (await jobsRepo.finishJob(db, job.id, token, { status: 'done', at: at.getTime() })) {
+      const request = JSON.parse(job.request) as { target: BulkTarget; fields: BulkFields | null }
+      await auditBulk(job.merchant_id, actor, p, request.target, request.fields, totals, at, job.job_no)
+    }
+  }
+
+  /** Starts a job for a large action: one running job per batch (or, across batches, per merchant). */
+  async function startJob (merchantId: number, body: BulkBody, p: BulkPlan, span: { from: number; to: number }, actor: Actor, now: Date): Promise<BulkJob> {
+    const lockKey = p.selection.batch_id !== undefined && p.selection.batch_id !== null ? `batch:${p.selection.batch_id}` : 'merchant'
+    const held = await jobsRepo.runningLockKeys(db, merchantId)
+    if (held.includes('merchant') || (lockKey === 'merchant' && held.length > 0)) throw errors.bulkJobRunning()
+    const row: Omit<BulkJobRow, 'id'> = {
+      merchant_id: merchantId, job_no: p.opId, action: body.action,
+      request: JSON.stringify({ target: body.target, fields: body.fields ?? null }), plan: JSON.stringify(p), actor: JSON.stringify(actor),
+      lock_key: lockKey, status: 'running', serial_from: span.from, serial_to: span.to, cursor: span.from - 1,
+      matched: 0, changed: 0, skipped: '{}', error_code: null, lease_until: null, lease_token: null,
+      created_at: now.getTime(), updated_at: now.getTime(), finished_at: null,
+    }
+    let id: number
+    try {
+      id = await jobsRepo.insertJob(db, row)
+    } catch (err) {
+      // Two large actions on the same batch at the same moment: the second one is refused.
+      if (isUniqueViolation(err)) throw errors.bulkJobRunning()
+      throw err
+    }
+    if (autoRun) void service.runJobs()
+    return toJob({ ...row, id })
+  }
+
+  /** Claims one job that needs work (no live lease), or none. */
+  async function claimJob (): Promise<{ job: BulkJobRow; token: string } | undefined> {
+    const now = clock.now().getTime()
+    for (const c of await jobsRepo.jobCandidates(db, now, 5)) {
+      const token = randomUUID()
+      if (await jobsRepo.takeJobLease(db, c.id, now, now + LEASE_MS, token)) return { job: c, token }
+    }
+    return undefined
   }
 
   /** The columns an edit sets on every card it changes. */
@@ -108,17 +318,28 @@ export function createCardsService ({ db, clock }: CardsDeps) {
   }
 
   const service = {
-    async list (merchantId: number, q: CardListQuery): Promise<{ items: Card[]; next_cursor: string | null; counts: StatusCounts }> {
+    async list (merchantId: number, q: CardListQuery): Promise<CardList> {
       const limit = q.limit ?? 50
-      const filter = await repo.resolveCardFilter(db, merchantId, q)
+      const { cursor: _c, limit: _l, count, ...f } = q
+      const filter = await repo.resolveCardFilter(db, merchantId, f)
       const hidden = await repo.unreadyBatchIds(db, merchantId)
       const rows = await repo.cardsPage(db, merchantId, filter, hidden, { after: q.cursor ? Number(q.cursor) : undefined, limit })
-      // Counts by status for the same filter, whatever state it asks for, so tabs can show them.
-      const counts = await repo.countCardsByStatus(db, merchantId, { ...filter, status: undefined, redeemed: undefined }, hidden)
+      // Counts by status for the same filter, whatever state it asks for, so tabs can show them:
+      // kept counts for a batch or all cards; a rare filter counted up to COUNT_CAP unless asked.
+      const unstated = { ...filter, status: undefined, redeemed: undefined }
+      let counts: StatusCounts
+      let capped = false
+      if (countedSelection(unstated)) counts = await countsOfBatches(db, merchantId, { batchId: unstated.batch_id, hidden })
+      else if (count === 'exact') counts = await repo.countCardsByStatus(db, merchantId, unstated, hidden)
+      else {
+        counts = await repo.countCardsByStatus(db, merchantId, unstated, hidden, countCap + 1)
+        capped = counts.total > countCap
+      }
       return {
         items: await toCards(merchantId, rows),
         next_cursor: rows.length === limit ? String(rows[rows.length - 1].serial) : null,
         counts,
+        counts_capped: capped,
       }
     },
 
@@ -149,53 +370,100 @@ export function createCardsService ({ db, clock }: CardsDeps) {
       return { ...card, history }
     },
 
-    /** A bulk action; `dry_run` answers with the same counts and changes nothing. */
-    async bulk (merchantId: number, body: BulkBody, actor: Actor): Promise<BulkResult> {
-      const p = await plan(merchantId, body)
-      const counted = await countPlan(merchantId, p, body.action)
+    /**
+     * A bulk action; `dry_run` answers with the same counts and changes nothing. Up to
+     * INLINE_LIMIT cards it is done when it answers; beyond, it answers with the job doing it.
+     */
+    async bulk (merchantId: number, body: BulkBody, actor: Actor): Promise<BulkResult | BulkJob> {
+      const pl = await plan(merchantId, body)
       const dryRun = body.dry_run ?? false
-      if (dryRun || counted.eligible === 0) {
-        return { action: body.action, dry_run: dryRun, matched: counted.matched, changed: dryRun ? counted.eligible : 0, skipped: counted.skipped }
+      if (dryRun) {
+        const counted = await countPlan(merchantId, pl, body.action)
+        return { action: body.action, dry_run: true, matched: counted.matched, changed: counted.eligible, skipped: counted.skipped }
       }
       const now = clock.now()
-      const opId = randomUUID()
       const rule = ACTION_RULES[body.action]
       const setId = body.fields?.product_ids ? await productSetFor(db, merchantId, body.fields.product_ids, now) : null
-      const move: repo.SetMoveRule = {
-        from: p.eligible, to: rule.to, type: rule.activity, actor, ref: { type: 'bulk', id: opId }, at: now,
-        set: editedColumns(body.fields, setId), detail: body.fields ?? null,
-      }
       // card.activated / card.voided go to webhooks; written only when an endpoint wants them,
       // so activating a million cards for nobody writes no million events.
       const eventTopic = rule.event && await wantsEvent(merchantId, rule.event) ? rule.event : null
-      let changed = 0
-      let lastId = 0
-      for (;;) {
-        const n = await db.transaction(async (trx) => {
-          const picked = await repo.pickMovable(trx, merchantId, p.selection, p.hidden, { from: p.eligible, guard: p.guard, afterId: lastId, limit: CHUNK })
-          const ids = picked.map((r) => Number(r.id))
-          if (ids.length === 0) return -1
-          lastId = ids[ids.length - 1]
-          if (eventTopic) {
-            await enqueue(trx, picked.map((r) => ({
-              merchant_id: merchantId, topic: eventTopic, idempotency_key: `${eventTopic}:${opId}:${r.id}`, payload: { card_no: r.card_no },
-            })), now)
-          }
-          return repo.moveCardSet(trx, merchantId, ids, move)
-        })
-        if (n < 0) break
-        changed += n
+      const p: BulkPlan = {
+        action: body.action, selection: pl.selection, hidden: pl.hidden, eligible: pl.eligible, guard: pl.guard,
+        set: editedColumns(body.fields, setId), detail: body.fields ?? null, eventTopic, opId: randomUUID(),
       }
-      await insertAudit(db, merchantId, actor, {
-        action: `cards.bulk.${body.action}`, target_type: 'cards', target_id: opId,
-        summary: { target: body.target, fields: body.fields ?? null, matched: counted.matched, changed, skipped: counted.skipped },
-      }, now)
-      return { action: body.action, dry_run: false, matched: counted.matched, changed, skipped: counted.skipped }
+      const span = pl.selection.card_nos ? null : await serialSpan(merchantId, pl.selection)
+      const size = pl.selection.card_nos
+        ? pl.selection.card_nos.length
+        : span ? Math.min(span.to - span.from + 1, (await countsOfBatches(db, merchantId, { batchId: pl.selection.batch_id, hidden: pl.hidden })).total) : 0
+      if (size > inlineLimit && span) return startJob(merchantId, body, p, span, actor, now)
+
+      const totals = { matched: 0, changed: 0, skipped: {} as Record<string, number> }
+      for (const w of windowsOf(p, span, 0)) {
+        const done = await runWindow(merchantId, p, w, actor, now)
+        totals.matched += done.matched
+        totals.changed += done.changed
+        addSkipped(totals.skipped, done.skipped)
+        await giveWay()
+      }
+      if (totals.changed > 0) await auditBulk(merchantId, actor, p, body.target, body.fields ?? null, totals, now)
+      return { action: body.action, dry_run: false, ...totals }
+    },
+
+    async job (merchantId: number, jobNo: string): Promise<BulkJob> {
+      const row = await jobsRepo.findJob(db, merchantId, jobNo)
+      if (!row) throw errors.bulkJobNotFound()
+      return toJob(row)
+    },
+
+    async jobs (merchantId: number, q: { cursor?: string; limit?: number }): Promise<{ items: BulkJob[]; next_cursor: string | null }> {
+      const limit = q.limit ?? 20
+      const rows = await jobsRepo.listJobs(db, merchantId, { beforeId: q.cursor ? Number(q.cursor) : undefined, limit })
+      return { items: rows.map(toJob), next_cursor: rows.length === limit ? String(rows[rows.length - 1].id) : null }
+    },
+
+    /**
+     * Works through every job without a live lease (new ones, and those whose process died).
+     * One run at a time per process; never rejects (it runs from a timer).
+     */
+    async runJobs (opts: { maxWindows?: number } = {}): Promise<void> {
+      if (running) return running
+      running = (async () => {
+        try {
+          for (let claimed = await claimJob(); claimed && !stopping; claimed = await claimJob()) {
+            try {
+              await work(claimed.job, claimed.token, opts.maxWindows ?? Infinity)
+            } catch (err) {
+              // The lease runs out and the job resumes after its last window, here or elsewhere.
+              if (err !== leaseLost) log.error({ err, job_no: claimed.job.job_no }, 'cards.bulk_job.failed')
+              break
+            }
+            if (opts.maxWindows !== undefined) break
+          }
+        } catch (err) {
+          log.error({ err }, 'cards.bulk_job.runner_failed')
+        } finally {
+          running = null
+        }
+      })()
+      return running
+    },
+
+    /** Periodic pick-up of interrupted jobs; returns a stop function. */
+    startRunner (everyMs = 5_000): () => void {
+      const timer = setInterval(() => { void service.runJobs() }, everyMs)
+      timer.unref()
+      void service.runJobs()
+      return () => clearInterval(timer)
+    },
+
+    async close (): Promise<void> {
+      stopping = true
+      await running?.catch(() => undefined)
     },
 
     /** One card, through the bulk action; 409 with the reason when the card's state does not allow it. */
     async single (merchantId: number, cardNo: string, action: BulkAction, fields: BulkFields | undefined, actor: Actor): Promise<BulkResult> {
-      const r = await service.bulk(merchantId, { action, target: { card_nos: [cardNo] }, fields }, actor)
+      const r = await service.bulk(merchantId, { action, target: { card_nos: [cardNo] }, fields }, actor) as BulkResult
       if (r.matched === 0) throw errors.cardNotFound()
       if (r.changed === 0) {
         const reason = Object.keys(r.skipped)[0] ?? 'unchanged'

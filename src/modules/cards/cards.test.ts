@@ -1,6 +1,7 @@
 import t from 'tap'
 import { buildTestApp, type TestApp } from '../../test-support/build-test-app.js'
 import { createBatch, createProduct } from '../../test-support/factories.js'
+import { moveCards } from './cards.repository.js'
 
 async function setup (t: { teardown (fn: () => unknown): void }) {
   const ta = await buildTestApp(t)
@@ -40,8 +41,10 @@ t.test('activation by serial range, with dry_run counts equal to the real run', 
 t.test('void only unredeemed, restore to the state it had, delete only voided and for good', async (t) => {
   const { ta, batch, bulk } = await setup(t)
   await bulk({ action: 'activate', target: { serial_from: batch.serial_from, serial_to: batch.serial_from + 49 } })
-  // Two cards are redeemed (the redemption service comes later; its effect on the row is this).
-  await ta.db('cards').whereIn('card_no', ['L000001', 'L000002']).update({ status: 'redeemed', redeemed_at: Date.now() })
+  // Two cards are redeemed, through the ledger's move as a redemption does.
+  const redeemed = await ta.db('cards').whereIn('card_no', ['L000001', 'L000002']).select('id', 'card_no', 'batch_id', 'merchant_id')
+  await ta.db.transaction((trx) => moveCards(trx, Number(redeemed[0].merchant_id), redeemed.map((c) => ({ id: c.id, card_no: c.card_no, batch_id: c.batch_id, set: { redeemed_at: Date.now() } })),
+    { from: 'active', to: 'redeemed', type: 'redeem', actor: { type: 'system', id: null, name: 'test', ip: null }, ref: null, at: new Date() }))
 
   const all = { filter: { batch_no: batch.batch_no } }
   const dry = await bulk({ action: 'void', target: all, dry_run: true })

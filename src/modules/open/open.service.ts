@@ -118,7 +118,7 @@ export function createOpenService ({ db, clock, masterKey, publicBaseUrl, redemp
           const items: repo.IssueItemRow[] = []
           for (const item of body.items) for (let q = 0; q < item.quantity; q++) items.push({ issue_id: Number(issueId), card_id: Number(cards[k].id), card_no: cards[k++].card_no, phone: item.phone })
           const moved = await cardsRepo.moveCards(trx, merchant.id, items.map((item) => ({
-            id: item.card_id, card_no: item.card_no,
+            id: item.card_id, card_no: item.card_no, batch_id: Number(batch.id),
             set: { phone: item.phone, issue_id: Number(issueId), issued_app_id: app?.id ?? null, ...(body.distributor_id !== undefined ? { distributor_id: body.distributor_id } : {}) },
             detail: { ...(app ? { app_key: app.app_key } : {}), phone: maskPhone(item.phone), out_order_no: body.out_order_no },
           })), { from: 'inactive', to: 'active', unissued: true, type: 'issue', actor, ref: { type: 'issue', id: issueNo }, at: now })
@@ -161,7 +161,7 @@ export function createOpenService ({ db, clock, masterKey, publicBaseUrl, redemp
       const now = clock.now()
       return db.transaction(async (trx) => {
         const cards = await cardsRepo.cardsOfIssue(trx, merchant.id, Number(issue.id))
-        const moved = await cardsRepo.moveCards(trx, merchant.id, cards.map((c) => ({ id: c.id, card_no: c.card_no, set: { phone: null } })),
+        const moved = await cardsRepo.moveCards(trx, merchant.id, cards.map((c) => ({ id: c.id, card_no: c.card_no, batch_id: Number(c.batch_id), set: { phone: null } })),
           { from: 'active', to: 'inactive', type: 'cancel_issue', actor, ref: { type: 'issue', id: issueNo }, at: now })
         const cancelled = cards.filter((c) => moved.has(Number(c.id))).map((c) => c.card_no)
         const notCancelled = cards.filter((c) => !moved.has(Number(c.id))).map((c) => ({ card_no: c.card_no, reason: c.status === 'active' ? 'changed' : c.status }))

@@ -108,7 +108,7 @@ export function createOrdersService ({ db, clock, merchants }: { db: Knex; clock
       return transition(merchantId, orderNo, ['pending'], { status: 'cancelled', cancelled_at: now.getTime() },
         { type: 'cancelled', topic: 'order.cancelled', audit: 'orders.cancel', detail: { reason: 'admin' } }, actor,
         async (trx, order) => {
-          await moveCards(trx, merchantId, [{ id: order.card_id, card_no: order.card_no, set: { redeemed_at: null } }],
+          await moveCards(trx, merchantId, [{ id: order.card_id, card_no: order.card_no, batch_id: Number(order.batch_id), set: { redeemed_at: null } }],
             { from: 'redeemed', to: 'active', type: 'cancel_redeem', actor, ref: { type: 'order', id: orderNo }, at: now })
           if (order.reserve_date) {
             await releaseCapped(trx, merchantId, reservationSlot(order.reserve_date))

@@ -223,7 +223,7 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
       try {
         return await db.transaction(async (trx) => {
           const won = await cardsRepo.moveCards(trx, merchant.id, [{
-            id: card.id, card_no: card.card_no, set: { redeemed_at: now.getTime() }, detail: { product_id: product.product_id, channel: input.channel },
+            id: card.id, card_no: card.card_no, batch_id: Number(card.batch_id), set: { redeemed_at: now.getTime() }, detail: { product_id: product.product_id, channel: input.channel },
           }], { from: 'active', to: 'redeemed', type: 'redeem', actor, ref: { type: 'order', id: orderNo }, at: now })
           if (won.size !== 1) throw errors.cardRedeemed()
           if (reserveDate && pickup.daily_cap) await takeDailySlot(trx, merchant.id, reserveDate, pickup.daily_cap)

@@ -319,9 +319,43 @@ export interface paths {
         put?: never;
         /**
          * Activate, deactivate, void, restore, delete or update many cards (批量操作)
-         * @description Permission by action: activate/deactivate cards.activate, void/restore cards.void, delete cards.delete, update cards.edit. `dry_run` answers the same counts and changes nothing.
+         * @description Permission by action: activate/deactivate cards.activate, void/restore cards.void, delete cards.delete, update cards.edit. `dry_run` answers the same counts and changes nothing. An action on up to 20,000 cards is done when it answers (200). A larger one answers 202 with the job doing it in the background (progress, resumed after a restart; one job per batch at a time, else 409 `bulk_job_running`): poll GET /api/v1/card-bulk-jobs/{job_no}.
          */
         post: operations["bulkCardAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/card-bulk-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bulk actions run in the background, newest first */
+        get: operations["listCardBulkJobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/card-bulk-jobs/{job_no}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A background bulk action: its progress and, once done, its counts */
+        get: operations["getCardBulkJob"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3342,6 +3376,8 @@ export interface operations {
                 /** @description next_cursor of the previous page */
                 cursor?: string;
                 limit?: number;
+                /** @description Counts of a filter other than batch and state stop after 10,000 cards (`counts_capped`) unless `exact` is asked; batch and state filters are always exact */
+                count?: "capped" | "exact";
             };
             header?: never;
             path?: never;
@@ -3395,6 +3431,8 @@ export interface operations {
                             voided: number;
                             total: number;
                         };
+                        /** @description True when the filter matched more than 10,000 cards and only the first 10,001 (in serial order) were counted: show the total as "10,000+"; ask count=exact for exact figures */
+                        counts_capped: boolean;
                     };
                 };
             };
@@ -3505,6 +3543,208 @@ export interface operations {
                         skipped: {
                             [key: string]: number;
                         };
+                    };
+                };
+            };
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        job_no: string;
+                        action: string;
+                        status: "running" | "done" | "failed";
+                        dry_run: boolean;
+                        /** @description Cards worked through so far */
+                        matched: number;
+                        changed: number;
+                        skipped: {
+                            [key: string]: number;
+                        };
+                        /** @description Serials worked through of the range the action covers */
+                        progress: {
+                            done: number;
+                            total: number;
+                        };
+                        error_code: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** Format: date-time */
+                        finished_at: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listCardBulkJobs: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            job_no: string;
+                            action: string;
+                            status: "running" | "done" | "failed";
+                            dry_run: boolean;
+                            /** @description Cards worked through so far */
+                            matched: number;
+                            changed: number;
+                            skipped: {
+                                [key: string]: number;
+                            };
+                            /** @description Serials worked through of the range the action covers */
+                            progress: {
+                                done: number;
+                                total: number;
+                            };
+                            error_code: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** Format: date-time */
+                            finished_at: string | null;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getCardBulkJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_no: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        job_no: string;
+                        action: string;
+                        status: "running" | "done" | "failed";
+                        dry_run: boolean;
+                        /** @description Cards worked through so far */
+                        matched: number;
+                        changed: number;
+                        skipped: {
+                            [key: string]: number;
+                        };
+                        /** @description Serials worked through of the range the action covers */
+                        progress: {
+                            done: number;
+                            total: number;
+                        };
+                        error_code: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** Format: date-time */
+                        finished_at: string | null;
                     };
                 };
             };
