@@ -1,6 +1,6 @@
 // Every statement on card_counts: the cards of each batch counted by state. The counts change
 // only beside the change they count, in the same transaction: new cards (insertCards), the card
-// ledger's moves (moveCards, moveCardSet) and a failed batch's removal. Lists, batch views and
+// ledger's moves (moveCards, moveWindowCards) and a failed batch's removal. Lists, batch views and
 // bulk plans read them instead of counting the cards.
 import { isMysql, type Db } from '../../shared/db.js'
 import type { CardStatusValue, StatusCounts } from './cards.schemas.js'

@@ -1,6 +1,6 @@
 // The card state rules of the bulk actions (批量激活/反激活/作废/恢复/删除/修改): which states each
 // action takes a card from, where it takes it, what the ledger calls it and why a card is skipped.
-// Pure tables and functions; the repository's moveCardSet applies them.
+// Pure tables and functions; the repository's moveWindowCards applies them.
 import { CARD_STATUSES, type BulkAction, type BulkFields, type CardStatusValue } from './cards.schemas.js'
 
 /**
