@@ -7,6 +7,10 @@ import { hasIndex } from './schema-helpers.js'
 // Every step checks first, so a run cut short (MySQL's schema changes are not transactional)
 // can simply be run again.
 
+// Not in one transaction: MySQL commits at every schema change anyway; the counts are rebuilt
+// in a transaction of their own.
+export const config = { transaction: false }
+
 export async function up (knex: Knex): Promise<void> {
   if (!await knex.schema.hasTable('card_counts')) {
     await knex.schema.createTable('card_counts', (t) => {

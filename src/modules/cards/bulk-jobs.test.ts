@@ -148,7 +148,7 @@ t.test('a rare filter is counted up to the cap unless exact counts are asked for
   const { batch, api } = await setup(t, { overrides: { cards: { countCap: 40 } } })
   const capped = (await api('GET', `/api/v1/cards?card_no_prefix=J&limit=5`)).json()
   t.equal(capped.counts_capped, true)
-  t.equal(capped.counts.total, 41, 'the first cap + 1 cards counted')
+  t.equal(capped.counts.total, 41, 'cap + 1 cards counted, no more')
   t.equal(capped.items.length, 5)
   const exact = (await api('GET', `/api/v1/cards?card_no_prefix=J&limit=5&count=exact`)).json()
   t.equal(exact.counts_capped, false)

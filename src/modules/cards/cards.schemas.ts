@@ -116,7 +116,7 @@ export const CardListSchema = Type.Object({
   items: Type.Array(CardSchema),
   next_cursor: Nullable(Type.String()),
   counts: StatusCountsSchema,
-  counts_capped: Type.Boolean({ description: 'True when the filter matched more than 10,000 cards and only the first 10,001 (in serial order) were counted: show the total as "10,000+"; ask count=exact for exact figures' }),
+  counts_capped: Type.Boolean({ description: 'True when the filter matched more than 10,000 cards and only 10,001 of them were counted (the counts by state are of those): show the total as "10,000+"; ask count=exact for exact figures' }),
 })
 export type CardList = Static<typeof CardListSchema>
 

@@ -3431,7 +3431,7 @@ export interface operations {
                             voided: number;
                             total: number;
                         };
-                        /** @description True when the filter matched more than 10,000 cards and only the first 10,001 (in serial order) were counted: show the total as "10,000+"; ask count=exact for exact figures */
+                        /** @description True when the filter matched more than 10,000 cards and only 10,001 of them were counted (the counts by state are of those): show the total as "10,000+"; ask count=exact for exact figures */
                         counts_capped: boolean;
                     };
                 };
