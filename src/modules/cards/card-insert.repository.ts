@@ -10,6 +10,8 @@ const CARD_COLUMNS = [
 ] as const
 const SQLITE_ROWS = 50
 const MYSQL_ROWS = 2000
+// Outside a transaction (knex builds the text): the 1,000 rows a statement used before.
+const KNEX_ROWS = 1000
 // A prepared statement takes at most 65,535 placeholders (its parameter count is 2 bytes).
 const MYSQL_MAX_PARAMS = 65_535
 
@@ -64,11 +66,20 @@ function paramBytes (v: unknown): number {
  */
 async function mysqlInsert (conn: MysqlConnection, rows: Array<Omit<CardRow, 'id'>>): Promise<void> {
   const first = rows[0]
-  const varying = CARD_COLUMNS.filter((c) => rows.some((r) => r[c] !== first[c]))
+  const varying: Array<typeof CARD_COLUMNS[number]> = []
+  for (const c of CARD_COLUMNS) {
+    const v = first[c]
+    for (let k = 1; k < rows.length; k++) {
+      if (rows[k][c] !== v) {
+        varying.push(c)
+        break
+      }
+    }
+  }
   let rowBytes = 0
-  for (const r of rows) {
+  for (let k = 0; k < rows.length; k++) {
     let n = 0
-    for (const c of varying) n += paramBytes(r[c])
+    for (let j = 0; j < varying.length; j++) n += paramBytes(rows[k][varying[j]])
     if (n > rowBytes) rowBytes = n
   }
   const perStatement = Math.max(1, Math.min(MYSQL_ROWS, Math.floor(MYSQL_MAX_PARAMS / Math.max(1, varying.length)),
@@ -87,7 +98,7 @@ async function mysqlInsert (conn: MysqlConnection, rows: Array<Omit<CardRow, 'id
     for (let i = 0; i < rows.length; i += perStatement) {
       const end = Math.min(rows.length, i + perStatement)
       const params: unknown[] = []
-      for (let k = i; k < end; k++) for (const c of varying) params.push(rows[k][c])
+      for (let k = i; k < end; k++) for (let j = 0; j < varying.length; j++) params.push(rows[k][varying[j]])
       if (running) await running
       running = execute(prepared.get(end - i)!, params)
       // Awaited in the next round; until then a failure must not count as unhandled.
@@ -121,7 +132,7 @@ async function insertRows (db: Db, rows: Array<Omit<CardRow, 'id'>>): Promise<vo
     await mysqlInsert(await db.client.acquireConnection() as MysqlConnection, rows)
     return
   }
-  for (let i = 0; i < rows.length; i += MYSQL_ROWS) await db('cards').insert(rows.slice(i, i + MYSQL_ROWS))
+  for (let i = 0; i < rows.length; i += KNEX_ROWS) await db('cards').insert(rows.slice(i, i + KNEX_ROWS))
 }
 
 /** Inserts many cards and counts them (by batch and state) in the same transaction. */
