@@ -13,15 +13,16 @@ export interface IdempotencyRow {
   expires_at: number
 }
 
-/** Has the app used this nonce, and is it still kept? (The early check; `useNonce` is the atomic one.) */
+/** Has the app used this nonce, and is it still kept? (Read on refusals only; `useNonce` is the atomic check.) */
 export async function nonceInUse (db: Db, appId: number, nonce: string, now: Date): Promise<boolean> {
   return Boolean(await db('app_nonces').where({ app_id: appId, nonce }).andWhere('expires_at', '>', now.getTime()).first('nonce'))
 }
 
 /**
- * Uses the nonce until `expiresAt`; false when it is in use. A concurrent replay loses on the
- * primary key; a row that has expired but not been pruned yet is taken over by one conditional
- * update, so only one of two racing requests can take it either way.
+ * Uses the nonce until `expiresAt`; false when it is in use. One insert, no read first: a
+ * replay, even a concurrent one, loses on the primary key; a row that has expired but not been
+ * pruned yet is taken over by one conditional update, so only one of two racing requests can
+ * take it either way.
  */
 export async function useNonce (db: Db, appId: number, nonce: string, expiresAt: number, now: Date): Promise<boolean> {
   try {
