@@ -1,9 +1,10 @@
-// Signed requests at the edges: a nonce replayed when its timestamp is at the window's far end,
-// and queries that do not decode.
+// Signed requests at the edges: nonces (one insert, copies sent at once, a replay at the
+// window's far end or over the rate), bodies, and queries that do not decode.
 import t from 'tap'
 import { fixedClock } from '../shared/clock.js'
 import { redeemFixture } from '../test-support/redeem-fixture.js'
 import { createApp, openRequest } from '../test-support/open-fixture.js'
+import { signRequest } from '../modules/open/client.js'
 
 t.test('a request stamped 300 s ahead cannot be replayed when it is 300 s old either', async (t) => {
   const clock = fixedClock('2026-11-23T02:00:00Z')
@@ -112,4 +113,14 @@ t.test('a replay costs the app no rate, and answers nonce_replayed even when a l
   t.equal((await openRequest(f, app, 'GET', '/open/v1/products', undefined, { ...from, nonce: 'nonce-first-of-two-1' })).json().code, 'nonce_replayed', 'over the rate, a replay is still a replay')
   t.equal((await openRequest(f, app, 'GET', '/open/v1/products', undefined, { remoteAddress: '192.168.0.1', nonce: 'nonce-first-of-two-1' })).json().code, 'nonce_replayed', 'from outside the allowlist too')
   t.equal((await f.db('app_nonces').where({ app_id: app.id })).length, 2, 'refused requests used no nonce')
+})
+
+t.test('a request is verified over the body it carries, and one without Content-Length carries none', async (t) => {
+  const f = await redeemFixture(t)
+  const app = await createApp(f, ['products:read'])
+  const signedFor = (body: string | undefined, nonce: string) => signRequest({ appKey: app.app_key, appSecret: app.app_secret, method: 'GET', pathWithQuery: '/open/v1/products', body, nonce })
+  const send = (headers: Record<string, string>, payload?: string) => f.app.inject({ method: 'GET', url: '/open/v1/products', remoteAddress: '127.0.0.1', headers, payload })
+  t.equal((await send(signedFor('{"a":1}', 'nonce-get-with-body-1'), '{"a":1}')).statusCode, 200, 'a GET with a body, signed over it')
+  t.equal((await send(signedFor(undefined, 'nonce-get-with-body-2'), '{"a":1}')).json().code, 'signature_invalid', 'a body the signature does not cover')
+  t.equal((await send(signedFor(undefined, 'nonce-get-no-body-123'))).statusCode, 200, 'no body at all')
 })

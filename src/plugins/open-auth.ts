@@ -24,6 +24,7 @@ const WINDOW_S = 300
 const NONCE_MARGIN_MS = 60_000
 const BODY_LIMIT = 1024 * 1024
 const IDEMPOTENCY_TTL_MS = 24 * 3600_000
+const NO_BODY = Buffer.alloc(0)
 
 export interface OpenContext { app: AppRow; merchant: MerchantRow; scopes: Scope[] }
 
@@ -91,6 +92,14 @@ export async function registerOpenAuth (app: FastifyInstance): Promise<void> {
   })
 
   app.addHook('preParsing', async (request, _reply, payload) => {
+    // Without Content-Length or Transfer-Encoding an HTTP/1 request has no body (RFC 9112 §6.3), and
+    // Fastify parses none: nothing to collect, and the stream is handed on untouched.
+    const { 'content-length': length, 'transfer-encoding': coding } = request.headers
+    if (length === undefined && coding === undefined && request.raw.httpVersionMajor < 2) {
+      request.rawBody = NO_BODY
+      request.open = await verify(request, NO_BODY)
+      return payload
+    }
     const raw = await readAtMost(payload, BODY_LIMIT, payloadTooLarge)
     request.rawBody = raw
     request.open = await verify(request, raw)
