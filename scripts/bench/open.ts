@@ -14,11 +14,15 @@ import PQueue from 'p-queue'
 import { buildApp } from '../../src/app.js'
 import { DEFAULT_WEB_DIR, type AppConfig } from '../../src/config.js'
 import { signRequest } from '../../src/modules/open/client.js'
+import { OpenProductListSchema } from '../../src/modules/open/open.schemas.js'
 import { enqueue } from '../../src/modules/outbox/outbox.repository.js'
 import { migrateLatest } from '../../src/shared/db.js'
 
 const self = fileURLToPath(import.meta.url)
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10)
+// Both routes are warmed before either is measured: the second one measured would otherwise
+// run on code the first one had already made hot (knex, Fastify, the products query).
+const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 3)
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 5_000)
 
 function config (dir: string): AppConfig {
@@ -39,7 +43,8 @@ async function prepared (dir: string) {
 async function serve (dir: string): Promise<void> {
   const app = await prepared(dir)
   const merchant = (await app.services.merchants.findByCode('default'))!
-  app.get('/bench/products', async () => app.services.open.products(merchant))
+  // The signed route's response schema too, so both answers are serialised alike.
+  app.get('/bench/products', { schema: { response: { 200: OpenProductListSchema } } }, async () => app.services.open.products(merchant))
   await app.listen({ port: 0, host: '127.0.0.1' })
   const actor = { type: 'system' as const, id: null, name: 'bench', ip: null }
   for (let i = 0; i < 20; i++) await app.services.catalog.create(merchant.id, { name: `商品 ${i}`, goods_no: `G${i}` }, actor)
@@ -60,9 +65,9 @@ function child (dir: string): Promise<{ child: ChildProcess; url: string; appKey
   })
 }
 
-async function load (url: string, path: string, sign?: { appKey: string; secret: string }) {
+async function load (url: string, path: string, sign?: { appKey: string; secret: string }, duration = DURATION) {
   const r = await autocannon({
-    url, connections: 32, duration: DURATION,
+    url, connections: 32, duration,
     requests: [{
       method: 'GET', path,
       setupRequest: (req: Record<string, unknown>) => sign
@@ -113,8 +118,12 @@ if (serveArg > 0) {
 } else {
   const dir = mkdtempSync(join(tmpdir(), 'kaquan-bench-open-'))
   try {
-    process.stdout.write(`bench:open — ${DURATION} s per run, 32 connections; ${DELIVERIES.toLocaleString('en')} deliveries at concurrency 50\n`)
+    process.stdout.write(`bench:open — ${DURATION} s per run after ${WARMUP} s of warm-up each, 32 connections; ${DELIVERIES.toLocaleString('en')} deliveries at concurrency 50\n`)
     const server = await child(dir)
+    if (WARMUP > 0) {
+      await load(server.url, '/bench/products', undefined, WARMUP)
+      await load(server.url, '/open/v1/products', { appKey: server.appKey, secret: server.secret }, WARMUP)
+    }
     const unsigned = await load(server.url, '/bench/products')
     const signed = await load(server.url, '/open/v1/products', { appKey: server.appKey, secret: server.secret })
     server.child.kill()

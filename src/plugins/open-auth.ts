@@ -1,6 +1,6 @@
 // Request verification for /open/v1 (spec/open-platform.md). Runs before the body is parsed:
-// the raw bytes are collected, the eight checks run in the spec's order, and only then is the
-// JSON parsed. A request that fails a check changes nothing (the nonce is stored only after
+// the raw bytes are collected, the eight checks answer in the spec's order, and only then is
+// the JSON parsed. A request that fails a check changes nothing (the nonce is stored only after
 // every check has passed). Also: Idempotency-Key replay for POSTs.
 import { Readable } from 'node:stream'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
@@ -24,6 +24,7 @@ const WINDOW_S = 300
 const NONCE_MARGIN_MS = 60_000
 const BODY_LIMIT = 1024 * 1024
 const IDEMPOTENCY_TTL_MS = 24 * 3600_000
+const NO_BODY = Buffer.alloc(0)
 
 export interface OpenContext { app: AppRow; merchant: MerchantRow; scopes: Scope[] }
 
@@ -57,6 +58,16 @@ class RateLimiter {
     b.tokens -= 1
     return 0
   }
+
+  /** Returns a token taken by a request that was refused after all. */
+  giveBack (appId: number, rate: number): void {
+    const b = this.buckets.get(appId)
+    if (b) b.tokens = Math.min(rate * 2, b.tokens + 1)
+  }
+}
+
+function rateRefusal (wait: number): Error | null {
+  return wait > 0 ? errors.rateLimited({ headers: { 'retry-after': String(wait) } }) : null
 }
 
 export async function registerOpenAuth (app: FastifyInstance): Promise<void> {
@@ -81,6 +92,14 @@ export async function registerOpenAuth (app: FastifyInstance): Promise<void> {
   })
 
   app.addHook('preParsing', async (request, _reply, payload) => {
+    // Without Content-Length or Transfer-Encoding an HTTP/1 request has no body (RFC 9112 §6.3), and
+    // Fastify parses none: nothing to collect, and the stream is handed on untouched.
+    const { 'content-length': length, 'transfer-encoding': coding } = request.headers
+    if (length === undefined && coding === undefined && request.raw.httpVersionMajor < 2) {
+      request.rawBody = NO_BODY
+      request.open = await verify(request, NO_BODY)
+      return payload
+    }
     const raw = await readAtMost(payload, BODY_LIMIT, payloadTooLarge)
     request.rawBody = raw
     request.open = await verify(request, raw)
@@ -116,22 +135,34 @@ export async function registerOpenAuth (app: FastifyInstance): Promise<void> {
     }
     const valid = app.services.apps.secretsOf(row, now).map((secret) => safeEqual(sign(secret, toSign), signature))
     if (!valid.includes(true)) throw errors.signatureInvalid()
-    // 5. the nonce, in the database so every instance sees it
-    if (await app.services.open.nonceUsed(row.id, nonce, now)) throw errors.nonceReplayed()
-    // 6. the caller's address
+    // 5-8. The nonce is used by one insert that the primary key refuses for a replay; no read
+    // first. It runs only once checks 6-8 (all in memory) have passed, so a refused request
+    // leaves no nonce behind. The rate token is taken before the insert and given back when the
+    // insert finds a replay (or fails): a replayed request costs the app no rate. A request refused by 6-8
+    // reads the nonce (the refusal's path only) so that a replay still answers nonce_replayed,
+    // the checks' order.
     const allow = JSON.parse(row.ip_allowlist) as string[]
-    if (allow.length && !allow.some((c) => inCidr(request.ip, c))) throw errors.ipNotAllowed()
-    // 7. the scope of the endpoint
     const scopes = JSON.parse(row.scopes) as Scope[]
     const needed = request.routeOptions.config?.scope
-    if (needed && !scopes.includes(needed)) throw errors.scopeMissing()
-    // 8. the rate
-    const wait = limiter.take(row.id, Number(row.rate_limit), now.getTime())
-    if (wait > 0) throw errors.rateLimited({ headers: { 'retry-after': String(wait) } })
-    // Every check passed: the nonce is used now (a concurrent replay loses on the primary key; an
-    // expired row that housekeeping has not removed yet is taken over by one conditional update).
+    const refusal = allow.length && !allow.some((c) => inCidr(request.ip, c))
+      ? errors.ipNotAllowed()
+      : needed && !scopes.includes(needed)
+        ? errors.scopeMissing()
+        : rateRefusal(limiter.take(row.id, Number(row.rate_limit), now.getTime()))
+    if (refusal) {
+      if (await app.services.open.nonceUsed(row.id, nonce, now)) throw errors.nonceReplayed()
+      throw refusal
+    }
+    // A concurrent replay loses on the primary key; an expired row that housekeeping has not
+    // removed yet is taken over by one conditional update.
     const nonceExpires = Math.max(now.getTime(), (Number(timestamp) + WINDOW_S) * 1000) + NONCE_MARGIN_MS
-    if (!await app.services.open.useNonce(row.id, nonce, nonceExpires, now)) throw errors.nonceReplayed()
+    let used = false
+    try {
+      used = await app.services.open.useNonce(row.id, nonce, nonceExpires, now)
+    } finally {
+      if (!used) limiter.giveBack(row.id, Number(row.rate_limit))
+    }
+    if (!used) throw errors.nonceReplayed()
     const merchant = await app.services.merchants.findById(row.merchant_id)
     return { app: row, merchant: merchant!, scopes }
   }

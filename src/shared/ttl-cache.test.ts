@@ -14,3 +14,13 @@ t.test('entries expire, and no more than max are kept, the oldest going first', 
   now = 1000
   t.equal(cache.get('junk99999'), undefined, 'expired after the ttl')
 })
+
+t.test('a clock that goes back expires the entries instead of keeping them longer', async (t) => {
+  let now = 10_000
+  const cache = new TtlCache<string, number>(3, 1000, () => now)
+  cache.set('a', 1)
+  now = 10_999
+  t.same(cache.get('a'), { value: 1 }, 'kept within the ttl')
+  now = 9_000
+  t.equal(cache.get('a'), undefined)
+})

@@ -9,7 +9,9 @@ export class TtlCache<K, V> {
   get (key: K): { value: V } | undefined {
     const hit = this.entries.get(key)
     if (!hit) return undefined
-    if (this.now() - hit.at >= this.ttlMs) {
+    // A clock that went back counts as expired: an entry never outlives its ttl that way.
+    const age = this.now() - hit.at
+    if (age < 0 || age >= this.ttlMs) {
       this.entries.delete(key)
       return undefined
     }

@@ -33,13 +33,27 @@ export function validCidr (s: string): boolean {
   return /^[0-9a-fA-F:]+$/.test(addr) && addr.includes(':') && (prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= 128))
 }
 
-/** Apps are looked up on every signed request: kept briefly; changes here drop the entry at once. */
+/**
+ * Apps are looked up on every signed request, so rows are kept APP_CACHE_MS. On this instance
+ * an update, a disable or a rotation takes effect at once (the entry is dropped after its
+ * transaction commits); another instance may still serve its cached row for up to APP_CACHE_MS
+ * after the commit: a disabled app can be accepted there for up to 3 s, and a new secret can be
+ * refused there for up to 3 s (the previous one keeps working 24 h, so a caller that switches
+ * only after seconds is never refused).
+ */
 const APP_CACHE_MS = 3_000
 const APP_KEY = /^ak_[A-Za-z0-9]{24}$/
 
 export function createAppsService ({ db, clock, masterKey }: { db: Knex; clock: Clock; masterKey: Buffer }) {
   const key = deriveKey(masterKey, 'app-secret')
-  const byKey = new TtlCache<string, AppRow | undefined>(10_000, APP_CACHE_MS)
+  const byKey = new TtlCache<string, AppRow | undefined>(10_000, APP_CACHE_MS, () => clock.now().getTime())
+  // Bumped by every change to an app: a lookup that was already running when an app changed
+  // may have read the old row, and does not put it back into the cache.
+  let generation = 0
+  const forget = (appKey: string) => { generation++; byKey.delete(appKey) }
+  // The secrets of a cached row, decrypted once while the row is cached (a row is one object
+  // for as long as it is cached, and a changed app is a new row).
+  const plainSecrets = new WeakMap<AppRow, { current: string; previous: string | null }>()
   const seal = (secret: string, appKey: string) => encrypt(key, secret, appKey)
   const open = (enc: string, appKey: string) => decrypt(key, enc, appKey).toString('utf8')
 
@@ -64,9 +78,12 @@ export function createAppsService ({ db, clock, masterKey }: { db: Knex; clock: 
   return {
     /** Secrets that verify a request for this app now: the current one, and the previous one for 24 h after a rotation. */
     secretsOf (row: AppRow, now: Date): string[] {
-      const out = [open(row.secret_enc, row.app_key)]
-      if (row.old_secret_enc && Number(row.old_secret_expires_at) > now.getTime()) out.push(open(row.old_secret_enc, row.app_key))
-      return out
+      let plain = plainSecrets.get(row)
+      if (!plain) {
+        plain = { current: open(row.secret_enc, row.app_key), previous: row.old_secret_enc ? open(row.old_secret_enc, row.app_key) : null }
+        plainSecrets.set(row, plain)
+      }
+      return plain.previous !== null && Number(row.old_secret_expires_at) > now.getTime() ? [plain.current, plain.previous] : [plain.current]
     },
 
     async findByKey (appKey: string): Promise<AppRow | undefined> {
@@ -74,8 +91,9 @@ export function createAppsService ({ db, clock, masterKey }: { db: Knex; clock: 
       if (!APP_KEY.test(appKey)) return undefined
       const hit = byKey.get(appKey)
       if (hit) return hit.value
+      const seen = generation
       const row = await repo.findAppByKey(db, appKey)
-      byKey.set(appKey, row)
+      if (seen === generation) byKey.set(appKey, row)
       return row
     },
 
@@ -113,11 +131,14 @@ export function createAppsService ({ db, clock, masterKey }: { db: Knex; clock: 
       if (body.ip_allowlist !== undefined) patch.ip_allowlist = JSON.stringify(body.ip_allowlist)
       if (body.rate_limit !== undefined) patch.rate_limit = body.rate_limit
       if (body.status !== undefined) patch.status = body.status
-      byKey.delete(row.app_key)
-      await db.transaction(async (trx) => {
-        await repo.updateApp(trx, id, patch)
-        await insertAudit(trx, merchantId, actor, { action: 'apps.update', target_type: 'app', target_id: row.app_key, summary: body }, new Date(now))
-      })
+      try {
+        await db.transaction(async (trx) => {
+          await repo.updateApp(trx, id, patch)
+          await insertAudit(trx, merchantId, actor, { action: 'apps.update', target_type: 'app', target_id: row.app_key, summary: body }, new Date(now))
+        })
+      } finally {
+        forget(row.app_key)
+      }
       return toApp(await load(merchantId, id))
     },
 
@@ -127,13 +148,16 @@ export function createAppsService ({ db, clock, masterKey }: { db: Knex; clock: 
       assertMayHoldSecrets(granter, JSON.parse(row.scopes) as string[])
       const secret = `sk_${randomString(40)}`
       const now = clock.now().getTime()
-      byKey.delete(row.app_key)
-      await db.transaction(async (trx) => {
-        await repo.updateApp(trx, id, {
-          secret_enc: seal(secret, row.app_key), old_secret_enc: row.secret_enc, old_secret_expires_at: now + ROTATION_OVERLAP_MS, updated_at: now,
+      try {
+        await db.transaction(async (trx) => {
+          await repo.updateApp(trx, id, {
+            secret_enc: seal(secret, row.app_key), old_secret_enc: row.secret_enc, old_secret_expires_at: now + ROTATION_OVERLAP_MS, updated_at: now,
+          })
+          await insertAudit(trx, merchantId, actor, { action: 'apps.rotate_secret', target_type: 'app', target_id: row.app_key }, new Date(now))
         })
-        await insertAudit(trx, merchantId, actor, { action: 'apps.rotate_secret', target_type: 'app', target_id: row.app_key }, new Date(now))
-      })
+      } finally {
+        forget(row.app_key)
+      }
       return { ...toApp(await load(merchantId, id)), app_secret: secret }
     },
   }

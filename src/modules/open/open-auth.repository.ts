@@ -1,6 +1,6 @@
 // The tables behind signed requests: `app_nonces` (used nonces) and `idempotency_keys`
 // (Idempotency-Key reservations and their stored answers).
-import { affected, isUniqueViolation, type Db } from '../../shared/db.js'
+import { affected, isMysql, isUniqueViolation, type Db } from '../../shared/db.js'
 
 export interface IdempotencyRow {
   app_id: number
@@ -13,17 +13,20 @@ export interface IdempotencyRow {
   expires_at: number
 }
 
-/** Has the app used this nonce, and is it still kept? (The early check; `useNonce` is the atomic one.) */
+/** Has the app used this nonce, and is it still kept? (Read on refusals only; `useNonce` is the atomic check.) */
 export async function nonceInUse (db: Db, appId: number, nonce: string, now: Date): Promise<boolean> {
   return Boolean(await db('app_nonces').where({ app_id: appId, nonce }).andWhere('expires_at', '>', now.getTime()).first('nonce'))
 }
 
 /**
- * Uses the nonce until `expiresAt`; false when it is in use. A concurrent replay loses on the
- * primary key; a row that has expired but not been pruned yet is taken over by one conditional
- * update, so only one of two racing requests can take it either way.
+ * Uses the nonce until `expiresAt`; false when it is in use. One insert, no read first: a
+ * replay, even a concurrent one, loses on the primary key; a row that has expired but not been
+ * pruned yet is taken over by one conditional update, so only one of two racing requests can
+ * take it either way.
  */
 export async function useNonce (db: Db, appId: number, nonce: string, expiresAt: number, now: Date): Promise<boolean> {
+  const use = { appId, nonce, expiresAt, now: now.getTime() }
+  if (!isMysql(db)) return db.isTransaction ? (await useNoncesOn(db, [use]))[0] : queueNonce(db, use)
   try {
     await db('app_nonces').insert({ app_id: appId, nonce, expires_at: expiresAt })
     return true
@@ -32,6 +35,74 @@ export async function useNonce (db: Db, appId: number, nonce: string, expiresAt:
     const renewed = await db('app_nonces').where({ app_id: appId, nonce }).andWhere('expires_at', '<=', now.getTime())
       .update({ expires_at: expiresAt })
     return affected(renewed) === 1
+  }
+}
+
+// SQLite. Every signed request writes a nonce, and a commit per row (its WAL frames: a page of
+// the table and of each of its two indexes) was most of what signing added to a request in
+// bench:open. Committed together, rows share the commit and the pages of the table and of the
+// expiry index (both filled in order). So the nonces of the requests that arrive together are
+// written in one transaction, a group commit: each row is still its own insert, refused on its own by the
+// primary key (the statement fails, the transaction goes on), and no request is answered before
+// the transaction holding its nonce has committed. The statements are prepared once per
+// connection (knex would compile and prepare them for every request).
+
+interface NonceUse { appId: number; nonce: string; expiresAt: number; now: number }
+interface QueuedUse extends NonceUse { resolve (used: boolean): void; reject (err: unknown): void }
+interface SqliteStatement { run (...params: unknown[]): { changes: number } }
+interface SqliteConnection {
+  prepare (sql: string): SqliteStatement
+  transaction<A extends unknown[], R> (fn: (...args: A) => R): { immediate (...args: A): R }
+}
+const nonceWriters = new WeakMap<SqliteConnection, (uses: NonceUse[]) => boolean[]>()
+const nonceQueues = new WeakMap<object, QueuedUse[]>()
+
+/** Runs the uses on the connection in one transaction (a savepoint inside a running one). */
+async function useNoncesOn (db: Db, uses: NonceUse[]): Promise<boolean[]> {
+  // Taken from knex's pool (of one) and given back, so the writes wait for a running
+  // transaction instead of joining it; inside a transaction it is the transaction's own.
+  const conn = await db.client.acquireConnection() as SqliteConnection
+  try {
+    let write = nonceWriters.get(conn)
+    if (!write) {
+      const insert = conn.prepare('INSERT INTO app_nonces (app_id, nonce, expires_at) VALUES (?, ?, ?)')
+      const takeOver = conn.prepare('UPDATE app_nonces SET expires_at = ? WHERE app_id = ? AND nonce = ? AND expires_at <= ?')
+      const inOne = conn.transaction((batch: NonceUse[]) => batch.map((u) => {
+        try {
+          insert.run(u.appId, u.nonce, u.expiresAt)
+          return true
+        } catch (err) {
+          if (!isUniqueViolation(err)) throw err
+          return takeOver.run(u.expiresAt, u.appId, u.nonce, u.now).changes === 1
+        }
+      }))
+      write = (batch) => inOne.immediate(batch)
+      nonceWriters.set(conn, write)
+    }
+    return write(uses)
+  } finally {
+    await db.client.releaseConnection(conn)
+  }
+}
+
+/** Queues the use for the next group commit: the uses queued in this turn of the event loop. */
+function queueNonce (db: Db, use: NonceUse): Promise<boolean> {
+  let queue = nonceQueues.get(db.client)
+  if (!queue) nonceQueues.set(db.client, queue = [])
+  const waiting = queue
+  return new Promise((resolve, reject) => {
+    if (waiting.push({ ...use, resolve, reject }) === 1) setImmediate(() => { void commitQueued(db, waiting) })
+  })
+}
+
+async function commitQueued (db: Db, queue: QueuedUse[]): Promise<void> {
+  const batch = queue.splice(0)
+  try {
+    const used = await useNoncesOn(db, batch)
+    batch.forEach((u, i) => u.resolve(used[i]))
+  } catch (err) {
+    // Nothing of the batch was kept (the transaction rolled back): every request in it fails.
+    for (const u of batch) u.reject(err)
   }
 }
 

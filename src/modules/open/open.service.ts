@@ -235,7 +235,7 @@ export function createOpenService ({ db, clock, masterKey, publicBaseUrl, redemp
 
     // The signed-request state of the open-auth plugin (spec/open-platform.md, checks 5 and Idempotency-Key).
 
-    /** Check 5, early: the app used this nonce and it is still kept. */
+    /** The app used this nonce and it is still kept: asked only for a request refused by a later check, to answer nonce_replayed first. */
     async nonceUsed (appId: number, nonce: string, now: Date): Promise<boolean> {
       return authRepo.nonceInUse(db, appId, nonce, now)
     },

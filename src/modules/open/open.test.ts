@@ -74,6 +74,31 @@ t.test('a nonce is refused by another instance on the same database', async (t) 
   t.equal(replay.json().code, 'nonce_replayed')
 })
 
+t.test('an app disabled or given a new secret: at once on this instance, within 3 s on another', async (t) => {
+  const clock = fixedClock('2026-11-23T02:00:00Z')
+  const database = await createTestDatabase(t)
+  const f = await redeemFixture(t, { database, clock })
+  const other = await buildTestApp(t, { database, clock })
+  const mall = await createApp(f, ['products:read'])
+  const on = (target: typeof f.app, opts: Parameters<typeof openRequest>[5] = {}) => openRequest(f, mall, 'GET', '/open/v1/products', undefined, { target, ...opts })
+  t.equal((await on(f.app)).statusCode, 200)
+  t.equal((await on(other.app)).statusCode, 200, 'both instances hold the app')
+
+  const rotated = await f.app.inject({ method: 'POST', url: `/api/v1/apps/${mall.id}/rotate-secret`, headers: f.auth(f.token) })
+  const secret = rotated.json().app_secret as string
+  t.equal((await on(f.app, { secret })).statusCode, 200, 'the new secret works at once where it was made')
+  t.equal((await on(other.app, { secret })).json().code, 'signature_invalid', 'another instance still holds the old row')
+  t.equal((await on(other.app)).statusCode, 200, 'where the previous secret keeps working')
+  clock.advance(3_000)
+  t.equal((await on(other.app, { secret })).statusCode, 200, 'after the cache window the new secret works everywhere')
+
+  await f.app.inject({ method: 'PATCH', url: `/api/v1/apps/${mall.id}`, headers: f.auth(f.token), payload: { status: 'disabled' } })
+  t.equal((await on(f.app, { secret })).json().code, 'app_disabled', 'refused at once on this instance')
+  t.equal((await on(other.app, { secret })).statusCode, 200, 'accepted by the other for the rest of its cache window')
+  clock.advance(3_000)
+  t.equal((await on(other.app, { secret })).json().code, 'app_disabled', 'and refused there once the window has passed')
+})
+
 t.test('issue, get, cancel, redeem — with out_order_no repeats and secrets only with cards:secrets', async (t) => {
   const f = await redeemFixture(t, { quantity: 10, batch: { activate: false } })
   const mall = await createApp(f, ALL)

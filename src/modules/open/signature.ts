@@ -29,8 +29,12 @@ export function canonicalQuery (rawQuery: string): string {
   return pairs.map(([n, v]) => `${n}=${v}`).join('&')
 }
 
+// Most signed requests are GETs: the hash of no body is a constant.
+const EMPTY_BODY_HASH = createHash('sha256').digest('hex')
+
 export function bodyHash (body: Buffer | string | undefined): string {
-  return createHash('sha256').update(body ?? '').digest('hex')
+  if (body === undefined || body.length === 0) return EMPTY_BODY_HASH
+  return createHash('sha256').update(body).digest('hex')
 }
 
 export function stringToSign (method: string, path: string, rawQuery: string, timestamp: string, nonce: string, body: Buffer | string | undefined): string {
