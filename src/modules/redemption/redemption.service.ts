@@ -11,8 +11,7 @@ import { isUniqueViolation, type Db } from '../../shared/db.js'
 import { addressKey, count, failed, lockIfSpent, networkKey, reserve, succeeded, type Guard } from '../../shared/guards.js'
 import { tooManyAttempts } from '../../shared/errors.js'
 import type { Actor } from '../audit/audit.repository.js'
-import { productsOfSets } from '../catalog/catalog.repository.js'
-import { imageUrl } from '../catalog/catalog.service.js'
+import { imageUrl, type CatalogService } from '../catalog/catalog.service.js'
 import { cardPasswordHash } from '../cards/card-secrets.js'
 import * as cardsRepo from '../cards/cards.repository.js'
 import type { CardRow } from '../cards/cards.repository.js'
@@ -65,7 +64,7 @@ export interface RedeemInput {
   out_order_no?: string | null
 }
 
-interface Deps { db: Knex; clock: Clock; masterKey: Buffer; merchants: MerchantsService; settings: SettingsService; publicBaseUrl: string }
+interface Deps { db: Knex; clock: Clock; masterKey: Buffer; merchants: MerchantsService; settings: SettingsService; catalog: CatalogService; publicBaseUrl: string }
 
 /** Order numbers: the merchant-local time to the second, then 6 random digits — sortable, not a sequence. */
 const orderNoFormats = new Map<string, Intl.DateTimeFormat>()
@@ -82,7 +81,7 @@ function newOrderNo (tz: string, at: Date): string {
   return `${get('year')}${get('month')}${get('day')}${get('hour')}${get('minute')}${get('second')}${String(randomInt(1_000_000)).padStart(6, '0')}`
 }
 
-export function createRedemptionService ({ db, clock, masterKey, merchants, settings, publicBaseUrl }: Deps) {
+export function createRedemptionService ({ db, clock, masterKey, merchants, settings, catalog, publicBaseUrl }: Deps) {
   const tokenKey = hmacKey(deriveKey(masterKey, 'redeem-token'))
 
   async function merchantByCode (code: string): Promise<MerchantRow> {
@@ -199,8 +198,7 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
   }
 
   async function offeredProducts (card: CardRow) {
-    const sets = await productsOfSets(db, [Number(card.product_set_id)])
-    return (sets.get(Number(card.product_set_id)) ?? []).filter((p) => p.status === 'on')
+    return (await catalog.setProducts(Number(card.merchant_id), Number(card.product_set_id))).filter((p) => p.status === 'on')
   }
 
   /**
