@@ -66,19 +66,31 @@ export interface RedeemInput {
 
 interface Deps { db: Knex; clock: Clock; masterKey: Buffer; merchants: MerchantsService; settings: SettingsService; catalog: CatalogService; publicBaseUrl: string }
 
-/** Order numbers: the merchant-local time to the second, then 6 random digits — sortable, not a sequence. */
-const orderNoFormats = new Map<string, Intl.DateTimeFormat>()
+/**
+ * Order numbers: the merchant-local time to the second, then 6 random digits — sortable, not a
+ * sequence. The time part is formatted once a second per zone (UTC offsets are whole seconds).
+ */
+const orderNoFormats = new Map<string, { format: Intl.DateTimeFormat; second: number; prefix: string }>()
 function newOrderNo (tz: string, at: Date): string {
-  let format = orderNoFormats.get(tz)
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', {
-      timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
-    })
-    orderNoFormats.set(tz, format)
+  let f = orderNoFormats.get(tz)
+  if (!f) {
+    f = {
+      format: new Intl.DateTimeFormat('en-GB', {
+        timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+      }),
+      second: NaN,
+      prefix: '',
+    }
+    orderNoFormats.set(tz, f)
   }
-  const parts = format.formatToParts(at)
-  const get = (t: string) => parts.find((p) => p.type === t)!.value
-  return `${get('year')}${get('month')}${get('day')}${get('hour')}${get('minute')}${get('second')}${String(randomInt(1_000_000)).padStart(6, '0')}`
+  const second = Math.floor(at.getTime() / 1000)
+  if (second !== f.second) {
+    const parts = f.format.formatToParts(at)
+    const get = (t: string) => parts.find((p) => p.type === t)!.value
+    f.prefix = `${get('year')}${get('month')}${get('day')}${get('hour')}${get('minute')}${get('second')}`
+    f.second = second
+  }
+  return `${f.prefix}${String(randomInt(1_000_000)).padStart(6, '0')}`
 }
 
 export function createRedemptionService ({ db, clock, masterKey, merchants, settings, catalog, publicBaseUrl }: Deps) {
