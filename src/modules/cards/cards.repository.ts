@@ -6,7 +6,7 @@ import { affected, execute, insertRows, isMysql, selectRows, type Db } from '../
 import type { Actor } from '../audit/audit.repository.js'
 import type { MoveTo, ValidityGuard } from './card-rules.js'
 import type { CardFilter, StatusCounts } from './cards.schemas.js'
-import { findBatch, generatingBatchHoldsProduct, UNREADY_BATCH_SQL, unreadyBatches } from './batches.repository.js'
+import { findBatch, generatingBatchHoldsProduct, UNREADY_BATCH_SQL } from './batches.repository.js'
 import { addCardCounts, countsOfBatches, deleteBatchCounts, emptyCounts, type CountDelta } from './card-counts.repository.js'
 
 // card_batches is batches.repository.ts's; these lookups stay importable from here for the
@@ -46,16 +46,15 @@ export type CardSelection = CardFilter & { batch_id?: number | null; card_nos?: 
 
 /**
  * "A card of an unfinished batch is invisible" (to lists, counts, exports, bulk actions,
- * redemption and the open platform), applied to a query on `cards`. One rule, `unreadyBatches`,
- * in one of two forms. A selection of many cards takes the merchant's unready batch ids, read
- * once (`unreadyBatchIds`), and leaves them out: usually there are none, and then no condition is
- * added, so counts and pages keep to the covering indexes. A lookup of one card checks the
- * card's own batch in the same statement instead (a primary-key probe on both databases).
+ * redemption and the open platform), applied to a query on `cards`. One rule, `unreadyBatches`
+ * (and its SQL, UNREADY_BATCH_SQL), in one of two forms. A selection of many cards takes the
+ * merchant's unready batch ids, read once (`unreadyBatchIds`), and leaves them out: usually there
+ * are none, and then no condition is added, so counts and pages keep to the covering indexes. A
+ * lookup of one card (findUsableCard) checks the card's own batch in the same statement instead
+ * (a primary-key probe on both databases).
  */
-function visibleOnly (q: Knex.QueryBuilder, merchantId: number, unready: { ids: number[] } | { db: Db }, col = (c: string) => c): Knex.QueryBuilder {
-  if ('ids' in unready) return unready.ids.length ? q.whereNotIn(col('batch_id'), unready.ids) : q
-  const { db } = unready
-  return q.whereNotExists(unreadyBatches(db, merchantId).where('card_batches.id', db.ref(col('batch_id'))).select('card_batches.id'))
+function visibleOnly (q: Knex.QueryBuilder, hiddenBatches: number[], col = (c: string) => c): Knex.QueryBuilder {
+  return hiddenBatches.length ? q.whereNotIn(col('batch_id'), hiddenBatches) : q
 }
 
 /**
@@ -64,7 +63,7 @@ function visibleOnly (q: Knex.QueryBuilder, merchantId: number, unready: { ids: 
  */
 export function applyCardFilter (q: Knex.QueryBuilder, merchantId: number, f: CardSelection, hiddenBatches: number[], col = (c: string) => c): Knex.QueryBuilder {
   q.where(col('merchant_id'), merchantId)
-  visibleOnly(q, merchantId, { ids: hiddenBatches }, col)
+  visibleOnly(q, hiddenBatches, col)
   if (f.card_nos) q.whereIn(col('card_no'), f.card_nos)
   if (f.batch_id !== undefined) q.where(col('batch_id'), f.batch_id ?? -1)
   if (f.status) q.where(col('status'), f.status)
@@ -300,7 +299,7 @@ export async function moveWindowCards (trx: Db, merchantId: number, f: CardSelec
 
 /** A card a customer, staff member or mall can use: its batch is finished (a batch still being made is invisible). */
 export async function findUsableCard (db: Db, merchantId: number, cardNo: string): Promise<CardRow | undefined> {
-  // visibleOnly's single-card form, hand-written: every verification runs it.
+  // The single-card form of visibleOnly's rule, hand-written: every verification runs it.
   const [card] = await selectRows<CardRow>(db, `SELECT * FROM cards WHERE cards.merchant_id = ? AND cards.card_no = ?
     AND NOT EXISTS (SELECT card_batches.id FROM card_batches WHERE ${UNREADY_BATCH_SQL} AND card_batches.id = cards.batch_id) LIMIT 1`, [merchantId, cardNo, merchantId])
   return card
