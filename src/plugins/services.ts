@@ -56,7 +56,8 @@ type Log = { info: (o: object, m: string) => void; warn: (o: object, m: string) 
 export function createServices (config: AppConfig, db: Knex, clock: Clock, log: Log, overrides: Overrides = {}) {
   const merchants = createMerchantsService({ db, masterKey: config.masterKey, clock })
   const settings = createSettingsService({ db, clock })
-  const redemption = createRedemptionService({ db, clock, masterKey: config.masterKey, merchants, settings, publicBaseUrl: config.publicBaseUrl })
+  const catalog = createCatalogService({ db, clock, publicBaseUrl: config.publicBaseUrl })
+  const redemption = createRedemptionService({ db, clock, masterKey: config.masterKey, merchants, settings, catalog, publicBaseUrl: config.publicBaseUrl })
   const orders = createOrdersService({ db, clock, merchants })
   const open = createOpenService({ db, clock, masterKey: config.masterKey, publicBaseUrl: config.publicBaseUrl, redemption })
   // Every call that leaves the building goes through one of these two: webhooks to merchants'
@@ -83,7 +84,7 @@ export function createServices (config: AppConfig, db: Knex, clock: Clock, log: 
     auth: createAuthService({ db, masterKey: config.masterKey, captcha: config.captcha, clock, merchants, captchaWork: overrides.captchaWork }),
     admins: createAdminsService({ db, clock, merchants }),
     audit: createAuditService({ db }),
-    catalog: createCatalogService({ db, clock, publicBaseUrl: config.publicBaseUrl }),
+    catalog,
     batches: createBatchesService({ db, clock, masterKey: config.masterKey, merchants, log, options: overrides.batches }),
     cards: createCardsService({ db, clock, log, options: overrides.cards }),
     distributors: createDistributorsService({ db, clock }),

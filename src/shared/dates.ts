@@ -1,15 +1,24 @@
 // Calendar days in a merchant's time zone: "today", validity windows, reservation dates.
 
-const formatters = new Map<string, Intl.DateTimeFormat>()
+/**
+ * Each zone's formatter with the last day it gave. Formatting costs more than the rest of a
+ * redemption's date work, and UTC offsets are whole seconds: within one second the day is the same.
+ */
+const formatters = new Map<string, { format: Intl.DateTimeFormat; second: number; day: string }>()
 
 /** YYYY-MM-DD of `at` in `timezone`. */
 export function localDate (timezone: string, at: Date): string {
   let f = formatters.get(timezone)
   if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    f = { format: new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }), second: NaN, day: '' }
     formatters.set(timezone, f)
   }
-  return f.format(at)
+  const second = Math.floor(at.getTime() / 1000)
+  if (second !== f.second) {
+    f.day = f.format.format(at)
+    f.second = second
+  }
+  return f.day
 }
 
 /** The calendar day `n` days after `day` (YYYY-MM-DD). */

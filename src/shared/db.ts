@@ -229,3 +229,104 @@ export function insertedId (result: unknown): number {
   if (typeof first === 'object' && first !== null && 'id' in first) return Number((first as { id: unknown }).id)
   return Number(first)
 }
+
+// Hand-written statements for the hottest paths (a redemption runs a dozen). Through knex each
+// costs its query building and compilation and, on SQLite, a fresh prepare of the statement —
+// together four times what SQLite then spends running it. These run the SQL as written: on
+// SQLite through a statement prepared once per connection, on MySQL through knex.raw (mysql2
+// escapes the bindings as it does for built queries). The SQL must read the same on both.
+
+interface SqliteStatement {
+  all (bindings: unknown[]): unknown[]
+  run (bindings: unknown[]): { changes: number; lastInsertRowid: number | bigint }
+}
+interface SqliteConnection { prepare (sql: string): SqliteStatement; __knexUid?: string; __knexTxId?: string }
+
+/** Per connection; texts are a fixed few (a shape per caller), the bound only guards against a caller that is not. */
+const STATEMENTS_PER_CONNECTION = 500
+const sqliteStatements = new WeakMap<object, Map<string, SqliteStatement>>()
+
+function sqliteStatement (conn: SqliteConnection, sql: string): SqliteStatement {
+  let cache = sqliteStatements.get(conn)
+  if (!cache) sqliteStatements.set(conn, cache = new Map())
+  let stmt = cache.get(sql)
+  if (!stmt) {
+    stmt = conn.prepare(sql)
+    if (cache.size < STATEMENTS_PER_CONNECTION) cache.set(sql, stmt)
+  }
+  return stmt
+}
+
+/** knex's better-sqlite3 conversions (dates as milliseconds, booleans as 0/1); undefined is refused, as knex refuses it. */
+function sqliteBindings (sql: string, bindings: readonly unknown[]): unknown[] {
+  return bindings.map((b) => {
+    if (b === undefined) throw new Error(`Undefined binding(s) detected for: ${sql}`)
+    if (b instanceof Date) return b.valueOf()
+    if (typeof b === 'boolean') return Number(b)
+    return b
+  })
+}
+
+/**
+ * Runs `fn` on the SQLite connection the statement belongs to: a transaction's own (refused
+ * once the transaction has ended, as knex refuses it), or the pool's, taken and given back
+ * like knex does — the pool holds one connection, so this waits while a transaction has it.
+ */
+async function onSqlite<T> (db: Db, sql: string, bindings: readonly unknown[], fn: (stmt: SqliteStatement, values: unknown[]) => T): Promise<T> {
+  const values = sqliteBindings(sql, bindings)
+  if (db.isTransaction && (db as Knex.Transaction).isCompleted()) throw new Error(`Transaction query already complete: ${sql}`)
+  const conn = await db.client.acquireConnection() as SqliteConnection
+  try {
+    // Seen by knex's query listeners like any other statement.
+    db.client.emit('query', { __knexUid: conn.__knexUid, __knexTxId: conn.__knexTxId, sql, bindings: values })
+    return fn(sqliteStatement(conn, sql), values)
+  } finally {
+    // A transaction's client gives back nothing (its connection stays with it).
+    await db.client.releaseConnection(conn)
+  }
+}
+
+/** The rows of one hand-written SELECT. */
+export async function selectRows<T> (db: Db, sql: string, bindings: readonly unknown[]): Promise<T[]> {
+  if (isMysql(db)) return (await db.raw(sql, bindings as Knex.RawBinding[]) as unknown as [T[]])[0]
+  return onSqlite(db, sql, bindings, (stmt, values) => stmt.all(values) as T[])
+}
+
+/** One hand-written INSERT, UPDATE or DELETE: how many rows it changed, and an insert's (first) new id. */
+export async function execute (db: Db, sql: string, bindings: readonly unknown[]): Promise<{ changes: number; insertId: number }> {
+  if (isMysql(db)) {
+    const [res] = await db.raw(sql, bindings as Knex.RawBinding[]) as unknown as [{ affectedRows: number; insertId: number }]
+    return { changes: res.affectedRows, insertId: Number(res.insertId) }
+  }
+  return onSqlite(db, sql, bindings, (stmt, values) => {
+    const res = stmt.run(values)
+    return { changes: res.changes, insertId: Number(res.lastInsertRowid) }
+  })
+}
+
+const insertTexts = new Map<string, string>()
+const HAND_WRITTEN_ROWS = 10
+
+/**
+ * Inserts rows that all have the first row's columns, in one statement; returns the (first)
+ * new id, as knex's insert does. An undefined value is stored as NULL, as knex stores it here
+ * (useNullAsDefault); on MySQL, where knex writes DEFAULT for it, such rows go through knex.
+ */
+export async function insertRows (db: Db, table: string, rows: ReadonlyArray<Record<string, unknown>>): Promise<number> {
+  const columns = Object.keys(rows[0])
+  // Many rows at once are bulk work, not a hot statement: knex, without a prepared statement kept for each count.
+  const handWritten = rows.length <= HAND_WRITTEN_ROWS && rows.every((r) => Object.keys(r).length === columns.length && columns.every((c) => c in r)) &&
+    !(isMysql(db) && rows.some((r) => columns.some((c) => r[c] === undefined)))
+  if (!handWritten) return insertedId(await db(table).insert(rows))
+  const key = `${table}|${rows.length}|${columns.join(',')}`
+  let sql = insertTexts.get(key)
+  if (!sql) {
+    const one = `(${columns.map(() => '?').join(', ')})`
+    // Backticks quote a name on both databases (SQLite takes them for MySQL's sake).
+    sql = `INSERT INTO \`${table}\` (${columns.map((c) => `\`${c}\``).join(', ')}) VALUES ${Array(rows.length).fill(one).join(', ')}`
+    if (insertTexts.size < STATEMENTS_PER_CONNECTION) insertTexts.set(key, sql)
+  }
+  const bindings: unknown[] = []
+  for (const r of rows) for (const c of columns) bindings.push(r[c] ?? null)
+  return (await execute(db, sql, bindings)).insertId
+}

@@ -60,8 +60,12 @@ export async function batchNos (db: Db, batchIds: number[]): Promise<Map<number,
  * cards.repository.ts for how lists and single cards apply it).
  */
 export function unreadyBatches (db: Db, merchantId: number): Knex.QueryBuilder {
-  return db('card_batches').where('card_batches.merchant_id', merchantId).whereNot('card_batches.status', 'ready')
+  return db('card_batches').whereRaw(UNREADY_BATCH_SQL, [merchantId])
 }
+
+/** The same definition as SQL over `card_batches`, for hand-written statements; binds the merchant id. */
+export const UNREADY_BATCH_SQL = "card_batches.merchant_id = ? AND card_batches.status <> 'ready'"
+
 
 /** Ids of batches whose cards are not usable yet (still generating, or failed and being removed). */
 export async function unreadyBatchIds (db: Db, merchantId: number): Promise<number[]> {

@@ -2,11 +2,11 @@
 // selections (filters) for lists, exports and bulk actions, the bulk insert of new cards, and
 // the one transition family that moves cards between states with their ledger rows.
 import type { Knex } from 'knex'
-import { affected, isMysql, type Db } from '../../shared/db.js'
+import { affected, execute, insertRows, isMysql, selectRows, type Db } from '../../shared/db.js'
 import type { Actor } from '../audit/audit.repository.js'
 import type { MoveTo, ValidityGuard } from './card-rules.js'
 import type { CardFilter, StatusCounts } from './cards.schemas.js'
-import { findBatch, generatingBatchHoldsProduct, unreadyBatches } from './batches.repository.js'
+import { findBatch, generatingBatchHoldsProduct, UNREADY_BATCH_SQL } from './batches.repository.js'
 import { addCardCounts, countsOfBatches, deleteBatchCounts, emptyCounts, type CountDelta } from './card-counts.repository.js'
 
 // card_batches is batches.repository.ts's; these lookups stay importable from here for the
@@ -46,16 +46,15 @@ export type CardSelection = CardFilter & { batch_id?: number | null; card_nos?: 
 
 /**
  * "A card of an unfinished batch is invisible" (to lists, counts, exports, bulk actions,
- * redemption and the open platform), applied to a query on `cards`. One rule, `unreadyBatches`,
- * in one of two forms. A selection of many cards takes the merchant's unready batch ids, read
- * once (`unreadyBatchIds`), and leaves them out: usually there are none, and then no condition is
- * added, so counts and pages keep to the covering indexes. A lookup of one card checks the
- * card's own batch in the same statement instead (a primary-key probe on both databases).
+ * redemption and the open platform), applied to a query on `cards`. One rule, `unreadyBatches`
+ * (and its SQL, UNREADY_BATCH_SQL), in one of two forms. A selection of many cards takes the
+ * merchant's unready batch ids, read once (`unreadyBatchIds`), and leaves them out: usually there
+ * are none, and then no condition is added, so counts and pages keep to the covering indexes. A
+ * lookup of one card (findUsableCard) checks the card's own batch in the same statement instead
+ * (a primary-key probe on both databases).
  */
-function visibleOnly (q: Knex.QueryBuilder, merchantId: number, unready: { ids: number[] } | { db: Db }, col = (c: string) => c): Knex.QueryBuilder {
-  if ('ids' in unready) return unready.ids.length ? q.whereNotIn(col('batch_id'), unready.ids) : q
-  const { db } = unready
-  return q.whereNotExists(unreadyBatches(db, merchantId).where('card_batches.id', db.ref(col('batch_id'))).select('card_batches.id'))
+function visibleOnly (q: Knex.QueryBuilder, hiddenBatches: number[], col = (c: string) => c): Knex.QueryBuilder {
+  return hiddenBatches.length ? q.whereNotIn(col('batch_id'), hiddenBatches) : q
 }
 
 /**
@@ -64,7 +63,7 @@ function visibleOnly (q: Knex.QueryBuilder, merchantId: number, unready: { ids: 
  */
 export function applyCardFilter (q: Knex.QueryBuilder, merchantId: number, f: CardSelection, hiddenBatches: number[], col = (c: string) => c): Knex.QueryBuilder {
   q.where(col('merchant_id'), merchantId)
-  visibleOnly(q, merchantId, { ids: hiddenBatches }, col)
+  visibleOnly(q, hiddenBatches, col)
   if (f.card_nos) q.whereIn(col('card_no'), f.card_nos)
   if (f.batch_id !== undefined) q.where(col('batch_id'), f.batch_id ?? -1)
   if (f.status) q.where(col('status'), f.status)
@@ -201,16 +200,22 @@ const ledgerColumns = (rule: LedgerRule) => ({
 })
 
 /**
- * The columns a move to `to` assigns on a card. Voiding remembers the state it voids (restore
- * goes back to it), written first: MySQL assigns left to right with the new values.
+ * The columns a move to `to` assigns on a card, in order, each as SQL over the card's row with
+ * its bindings. Voiding remembers the state it voids (restore goes back to it), written first:
+ * MySQL assigns left to right with the new values.
  */
-function stateChange (db: Db, to: Exclude<MoveTo, 'deleted'>): Record<string, unknown> {
+function stateChange (to: Exclude<MoveTo, 'deleted'>): Array<[column: string, sql: string, bindings: string[]]> {
   switch (to) {
-    case 'same': return {}
-    case 'before_void': return { status: db.ref('status_before_void'), status_before_void: null }
-    case 'voided': return { status_before_void: db.ref('status'), status: 'voided' }
-    default: return { status: to }
+    case 'same': return []
+    case 'before_void': return [['status', 'status_before_void', []], ['status_before_void', 'NULL', []]]
+    case 'voided': return [['status_before_void', 'status', []], ['status', '?', ['voided']]]
+    default: return [['status', '?', [to]]]
   }
+}
+
+/** stateChange as a knex update's values. */
+function stateChangeValues (db: Db, to: Exclude<MoveTo, 'deleted'>): Record<string, unknown> {
+  return Object.fromEntries(stateChange(to).map(([column, sql, bindings]) => [column, db.raw(sql, bindings)]))
 }
 
 /** The ledger's to_status of a move to `to`, as SQL over the card's row before it changes. */
@@ -232,10 +237,14 @@ function statusAfterSql (to: MoveTo): string {
 export async function moveCards (trx: Db, merchantId: number, moves: CardMove[], rule: MoveRule): Promise<Set<number>> {
   const at = rule.at.getTime()
   const moved = new Set<number>()
+  const change = stateChange(rule.to)
   for (const m of moves) {
-    const q = trx('cards').where({ merchant_id: merchantId, id: m.id, status: rule.from })
-    if (rule.unissued) q.whereNull('issue_id')
-    if (affected(await q.update({ ...stateChange(trx, rule.to), ...m.set, updated_at: at })) === 1) moved.add(Number(m.id))
+    // Hand-written (a redemption's hottest statement); like knex, a column set to undefined is left alone.
+    const set = Object.entries(m.set ?? {}).filter(([, v]) => v !== undefined)
+    const assignments = [...change.map(([c, sql]) => `${c} = ${sql}`), ...set.map(([c]) => `${c} = ?`), 'updated_at = ?']
+    const sql = `UPDATE cards SET ${assignments.join(', ')} WHERE merchant_id = ? AND id = ? AND status = ?${rule.unissued ? ' AND issue_id IS NULL' : ''}`
+    const bindings = [...change.flatMap(([, , b]) => b), ...set.map(([, v]) => v), at, merchantId, m.id, rule.from]
+    if ((await execute(trx, sql, bindings)).changes === 1) moved.add(Number(m.id))
   }
   const ledger = ledgerColumns(rule)
   const rows = moves.filter((m) => moved.has(Number(m.id))).map((m) => ({
@@ -243,7 +252,7 @@ export async function moveCards (trx: Db, merchantId: number, moves: CardMove[],
     actor_name: ledger.actor_name, from_status: rule.from, to_status: rule.to, ref_type: ledger.ref_type, ref_id: ledger.ref_id,
     detail: m.detail ? JSON.stringify(m.detail) : null, ip: ledger.ip, created_at: ledger.created_at,
   }))
-  for (let i = 0; i < rows.length; i += 500) await trx('card_activities').insert(rows.slice(i, i + 500))
+  for (let i = 0; i < rows.length; i += 500) await insertRows(trx, 'card_activities', rows.slice(i, i + 500))
   const deltas: CountDelta[] = []
   for (const m of moves) {
     if (!moved.has(Number(m.id))) continue
@@ -273,7 +282,7 @@ export async function moveWindowCards (trx: Db, merchantId: number, f: CardSelec
   await trx.raw(`INSERT INTO card_activities
       (merchant_id, card_id, card_no, type, actor_type, actor_id, actor_name, from_status, to_status, ref_type, ref_id, detail, ip, created_at) ${ledger.sql}`, ledger.bindings)
   const q = movable()
-  const changed = affected(rule.to === 'deleted' ? await q.delete() : await q.update({ ...stateChange(trx, rule.to), updated_at: rule.at.getTime(), ...rule.set }))
+  const changed = affected(rule.to === 'deleted' ? await q.delete() : await q.update({ ...stateChangeValues(trx, rule.to), updated_at: rule.at.getTime(), ...rule.set }))
   // The caller holds these cards: anything else means the ledger and the cards disagree.
   if (changed !== cards.length) throw new Error(`moveWindowCards: ${cards.length} cards read, ${changed} changed`)
   const deltas: CountDelta[] = []
@@ -289,11 +298,15 @@ export async function moveWindowCards (trx: Db, merchantId: number, f: CardSelec
 
 /** A card a customer, staff member or mall can use: its batch is finished (a batch still being made is invisible). */
 export async function findUsableCard (db: Db, merchantId: number, cardNo: string): Promise<CardRow | undefined> {
-  return await visibleOnly(db<CardRow>('cards').where({ merchant_id: merchantId, card_no: cardNo }), merchantId, { db }, (c) => `cards.${c}`).first() as CardRow | undefined
+  // The single-card form of visibleOnly's rule, hand-written: every verification runs it.
+  const [card] = await selectRows<CardRow>(db, `SELECT * FROM cards WHERE cards.merchant_id = ? AND cards.card_no = ?
+    AND NOT EXISTS (SELECT card_batches.id FROM card_batches WHERE ${UNREADY_BATCH_SQL} AND card_batches.id = cards.batch_id) LIMIT 1`, [merchantId, cardNo, merchantId])
+  return card
 }
 
 export async function findCard (db: Db, merchantId: number, id: number): Promise<CardRow | undefined> {
-  return db<CardRow>('cards').where({ merchant_id: merchantId, id }).first()
+  const [card] = await selectRows<CardRow>(db, 'SELECT * FROM cards WHERE merchant_id = ? AND id = ? LIMIT 1', [merchantId, id])
+  return card
 }
 
 /** The first `n` cards of a batch that no issue has taken, in serial order, locked for the caller's transaction on MySQL. */

@@ -4,12 +4,20 @@ import sanitizeHtml from 'sanitize-html'
 import type { Clock } from '../../shared/clock.js'
 import type { Db } from '../../shared/db.js'
 import { iso } from '../../shared/schemas.js'
+import { TtlCache } from '../../shared/ttl-cache.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
 import * as errors from './catalog.errors.js'
 import { productUsedByCards } from '../cards/cards.repository.js'
 import * as repo from './catalog.repository.js'
-import type { ProductRow } from './catalog.repository.js'
+import type { ProductRow, SetProduct } from './catalog.repository.js'
 import type { CreateProductBody, Product, UpdateProductBody } from './catalog.schemas.js'
+
+/**
+ * A set's products as every verification and redemption reads them, kept for a moment: a change
+ * made through this instance is seen at once, one made through another instance within
+ * SET_CACHE_MS (as the pickup settings are; a set's members never change, its products may).
+ */
+export const SET_CACHE_MS = 3_000
 
 const UPLOAD_PATH = /^\/uploads\/([0-9]+)\/[0-9a-f]{64}\.(jpg|png|webp)$/
 
@@ -71,6 +79,12 @@ export function toProduct (row: ProductRow, publicBaseUrl: string): Product {
 }
 
 export function createCatalogService ({ db, clock, publicBaseUrl }: { db: Db; clock: Clock; publicBaseUrl: string }) {
+  const sets = new TtlCache<string, SetProduct[]>(10_000, SET_CACHE_MS)
+  // A write bumps the merchant's generation: its cached sets are left unread, to fall out by age or bound.
+  const generations = new Map<number, number>()
+  const setKey = (merchantId: number, setId: number) => `${merchantId}:${generations.get(merchantId) ?? 0}:${setId}`
+  const changed = (merchantId: number) => { generations.set(merchantId, (generations.get(merchantId) ?? 0) + 1) }
+
   async function load (merchantId: number, id: number): Promise<ProductRow> {
     const row = await repo.findProduct(db, merchantId, id)
     if (!row) throw errors.productNotFound()
@@ -78,6 +92,16 @@ export function createCatalogService ({ db, clock, publicBaseUrl }: { db: Db; cl
   }
 
   return {
+    /** The products of one of the merchant's sets (deleted ones left out, off ones kept), in display order, through the short cache. */
+    async setProducts (merchantId: number, setId: number): Promise<SetProduct[]> {
+      const key = setKey(merchantId, setId)
+      const hit = sets.get(key)
+      if (hit) return hit.value
+      const products = (await repo.productsOfSets(db, [setId])).get(setId) ?? []
+      sets.set(key, products)
+      return products
+    },
+
     async list (merchantId: number, f: { status?: string; category?: string; q?: string }): Promise<Product[]> {
       return (await repo.listProducts(db, merchantId, f)).map((r) => toProduct(r, publicBaseUrl))
     },
@@ -106,6 +130,7 @@ export function createCatalogService ({ db, clock, publicBaseUrl }: { db: Db; cl
         await insertAudit(trx, merchantId, actor, { action: 'products.create', target_type: 'product', target_id: newId, summary: { name: body.name } }, now)
         return newId
       })
+      changed(merchantId)
       return this.get(merchantId, id)
     },
 
@@ -128,6 +153,7 @@ export function createCatalogService ({ db, clock, publicBaseUrl }: { db: Db; cl
           action: 'products.update', target_type: 'product', target_id: id, summary: { changed: Object.keys(body) },
         }, now)
       })
+      changed(merchantId)
       return this.get(merchantId, id)
     },
 
@@ -139,6 +165,7 @@ export function createCatalogService ({ db, clock, publicBaseUrl }: { db: Db; cl
         await repo.softDeleteProduct(trx, merchantId, id, now)
         await insertAudit(trx, merchantId, actor, { action: 'products.delete', target_type: 'product', target_id: id, summary: { name: row.name } }, now)
       })
+      changed(merchantId)
     },
   }
 }

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex'
 import { addDays } from '../../shared/dates.js'
-import { affected, type Db } from '../../shared/db.js'
+import { affected, insertRows, type Db } from '../../shared/db.js'
 import { maskPhone } from '../../shared/phone.js'
 import { iso } from '../../shared/schemas.js'
 import { adminNames } from '../admins/admins.repository.js'
@@ -107,8 +107,7 @@ export async function updateOrderFrom (db: Db, id: number, from: string[], patch
 
 /** A new order; returns its id. */
 export async function insertOrder (db: Db, row: Omit<OrderRow, 'id'>): Promise<number> {
-  const [id] = await db('orders').insert(row)
-  return Number(id)
+  return insertRows(db, 'orders', [row])
 }
 
 export async function orderEvents (db: Db, orderId: number): Promise<Array<{ type: string; actor_type: string; actor_name: string; detail: string | null; created_at: number }>> {
@@ -166,10 +165,10 @@ export async function setWaybillLabel (db: Db, orderId: number, label: string | 
 }
 
 export async function insertOrderEvent (db: Db, e: { merchant_id: number; order_id: number; type: string; actor_type: string; actor_id: number | null; actor_name: string; detail?: object | null; at: Date }): Promise<void> {
-  await db('order_events').insert({
+  await insertRows(db, 'order_events', [{
     merchant_id: e.merchant_id, order_id: e.order_id, type: e.type, actor_type: e.actor_type, actor_id: e.actor_id,
     actor_name: e.actor_name.slice(0, 64), detail: e.detail ? JSON.stringify(e.detail) : null, created_at: e.at.getTime(),
-  })
+  }])
 }
 
 export function toOrder (r: OrderRow, couriers: Map<string, string>, staff: Map<number, string>): Order {

@@ -2,7 +2,7 @@
 // worker, webhooks, integrations) reads them later; nothing here touches the network. Every
 // statement on `outbox` and `outbox_attempts` is in this file.
 import type { Knex } from 'knex'
-import { affected, isMysql, type Db } from '../../shared/db.js'
+import { affected, insertRows, isMysql, type Db } from '../../shared/db.js'
 import type { AttemptReport, OutboxRow } from './outbox.types.js'
 
 /** Domain events; each is fanned out to the merchant's webhook endpoints (Standard Webhooks). */
@@ -51,9 +51,9 @@ const toRow = (m: OutboxMessage, at: Date) => ({
  */
 export async function enqueue (db: Db, messages: OutboxMessage[], at: Date, opts: { ignoreDuplicates?: boolean } = {}): Promise<void> {
   if (messages.length === 0) return
-  const q = db('outbox').insert(messages.map((m) => toRow(m, at)))
-  if (opts.ignoreDuplicates) await q.onConflict('idempotency_key').ignore()
-  else await q
+  const rows = messages.map((m) => toRow(m, at))
+  if (opts.ignoreDuplicates) await db('outbox').insert(rows).onConflict('idempotency_key').ignore()
+  else await insertRows(db, 'outbox', rows)
 }
 
 /** Queues one message and returns its row id (the existing row's when the key is queued already). */

@@ -11,8 +11,7 @@ import { isUniqueViolation, type Db } from '../../shared/db.js'
 import { addressKey, count, failed, lockIfSpent, networkKey, reserve, succeeded, type Guard } from '../../shared/guards.js'
 import { tooManyAttempts } from '../../shared/errors.js'
 import type { Actor } from '../audit/audit.repository.js'
-import { productsOfSets } from '../catalog/catalog.repository.js'
-import { imageUrl } from '../catalog/catalog.service.js'
+import { imageUrl, type CatalogService } from '../catalog/catalog.service.js'
 import { cardPasswordHash } from '../cards/card-secrets.js'
 import * as cardsRepo from '../cards/cards.repository.js'
 import type { CardRow } from '../cards/cards.repository.js'
@@ -65,24 +64,36 @@ export interface RedeemInput {
   out_order_no?: string | null
 }
 
-interface Deps { db: Knex; clock: Clock; masterKey: Buffer; merchants: MerchantsService; settings: SettingsService; publicBaseUrl: string }
+interface Deps { db: Knex; clock: Clock; masterKey: Buffer; merchants: MerchantsService; settings: SettingsService; catalog: CatalogService; publicBaseUrl: string }
 
-/** Order numbers: the merchant-local time to the second, then 6 random digits — sortable, not a sequence. */
-const orderNoFormats = new Map<string, Intl.DateTimeFormat>()
+/**
+ * Order numbers: the merchant-local time to the second, then 6 random digits — sortable, not a
+ * sequence. The time part is formatted once a second per zone (UTC offsets are whole seconds).
+ */
+const orderNoFormats = new Map<string, { format: Intl.DateTimeFormat; second: number; prefix: string }>()
 function newOrderNo (tz: string, at: Date): string {
-  let format = orderNoFormats.get(tz)
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', {
-      timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
-    })
-    orderNoFormats.set(tz, format)
+  let f = orderNoFormats.get(tz)
+  if (!f) {
+    f = {
+      format: new Intl.DateTimeFormat('en-GB', {
+        timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+      }),
+      second: NaN,
+      prefix: '',
+    }
+    orderNoFormats.set(tz, f)
   }
-  const parts = format.formatToParts(at)
-  const get = (t: string) => parts.find((p) => p.type === t)!.value
-  return `${get('year')}${get('month')}${get('day')}${get('hour')}${get('minute')}${get('second')}${String(randomInt(1_000_000)).padStart(6, '0')}`
+  const second = Math.floor(at.getTime() / 1000)
+  if (second !== f.second) {
+    const parts = f.format.formatToParts(at)
+    const get = (t: string) => parts.find((p) => p.type === t)!.value
+    f.prefix = `${get('year')}${get('month')}${get('day')}${get('hour')}${get('minute')}${get('second')}`
+    f.second = second
+  }
+  return `${f.prefix}${String(randomInt(1_000_000)).padStart(6, '0')}`
 }
 
-export function createRedemptionService ({ db, clock, masterKey, merchants, settings, publicBaseUrl }: Deps) {
+export function createRedemptionService ({ db, clock, masterKey, merchants, settings, catalog, publicBaseUrl }: Deps) {
   const tokenKey = hmacKey(deriveKey(masterKey, 'redeem-token'))
 
   async function merchantByCode (code: string): Promise<MerchantRow> {
@@ -199,8 +210,7 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
   }
 
   async function offeredProducts (card: CardRow) {
-    const sets = await productsOfSets(db, [Number(card.product_set_id)])
-    return (sets.get(Number(card.product_set_id)) ?? []).filter((p) => p.status === 'on')
+    return (await catalog.setProducts(Number(card.merchant_id), Number(card.product_set_id))).filter((p) => p.status === 'on')
   }
 
   /**
