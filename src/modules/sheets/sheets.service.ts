@@ -231,9 +231,10 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
         if (!page.next_cursor) break
         cursor = page.next_cursor
       }
-      await sheet.finish()
-      // Consignee names, phones and addresses left the building: recorded.
+      // Consignee names, phones and addresses left the building: recorded before the file's
+      // last bytes go, so the answer never ends ahead of its audit row.
       await insertAudit(db, merchantId, actor, { action: 'orders.export', target_type: 'orders', summary: { query, rows: count } }, clock.now())
+      await sheet.finish()
     },
 
     async cardTemplate (): Promise<Buffer> {
