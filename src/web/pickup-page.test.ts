@@ -319,6 +319,8 @@ t.test('pickup pages in a browser', { skip }, async (t) => {
       await page.waitForSelector('.kq-cal [role="alert"]')
       t.equal(await stepTitle(page), '发货日期', 'back to the dates')
       t.equal(await page.locator('.kq-cal [role="alert"]').innerText(), '该日期预约已满，请选择其他日期')
+      // The dates are fetched again after the refusal: the day turns disabled once they arrive.
+      await page.waitForSelector('button[data-date="2026-11-28"][disabled]', { timeout: 5000 }).catch(() => undefined)
       t.ok(await day('2026-11-28').isDisabled(), 'the day just taken is no longer offered')
       await day('2026-11-30').click()
       await page.getByRole('button', { name: '下一步' }).click()
