@@ -80,7 +80,7 @@ export function toProduct (row: ProductRow, publicBaseUrl: string): Product {
 
 export function createCatalogService ({ db, clock, publicBaseUrl }: { db: Db; clock: Clock; publicBaseUrl: string }) {
   const sets = new TtlCache<string, SetProduct[]>(10_000, SET_CACHE_MS)
-  // A write bumps the merchant's generation: its cached sets are left unread, to fall out by age or bound.
+  // A product write bumps the merchant's generation: the sets cached before it are never read again (the bound clears them out).
   const generations = new Map<number, number>()
   const setKey = (merchantId: number, setId: number) => `${merchantId}:${generations.get(merchantId) ?? 0}:${setId}`
   const changed = (merchantId: number) => { generations.set(merchantId, (generations.get(merchantId) ?? 0) + 1) }

@@ -1,6 +1,7 @@
 import t from 'tap'
 import { buildTestApp } from '../../test-support/build-test-app.js'
 import { multipart } from '../../test-support/http.js'
+import { productSetFor } from './catalog.repository.js'
 
 const png = (filename: string, content: Buffer) => multipart(content, { filename, contentType: 'image/png' })
 
@@ -110,4 +111,19 @@ t.test('a product shows only its own merchant\'s uploads', async (t) => {
   t.equal((await ta.db('products').where({ name: '借图' })).length, 0)
   const own = await ta.app.inject({ method: 'POST', url: '/api/v1/products', headers: ta.auth(token), payload: { name: '自家图', images: [mine] } })
   t.equal(own.statusCode, 201, 'the merchant who uploaded it may use it')
+})
+
+t.test('a set\'s products, read through the short cache, follow this instance\'s product edits at once', async (t) => {
+  const ta = await buildTestApp(t)
+  const token = await ta.login()
+  const post = async (name: string) => (await ta.app.inject({ method: 'POST', url: '/api/v1/products', headers: ta.auth(token), payload: { name } })).json().id as number
+  const [apple, pear] = [await post('苹果'), await post('梨')]
+  const merchantId = Number((await ta.db('products').where({ id: apple }).first('merchant_id')).merchant_id)
+  const setId = await productSetFor(ta.db, merchantId, [apple, pear], new Date())
+  const read = async () => (await ta.app.services.catalog.setProducts(merchantId, setId)).map((p) => `${p.name}:${p.status}`)
+  t.same(await read(), ['苹果:on', '梨:on'])
+  await ta.app.inject({ method: 'PATCH', url: `/api/v1/products/${pear}`, headers: ta.auth(token), payload: { status: 'off', name: '香梨', sort_order: -1 } })
+  t.same(await read(), ['香梨:off', '苹果:on'], 'renamed, switched off and moved first')
+  await ta.app.inject({ method: 'DELETE', url: `/api/v1/products/${apple}`, headers: ta.auth(token) })
+  t.same(await read(), ['香梨:off'], 'a deleted product is gone from its sets')
 })
