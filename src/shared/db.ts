@@ -100,6 +100,11 @@ export function isDatabaseUnavailable (err: unknown): boolean {
   return (e.fatal === true || typeof e.sqlState === 'string') && typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)
 }
 
+/** InnoDB chose this transaction as a deadlock's victim (MySQL 1213) and rolled it back: it may simply run again. */
+export function isDeadlock (err: unknown): boolean {
+  return (err as { code?: string } | null)?.code === 'ER_LOCK_DEADLOCK'
+}
+
 /** A foreign key still points at the row (MySQL 1451, SQLite SQLITE_CONSTRAINT_FOREIGNKEY). */
 export function isForeignKeyViolation (err: unknown): boolean {
   const e = err as { code?: string; errno?: number }

@@ -2,7 +2,7 @@
 // worker, webhooks, integrations) reads them later; nothing here touches the network. Every
 // statement on `outbox` and `outbox_attempts` is in this file.
 import type { Knex } from 'knex'
-import { affected, insertRows, isMysql, type Db } from '../../shared/db.js'
+import { affected, insertRows, isDeadlock, isMysql, type Db } from '../../shared/db.js'
 import type { AttemptReport, OutboxRow } from './outbox.types.js'
 
 /** Domain events; each is fanned out to the merchant's webhook endpoints (Standard Webhooks). */
@@ -101,10 +101,19 @@ const due = (q: Knex.QueryBuilder, now: number) => q.where((w) =>
 export async function claimDue (db: Knex, now: number, limit: number, lease: number, token: string): Promise<OutboxRow[]> {
   const mark = { status: 'processing', locked_until: lease, claim_token: token, updated_at: now }
   if (isMysql(db)) {
-    await db.transaction(async (trx) => {
-      const ids = (await due(trx('outbox'), now).orderBy('next_attempt_at').limit(limit).forUpdate().skipLocked().pluck('id')).map(Number)
-      if (ids.length) await trx('outbox').whereIn('id', ids).update(mark)
-    })
+    // Two instances claiming while rows are being finished can still meet in a deadlock (the
+    // index gaps of the due range); InnoDB rolls the victim back whole, so it claims again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await db.transaction(async (trx) => {
+          const ids = (await due(trx('outbox'), now).orderBy('next_attempt_at').limit(limit).forUpdate().skipLocked().pluck('id')).map(Number)
+          if (ids.length) await trx('outbox').whereIn('id', ids).update(mark)
+        })
+        break
+      } catch (err) {
+        if (!isDeadlock(err) || attempt >= 5) throw err
+      }
+    }
   } else {
     await due(db('outbox'), now).whereIn('id', (sub) => { due(sub.select('id').from('outbox'), now).orderBy('next_attempt_at').limit(limit) }).update(mark)
   }
