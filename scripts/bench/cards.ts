@@ -10,13 +10,14 @@
 //       limit (the same ledger insert and update as two statements, rolled back), and the worst
 //       wait of a probe of /healthz and of a customer's verify every 100 ms while it runs,
 //       against the same probes with nothing running.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
-import knexFactory, { type Knex } from 'knex'
+import type { Knex } from 'knex'
+import { freshMysql } from './fresh-mysql.js'
 import { buildApp } from '../../src/app.js'
 import { DEFAULT_WEB_DIR, type AppConfig, type DatabaseConfig } from '../../src/config.js'
 import { cardsPage, filteredCards, resolveCardFilter, unreadyBatchIds, type CardSelection } from '../../src/modules/cards/cards.repository.js'
@@ -169,19 +170,6 @@ async function bulk (s: Server): Promise<{ seconds: number; changed: number }> {
   return { seconds: (performance.now() - start) / 1000, changed: job.changed }
 }
 
-async function freshMysql (): Promise<DatabaseConfig> {
-  const url = new URL(process.env.TEST_MYSQL_URL!)
-  const name = `kq_bench_cards_${Date.now()}`
-  const admin = knexFactory({ client: 'mysql2', connection: { uri: url.toString() } as Knex.MySql2ConnectionConfig })
-  await admin.raw(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4`)
-  await admin.destroy()
-  url.pathname = `/${name}`
-  process.on('exit', () => {
-    spawnSync('mysql', ['--protocol=tcp', `-h${url.hostname}`, `-P${url.port || 3306}`, `-u${decodeURIComponent(url.username)}`, '-e', `DROP DATABASE IF EXISTS \`${name}\``])
-  })
-  return { client: 'mysql', url: url.toString() }
-}
-
 async function run (label: string, database: DatabaseConfig, dir: string): Promise<void> {
   const t0 = performance.now()
   const s = await child(database, dir)
@@ -232,7 +220,7 @@ if (serveArg > 0) {
   try {
     process.stdout.write(`bench:cards — ${N.toLocaleString('en')} cards, ${CONNECTIONS} connections, ${DURATION} s per load\n`)
     if (process.env.BENCH_ONLY !== 'mysql') await run('SQLite', { client: 'sqlite', filename: join(dir, 'kaquan.sqlite') }, dir)
-    if (process.env.TEST_MYSQL_URL) await run('MariaDB', await freshMysql(), dir)
+    if (process.env.TEST_MYSQL_URL) await run('MariaDB', await freshMysql('kq_bench_cards'), dir)
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -12,9 +12,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
-import knexFactory, { type Knex } from 'knex'
+import type { Knex } from 'knex'
 import mysql from 'mysql2'
 import type { DatabaseConfig } from '../../src/config.js'
+import { freshMysql } from './fresh-mysql.js'
 import { systemClock } from '../../src/shared/clock.js'
 import { createDb, migrateLatest } from '../../src/shared/db.js'
 import { createMerchantsService } from '../../src/modules/merchants/merchants.service.js'
@@ -189,20 +190,6 @@ async function runPhase (phase: string): Promise<void> {
   }
   const result: Result = { phase, seconds, rss_mb: Math.round(process.resourceUsage().maxRSS / 1024), server }
   process.stdout.write(JSON.stringify(result) + '\n')
-}
-
-async function freshMysql (): Promise<DatabaseConfig & { client: 'mysql' }> {
-  const url = new URL(process.env.TEST_MYSQL_URL!)
-  const name = `kq_bench_${Date.now()}`
-  const admin = knexFactory({ client: 'mysql2', connection: { uri: url.toString() } as Knex.MySql2ConnectionConfig })
-  await admin.raw(`DROP DATABASE IF EXISTS \`${name}\``)
-  await admin.raw(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4`)
-  await admin.destroy()
-  url.pathname = `/${name}`
-  process.on('exit', () => {
-    spawnSync('mysql', ['--protocol=tcp', `-h${url.hostname}`, `-P${url.port || 3306}`, `-u${decodeURIComponent(url.username)}`, '-e', `DROP DATABASE IF EXISTS \`${name}\``])
-  })
-  return { client: 'mysql', url: url.toString() }
 }
 
 function child (phase: string): Result {
