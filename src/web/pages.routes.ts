@@ -1,5 +1,5 @@
-// The pickup pages (/r/{merchant_code}, which every card's QR code points to) and the staff
-// pickup pages (/staff): Vite's output, built into config.webDir by `npm run build` or by
+// The pickup pages (/r/{merchant_code}, which every card's QR code points to), the staff
+// pickup pages (/staff) and the merchant console (/admin; / leads there): Vite's output, built into config.webDir by `npm run build` or by
 // `npm start` when missing. They call the API with relative URLs; the API works without them.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -40,7 +40,7 @@ const NOT_BUILT = '<!doctype html><meta charset="utf-8"><title>页面尚未构�
 
 export async function pagesRoutes (app: FastifyInstance): Promise<void> {
   const dir = app.config.webDir
-  // Only assets/ is served as files; the two HTML pages go through the routes below.
+  // Only assets/ is served as files; the HTML pages go through the routes below.
   await app.register(fastifyStatic, {
     root: join(dir, 'assets'),
     prefix: `${ASSETS_PREFIX}assets/`,
@@ -70,4 +70,8 @@ export async function pagesRoutes (app: FastifyInstance): Promise<void> {
   // Staff: login, 到店提货, 电话提货.
   app.get('/staff', page('staff.html', { noindex: true }))
   app.get('/staff/*', page('staff.html', { noindex: true }))
+  // Merchants: the console (商户后台), its routes drawn in the browser.
+  app.get('/admin', page('admin.html', { noindex: true }))
+  app.get('/admin/*', page('admin.html', { noindex: true }))
+  app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/admin/', 302))
 }

@@ -1,8 +1,11 @@
-// Builds the pickup pages (/r/{merchant_code}) and the staff pages (/staff) into dist/web:
+// Builds the pickup pages (/r/{merchant_code}), the staff pages (/staff) and the merchant console
+// (/admin) into dist/web:
 //   vite build --config src/web/pages/vite.config.ts      (npm run build:web)
 import { fileURLToPath } from 'node:url'
 import { defineConfig, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
+import Components from 'unplugin-vue-components/vite'
+import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
 
@@ -24,7 +27,15 @@ export default defineConfig({
   root,
   base: '/web/',
   // <altcha-widget> (the login captcha) is a web component, not a Vue one.
-  plugins: [vue({ template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('altcha-') } } }), noCdnFonts()],
+  plugins: [
+    vue({ template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('altcha-') } } }),
+    noCdnFonts(),
+    // The console's Element Plus components (<el-…>) imported where they are used, each with its
+    // own styles: a page's chunk carries only what it shows (admin/components.d.ts, written by the
+    // build and committed, types them for vue-tsc). Only files under admin/ are scanned,
+    // so the pickup and staff pages (Vant) never pull in Element Plus.
+    Components({ dirs: [], include: [/[\\/]admin[\\/].*\.vue(?:$|\?vue)/], resolvers: [ElementPlusResolver({ importStyle: 'css' })], dts: fileURLToPath(new URL('admin/components.d.ts', import.meta.url)) }),
+  ],
   build: {
     outDir: fileURLToPath(new URL('../../../dist/web', import.meta.url)),
     emptyOutDir: true,
@@ -35,6 +46,7 @@ export default defineConfig({
       input: {
         pickup: fileURLToPath(new URL('pickup.html', import.meta.url)),
         staff: fileURLToPath(new URL('staff.html', import.meta.url)),
+        admin: fileURLToPath(new URL('admin.html', import.meta.url)),
       },
     },
   },
