@@ -30,7 +30,8 @@ export async function openConsole (page: Page, baseUrl: string, token: string, p
 export function consoleProblems (page: Page, except: RegExp[] = []): string[] {
   const problems: string[] = []
   page.on('console', (msg) => {
-    const text = msg.text()
+    const at = msg.location().url
+    const text = msg.text().startsWith('Failed to load resource') && at ? `${msg.text()} (${at})` : msg.text()
     if ((msg.type() === 'error' || (msg.type() === 'warning' && text.startsWith('[Vue warn]'))) && !except.some((re) => re.test(text))) problems.push(text)
   })
   return problems

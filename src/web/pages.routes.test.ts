@@ -10,6 +10,7 @@ function fakeBuild (t: { teardown (fn: () => unknown): void }): string {
   mkdirSync(join(dir, 'assets'))
   writeFileSync(join(dir, 'pickup.html'), '<!doctype html><title>pickup</title>')
   writeFileSync(join(dir, 'staff.html'), '<!doctype html><title>staff</title>')
+  writeFileSync(join(dir, 'admin.html'), '<!doctype html><title>admin</title>')
   writeFileSync(join(dir, 'assets', 'pickup-abc123.js'), 'console.log(1)')
   writeFileSync(join(dir, 'secret.txt'), 'not an asset')
   return dir
@@ -32,6 +33,17 @@ t.test('pages: the pickup page for every merchant path, the staff page, hashed a
   t.equal(staff.statusCode, 200)
   t.match(staff.body, /<title>staff<\/title>/)
   t.equal(staff.headers['x-robots-tag'], 'noindex')
+
+  for (const url of ['/admin', '/admin/', '/admin/cards', '/admin/products/3']) {
+    const res = await app.inject({ url })
+    t.equal(res.statusCode, 200, url)
+    t.match(res.body, /<title>admin<\/title>/, `${url}: the console, its routes drawn in the browser`)
+    t.equal(res.headers['x-robots-tag'], 'noindex')
+    t.match(res.headers['content-security-policy'], /script-src 'self'(;|$)/)
+  }
+  const root = await app.inject({ url: '/' })
+  t.equal(root.statusCode, 302, '/ leads to the console')
+  t.equal(root.headers.location, '/admin/')
 
   const asset = await app.inject({ url: '/web/assets/pickup-abc123.js' })
   t.equal(asset.statusCode, 200)
