@@ -51,6 +51,7 @@ const commands = {
   'bench-open': 'dist/scripts/bench/open.js',
   'bench-sheets': 'dist/scripts/bench/sheets.js',
   'bench-cards': 'dist/scripts/bench/cards.js',
+  'bench-console': 'dist/scripts/bench/console.js',
 }
 if (!(command in commands)) {
   process.stderr.write(`unknown command ${command}; one of ${Object.keys(commands).join(', ')}\n`)

@@ -39,6 +39,8 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('../../../dist/web', import.meta.url)),
     emptyOutDir: true,
+    // .vite/manifest.json: which chunks each page loads (bench:console reads it; never served).
+    manifest: true,
     // WeChat's browser and phones a few years old.
     target: 'es2020',
     cssTarget: 'chrome61',
