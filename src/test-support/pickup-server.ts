@@ -13,7 +13,7 @@ export interface PickupServer extends RedeemFixture {
   setStorefront (patch?: Record<string, unknown>): Promise<void>
 }
 
-function solidPng (width: number, height: number, [r, g, b]: [number, number, number]): Buffer {
+export function solidPng (width: number, height: number, [r, g, b]: [number, number, number]): Buffer {
   const png = new PNG({ width, height })
   for (let i = 0; i < width * height; i++) png.data.set([r, g, b, 255], i * 4)
   return PNG.sync.write(png)

@@ -7,7 +7,7 @@ import t from 'tap'
 import { ADMIN_PASSWORD } from '../test-support/build-test-app.js'
 import { DESKTOP, browserSkip, focused, launchBrowser, screenshot, unlabelled, withPage } from '../test-support/browser.js'
 import { LARGE_DESKTOP, consoleProblems, openConsole } from '../test-support/admin-console.js'
-import { pickupServer } from '../test-support/pickup-server.js'
+import { pickupServer, solidPng } from '../test-support/pickup-server.js'
 
 const skip = browserSkip()
 t.setTimeout(300_000)
@@ -117,6 +117,39 @@ t.test('the console in a browser', { skip }, async (t) => {
       await page.waitForSelector('#kq-old-password')
       t.equal(new URL(page.url()).pathname, '/admin/password', 'back to the page after login')
       t.equal(await apiLogin('admin', 'Another-Long-Secret-2026'), null, 'the refused request changed nothing')
+    })
+  })
+
+  t.test('店铺设置: name, logo and colour saved, previewed, and shown on the pickup page', async (t) => {
+    const token = (await apiLogin('admin', ADMIN_PASSWORD))!
+    await withPage(t, browser, 'admin-storefront', DESKTOP, async (page) => {
+      const problems = consoleProblems(page)
+      await openConsole(page, server.url, token, '/admin/settings/storefront')
+      await page.waitForFunction(() => (globalThis as unknown as { document: { querySelector (s: string): { value: string } | null } }).document.querySelector('#kq-site-name')?.value !== '')
+      t.equal(await page.inputValue('#kq-site-name'), '鲜果提货中心', 'the saved settings are loaded')
+      await page.fill('#kq-site-name', '')
+      await page.getByRole('button', { name: '保存' }).click()
+      t.equal(await formError(page, 'kq-site-name'), '请填写提货网站名称')
+      await page.fill('#kq-site-name', '果园直供提货站')
+      t.equal(await page.locator('.kq-preview__name').innerText(), '果园直供提货站', 'the preview follows the form')
+      await page.locator('.kq-logo__upload input[type=file]').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: solidPng(120, 120, [30, 120, 200]) })
+      await page.waitForSelector('.kq-logo__img')
+      await page.waitForSelector('.kq-preview__logo')
+      await page.fill('#kq-notice', '每张卡限提一次\n节假日正常发货')
+      t.same(await page.locator('.kq-preview__notice p').allInnerTexts(), ['每张卡限提一次', '节假日正常发货'])
+      await page.getByRole('button', { name: '保存' }).click()
+      await page.locator('.el-message', { hasText: '已保存' }).waitFor()
+      await screenshot(page, 'admin-storefront')
+      const saved = (await server.app.inject({ url: '/api/v1/settings/storefront', headers: admin })).json()
+      t.equal(saved.site_name, '果园直供提货站')
+      t.match(saved.logo_url, new RegExp(`^${server.url}/uploads/\\d+/[0-9a-f]{64}\\.png$`), 'the uploaded logo is stored')
+      t.equal(saved.theme_color, '#2f7d32', 'fields not touched stay as they were')
+
+      await page.goto(`${server.url}/r/default`)
+      await page.waitForSelector('.kq-header h1')
+      t.equal(await page.locator('.kq-header h1').innerText(), '果园直供提货站', 'the pickup page shows the new name')
+      t.equal(await page.locator('.kq-header img').getAttribute('src'), saved.logo_url, 'and the new logo')
+      t.same(problems, [], 'no console errors')
     })
   })
 

@@ -4,7 +4,7 @@
 // permission named. Every page is its own chunk, loaded when first opened.
 import type { Component } from 'vue'
 import type { RouteRecordRaw } from 'vue-router'
-import { DataAnalysis, Goods, Link, OfficeBuilding, Tickets, User, Document, Shop, Phone, UserFilled } from '@element-plus/icons-vue'
+import { DataAnalysis, Goods, Link, OfficeBuilding, Tickets, User, Document, Shop, Phone, UserFilled, Setting } from '@element-plus/icons-vue'
 
 export interface Page {
   name: string
@@ -58,6 +58,11 @@ export const MENU: MenuGroup[] = [
   {
     title: '券商管理', icon: Shop, pages: [
       { name: 'distributors', path: 'distributors', title: '券商管理', permissions: ['cards.read', 'distributors.write'], component: () => import('./views/DistributorsView.vue') },
+    ],
+  },
+  {
+    title: '全局设置', icon: Setting, pages: [
+      { name: 'storefront', path: 'settings/storefront', title: '店铺设置', component: () => import('./views/StorefrontView.vue') },
     ],
   },
   {
