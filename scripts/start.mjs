@@ -46,6 +46,8 @@ const commands = {
   migrate: 'dist/scripts/migrate.js',
   'create-merchant': 'dist/scripts/create-merchant.js',
   openapi: 'dist/scripts/export-openapi.js',
+  backup: 'dist/scripts/backup.js',
+  restore: 'dist/scripts/restore.js',
   'bench-generate': 'dist/scripts/bench/generate.js',
   'bench-redeem': 'dist/scripts/bench/redeem.js',
   'bench-open': 'dist/scripts/bench/open.js',
