@@ -38,6 +38,10 @@ t.test('every variable is read and an invalid value names it', async (t) => {
   t.equal(c.trustProxy, 1)
   t.equal(loadConfig({ KAQUAN_DATA_DIR: data, KAQUAN_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy, '10.0.0.0/8,127.0.0.1')
   t.same(loadConfig({ KAQUAN_DATA_DIR: data, DATABASE_URL: 'sqlite:/tmp/x.sqlite' }).database, { client: 'sqlite', filename: '/tmp/x.sqlite' })
+  t.same(loadConfig({ KAQUAN_DATA_DIR: data }).retention, { attempts: 14, outbox: 90, tracking: 30 }, 'retention defaults')
+  t.same(loadConfig({ KAQUAN_DATA_DIR: data, KAQUAN_RETENTION_DAYS: 'tracking=7, attempts=30' }).retention, { attempts: 30, outbox: 90, tracking: 7 }, 'any of them set')
+  t.throws(() => loadConfig({ KAQUAN_DATA_DIR: data, KAQUAN_RETENTION_DAYS: 'attempts=200' }), /outbox rows cannot be kept for less time than their attempts/)
+  t.throws(() => loadConfig({ KAQUAN_DATA_DIR: data, KAQUAN_RETENTION_DAYS: 'logs=3' }), /Invalid KAQUAN_RETENTION_DAYS/)
 
   const bad: Record<string, string> = {
     PORT: 'eighty',
@@ -48,6 +52,7 @@ t.test('every variable is read and an invalid value names it', async (t) => {
     KAQUAN_CAPTCHA: 'maybe',
     KAQUAN_ADMIN_PASSWORD: 'password123',
     KAQUAN_TRUST_PROXY: 'everyone',
+    KAQUAN_RETENTION_DAYS: 'attempts=0',
   }
   t.throws(() => loadConfig({ KAQUAN_DATA_DIR: data, KAQUAN_TRUST_PROXY: 'true' }), /Invalid KAQUAN_TRUST_PROXY: true would trust any client/, 'true is refused')
   t.throws(() => loadConfig({ KAQUAN_DATA_DIR: data, KAQUAN_TRUST_PROXY: '10.0.0.0/33' }), /Invalid KAQUAN_TRUST_PROXY/)

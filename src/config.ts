@@ -35,7 +35,13 @@ export interface AppConfig {
   worker: boolean
   /** The built pickup and staff pages (Vite's output); the API runs without them. */
   webDir: string
+  /** How long growing logs are kept (KAQUAN_RETENTION_DAYS); the defaults when absent. */
+  retention?: RetentionDays
 }
+
+/** Days kept: delivery and vendor-call attempts, finished outbox rows (their outcome), raw tracking pushes. */
+export interface RetentionDays { attempts: number; outbox: number; tracking: number }
+export const DEFAULT_RETENTION: RetentionDays = { attempts: 14, outbox: 90, tracking: 30 }
 
 /** The names config.ts reads; a test checks docker/compose.yaml against this list. */
 export const ENV_VARIABLES = [
@@ -53,6 +59,7 @@ export const ENV_VARIABLES = [
   'KAQUAN_ALLOW_PRIVATE_VENDORS',
   'KAQUAN_VENDOR_HOSTS',
   'KAQUAN_WORKER',
+  'KAQUAN_RETENTION_DAYS',
 ] as const
 
 export class ConfigError extends Error {
@@ -242,5 +249,22 @@ export function loadConfig (env: Env = process.env): AppConfig {
     vendorHosts,
     worker: worker === 'on',
     webDir: DEFAULT_WEB_DIR,
+    retention: parseRetention(env),
   }
+}
+
+/** KAQUAN_RETENTION_DAYS=attempts=14,outbox=90,tracking=30 (any of them; 1–3650 days each). */
+function parseRetention (env: Env): RetentionDays {
+  const raw = value(env, 'KAQUAN_RETENTION_DAYS')
+  const out = { ...DEFAULT_RETENTION }
+  if (raw === undefined) return out
+  for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const m = /^(attempts|outbox|tracking)=(\d{1,4})$/.exec(part)
+    if (!m || Number(m[2]) < 1 || Number(m[2]) > 3650) {
+      throw new ConfigError('KAQUAN_RETENTION_DAYS', 'expected attempts=N,outbox=N,tracking=N (any of them), each 1-3650 days')
+    }
+    out[m[1] as keyof RetentionDays] = Number(m[2])
+  }
+  if (out.outbox < out.attempts) throw new ConfigError('KAQUAN_RETENTION_DAYS', 'outbox rows cannot be kept for less time than their attempts')
+  return out
 }

@@ -335,3 +335,52 @@ export async function insertRows (db: Db, table: string, rows: ReadonlyArray<Rec
   for (const r of rows) for (const c of columns) bindings.push(r[c] ?? null)
   return (await execute(db, sql, bindings)).insertId
 }
+
+/**
+ * Deletes a growing table's oldest rows, walking its primary key upwards in batches: rows
+ * before `cutoff` (by `timeColumn`) that `keep` does not hold back are deleted, one statement
+ * per batch (no long lock), and the walk stops at the first row at or after the cutoff, so a
+ * run reads only what is old plus one batch. Ids grow with time in these tables (append-only
+ * logs). Returns how many rows went. For the repositories that own such tables.
+ */
+export async function pruneOldest (db: Db, table: string, timeColumn: string, cutoff: number, opts: { batch?: number; keep?: (row: Record<string, unknown>) => boolean; columns?: string[] } = {}): Promise<number> {
+  const batch = opts.batch ?? 1000
+  let cursor = 0
+  let deleted = 0
+  for (;;) {
+    const rows = await db(table).where('id', '>', cursor).orderBy('id').limit(batch).select('id', timeColumn, ...(opts.columns ?? [])) as Array<Record<string, unknown>>
+    if (rows.length === 0) return deleted
+    const old = rows.filter((r) => Number(r[timeColumn]) < cutoff)
+    const ids = old.filter((r) => !opts.keep?.(r)).map((r) => Number(r.id))
+    if (ids.length) deleted += await db(table).whereIn('id', ids).delete()
+    if (old.length < rows.length || rows.length < batch) return deleted
+    cursor = Number(rows[rows.length - 1].id)
+    // Other requests go between batches.
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+}
+
+/**
+ * Runs `fn` unless another instance is running it (MySQL: a named server lock, not waited for;
+ * the server frees it if this instance dies). SQLite serves one instance: it just runs.
+ * Returns whether it ran.
+ */
+export async function onOneInstance (db: Knex, name: string, fn: () => Promise<void>): Promise<boolean> {
+  if (!isMysql(db)) {
+    await fn()
+    return true
+  }
+  const conn = await db.client.acquireConnection()
+  try {
+    const [[{ got }]] = await db.raw('SELECT GET_LOCK(?, 0) AS got', [`kaquan:${name}`]).connection(conn) as [[{ got: number | null }]]
+    if (Number(got) !== 1) return false
+    try {
+      await fn()
+    } finally {
+      await db.raw('SELECT RELEASE_LOCK(?)', [`kaquan:${name}`]).connection(conn)
+    }
+    return true
+  } finally {
+    await db.client.releaseConnection(conn)
+  }
+}

@@ -2,7 +2,7 @@
 // worker, webhooks, integrations) reads them later; nothing here touches the network. Every
 // statement on `outbox` and `outbox_attempts` is in this file.
 import type { Knex } from 'knex'
-import { affected, insertRows, isDeadlock, isMysql, type Db } from '../../shared/db.js'
+import { affected, insertRows, isDeadlock, isMysql, pruneOldest, type Db } from '../../shared/db.js'
 import type { AttemptReport, OutboxRow } from './outbox.types.js'
 
 /** Domain events; each is fanned out to the merchant's webhook endpoints (Standard Webhooks). */
@@ -138,4 +138,15 @@ export async function recordAttempt (trx: Knex.Transaction, row: OutboxRow, a: {
     response_excerpt: a.report.response_excerpt?.slice(0, 1024) ?? null,
   })
   return true
+}
+
+/**
+ * Retention: attempts older than `attemptsBefore` go (the row keeps its outcome: status,
+ * attempts, last error), then finished rows (done or dead) created before `rowsBefore`. Rows
+ * still pending or in flight stay whatever their age.
+ */
+export async function pruneOutbox (db: Knex, f: { attemptsBefore: number; rowsBefore: number }): Promise<{ attempts: number; rows: number }> {
+  const attempts = await pruneOldest(db, 'outbox_attempts', 'started_at', f.attemptsBefore)
+  const rows = await pruneOldest(db, 'outbox', 'created_at', f.rowsBefore, { columns: ['status'], keep: (r) => r.status !== 'done' && r.status !== 'dead' })
+  return { attempts, rows }
 }

@@ -1,7 +1,7 @@
 // The `tracking_pushes` table (every courier push, raw, stored once) and `order_tracking` (the
 // lines of an order's courier trail, each appended once).
 import type { Db } from '../../shared/db.js'
-import { isUniqueViolation } from '../../shared/db.js'
+import { isUniqueViolation, pruneOldest } from '../../shared/db.js'
 import type { TrackingLine } from './tracking.schemas.js'
 
 export type PushStatus = 'received' | 'processed' | 'unmatched'
@@ -32,3 +32,10 @@ export async function trackingLines (db: Db, orderId: number): Promise<TrackingL
   return rows.map((r) => ({ time: r.time as string, text: r.text as string }))
 }
 
+/**
+ * Retention: raw pushes received before `before` go (the tracking lines they gave stay in
+ * order_tracking; a repeat of such an old push would add no line, each line being kept once).
+ */
+export async function prunePushes (db: Db, before: number): Promise<number> {
+  return pruneOldest(db, 'tracking_pushes', 'created_at', before)
+}
