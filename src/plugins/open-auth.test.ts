@@ -1,7 +1,9 @@
 // Signed requests at the edges: nonces (one insert, copies sent at once, a replay at the
-// window's far end or over the rate), bodies, and queries that do not decode.
+// window's far end or over the rate), the rate shared by instances, bodies, and queries that do
+// not decode.
 import t from 'tap'
 import { fixedClock } from '../shared/clock.js'
+import { buildTestApp } from '../test-support/build-test-app.js'
 import { redeemFixture } from '../test-support/redeem-fixture.js'
 import { createApp, openRequest } from '../test-support/open-fixture.js'
 import { signRequest } from '../modules/open/client.js'
@@ -123,4 +125,22 @@ t.test('a request is verified over the body it carries, and one without Content-
   t.equal((await send(signedFor('{"a":1}', 'nonce-get-with-body-1'), '{"a":1}')).statusCode, 200, 'a GET with a body, signed over it')
   t.equal((await send(signedFor(undefined, 'nonce-get-with-body-2'), '{"a":1}')).json().code, 'signature_invalid', 'a body the signature does not cover')
   t.equal((await send(signedFor(undefined, 'nonce-get-no-body-123'))).statusCode, 200, 'no body at all')
+})
+
+t.test('an app\'s rate is shared by every instance: two instances allow the rate, not twice it', async (t) => {
+  const clock = fixedClock('2026-11-23T02:00:00Z')
+  const f = await redeemFixture(t, { clock })
+  const second = await buildTestApp(t, { database: { config: f.config.database, dir: f.config.dataDir }, clock })
+  // 3 per second, bursts of 6; the clock stands still, so the window does not turn.
+  const app = await createApp(f, ['products:read'], { rate_limit: 3 })
+  const answers = await Promise.all(Array.from({ length: 12 }, (_, i) =>
+    openRequest(f, app, 'GET', '/open/v1/products', undefined, { nonce: `nonce-shared-rate-${String(i).padStart(4, '0')}`, target: i % 2 ? second.app : f.app })))
+  const codes = answers.map((r) => r.statusCode)
+  t.equal(codes.filter((c) => c === 200).length, 6, 'the burst of 6, across both instances')
+  t.equal(codes.filter((c) => c === 429).length, 6)
+  const refused = answers.find((r) => r.statusCode === 429)!
+  t.equal(refused.json().code, 'rate_limited')
+  t.equal(refused.headers['retry-after'], '2', 'until the window turns')
+  clock.set('2026-11-23T02:00:02Z')
+  t.equal((await openRequest(f, app, 'GET', '/open/v1/products', undefined, { nonce: 'nonce-shared-rate-after', target: second.app })).statusCode, 200, 'the next window allows again')
 })

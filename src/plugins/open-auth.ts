@@ -12,6 +12,7 @@ import type { Scope } from '../modules/open/apps.schemas.js'
 import type { IdempotencyRow } from '../modules/open/open-auth.repository.js'
 import * as errors from '../modules/open/open.errors.js'
 import { inCidr } from '../shared/ip.js'
+import { reserve, succeeded, type Guard, type Reservation } from '../shared/guards.js'
 import { sign, splitUrl, stringToSign } from '../modules/open/signature.js'
 import type { MerchantRow } from '../modules/merchants/merchants.service.js'
 
@@ -46,32 +47,20 @@ export function openOf (request: FastifyRequest): OpenContext {
   return request.open
 }
 
-/** Token buckets per app: `rate` per second, bursts up to twice that. One per instance. */
-class RateLimiter {
-  private readonly buckets = new Map<number, { tokens: number; at: number }>()
-  take (appId: number, rate: number, nowMs: number): number {
-    const b = this.buckets.get(appId) ?? { tokens: rate * 2, at: nowMs }
-    b.tokens = Math.min(rate * 2, b.tokens + ((nowMs - b.at) / 1000) * rate)
-    b.at = nowMs
-    this.buckets.set(appId, b)
-    if (b.tokens < 1) return Math.ceil((1 - b.tokens) / rate)
-    b.tokens -= 1
-    return 0
-  }
-
-  /** Returns a token taken by a request that was refused after all. */
-  giveBack (appId: number, rate: number): void {
-    const b = this.buckets.get(appId)
-    if (b) b.tokens = Math.min(rate * 2, b.tokens + 1)
-  }
+/**
+ * Each app's rate (`rate` requests a second, bursts up to twice that): at most 2 × rate in a
+ * window of 2 s, counted in guard_counters by the one atomic statement the guess limits use, so
+ * every instance shares it and N instances allow the app's rate, not N times it.
+ */
+function appRate (rate: number): Guard {
+  return { kind: 'app_rate', max: Math.max(1, rate * 2), windowMs: 2000, lockMs: 0 }
 }
 
-function rateRefusal (wait: number): Error | null {
-  return wait > 0 ? errors.rateLimited({ headers: { 'retry-after': String(wait) } }) : null
+function rateRefusal (r: Reservation): Error | null {
+  return r.allowed ? null : errors.rateLimited({ headers: { 'retry-after': String(Math.max(1, Math.ceil(r.retryAfterMs / 1000))) } })
 }
 
 export async function registerOpenAuth (app: FastifyInstance): Promise<void> {
-  const limiter = new RateLimiter()
   // Stored replies can hold card passwords (cards:secrets): encrypted at rest, bound to their app and key.
   const replyKey = deriveKey(app.config.masterKey, 'idempotency-reply')
   const sealReply = (appId: number, key: string, body: string) => encrypt(replyKey, body, `${appId}:${key}`)
@@ -148,7 +137,7 @@ export async function registerOpenAuth (app: FastifyInstance): Promise<void> {
       ? errors.ipNotAllowed()
       : needed && !scopes.includes(needed)
         ? errors.scopeMissing()
-        : rateRefusal(limiter.take(row.id, Number(row.rate_limit), now.getTime()))
+        : rateRefusal(await reserve(app.db, appRate(Number(row.rate_limit)), String(row.id), now))
     if (refusal) {
       if (await app.services.open.nonceUsed(row.id, nonce, now)) throw errors.nonceReplayed()
       throw refusal
@@ -160,7 +149,7 @@ export async function registerOpenAuth (app: FastifyInstance): Promise<void> {
     try {
       used = await app.services.open.useNonce(row.id, nonce, nonceExpires, now)
     } finally {
-      if (!used) limiter.giveBack(row.id, Number(row.rate_limit))
+      if (!used) await succeeded(app.db, [{ guard: appRate(Number(row.rate_limit)), subject: String(row.id), mode: 'refund' }])
     }
     if (!used) throw errors.nonceReplayed()
     const merchant = await app.services.merchants.findById(row.merchant_id)
