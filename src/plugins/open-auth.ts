@@ -13,6 +13,8 @@ import type { IdempotencyRow } from '../modules/open/open-auth.repository.js'
 import * as errors from '../modules/open/open.errors.js'
 import { inCidr } from '../shared/ip.js'
 import { reserve, succeeded, type Guard, type Reservation } from '../shared/guards.js'
+import { isMysql } from '../shared/db.js'
+import type { Knex } from 'knex'
 import { sign, splitUrl, stringToSign } from '../modules/open/signature.js'
 import type { MerchantRow } from '../modules/merchants/merchants.service.js'
 
@@ -48,12 +50,48 @@ export function openOf (request: FastifyRequest): OpenContext {
 }
 
 /**
- * Each app's rate (`rate` requests a second, bursts up to twice that): at most 2 × rate in a
- * window of 2 s, counted in guard_counters by the one atomic statement the guess limits use, so
- * every instance shares it and N instances allow the app's rate, not N times it.
+ * Each app's rate: `rate` requests a second, bursts up to twice that. On MySQL, where several
+ * instances share the database, it is counted there — at most 2 × rate in a window of 2 s, in
+ * guard_counters by the one atomic statement of the guess limits — so N instances allow the
+ * app's rate, not N times it. SQLite serves one instance: a token bucket in memory is exact
+ * there and costs no write (a second write per signed request doubled what signing costs in
+ * bench:open).
  */
 function appRate (rate: number): Guard {
   return { kind: 'app_rate', max: Math.max(1, rate * 2), windowMs: 2000, lockMs: 0 }
+}
+
+class TokenBuckets {
+  private readonly buckets = new Map<number, { tokens: number; at: number }>()
+  take (appId: number, rate: number, nowMs: number): Reservation {
+    const b = this.buckets.get(appId) ?? { tokens: rate * 2, at: nowMs }
+    b.tokens = Math.min(rate * 2, b.tokens + ((nowMs - b.at) / 1000) * rate)
+    b.at = nowMs
+    this.buckets.set(appId, b)
+    if (b.tokens < 1) return { allowed: false, retryAfterMs: Math.ceil((1 - b.tokens) / rate) * 1000 }
+    b.tokens -= 1
+    return { allowed: true }
+  }
+
+  giveBack (appId: number, rate: number): void {
+    const b = this.buckets.get(appId)
+    if (b) b.tokens = Math.min(rate * 2, b.tokens + 1)
+  }
+}
+
+/** Takes one request of the app's rate (see appRate), and gives it back for a request refused after all. */
+function rateOf (db: Knex) {
+  if (!isMysql(db)) {
+    const buckets = new TokenBuckets()
+    return {
+      take: async (appId: number, rate: number, now: Date) => buckets.take(appId, rate, now.getTime()),
+      giveBack: async (appId: number, rate: number) => buckets.giveBack(appId, rate),
+    }
+  }
+  return {
+    take: (appId: number, rate: number, now: Date) => reserve(db, appRate(rate), String(appId), now),
+    giveBack: (appId: number, rate: number) => succeeded(db, [{ guard: appRate(rate), subject: String(appId), mode: 'refund' }]),
+  }
 }
 
 function rateRefusal (r: Reservation): Error | null {
@@ -65,6 +103,7 @@ export async function registerOpenAuth (app: FastifyInstance): Promise<void> {
   const replyKey = deriveKey(app.config.masterKey, 'idempotency-reply')
   const sealReply = (appId: number, key: string, body: string) => encrypt(replyKey, body, `${appId}:${key}`)
   const openReply = (appId: number, key: string, enc: string) => decrypt(replyKey, enc, `${appId}:${key}`).toString('utf8')
+  const rate = rateOf(app.db)
   app.decorateRequest('open', null)
   app.decorateRequest('rawBody', null)
   app.decorateRequest('idempotency', null)
@@ -137,7 +176,7 @@ export async function registerOpenAuth (app: FastifyInstance): Promise<void> {
       ? errors.ipNotAllowed()
       : needed && !scopes.includes(needed)
         ? errors.scopeMissing()
-        : rateRefusal(await reserve(app.db, appRate(Number(row.rate_limit)), String(row.id), now))
+        : rateRefusal(await rate.take(row.id, Number(row.rate_limit), now))
     if (refusal) {
       if (await app.services.open.nonceUsed(row.id, nonce, now)) throw errors.nonceReplayed()
       throw refusal
@@ -149,7 +188,7 @@ export async function registerOpenAuth (app: FastifyInstance): Promise<void> {
     try {
       used = await app.services.open.useNonce(row.id, nonce, nonceExpires, now)
     } finally {
-      if (!used) await succeeded(app.db, [{ guard: appRate(Number(row.rate_limit)), subject: String(row.id), mode: 'refund' }])
+      if (!used) await rate.giveBack(row.id, Number(row.rate_limit))
     }
     if (!used) throw errors.nonceReplayed()
     const merchant = await app.services.merchants.findById(row.merchant_id)
