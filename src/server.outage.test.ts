@@ -1,7 +1,8 @@
 // The real server process (src/server.ts: timers, worker, close-with-grace) on a private
 // MariaDB that is stopped for a while and started again: the process must live through it,
 // tell callers the database is away (503, not a hang and not a crash) and serve again by
-// itself once the database is back.
+// itself once the database is back; and frozen (SIGSTOP: connections open, no answer), /readyz
+// and requests answer 503 within their bounds instead of hanging.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -76,5 +77,23 @@ if (!onMysql || !mariadbAvailable) {
     t.equal((await get(`${base}/api/v1/redeem/default/config`)).status, 200, 'serves again without a restart')
     t.equal(child.exitCode, null)
     t.notMatch(output, /server\.crashed/, 'close-with-grace never saw an unhandled error')
+
+    // Frozen, not gone: connections stay open and nothing answers.
+    db.freeze()
+    const frozenReady = await get(`${base}/readyz`)
+    t.equal(frozenReady.status, 503, '/readyz says not ready while the database is frozen')
+    t.ok(frozenReady.ms < 5000, `and answers in ${frozenReady.ms} ms (its bound is 3 s), not when the database wakes`)
+    const frozen = await get(`${base}/api/v1/redeem/default/config`)
+    t.equal(frozen.status, 503, 'a request that needs the frozen database is a 503')
+    t.equal(frozen.body.code, 'database_unavailable')
+    t.ok(frozen.ms < 20_000, `after at most the statement bound (15 s): ${frozen.ms} ms`)
+    db.thaw()
+    let thawed = false
+    for (let i = 0; i < 60 && !thawed; i++) {
+      thawed = (await get(`${base}/api/v1/redeem/default/config`)).status === 200
+      if (!thawed) await sleep(500)
+    }
+    t.ok(thawed, 'serves again once the database runs')
+    t.equal(child.exitCode, null)
   })
 }

@@ -35,8 +35,11 @@ export function createDb (config: DatabaseConfig): Knex {
       },
     })
   }
-  return knexFactory({
+  const bound = { ms: QUERY_TIMEOUT_MS }
+  const db = knexFactory({
     client: 'mysql2',
+    // A pool that cannot hand out a connection (the server away) fails the request in 10 s.
+    acquireConnectionTimeout: 10_000,
     connection: {
       uri: config.url,
       timezone: 'Z',
@@ -49,10 +52,47 @@ export function createDb (config: DatabaseConfig): Knex {
       min: 0,
       max: 10,
       afterCreate: (conn: any, done: (err: Error | null, conn: unknown) => void) => {
+        boundQueries(conn, bound)
         conn.query("SET time_zone = '+00:00', NAMES utf8mb4", (err: Error | null) => done(err, conn))
       },
     },
   })
+  queryBounds.set(db, bound)
+  return db
+}
+
+/**
+ * How long one statement may wait for MySQL's answer: a server that froze (not one that went
+ * away: that fails at once) would otherwise hold every request, and /readyz, for as long as it
+ * is frozen. mysql2 then ends the connection (PROTOCOL_SEQUENCE_TIMEOUT: the request gets a 503
+ * database_unavailable) and the pool makes a new one. Migrations run unbounded (an index on a
+ * million cards may take minutes).
+ */
+export const QUERY_TIMEOUT_MS = 15_000
+const queryBounds = new WeakMap<Knex, { ms: number }>()
+
+/** Gives every statement on this connection the bound's timeout, unless the statement sets its own. */
+function boundQueries (conn: { query: (...args: unknown[]) => unknown }, bound: { ms: number }): void {
+  const query = conn.query.bind(conn)
+  conn.query = (sql: unknown, ...rest: unknown[]) => {
+    if (bound.ms > 0 && sql && typeof sql === 'object' && (sql as { timeout?: number }).timeout === undefined) {
+      return query({ ...(sql as object), timeout: bound.ms }, ...rest)
+    }
+    return query(sql, ...rest)
+  }
+}
+
+/** Runs `fn` with this database's statements unbounded (migrations). */
+async function unbounded<T> (db: Knex, fn: () => Promise<T>): Promise<T> {
+  const bound = queryBounds.get(db)
+  if (!bound) return fn()
+  const before = bound.ms
+  bound.ms = 0
+  try {
+    return await fn()
+  } finally {
+    bound.ms = before
+  }
 }
 
 /**
@@ -128,7 +168,7 @@ const LOCK_TABLE = `${migrationConfig.tableName}_lock`
  * killed run, or by two first starts that each made it), is a leftover and is put right first.
  */
 export async function migrateLatest (db: Knex, opts: { waitMs?: number } = {}): Promise<void> {
-  await withMigrationLock(db, opts.waitMs ?? 600_000, async () => {
+  await unbounded(db, () => withMigrationLock(db, opts.waitMs ?? 600_000, async () => {
     if (await db.schema.hasTable(LOCK_TABLE)) {
       const rows = await db(LOCK_TABLE).select('is_locked') as Array<{ is_locked: number }>
       if (rows.length !== 1 || Number(rows[0].is_locked) !== 0) {
@@ -137,7 +177,7 @@ export async function migrateLatest (db: Knex, opts: { waitMs?: number } = {}): 
       }
     }
     await db.migrate.latest(migrationConfig)
-  })
+  }))
 }
 
 async function withMigrationLock (db: Knex, waitMs: number, fn: () => Promise<void>): Promise<void> {

@@ -18,6 +18,10 @@ export interface PrivateMariadb {
   start (): Promise<void>
   /** Stops the server (SIGTERM, waits for the process to end). */
   stop (): Promise<void>
+  /** Freezes the server (SIGSTOP): connections stay open and nothing answers. */
+  freeze (): void
+  /** Lets a frozen server run again (SIGCONT). */
+  thaw (): void
 }
 
 async function waitForPort (port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
@@ -57,11 +61,14 @@ export async function startPrivateMariadb (t: { teardown (fn: () => unknown): vo
       ], { stdio: 'ignore' })
       await waitForPort(port, child, 30_000)
     },
+    freeze () { child?.kill('SIGSTOP') },
+    thaw () { child?.kill('SIGCONT') },
     async stop () {
       const c = child
       if (!c) return
       child = null
       if (c.exitCode !== null) return
+      c.kill('SIGCONT')
       await new Promise<void>((resolve) => { c.once('exit', () => resolve()); c.kill('SIGTERM') })
     },
   }
