@@ -82,6 +82,8 @@ const TARGET_LABELS: Record<string, string> = {
 
 export function targetLabel (type: string | null, id: string | null): string {
   if (!type) return '—'
+  // A bulk action's id names the operation, not something a merchant looks up.
+  if (type === 'cards') return '卡券'
   const name = TARGET_LABELS[type] ?? type
   return id ? `${name} ${id}` : name
 }
@@ -92,7 +94,7 @@ const KEY_LABELS: Record<string, string> = {
   matched: '匹配', changed_count: '已修改', skipped: '跳过', target: '范围', fields: '修改内容', job_no: '任务号',
   filter: '筛选条件', rows: '行数', format: '格式', passwords: '含密码', state: '阶段', complete: '完整',
   quantity: '数量', batch_no: '批次号', prefix: '前缀', courier_code: '快递公司', waybill_no: '运单号', reason: '原因',
-  ip: 'IP', count: '数量', distributor_id: '券商', remark: '备注', phone: '手机号', contact: '联系人', section: '设置项',
+  ip: 'IP', count: '数量', serial_from: '起始序号', serial_to: '结束序号', card_no: '卡号', order_no: '订单号', distributor_id: '券商', remark: '备注', phone: '手机号', contact: '联系人', section: '设置项',
 }
 
 const FIELD_LABELS: Record<string, string> = {
@@ -126,12 +128,15 @@ function text (key: string, value: unknown): string {
 }
 
 /** An entry's summary as "label: value" lines. */
-export function summaryLines (summary: Record<string, unknown> | null): Array<{ label: string; value: string }> {
+export function summaryLines (summary: Record<string, unknown> | null, targetType: string | null = null): Array<{ label: string; value: string }> {
   if (!summary) return []
-  return Object.entries(summary).map(([key, value]) => ({
-    label: KEY_LABELS[key] ?? key,
-    value: SECRET_KEY.test(key) ? '（不显示）' : text(key, value),
-  }))
+  return Object.entries(summary).map(([key, value]) => {
+    // "changed" is the fields changed (an admin, a product) or how many cards a bulk action changed.
+    const label = key === 'changed' && typeof value === 'number' ? '已修改' : KEY_LABELS[key] ?? key
+    let shown = SECRET_KEY.test(key) ? '（不显示）' : text(key, value)
+    if (targetType === 'admin' && key === 'changed') shown = shown.replace('姓名/名称', '姓名')
+    return { label, value: shown }
+  })
 }
 
 export function actorTypeLabel (type: string): string {
