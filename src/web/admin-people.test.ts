@@ -21,6 +21,12 @@ async function confirmBox (page: Page, label: string): Promise<void> {
   await box.waitFor({ state: 'hidden' })
 }
 
+const shanghai = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', ...options })
+/** "2026-12-02" as Shanghai's calendar has it. */
+const shanghaiDay = (d: Date) => shanghai({ year: 'numeric', month: '2-digit', day: '2-digit' }).format(d)
+/** "2026-12-02 06:24:47" in Shanghai. */
+const shanghaiTime = (iso: string) => shanghai({ year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(new Date(iso))
+
 const actions = (page: Page, username: string) => page.locator(`.kq-admins__actions[data-username="${username}"]`)
 
 t.test('people pages in a browser', { skip }, async (t) => {
@@ -196,7 +202,7 @@ t.test('people pages in a browser', { skip }, async (t) => {
   })
 
   t.test('操作日志: the actions just done, in words, filtered by who and by day', async (t) => {
-    await withPage(t, browser, 'admin-people-audit', DESKTOP, async (page) => {
+    await withPage(t, browser, 'admin-people-audit', { ...DESKTOP, timezoneId: 'America/Los_Angeles' }, async (page) => {
       const problems = consoleProblems(page)
       await openConsole(page, server.url, server.token, '/admin/audit')
       await page.waitForSelector('.kq-audit .el-table__row')
@@ -219,14 +225,25 @@ t.test('people pages in a browser', { skip }, async (t) => {
       t.match(await page.locator('.kq-audit').innerText(), /渠道经理[\s\S]*名称：华东分销/)
       await screenshot(page, 'admin-people-audit-by-actor')
 
-      // When: a day long past holds nothing; today (in the merchant's zone) holds it again.
+      // When: days in the merchant's zone (Shanghai), whatever the browser's (Los Angeles here).
       const picker = page.locator('.kq-audit__filters .el-date-editor')
-      await picker.locator('input').first().fill('2020-01-01')
-      await picker.locator('input').nth(1).fill('2020-01-02')
-      await page.keyboard.press('Enter')
-      await page.click('#kq-audit-search')
+      const days = async (from: string, to: string) => {
+        await picker.locator('input').first().fill(from)
+        await picker.locator('input').nth(1).fill(to)
+        await page.keyboard.press('Enter')
+        await page.click('#kq-audit-search')
+      }
+      const today = shanghaiDay(new Date())
+      await days(today, today)
+      await page.locator('.kq-audit__action', { hasText: '添加券商' }).waitFor()
+      t.same(await actionsShown(), ['添加券商'], 'today in Shanghai holds it (with the actor filter still on)')
+      await days('2020-01-01', '2020-01-02')
       await page.locator('.kq-audit', { hasText: '没有符合条件的记录' }).waitFor()
       t.pass('a day long past: nothing')
+      const first = (await api('GET', '/api/v1/audit-logs?limit=1')).items[0]
+      await page.getByText('重置', { exact: true }).click()
+      await page.locator('.kq-audit__action', { hasText: '批量修改卡券' }).waitFor()
+      t.equal(await page.locator('.kq-audit .el-table__row').first().locator('td').first().innerText(), shanghaiTime(first.created_at), 'times in the merchant\'s zone, not the browser\'s')
       t.same(problems, [], 'no console errors')
     })
     t.equal(dist.username, 'dist01')
