@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core'
 import t from 'tap'
 import { DESKTOP, browserSkip, launchBrowser, screenshot, withPage } from '../test-support/browser.js'
-import { LARGE_DESKTOP, consoleProblems, lastMessage, openConsole } from '../test-support/admin-console.js'
+import { LARGE_DESKTOP, consoleProblems, openConsole } from '../test-support/admin-console.js'
 import { pickupServer } from '../test-support/pickup-server.js'
 
 const skip = browserSkip()
@@ -26,6 +26,16 @@ const shanghai = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeForma
 const shanghaiDay = (d: Date) => shanghai({ year: 'numeric', month: '2-digit', day: '2-digit' }).format(d)
 /** "2026-12-02 06:24:47" in Shanghai. */
 const shanghaiTime = (iso: string) => shanghai({ year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(new Date(iso))
+
+/**
+ * The toast saying `text` (waited for: an earlier toast may still be showing while the answer
+ * is on its way), as the page shows it.
+ */
+async function toast (page: Page, text: string): Promise<string> {
+  const m = page.locator('.el-message', { hasText: text }).last()
+  await m.waitFor()
+  return (await m.innerText()).trim()
+}
 
 const actions = (page: Page, username: string) => page.locator(`.kq-admins__actions[data-username="${username}"]`)
 
@@ -70,7 +80,7 @@ t.test('people pages in a browser', { skip }, async (t) => {
       t.match(await dialog.locator('.kq-perms__group[data-group="提货"]').innerText(), /到店提货[\s\S]*电话提货/)
       await screenshot(page, 'admin-people-admin-create')
       await page.click('#kq-admin-save')
-      t.equal(await lastMessage(page), '已添加管理员 clerk02')
+      t.equal(await toast(page, '已添加管理员 clerk02'), '已添加管理员 clerk02')
       await dialog.waitFor({ state: 'hidden' })
       let clerk = await adminNamed('clerk02')
       t.same([clerk.name, clerk.phone, clerk.permissions], ['店员小张', '13800138001', ['orders.read', 'redeem.store']], 'created with the ticks given')
@@ -84,20 +94,20 @@ t.test('people pages in a browser', { skip }, async (t) => {
       await dialog.locator('.el-checkbox[data-permission="orders.read"]').click()
       await dialog.locator('.el-checkbox[data-permission="redeem.phone"]').click()
       await page.click('#kq-admin-save')
-      t.equal(await lastMessage(page), '已保存')
+      t.equal(await toast(page, '已保存'), '已保存')
       await dialog.waitFor({ state: 'hidden' })
       clerk = await adminNamed('clerk02')
       t.same([clerk.name, clerk.permissions], ['店员小张（早班）', ['redeem.store', 'redeem.phone']], 'edited: name and ticks')
 
       await actions(page, 'clerk02').getByText('停用').click()
       await confirmBox(page, '停用')
-      t.equal(await lastMessage(page), '已停用 clerk02')
+      t.equal(await toast(page, '已停用 clerk02'), '已停用 clerk02')
       await page.locator('.kq-admins .el-table__row', { hasText: 'clerk02' }).getByText('已停用').waitFor()
       t.equal((await adminNamed('clerk02')).status, 'disabled')
       const refused = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'clerk02', password: CLERK_PASSWORD } })
       t.equal(refused.json().code, 'account_disabled', 'a disabled account cannot log in')
       await actions(page, 'clerk02').getByText('启用').click()
-      t.equal(await lastMessage(page), '已启用 clerk02')
+      t.equal(await toast(page, '已启用 clerk02'), '已启用 clerk02')
       t.equal((await adminNamed('clerk02')).status, 'active')
 
       await actions(page, 'clerk02').getByText('重置密码').click()
@@ -119,10 +129,10 @@ t.test('people pages in a browser', { skip }, async (t) => {
       // The owner is the only admin holding admins.write: neither deleted nor disabled.
       await actions(page, 'admin').getByText('删除').click()
       await confirmBox(page, '删除')
-      t.equal(await lastMessage(page), '不能删除自己的账号', 'the server\'s reason is shown')
+      t.equal(await toast(page, '不能删除自己的账号'), '不能删除自己的账号', 'the server\'s reason is shown')
       await actions(page, 'admin').getByText('停用').click()
       await confirmBox(page, '停用')
-      t.equal(await lastMessage(page), '不能取消自己的管理员管理权限或停用自己')
+      t.equal(await toast(page, '不能取消自己的管理员管理权限或停用自己'), '不能取消自己的管理员管理权限或停用自己')
       const ownerRow = await adminNamed('admin')
       t.same([ownerRow.status, ownerRow.permissions.includes('admins.write')], ['active', true], 'the last holder stays')
       await screenshot(page, 'admin-people-last-holder')
@@ -177,7 +187,7 @@ t.test('people pages in a browser', { skip }, async (t) => {
       await page.fill('#kq-dist-contact', '王经理')
       await page.fill('#kq-dist-phone', '13900139000')
       await page.click('#kq-dist-save')
-      t.equal(await lastMessage(page), '已添加券商 华东分销')
+      t.equal(await toast(page, '已添加券商 华东分销'), '已添加券商 华东分销')
       const row = page.locator('.kq-dist__actions[data-name="华东分销"]')
       await row.waitFor()
       const id = (await api('GET', '/api/v1/distributors')).items.find((d: { name: string }) => d.name === '华东分销').id
