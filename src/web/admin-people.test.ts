@@ -77,6 +77,7 @@ t.test('people pages in a browser', { skip }, async (t) => {
       t.same(await dialog.locator('.kq-perms__title').allInnerTexts(), ['商品', '卡券', '券商', '订单', '提货', '设置', '开放平台', '管理员与日志'], 'ticks grouped by area, in Chinese')
       await dialog.locator('.el-checkbox[data-permission="redeem.store"]').click()
       await dialog.locator('.el-checkbox[data-permission="orders.read"]').click()
+      await dialog.locator('.el-checkbox.is-checked[data-permission="orders.read"]').waitFor()
       t.match(await dialog.locator('.kq-perms__group[data-group="提货"]').innerText(), /到店提货[\s\S]*电话提货/)
       await screenshot(page, 'admin-people-admin-create')
       await page.click('#kq-admin-save')
@@ -250,6 +251,15 @@ t.test('people pages in a browser', { skip }, async (t) => {
       await days('2020-01-01', '2020-01-02')
       await page.locator('.kq-audit', { hasText: '没有符合条件的记录' }).waitFor()
       t.pass('a day long past: nothing')
+      // What: every 管理员 action, by anyone.
+      await page.getByText('重置', { exact: true }).click()
+      await page.locator('.kq-audit__action', { hasText: '批量修改卡券' }).waitFor()
+      await page.click('#kq-audit-action')
+      await page.locator('.el-select-dropdown__item:visible', { hasText: '全部管理员操作' }).click()
+      await page.click('#kq-audit-search')
+      await page.locator('.kq-audit__action', { hasText: '批量修改卡券' }).waitFor({ state: 'detached' })
+      const adminActions = await page.locator('.kq-audit__action').evaluateAll((els) => els.map((e) => (e as unknown as { getAttribute (n: string): string | null }).getAttribute('data-action')))
+      t.ok(adminActions.length >= 5 && adminActions.every((a) => a?.startsWith('admins.')), `only 管理员 actions: ${adminActions.join(', ')}`)
       const first = (await api('GET', '/api/v1/audit-logs?limit=1')).items[0]
       await page.getByText('重置', { exact: true }).click()
       await page.locator('.kq-audit__action', { hasText: '批量修改卡券' }).waitFor()
