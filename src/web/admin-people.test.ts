@@ -223,6 +223,7 @@ t.test('people pages in a browser', { skip }, async (t) => {
       const table = await page.locator('.kq-audit').innerText()
       t.match(table, /用户名：clerk02/, 'the summary in words')
       t.match(table, /新权限：到店提货、电话提货/, 'permission codes translated')
+      t.match(table, /修改内容：券商=华东分销/, 'a distributor by its name')
       t.notMatch(table, new RegExp(CLERK_PASSWORD.replace(/[#-]/g, '\\$&')), 'no password')
       t.notMatch(table, /scrypt\$/)
       await screenshot(page, 'admin-people-audit')

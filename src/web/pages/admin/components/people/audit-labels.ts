@@ -80,8 +80,9 @@ const TARGET_LABELS: Record<string, string> = {
   order: '订单', merchant: '商户', settings: '设置', app: '应用', webhook: 'Webhook', courier: '快递公司',
 }
 
-export function targetLabel (type: string | null, id: string | null): string {
+export function targetLabel (type: string | null, id: string | null, names: KnownNames = {}): string {
   if (!type) return '—'
+  if (type === 'distributor' && id && names.distributors?.has(Number(id))) return `券商 ${names.distributors.get(Number(id))}`
   // A bulk action's id names the operation, not something a merchant looks up.
   if (type === 'cards') return '卡券'
   const name = TARGET_LABELS[type] ?? type
@@ -110,30 +111,34 @@ const VALUE_LABELS: Record<string, string> = {
 /** Keys whose values are never shown, whatever an entry carries (the server writes none; this is the page's own guard). */
 const SECRET_KEY = /^(password|old_password|new_password|password_hash|hash|secret|\w+_secret|token|\w+_token|sign|signature|private_key)$/i
 
-function text (key: string, value: unknown): string {
+/** Names the page knows for ids a summary carries (a distributor's, for the cards given to it). */
+export interface KnownNames { distributors?: Map<number, string> }
+
+function text (key: string, value: unknown, names: KnownNames = {}): string {
+  if (key === 'distributor_id' && typeof value === 'number') return names.distributors?.get(value) ?? `#${value}`
   if (value === null || value === undefined || value === '') return '—'
   if (Array.isArray(value)) {
     if (value.length === 0) return '无'
     if (key.startsWith('permissions')) return value.map((p) => PERMISSION_LABELS[String(p)] ?? String(p)).join('、')
     if (key === 'changed') return value.map((f) => FIELD_LABELS[String(f)] ?? String(f)).join('、')
-    return value.map((v) => text('', v)).join('、')
+    return value.map((v) => text('', v, names)).join('、')
   }
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== null && v !== undefined)
     if (entries.length === 0) return '无'
-    return entries.map(([k, v]) => `${KEY_LABELS[k] ?? FIELD_LABELS[k] ?? k}=${text(k, v)}`).join('，')
+    return entries.map(([k, v]) => `${KEY_LABELS[k] ?? FIELD_LABELS[k] ?? k}=${text(k, v, names)}`).join('，')
   }
   const s = String(value)
   return VALUE_LABELS[s] ?? s
 }
 
 /** An entry's summary as "label: value" lines. */
-export function summaryLines (summary: Record<string, unknown> | null, targetType: string | null = null): Array<{ label: string; value: string }> {
+export function summaryLines (summary: Record<string, unknown> | null, targetType: string | null = null, names: KnownNames = {}): Array<{ label: string; value: string }> {
   if (!summary) return []
   return Object.entries(summary).map(([key, value]) => {
     // "changed" is the fields changed (an admin, a product) or how many cards a bulk action changed.
     const label = key === 'changed' && typeof value === 'number' ? '已修改' : KEY_LABELS[key] ?? key
-    let shown = SECRET_KEY.test(key) ? '（不显示）' : text(key, value)
+    let shown = SECRET_KEY.test(key) ? '（不显示）' : text(key, value, names)
     if (targetType === 'admin' && key === 'changed') shown = shown.replace('姓名/名称', '姓名')
     return { label, value: shown }
   })
