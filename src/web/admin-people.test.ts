@@ -208,7 +208,26 @@ t.test('people pages in a browser', { skip }, async (t) => {
       t.match(await page.locator('.kq-dist__totals').innerText(), /共 1 家券商[\s\S]*已分配 3 张/)
       t.equal(await page.locator('.kq-dist__actions[data-name="华东分销"] a', { hasText: '查看卡券' }).getAttribute('href'), `/admin/cards?distributor=${id}`, 'links to its cards')
       await screenshot(page, 'admin-people-distributors')
-      t.same(problems, [], 'no console errors')
+
+      await row.getByText('编辑').click()
+      await page.fill('#kq-dist-remark', '月底结算')
+      await page.click('#kq-dist-save')
+      t.equal(await toast(page, '已保存'), '已保存')
+      await cells.getByText('月底结算').waitFor()
+      await row.getByText('删除').click()
+      await confirmBox(page, '删除')
+      t.equal(await toast(page, '该券商名下还有卡券，不能删除'), '该券商名下还有卡券，不能删除', 'a distributor holding cards stays, with the reason')
+      t.same(problems.filter((p) => !/status of 409/.test(p)), [], 'no console errors')
+    })
+
+    // Buttons follow permissions: cards.read alone sees the counts and no 添加/编辑/删除.
+    await api('POST', '/api/v1/admins', { username: 'viewer1', name: '只读', password: 'Viewer1234-kq#Pw', permissions: ['cards.read'] })
+    const viewer = await server.login('viewer1', 'Viewer1234-kq#Pw')
+    await withPage(t, browser, 'admin-people-distributors-read', DESKTOP, async (page) => {
+      await openConsole(page, server.url, viewer, '/admin/distributors')
+      await page.waitForSelector('.kq-dist__actions[data-name="华东分销"]')
+      t.equal(await page.locator('#kq-distributor-create').count(), 0, 'no 添加券商')
+      t.same(await page.locator('.kq-dist__actions[data-name="华东分销"]').innerText(), '查看卡券', 'only the link to its cards')
     })
   })
 
@@ -228,12 +247,12 @@ t.test('people pages in a browser', { skip }, async (t) => {
       t.notMatch(table, /scrypt\$/)
       await screenshot(page, 'admin-people-audit')
 
-      // Who: 渠道经理 did one thing here, adding 华东分销.
+      // Who: 渠道经理 did two things here: added 华东分销 and changed its remark.
       await page.click('#kq-audit-actor')
       await page.locator('.el-select-dropdown__item:visible', { hasText: '渠道经理（dist01）' }).click()
       await page.click('#kq-audit-search')
-      await page.waitForFunction(() => (globalThis as unknown as { document: { querySelectorAll (s: string): ArrayLike<unknown> } }).document.querySelectorAll('.kq-audit__action').length === 1)
-      t.same(await actionsShown(), ['添加券商'], 'only 渠道经理\'s action')
+      await page.waitForFunction(() => (globalThis as unknown as { document: { querySelectorAll (s: string): ArrayLike<unknown> } }).document.querySelectorAll('.kq-audit__action').length === 2)
+      t.same(await actionsShown(), ['修改券商', '添加券商'], 'only 渠道经理\'s actions')
       t.match(await page.locator('.kq-audit').innerText(), /渠道经理[\s\S]*名称：华东分销/)
       await screenshot(page, 'admin-people-audit-by-actor')
 
@@ -245,13 +264,13 @@ t.test('people pages in a browser', { skip }, async (t) => {
         await page.keyboard.press('Enter')
         await page.click('#kq-audit-search')
       }
-      const today = shanghaiDay(new Date())
-      await days(today, today)
-      await page.locator('.kq-audit__action', { hasText: '添加券商' }).waitFor()
-      t.same(await actionsShown(), ['添加券商'], 'today in Shanghai holds it (with the actor filter still on)')
       await days('2020-01-01', '2020-01-02')
       await page.locator('.kq-audit', { hasText: '没有符合条件的记录' }).waitFor()
       t.pass('a day long past: nothing')
+      const today = shanghaiDay(new Date())
+      await days(today, today)
+      await page.locator('.kq-audit__action', { hasText: '添加券商' }).waitFor()
+      t.same(await actionsShown(), ['修改券商', '添加券商'], 'today in Shanghai holds them again (with the actor filter still on)')
       // What: every 管理员 action, by anyone.
       await page.getByText('重置', { exact: true }).click()
       await page.locator('.kq-audit__action', { hasText: '批量修改卡券' }).waitFor()
