@@ -9,6 +9,7 @@ export const usernameTaken = appError('username_taken', 409, '该用户名已被
 export const adminNotFound = appError('admin_not_found', 404, '管理员不存在')
 export const cannotDeleteSelf = appError('cannot_delete_self', 409, '不能删除自己的账号')
 export const cannotLockSelfOut = appError('cannot_lock_self_out', 409, '不能取消自己的管理员管理权限或停用自己')
+export const cannotResetOwnPassword = appError('cannot_reset_own_password', 409, '不能重置自己的密码：请在“修改密码”中输入原密码后修改')
 export const ownerProtected = appError('owner_protected', 409, '不能修改或删除商户的初始管理员')
 export const passwordIncorrect = appError('password_incorrect', 422, '原密码不正确')
 export const sessionExpired = appError('session_expired', 401, '登录已失效，请重新登录')

@@ -3,7 +3,7 @@ import { actorOf, sessionOf } from '../../plugins/admin-auth.js'
 import { permissionsOf } from './admins.mapper.js'
 import { errorResponses, IdParams, OkResponse } from '../../shared/schemas.js'
 import {
-  AdminListSchema, AdminSchema, CreateAdminBodySchema, PermissionListSchema, UpdateAdminBodySchema,
+  AdminListSchema, AdminSchema, CreateAdminBodySchema, PasswordResetSchema, PermissionListSchema, UpdateAdminBodySchema,
 } from './admins.schemas.js'
 import { PERMISSIONS } from './permissions.js'
 
@@ -46,6 +46,19 @@ export const adminsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     onRequest: write,
   }, async (req) => app.services.admins.update(sessionOf(req).merchant.id, req.params.id, req.body, actorOf(req), permissionsOf(sessionOf(req).admin)))
+
+  app.post('/api/v1/admins/:id/password', {
+    schema: {
+      operationId: 'resetAdminPassword', tags, security, params: IdParams,
+      summary: 'Reset another admin\'s password to a new random one, answered once; that admin\'s sessions end',
+      response: { 200: PasswordResetSchema, ...errorResponses },
+    },
+    onRequest: write,
+  }, async (req, reply) => {
+    // The answer carries a password: never kept by a cache.
+    reply.header('cache-control', 'no-store')
+    return app.services.admins.resetPassword(sessionOf(req).merchant.id, req.params.id, actorOf(req), permissionsOf(sessionOf(req).admin))
+  })
 
   app.delete('/api/v1/admins/:id', {
     schema: { operationId: 'deleteAdmin', tags, security, params: IdParams, response: { 200: OkResponse, ...errorResponses } },

@@ -82,3 +82,8 @@ export const AdminListSchema = Type.Object({ items: Type.Array(AdminSchema) })
 export const PermissionListSchema = Type.Object({
   items: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
 })
+
+export const PasswordResetSchema = Type.Object({
+  password: Type.String({ description: 'The new password, random (16 letters and digits): shown this once, never stored in the clear; the admin signs in with it and changes it' }),
+  admin: AdminSchema,
+})

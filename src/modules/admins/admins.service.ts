@@ -2,10 +2,10 @@ import type { Clock } from '../../shared/clock.js'
 import { hashPassword } from '../../shared/crypto.js'
 import { isUniqueViolation, type Db } from '../../shared/db.js'
 import { forbidden } from '../../shared/errors.js'
-import { lockedUntil } from '../../shared/guards.js'
+import { lockedUntil, succeeded } from '../../shared/guards.js'
 import { assertStrongPassword } from '../../shared/passwords.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
-import type { MerchantsService } from '../merchants/merchants.service.js'
+import { generateAdminPassword, type MerchantsService } from '../merchants/merchants.service.js'
 import * as errors from './admins.errors.js'
 import { permissionsOf, toAdmin } from './admins.mapper.js'
 import * as repo from './admins.repository.js'
@@ -120,6 +120,30 @@ export function createAdminsService ({ db, clock, merchants }: { db: Db; clock: 
         }, now)
       })
       return view(merchantId, await load(merchantId, id))
+    },
+
+    /**
+     * 重置密码: a new random password for another admin, answered once. Every session of that
+     * admin ends and a login lock is lifted, so the new password works at once; one's own
+     * password is changed with the old one (修改密码), the owner's only by the owner.
+     */
+    async resetPassword (merchantId: number, id: number, actor: Actor, granter: Permission[]): Promise<{ password: string; admin: Admin }> {
+      const row = await load(merchantId, id)
+      if (actor.type === 'admin' && actor.id === id) throw errors.cannotResetOwnPassword()
+      if (Number(row.is_owner) === 1 || row.is_owner === true) throw errors.ownerProtected()
+      assertHoldsNoMore(granter, row, '重置其密码')
+      const password = generateAdminPassword()
+      const hash = await hashPassword(password)
+      const now = clock.now()
+      await db.transaction(async (trx) => {
+        await repo.updateAdmin(trx, merchantId, id, { password_hash: hash }, now)
+        await repo.revokeAdminSessions(trx, id, now)
+        await succeeded(trx, [{ guard: ACCOUNT_GUARD, subject: adminAccount(id), mode: 'clear' }])
+        await insertAudit(trx, merchantId, actor, {
+          action: 'admins.password_reset', target_type: 'admin', target_id: id, summary: { username: row.username },
+        }, now)
+      })
+      return { password, admin: await view(merchantId, await load(merchantId, id)) }
     },
 
     async remove (merchantId: number, id: number, actor: Actor, granter: Permission[]): Promise<void> {

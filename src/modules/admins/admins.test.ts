@@ -122,3 +122,87 @@ t.test('admins of one merchant are invisible to another', async (t) => {
   t.equal(me.json().merchant.code, 'fruit')
   t.equal((await app.inject({ method: 'DELETE', url: `/api/v1/admins/${me.json().admin.id}`, headers: auth(owner) })).statusCode, 404)
 })
+
+t.test('重置密码: another admin gets a new random password, answered once; its sessions end and a login lock lifts', async (t) => {
+  const { app, db, login, auth } = await buildTestApp(t)
+  const owner = await login()
+  const post = (token: string, payload: object) => app.inject({ method: 'POST', url: '/api/v1/admins', headers: auth(token), payload })
+  const clerk = (await post(owner, { username: 'clerk01', name: '店员', password: 'Clerk12345-kq#Pw', permissions: ['redeem.store'] })).json()
+  const manager = (await post(owner, { username: 'manager1', name: '经理', password: 'Manager123-kq#Pw', permissions: ['admins.write', 'redeem.store'] })).json()
+  const clerkToken = await login('clerk01', 'Clerk12345-kq#Pw')
+  const mtoken = await login('manager1', 'Manager123-kq#Pw')
+  // The clerk forgot the password and locked the account.
+  for (let i = 0; i < 5; i++) await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'clerk01', password: 'wrong-password-1' } })
+  t.equal((await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'clerk01', password: 'Clerk12345-kq#Pw' } })).statusCode, 423, 'locked')
+
+  const reset = await app.inject({ method: 'POST', url: `/api/v1/admins/${clerk.id}/password`, headers: auth(mtoken) })
+  t.equal(reset.statusCode, 200)
+  t.equal(reset.headers['cache-control'], 'no-store')
+  const { password } = reset.json()
+  t.match(password, /^[A-Za-z2-9]{16}$/, '16 random letters and digits')
+  t.equal(reset.json().admin.username, 'clerk01')
+  t.equal(reset.json().admin.locked_until, null, 'the lock is lifted')
+  t.equal((await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: auth(clerkToken) })).statusCode, 401, 'the clerk\'s sessions ended')
+  const old = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'clerk01', password: 'Clerk12345-kq#Pw' } })
+  t.equal(old.statusCode, 401, 'the old password no longer works')
+  t.ok(await login('clerk01', password), 'the new one does')
+  const again = (await app.inject({ method: 'POST', url: `/api/v1/admins/${clerk.id}/password`, headers: auth(owner) })).json().password
+  t.not(again, password, 'every reset answers a new password')
+
+  for (const [who, token, id, code] of [
+    ['oneself', mtoken, manager.id, 'cannot_reset_own_password'],
+    ['the owner', mtoken, (await db('admins').where({ username: 'admin' }).first()).id, 'owner_protected'],
+  ] as const) {
+    const res = await app.inject({ method: 'POST', url: `/api/v1/admins/${id}/password`, headers: auth(token) })
+    t.equal(res.statusCode, 409, who)
+    t.equal(res.json().code, code, who)
+  }
+  const richer = (await post(owner, { username: 'boss2', name: '副总', password: 'Boss212345-kq#Pw', permissions: ['admins.write', 'settings.write'] })).json()
+  const beyond = await app.inject({ method: 'POST', url: `/api/v1/admins/${richer.id}/password`, headers: auth(mtoken) })
+  t.equal(beyond.statusCode, 403, 'not for an admin holding more than the resetter')
+  const clerkNow = await login('clerk01', again)
+  t.equal((await app.inject({ method: 'POST', url: `/api/v1/admins/${manager.id}/password`, headers: auth(clerkNow) })).statusCode, 403, 'needs admins.write')
+  t.equal((await app.inject({ method: 'POST', url: '/api/v1/admins/999999/password', headers: auth(owner) })).json().code, 'admin_not_found')
+
+  const audit = await db('audit_logs').where({ action: 'admins.password_reset' }).orderBy('id')
+  t.same(audit.map((a) => [a.actor_name, a.target_id]), [['manager1', String(clerk.id)], ['admin', String(clerk.id)]])
+  const text = JSON.stringify(await db('audit_logs').select())
+  t.notOk(text.includes(password) || text.includes(again), 'the password is in no audit entry')
+})
+
+t.test('the last admin holding admins.write cannot be deleted, disabled or stripped of it, by anyone', async (t) => {
+  const { app, db, login, auth } = await buildTestApp(t)
+  const owner = await login()
+  const ownerId = (await db('admins').where({ username: 'admin' }).first()).id
+  const clerk = (await app.inject({ method: 'POST', url: '/api/v1/admins', headers: auth(owner), payload: { username: 'clerk01', name: '店员', password: 'Clerk12345-kq#Pw', permissions: ['redeem.store'] } })).json()
+  const clerkToken = await login('clerk01', 'Clerk12345-kq#Pw')
+  const holders = async () => (await app.inject({ method: 'GET', url: '/api/v1/admins', headers: auth(owner) })).json().items
+    .filter((a: { status: string; permissions: string[] }) => a.status === 'active' && a.permissions.includes('admins.write')).map((a: { username: string }) => a.username)
+  t.same(await holders(), ['admin'], 'the owner is the only holder')
+
+  for (const [what, method, payload, code] of [
+    ['delete', 'DELETE', undefined, 'cannot_delete_self'],
+    ['disable', 'PATCH', { status: 'disabled' }, 'cannot_lock_self_out'],
+  ] as const) {
+    const res = await app.inject({ method, url: `/api/v1/admins/${ownerId}`, headers: auth(owner), ...(payload ? { payload } : {}) })
+    t.equal(res.statusCode, 409, `the holder itself: ${what}`)
+    t.equal(res.json().code, code)
+    t.match(res.json().message, /不能/, 'a reason in Chinese')
+  }
+  const strip = await app.inject({ method: 'PATCH', url: `/api/v1/admins/${ownerId}`, headers: auth(owner), payload: { permissions: ['audit.read'] } })
+  t.equal(strip.statusCode, 200, 'the owner may send its permissions…')
+  t.ok(strip.json().permissions.includes('admins.write'), '…but always holds every one')
+  t.equal((await app.inject({ method: 'DELETE', url: `/api/v1/admins/${ownerId}`, headers: auth(clerkToken) })).statusCode, 403, 'nobody without admins.write')
+
+  // A second holder may manage the first but never the owner, who stays the last holder.
+  const manager = (await app.inject({ method: 'POST', url: '/api/v1/admins', headers: auth(owner), payload: { username: 'manager1', name: '经理', password: 'Manager123-kq#Pw', permissions: ['admins.write'] } })).json()
+  const mtoken = await login('manager1', 'Manager123-kq#Pw')
+  for (const [method, payload] of [['DELETE', undefined], ['PATCH', { status: 'disabled' }], ['PATCH', { permissions: [] }]] as const) {
+    const res = await app.inject({ method, url: `/api/v1/admins/${ownerId}`, headers: auth(mtoken), ...(payload ? { payload } : {}) })
+    t.equal(res.json().code, 'owner_protected', `${method} ${JSON.stringify(payload ?? {})}`)
+  }
+  t.equal((await app.inject({ method: 'PATCH', url: `/api/v1/admins/${manager.id}`, headers: auth(owner), payload: { permissions: [] } })).statusCode, 200)
+  t.same(await holders(), ['admin'])
+  t.equal((await db('admins').where({ id: ownerId }).first()).status, 'active')
+  void clerk
+})

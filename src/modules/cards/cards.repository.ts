@@ -336,6 +336,27 @@ export async function distributorCounts (db: Db, merchantId: number, distributor
   return countByStatus(db('cards').where({ merchant_id: merchantId, distributor_id: distributorId }))
 }
 
+/**
+ * Every distributor's cards by state in one grouped statement, read from the index on
+ * (merchant_id, distributor_id, status) alone: the list of 券商 never counts per row nor reads
+ * the cards themselves, and cards without a distributor are not walked.
+ */
+export async function countsByDistributor (db: Db, merchantId: number): Promise<Map<number, StatusCounts>> {
+  const rows = await db('cards')
+    .where({ merchant_id: merchantId }).whereNotNull('distributor_id')
+    .groupBy('distributor_id', 'status').select('distributor_id', 'status').count({ n: '*' }) as Array<{ distributor_id: number; status: string; n: number | string }>
+  const out = new Map<number, StatusCounts>()
+  for (const r of rows) {
+    const id = Number(r.distributor_id)
+    let counts = out.get(id)
+    if (!counts) out.set(id, counts = emptyCounts())
+    const n = Number(r.n)
+    if (r.status in counts) counts[r.status as keyof StatusCounts] = n
+    counts.total += n
+  }
+  return out
+}
+
 export async function distributorHasCards (db: Db, merchantId: number, distributorId: number): Promise<boolean> {
   return Boolean(await db('cards').where({ merchant_id: merchantId, distributor_id: distributorId }).first('id'))
 }

@@ -13,7 +13,7 @@ export const distributorsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const svc = () => app.services.distributors
 
   app.get('/api/v1/distributors', {
-    schema: { operationId: 'listDistributors', tags, security, response: { 200: DistributorListSchema, ...errorResponses } },
+    schema: { operationId: 'listDistributors', tags, security, summary: 'The distributors, each with counts of its cards by state', response: { 200: DistributorListSchema, ...errorResponses } },
     onRequest: read,
   }, async (req) => ({ items: await svc().list(sessionOf(req).merchant.id) }))
 

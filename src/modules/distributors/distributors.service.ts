@@ -4,7 +4,7 @@ import type { Knex } from 'knex'
 import type { Clock } from '../../shared/clock.js'
 import { iso } from '../../shared/schemas.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
-import { distributorCounts, distributorHasCards as hasCards } from '../cards/cards.repository.js'
+import { countsByDistributor, distributorCounts, distributorHasCards as hasCards, emptyCounts } from '../cards/cards.repository.js'
 import * as errors from './distributors.errors.js'
 import * as repo from './distributors.repository.js'
 import type { CreateDistributor, Distributor, UpdateDistributor } from './distributors.schemas.js'
@@ -21,8 +21,10 @@ export function createDistributorsService ({ db, clock }: { db: Knex; clock: Clo
     return row
   }
   return {
+    /** Every distributor with its cards by state (assigned = total). */
     async list (merchantId: number): Promise<Distributor[]> {
-      return (await repo.listDistributors(db, merchantId)).map(toDistributor)
+      const [rows, counts] = await Promise.all([repo.listDistributors(db, merchantId), countsByDistributor(db, merchantId)])
+      return rows.map((r) => ({ ...toDistributor(r), counts: counts.get(Number(r.id)) ?? emptyCounts() }))
     },
     async get (merchantId: number, id: number): Promise<Distributor> {
       const row = await load(merchantId, id)

@@ -60,3 +60,46 @@ t.test('a distributor holding cards stays; another merchant never sees it', asyn
   t.equal(seen.statusCode, 404)
   t.same((await ta.app.inject({ method: 'GET', url: '/api/v1/distributors', headers: ta.auth(other) })).json().items, [])
 })
+
+t.test('the list answers every distributor\'s cards by state in one statement over the index', async (t) => {
+  const ta = await buildTestApp(t)
+  const token = await ta.login()
+  const call = (method: 'GET' | 'POST', url: string, payload?: object) => ta.app.inject({ method, url, headers: ta.auth(token), ...(payload ? { payload } : {}) })
+  const apple = await createProduct(ta, token)
+  const batch = await createBatch(ta, token, { prefix: 'C', number_length: 6, quantity: 6, product_ids: [apple] })
+  const east = (await call('POST', '/api/v1/distributors', { name: '华东分销' })).json().id
+  const south = (await call('POST', '/api/v1/distributors', { name: '华南分销' })).json().id
+  const idle = (await call('POST', '/api/v1/distributors', { name: '未分配' })).json().id
+  const range = (from: number, to: number) => ({ serial_from: batch.serial_from + from, serial_to: batch.serial_from + to })
+  for (const [target, distributor] of [[range(0, 2), east], [range(3, 3), south]] as const) {
+    const res = await call('POST', '/api/v1/cards/bulk', { action: 'update', target, fields: { distributor_id: distributor } })
+    t.equal(res.statusCode, 200, `assigned to ${distributor}`)
+  }
+  t.equal((await call('POST', '/api/v1/cards/bulk', { action: 'activate', target: range(0, 1) })).statusCode, 200)
+  t.equal((await call('POST', '/api/v1/cards/bulk', { action: 'activate', target: range(3, 3) })).statusCode, 200)
+  const cardNo = (await ta.db('cards').where({ serial: batch.serial_from }).first()).card_no
+  // Set directly: the counts read the cards' state, however it got there.
+  await ta.db('cards').where({ card_no: cardNo }).update({ status: 'redeemed' })
+
+  const sql: string[] = []
+  const onQuery = (q: { sql: string }) => { if (/from [`"]cards[`"]/i.test(q.sql)) sql.push(q.sql) }
+  ta.db.on('query', onQuery)
+  const list = await call('GET', '/api/v1/distributors')
+  ta.db.off('query', onQuery)
+  t.equal(list.statusCode, 200)
+  const counts = Object.fromEntries(list.json().items.map((d: { id: number; counts: object }) => [d.id, d.counts]))
+  t.same(counts[east], { inactive: 1, active: 1, redeemed: 1, voided: 0, total: 3 })
+  t.same(counts[south], { inactive: 0, active: 1, redeemed: 0, voided: 0, total: 1 })
+  t.same(counts[idle], { inactive: 0, active: 0, redeemed: 0, voided: 0, total: 0 })
+  t.equal(sql.length, 1, 'one statement on cards for the whole list, not one per distributor')
+  t.match(sql[0], /group by/i)
+
+  if (ta.db.client.config.client !== 'mysql2') {
+    const plan = await ta.db.raw(`EXPLAIN QUERY PLAN SELECT distributor_id, status, COUNT(*) FROM cards WHERE merchant_id = 1 AND distributor_id IS NOT NULL GROUP BY distributor_id, status`) as Array<{ detail: string }>
+    t.match(plan.map((p) => p.detail).join('\n'), /COVERING INDEX cards_merchant_id_distributor_id_status_index/, 'read from the index alone')
+  } else {
+    const [plan] = await ta.db.raw(`EXPLAIN SELECT distributor_id, status, COUNT(*) FROM cards WHERE merchant_id = 1 AND distributor_id IS NOT NULL GROUP BY distributor_id, status`) as [Array<{ key: string; Extra: string }>]
+    t.equal(plan[0].key, 'cards_merchant_id_distributor_id_status_index')
+    t.match(plan[0].Extra, /Using index/, 'read from the index alone')
+  }
+})
