@@ -8,6 +8,7 @@ import type { AppConfig } from './config.js'
 import adminAuth from './plugins/admin-auth.js'
 import errors from './plugins/errors.js'
 import { healthRoutes } from './plugins/health.js'
+import metrics from './plugins/metrics.js'
 import services, { type Overrides } from './plugins/services.js'
 import swagger from './plugins/swagger.js'
 import { adminsRoutes } from './modules/admins/admins.routes.js'
@@ -143,6 +144,7 @@ export async function buildApp ({ config, overrides = {} }: BuildOptions): Promi
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } })
 
   await app.register(healthRoutes)
+  await app.register(metrics)
   await app.register(authRoutes)
   await app.register(adminsRoutes)
   await app.register(auditRoutes)

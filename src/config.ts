@@ -35,6 +35,10 @@ export interface AppConfig {
   worker: boolean
   /** The built pickup and staff pages (Vite's output); the API runs without them. */
   webDir: string
+  /** /metrics on the service's port behind this bearer token (KAQUAN_METRICS_TOKEN); off when absent. */
+  metricsToken?: string
+  /** /metrics, without a token, on a port of its own (KAQUAN_METRICS_PORT); keep it off the public network. */
+  metricsPort?: number
   /** How long growing logs are kept (KAQUAN_RETENTION_DAYS); the defaults when absent. */
   retention?: RetentionDays
 }
@@ -60,6 +64,8 @@ export const ENV_VARIABLES = [
   'KAQUAN_VENDOR_HOSTS',
   'KAQUAN_WORKER',
   'KAQUAN_RETENTION_DAYS',
+  'KAQUAN_METRICS_TOKEN',
+  'KAQUAN_METRICS_PORT',
 ] as const
 
 export class ConfigError extends Error {
@@ -250,7 +256,20 @@ export function loadConfig (env: Env = process.env): AppConfig {
     worker: worker === 'on',
     webDir: DEFAULT_WEB_DIR,
     retention: parseRetention(env),
+    ...parseMetrics(env, port),
   }
+}
+
+function parseMetrics (env: Env, port: number): Pick<AppConfig, 'metricsToken' | 'metricsPort'> {
+  const token = value(env, 'KAQUAN_METRICS_TOKEN')
+  if (token !== undefined && !/^[\x21-\x7e]{24,256}$/.test(token)) throw new ConfigError('KAQUAN_METRICS_TOKEN', 'at least 24 printable characters (openssl rand -base64 32)')
+  const raw = value(env, 'KAQUAN_METRICS_PORT')
+  let metricsPort: number | undefined
+  if (raw !== undefined) {
+    metricsPort = Number(raw)
+    if (!/^\d{1,5}$/.test(raw) || metricsPort < 1 || metricsPort > 65535 || metricsPort === port) throw new ConfigError('KAQUAN_METRICS_PORT', 'a port 1-65535 other than PORT')
+  }
+  return { ...(token ? { metricsToken: token } : {}), ...(metricsPort ? { metricsPort } : {}) }
 }
 
 /** KAQUAN_RETENTION_DAYS=attempts=14,outbox=90,tracking=30 (any of them; 1–3650 days each). */

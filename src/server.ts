@@ -1,5 +1,6 @@
 // Process start and stop only: configuration, migrations, first-start bootstrap, listen,
 // background work, graceful shutdown.
+import { createServer, type Server } from 'node:http'
 import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig, type AppConfig } from './config.js'
@@ -45,12 +46,24 @@ export async function main (): Promise<void> {
     erpSync = createErpSync({ erp: app.services.erp, log: app.log })
     erpSync.start()
   }
+  // KAQUAN_METRICS_PORT: /metrics without a token on a port of its own (for a scraper on a
+  // private network; the service's port can stay public).
+  let metricsServer: Server | undefined
+  if (config.metricsPort) {
+    metricsServer = createServer((req, res) => {
+      if (req.method !== 'GET' || (req.url ?? '').split('?')[0] !== '/metrics') { res.writeHead(404).end(); return }
+      app.metricsText().then((m) => res.writeHead(200, { 'content-type': m.contentType, 'cache-control': 'no-store' }).end(m.body), () => res.writeHead(500).end())
+    })
+    metricsServer.listen(config.metricsPort, config.host)
+    app.log.info({ port: config.metricsPort }, 'metrics.listening')
+  }
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'server.crashed')
     else app.log.info({ signal }, 'server.stopping')
     stopHousekeeping()
     stopBatches()
     stopBulkJobs()
+    metricsServer?.close()
     // A round of ERP calls in hand may take a while: the rest shuts down meanwhile.
     const erpStopped = erpSync?.stop()
     await app.close()

@@ -5,6 +5,7 @@
 // UPDATE serialises them; nothing is read first and written later).
 import ipaddr from 'ipaddr.js'
 import { affected, insertIgnored, type Db } from './db.js'
+import { guardLocks, guardRefusals } from './metrics.js'
 
 export interface Guard {
   /** The counter's name (guard_counters.kind). */
@@ -68,6 +69,7 @@ export async function reserve (db: Db, guard: Guard, subjectRaw: string, at: Dat
   const subject = subjectOf(subjectRaw)
   const now = at.getTime()
   if (await hit(db, guard, subject, now, true)) return { allowed: true }
+  guardRefusals.inc({ kind: guard.kind })
   return { allowed: false, retryAfterMs: await retryAfter(db, guard, subject, now) }
 }
 
@@ -83,8 +85,10 @@ export async function count (db: Db, guard: Guard, subjectRaw: string, at: Date)
  */
 export async function lockIfSpent (db: Db, guard: Guard, subjectRaw: string, at: Date): Promise<boolean> {
   const now = at.getTime()
-  return affected(await db(TABLE).where({ kind: guard.kind, subject: subjectOf(subjectRaw), locked: 0 }).andWhere('hits', '>=', guard.max).andWhere('reset_at', '>', now)
+  const locked = affected(await db(TABLE).where({ kind: guard.kind, subject: subjectOf(subjectRaw), locked: 0 }).andWhere('hits', '>=', guard.max).andWhere('reset_at', '>', now)
     .update({ locked: 1, reset_at: now + guard.lockMs })) === 1
+  if (locked) guardLocks.inc({ kind: guard.kind })
+  return locked
 }
 
 /** After a reserved attempt failed its check: locks a spent subject, and says whether it is locked now and for how long. */

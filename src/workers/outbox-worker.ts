@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto'
 import PQueue from 'p-queue'
 import type { Knex } from 'knex'
 import type { Clock } from '../shared/clock.js'
+import { outboxAttempts } from '../shared/metrics.js'
 import { claimDue, recordAttempt } from '../modules/outbox/outbox.repository.js'
 import { HandlerError, type AttemptReport, type Effects, type Handler, type OutboxRow } from '../modules/outbox/outbox.types.js'
 
@@ -92,6 +93,7 @@ export function createOutboxWorker (opts: WorkerOptions) {
     const status = o.ok ? 'done' : delay === null ? 'dead' : 'pending'
     const next = delay === null ? o.row.next_attempt_at : now + delay
     if (!await recordAttempt(trx, o.row, { status, attempts, nextAttemptAt: next, startedAt: o.startedAt, report: o.report }, now)) return false
+    outboxAttempts.inc({ topic: o.row.topic, outcome: status === 'pending' ? 'retry' : status })
     if (o.effects) await o.effects(trx)
     return status === 'dead'
   }
