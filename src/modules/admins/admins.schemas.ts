@@ -51,7 +51,10 @@ export const LoginResultSchema = Type.Object({
 
 export const MeSchema = Type.Object({
   admin: AdminSchema,
-  merchant: Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String(), timezone: Type.String() }),
+  merchant: Type.Object({
+    id: Type.Integer(), code: Type.String(), name: Type.String(), timezone: Type.String(),
+    pickup_url: Type.String({ description: 'The pickup page customers open (PUBLIC_BASE_URL/r/{code}): what the 提货前台 page shows and draws as a QR code' }),
+  }),
 })
 
 export const ChangePasswordBodySchema = Type.Object({

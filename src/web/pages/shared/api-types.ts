@@ -1813,6 +1813,8 @@ export interface operations {
                             code: string;
                             name: string;
                             timezone: string;
+                            /** @description The pickup page customers open (PUBLIC_BASE_URL/r/{code}): what the 提货前台 page shows and draws as a QR code */
+                            pickup_url: string;
                         };
                     };
                 };
