@@ -139,3 +139,14 @@ export async function recordAttempt (trx: Knex.Transaction, row: OutboxRow, a: {
   })
   return true
 }
+
+/**
+ * The merchant's rows of these topics that failed: dead ones, and pending ones that have failed
+ * at least once (waiting for their next retry). Read through (merchant_id, status, topic).
+ */
+export async function failingCounts (db: Db, merchantId: number, topics: readonly string[]): Promise<{ dead: number; retrying: number }> {
+  const rows = await db('outbox').where('merchant_id', merchantId).whereIn('status', ['dead', 'pending']).whereIn('topic', [...topics])
+    .andWhere('attempts', '>', 0).groupBy('status').select('status').count({ n: '*' }) as Array<{ status: string; n: number | string }>
+  const of = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0)
+  return { dead: of('dead'), retrying: of('pending') }
+}

@@ -4,6 +4,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from '@sinclair/typebox'
 import { actorOf, assertPermission, sessionOf } from '../../plugins/admin-auth.js'
 import { validationFailed } from '../../shared/errors.js'
+import { isCalendarDayInRange } from '../../shared/dates.js'
+import { DATE_INVALID_MESSAGE } from '../../shared/validation.js'
 import { errorResponses, IdParams } from '../../shared/schemas.js'
 import { CardFilterSchema } from '../cards/cards.schemas.js'
 import { OrderListQuerySchema } from '../orders/orders.schemas.js'
@@ -53,7 +55,7 @@ function int (v: string | undefined, path: string): number | undefined {
 
 function date (v: string | undefined, path: string): string | undefined {
   if (v === undefined || v === '') return undefined
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw validationFailed({ details: [{ path, message: '日期格式须为 YYYY-MM-DD' }] })
+  if (!isCalendarDayInRange(v)) throw validationFailed({ details: [{ path, message: `日期${DATE_INVALID_MESSAGE}`, code: 'date_invalid' }] })
   return v
 }
 
