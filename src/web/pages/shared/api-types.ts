@@ -1323,6 +1323,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/merchant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The merchant profile: code, display name, contact, time zone */
+        get: operations["getMerchant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the fields sent (the code never changes); audited as merchants.update */
+        patch: operations["updateMerchant"];
+        trace?: never;
+    };
+    "/api/v1/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 概览: cards by state with face values, orders to ship and shipped, redemptions per day (30 days), failing deliveries and calls, the public address check */
+        get: operations["getOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/open/v1/products": {
         parameters: {
             query?: never;
@@ -1523,7 +1558,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1542,7 +1580,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1598,7 +1639,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1617,7 +1661,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1689,7 +1736,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1708,7 +1758,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1749,7 +1802,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1768,7 +1824,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1833,7 +1892,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1852,7 +1914,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1901,7 +1966,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1920,7 +1988,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1964,7 +2035,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1983,7 +2057,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2040,7 +2117,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2059,7 +2139,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2128,7 +2211,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2147,7 +2233,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2204,7 +2293,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2223,7 +2315,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2266,7 +2361,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2285,7 +2383,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2354,7 +2455,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2373,7 +2477,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2436,7 +2543,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2455,7 +2565,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2525,7 +2638,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2544,7 +2660,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2628,7 +2747,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2647,7 +2769,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2712,7 +2837,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2731,7 +2859,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2774,7 +2905,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2793,7 +2927,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2879,7 +3016,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2898,7 +3038,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2941,7 +3084,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2960,7 +3106,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3063,7 +3212,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3082,7 +3234,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3099,8 +3254,12 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @example 2027 春节礼盒 */
                     name?: string;
-                    /** @description Letters and digits, not starting with 0, at most 16 */
+                    /**
+                     * @description Letters and digits, not starting with 0, at most 16
+                     * @example TH
+                     */
                     prefix?: string;
                     /**
                      * @description Digits after the prefix
@@ -3115,14 +3274,23 @@ export interface operations {
                     password_length?: number;
                     /** @default digits */
                     password_charset?: "digits" | "letters" | "alnum";
+                    /** @example 100 */
                     quantity: number;
-                    /** @description The card redeems any one of these (一卡多提) */
+                    /**
+                     * @description The card redeems any one of these (一卡多提)
+                     * @example [
+                     *       1
+                     *     ]
+                     */
                     product_ids: number[];
-                    /** @description Cents (分) */
+                    /**
+                     * @description Cents (分)
+                     * @example 19900
+                     */
                     face_value?: number | null;
-                    /** @description YYYY-MM-DD */
+                    /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                     valid_from?: string | null;
-                    /** @description YYYY-MM-DD */
+                    /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                     valid_to?: string | null;
                     remark?: string | null;
                     /** @default false */
@@ -3235,7 +3403,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3254,7 +3425,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3331,7 +3505,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3350,7 +3527,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3371,7 +3551,7 @@ export interface operations {
                 card_no_prefix?: string;
                 /** @description 0 = cards without a distributor */
                 distributor_id?: number;
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 valid_on?: string;
                 created_from?: string;
                 created_to?: string;
@@ -3452,7 +3632,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3471,7 +3654,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3503,7 +3689,7 @@ export interface operations {
                             card_no_prefix?: string;
                             /** @description 0 = cards without a distributor */
                             distributor_id?: number;
-                            /** @description YYYY-MM-DD */
+                            /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                             valid_on?: string;
                             /** Format: date-time */
                             created_from?: string;
@@ -3516,11 +3702,14 @@ export interface operations {
                     };
                     fields?: {
                         product_ids?: number[];
-                        /** @description YYYY-MM-DD */
+                        /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                         valid_from?: string | null;
-                        /** @description YYYY-MM-DD */
+                        /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                         valid_to?: string | null;
-                        /** @description Cents (分) */
+                        /**
+                         * @description Cents (分)
+                         * @example 19900
+                         */
                         face_value?: number | null;
                         remark?: string | null;
                         distributor_id?: number | null;
@@ -3594,7 +3783,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3613,7 +3805,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3681,7 +3876,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3700,7 +3898,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3764,7 +3965,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3783,7 +3987,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3869,7 +4076,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3888,7 +4098,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3937,7 +4150,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3956,7 +4172,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3976,11 +4195,14 @@ export interface operations {
             content: {
                 "application/json": {
                     product_ids?: number[];
-                    /** @description YYYY-MM-DD */
+                    /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                     valid_from?: string | null;
-                    /** @description YYYY-MM-DD */
+                    /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                     valid_to?: string | null;
-                    /** @description Cents (分) */
+                    /**
+                     * @description Cents (分)
+                     * @example 19900
+                     */
                     face_value?: number | null;
                     remark?: string | null;
                     distributor_id?: number | null;
@@ -4019,7 +4241,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4038,7 +4263,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4087,7 +4315,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4106,7 +4337,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4155,7 +4389,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4174,7 +4411,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4223,7 +4463,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4242,7 +4485,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4291,7 +4537,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4310,7 +4559,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4369,7 +4621,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4388,7 +4643,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4455,7 +4713,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4474,7 +4735,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4533,7 +4797,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4552,7 +4819,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4595,7 +4865,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4614,7 +4887,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4683,7 +4959,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4702,7 +4981,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4750,7 +5032,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4769,7 +5054,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4830,7 +5118,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4849,7 +5140,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4904,7 +5198,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4923,7 +5220,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4998,7 +5298,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5017,7 +5320,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5066,7 +5372,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5085,7 +5394,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5143,7 +5455,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5162,7 +5477,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5175,17 +5493,17 @@ export interface operations {
                 tab?: "pending_today" | "pending_tomorrow" | "pending_day_after" | "shipped_today" | "shipped_yesterday" | "all";
                 status?: "pending" | "shipped" | "delivered" | "completed" | "cancelled";
                 channel?: "web" | "phone" | "store" | "open_api";
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 reserve_from?: string;
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 reserve_to?: string;
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 created_from?: string;
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 created_to?: string;
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 shipped_from?: string;
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 shipped_to?: string;
                 order_no?: string;
                 card_no?: string;
@@ -5277,7 +5595,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5296,7 +5617,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5394,7 +5718,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5413,7 +5740,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5509,7 +5839,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5528,7 +5861,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5616,7 +5952,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5635,7 +5974,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5723,7 +6065,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5742,7 +6087,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5815,7 +6163,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5834,7 +6185,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5902,7 +6256,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5921,7 +6278,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5951,7 +6311,7 @@ export interface operations {
                         district: string;
                         address: string;
                     };
-                    /** @description YYYY-MM-DD */
+                    /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                     reserve_date?: string;
                     remark?: string;
                 };
@@ -5984,7 +6344,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6003,7 +6366,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6096,7 +6462,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6115,7 +6484,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6210,7 +6582,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6229,7 +6604,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6291,7 +6669,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6310,7 +6691,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6372,7 +6756,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6391,7 +6778,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6486,7 +6876,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6505,7 +6898,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6535,7 +6931,7 @@ export interface operations {
                         district: string;
                         address: string;
                     };
-                    /** @description YYYY-MM-DD */
+                    /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                     reserve_date?: string;
                 };
             };
@@ -6611,7 +7007,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6630,7 +7029,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6687,7 +7089,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6706,7 +7111,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6776,7 +7184,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6795,7 +7206,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6862,7 +7276,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6881,7 +7298,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6940,7 +7360,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6959,7 +7382,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7012,7 +7438,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7031,7 +7460,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7094,7 +7526,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7113,7 +7548,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7156,7 +7594,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7175,7 +7616,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7237,7 +7681,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7256,7 +7703,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7311,7 +7761,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7330,7 +7783,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7374,7 +7830,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7393,7 +7852,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7445,7 +7907,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7464,7 +7929,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7535,7 +8003,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7554,7 +8025,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7597,7 +8071,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7616,7 +8093,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7637,7 +8117,7 @@ export interface operations {
                 card_no_prefix?: string;
                 /** @description 0 = cards without a distributor */
                 distributor_id?: number;
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 valid_on?: string;
                 created_from?: string;
                 created_to?: string;
@@ -7673,7 +8153,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7692,7 +8175,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7731,7 +8217,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7750,7 +8239,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7835,7 +8327,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7854,7 +8349,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7895,7 +8393,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7914,7 +8415,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7927,17 +8431,17 @@ export interface operations {
                 tab?: "pending_today" | "pending_tomorrow" | "pending_day_after" | "shipped_today" | "shipped_yesterday" | "all";
                 status?: "pending" | "shipped" | "delivered" | "completed" | "cancelled";
                 channel?: "web" | "phone" | "store" | "open_api";
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 reserve_from?: string;
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 reserve_to?: string;
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 created_from?: string;
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 created_to?: string;
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 shipped_from?: string;
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 shipped_to?: string;
                 order_no?: string;
                 card_no?: string;
@@ -7976,7 +8480,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7995,7 +8502,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8034,7 +8544,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8053,7 +8566,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8128,7 +8644,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8147,7 +8666,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8186,7 +8708,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8205,7 +8730,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8255,7 +8783,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8274,7 +8805,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8315,7 +8849,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8334,7 +8871,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8452,7 +8992,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8471,7 +9014,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8519,7 +9065,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8538,7 +9087,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8596,7 +9148,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8615,7 +9170,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8659,7 +9217,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8678,7 +9239,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8733,7 +9297,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8752,7 +9319,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8841,7 +9411,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8860,7 +9433,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8921,7 +9497,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8940,7 +9519,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9005,7 +9587,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9024,7 +9609,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9077,7 +9665,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9096,7 +9687,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9148,7 +9742,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9167,7 +9764,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9213,7 +9813,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9232,7 +9835,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9292,7 +9898,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9311,7 +9920,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9353,7 +9965,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9372,7 +9987,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9433,7 +10051,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9452,7 +10073,301 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getMerchant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The merchant code in pickup URLs (/r/{code}); never changes */
+                        code: string;
+                        /** @description Display name: the pickup page footer, staff receipts */
+                        name: string;
+                        contact_name: string | null;
+                        contact_phone: string | null;
+                        /** @description IANA time zone: what "today" and validity dates mean */
+                        timezone: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateMerchant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    contact_name?: string | null;
+                    contact_phone?: string | null;
+                    /** @description IANA name, e.g. Asia/Shanghai */
+                    timezone?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The merchant code in pickup URLs (/r/{code}); never changes */
+                        code: string;
+                        /** @description Display name: the pickup page footer, staff receipts */
+                        name: string;
+                        contact_name: string | null;
+                        contact_phone: string | null;
+                        /** @description IANA time zone: what "today" and validity dates mean */
+                        timezone: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description YYYY-MM-DD */
+                        today: string;
+                        timezone: string;
+                        /** @description Cards of finished batches by state (null without cards.read) */
+                        cards: {
+                            inactive: {
+                                count: number;
+                                /** @description Cents: the cards' count × their batch's face value (cards without a face value count 0) */
+                                face_value: number;
+                            };
+                            active: {
+                                count: number;
+                                /** @description Cents: the cards' count × their batch's face value (cards without a face value count 0) */
+                                face_value: number;
+                            };
+                            redeemed: {
+                                count: number;
+                                /** @description Cents: the cards' count × their batch's face value (cards without a face value count 0) */
+                                face_value: number;
+                            };
+                            voided: {
+                                count: number;
+                                /** @description Cents: the cards' count × their batch's face value (cards without a face value count 0) */
+                                face_value: number;
+                            };
+                            total: {
+                                count: number;
+                                /** @description Cents: the cards' count × their batch's face value (cards without a face value count 0) */
+                                face_value: number;
+                            };
+                            /** @description Cents: face value of the inactive and active cards */
+                            unredeemed_face_value: number;
+                        } | null;
+                        /** @description By reserved delivery date in the merchant's time zone (null without orders.read) */
+                        orders: {
+                            /** @description To ship today, overdue included (the 今天待发 tab) */
+                            pending_today: number;
+                            pending_tomorrow: number;
+                            pending_day_after: number;
+                            shipped_today: number;
+                            shipped_yesterday: number;
+                            /** @description Orders created per day in the merchant's time zone, the last 30 days, oldest first, today last; later cancellations included */
+                            redemptions_per_day: {
+                                /** @description YYYY-MM-DD */
+                                date: string;
+                                count: number;
+                            }[];
+                        } | null;
+                        /** @description Outbox rows that failed: webhook deliveries; ERP, courier and SMS calls (null without settings.write) */
+                        failing: {
+                            webhook_deliveries: {
+                                /** @description Given up after every retry (replayable) */
+                                dead: number;
+                                /** @description Failed at least once, waiting for the next retry */
+                                retrying: number;
+                            };
+                            integration_calls: {
+                                /** @description Given up after every retry (replayable) */
+                                dead: number;
+                                /** @description Failed at least once, waiting for the next retry */
+                                retrying: number;
+                            };
+                        } | null;
+                        public_base_url: string;
+                        /** @description Set when PUBLIC_BASE_URL is a local address or not https: printed QR codes would point nowhere */
+                        public_base_url_warning: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9500,7 +10415,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9519,7 +10437,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9608,7 +10529,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9627,7 +10551,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9682,7 +10609,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9701,7 +10631,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9749,7 +10682,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9768,7 +10704,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9823,7 +10762,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9842,7 +10784,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9872,7 +10817,7 @@ export interface operations {
                         district: string;
                         address: string;
                     };
-                    /** @description YYYY-MM-DD */
+                    /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                     reserve_date?: string;
                     remark?: string;
                 };
@@ -9923,7 +10868,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9942,7 +10890,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -10009,7 +10960,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -10028,7 +10982,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -10100,7 +11057,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -10119,7 +11079,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
