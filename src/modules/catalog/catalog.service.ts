@@ -31,6 +31,8 @@ export function sanitizeDescription (html: string): string {
     allowedSchemesByTag: { img: ['https'] },
     allowProtocolRelative: false,
     transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer', target: '_blank' }) },
+    // A picture whose address was refused (http, javascript:) would stay as an empty <img />.
+    exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
   })
 }
 
