@@ -28,7 +28,7 @@ export const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', 'x-ca
 /** A date-only output. */
 export const DateOut = Type.String({ description: 'YYYY-MM-DD' })
 /** A labelled date input: `DateField('有效期开始日期')`. */
-export const DateField = (label: string) => Type.String({ ...DateString, 'x-label': label })
+export const DateField = (label: string, example?: string) => Type.String({ ...DateString, 'x-label': label, ...(example ? { examples: [example] } : {}) })
 
 export const MobilePhone = Type.String({ pattern: '^1[3-9][0-9]{9}$', description: 'Mainland China mobile number', 'x-label': '手机号', 'x-message': '{label}应为 11 位中国大陆手机号' })
 

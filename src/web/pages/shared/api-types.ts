@@ -492,7 +492,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["patchStorefrontSettings"];
         trace?: never;
     };
     "/api/v1/settings/pickup": {
@@ -509,7 +509,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["patchPickupSettings"];
         trace?: never;
     };
     "/api/v1/couriers": {
@@ -1120,7 +1120,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["patchNotificationSettings"];
         trace?: never;
     };
     "/api/v1/settings/notifications/test": {
@@ -1169,7 +1169,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** The same as the PUT: only the fields sent change */
+        patch: operations["patchTrackingSettings"];
         trace?: never;
     };
     "/hooks/couriers/kuaidi100/{merchant_code}": {
@@ -1220,7 +1221,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["patchEWaybillSettings"];
         trace?: never;
     };
     "/api/v1/couriers/{id}/account": {
@@ -1287,7 +1288,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["patchErpSettings"];
         trace?: never;
     };
     "/api/v1/erp/logistics-sync": {
@@ -1315,6 +1316,41 @@ export interface paths {
             cookie?: never;
         };
         get: operations["listIntegrationCalls"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/merchant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The merchant profile: code, display name, contact, time zone */
+        get: operations["getMerchant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the fields sent (the code never changes); audited as merchants.update */
+        patch: operations["updateMerchant"];
+        trace?: never;
+    };
+    "/api/v1/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 概览: cards by state with face values, orders to ship and shipped, redemptions per day (30 days), failing deliveries and calls, the public address check */
+        get: operations["getOverview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1523,7 +1559,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1542,7 +1581,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1598,7 +1640,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1617,7 +1662,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1689,7 +1737,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1708,7 +1759,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1749,7 +1803,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1768,7 +1825,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1831,7 +1891,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1850,7 +1913,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1899,7 +1965,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1918,7 +1987,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1962,7 +2034,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1981,7 +2056,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2038,7 +2116,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2057,7 +2138,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2126,7 +2210,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2145,7 +2232,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2202,7 +2292,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2221,7 +2314,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2264,7 +2360,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2283,7 +2382,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2352,7 +2454,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2371,7 +2476,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2434,7 +2542,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2453,7 +2564,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2523,7 +2637,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2542,7 +2659,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2626,7 +2746,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2645,7 +2768,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2710,7 +2836,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2729,7 +2858,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2772,7 +2904,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2791,7 +2926,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2877,7 +3015,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2896,7 +3037,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2910,7 +3054,17 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description JPEG, PNG or WebP, at most 5 MB
+                     */
+                    file: string;
+                };
+            };
+        };
         responses: {
             /** @description Default Response */
             201: {
@@ -2939,7 +3093,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2958,7 +3115,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3061,7 +3221,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3080,7 +3243,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3097,8 +3263,12 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @example 2027 春节礼盒 */
                     name?: string;
-                    /** @description Letters and digits, not starting with 0, at most 16 */
+                    /**
+                     * @description Letters and digits, not starting with 0, at most 16
+                     * @example TH
+                     */
                     prefix?: string;
                     /**
                      * @description Digits after the prefix
@@ -3113,14 +3283,23 @@ export interface operations {
                     password_length?: number;
                     /** @default digits */
                     password_charset?: "digits" | "letters" | "alnum";
+                    /** @example 100 */
                     quantity: number;
-                    /** @description The card redeems any one of these (一卡多提) */
+                    /**
+                     * @description The card redeems any one of these (一卡多提)
+                     * @example [
+                     *       1
+                     *     ]
+                     */
                     product_ids: number[];
-                    /** @description Cents (分) */
+                    /**
+                     * @description Cents (分)
+                     * @example 19900
+                     */
                     face_value?: number | null;
-                    /** @description YYYY-MM-DD */
+                    /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                     valid_from?: string | null;
-                    /** @description YYYY-MM-DD */
+                    /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                     valid_to?: string | null;
                     remark?: string | null;
                     /** @default false */
@@ -3233,7 +3412,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3252,7 +3434,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3329,7 +3514,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3348,7 +3536,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3369,7 +3560,7 @@ export interface operations {
                 card_no_prefix?: string;
                 /** @description 0 = cards without a distributor */
                 distributor_id?: number;
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 valid_on?: string;
                 created_from?: string;
                 created_to?: string;
@@ -3450,7 +3641,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3469,7 +3663,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3501,7 +3698,7 @@ export interface operations {
                             card_no_prefix?: string;
                             /** @description 0 = cards without a distributor */
                             distributor_id?: number;
-                            /** @description YYYY-MM-DD */
+                            /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                             valid_on?: string;
                             /** Format: date-time */
                             created_from?: string;
@@ -3514,11 +3711,14 @@ export interface operations {
                     };
                     fields?: {
                         product_ids?: number[];
-                        /** @description YYYY-MM-DD */
+                        /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                         valid_from?: string | null;
-                        /** @description YYYY-MM-DD */
+                        /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                         valid_to?: string | null;
-                        /** @description Cents (分) */
+                        /**
+                         * @description Cents (分)
+                         * @example 19900
+                         */
                         face_value?: number | null;
                         remark?: string | null;
                         distributor_id?: number | null;
@@ -3592,7 +3792,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3611,7 +3814,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3679,7 +3885,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3698,7 +3907,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3762,7 +3974,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3781,7 +3996,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3867,7 +4085,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3886,7 +4107,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3935,7 +4159,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3954,7 +4181,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3974,11 +4204,14 @@ export interface operations {
             content: {
                 "application/json": {
                     product_ids?: number[];
-                    /** @description YYYY-MM-DD */
+                    /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                     valid_from?: string | null;
-                    /** @description YYYY-MM-DD */
+                    /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                     valid_to?: string | null;
-                    /** @description Cents (分) */
+                    /**
+                     * @description Cents (分)
+                     * @example 19900
+                     */
                     face_value?: number | null;
                     remark?: string | null;
                     distributor_id?: number | null;
@@ -4017,7 +4250,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4036,7 +4272,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4085,7 +4324,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4104,7 +4346,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4153,7 +4398,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4172,7 +4420,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4221,7 +4472,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4240,7 +4494,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4289,7 +4546,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4308,7 +4568,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4367,7 +4630,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4386,7 +4652,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4453,7 +4722,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4472,7 +4744,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4531,7 +4806,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4550,7 +4828,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4593,7 +4874,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4612,7 +4896,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4681,7 +4968,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4700,7 +4990,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4748,7 +5041,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4767,7 +5063,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4828,7 +5127,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4847,7 +5149,97 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    patchStorefrontSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Only the fields that change; merged over the stored section, then checked as the PUT checks it */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 提货网站名称 */
+                    site_name?: string;
+                    logo_url?: string | null;
+                    theme_color?: string;
+                    welcome_text?: string;
+                    /** @description Shown on the pickup page (提货须知) */
+                    notice_text?: string;
+                    success_text?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 提货网站名称 */
+                        site_name: string;
+                        logo_url: string | null;
+                        theme_color: string;
+                        welcome_text: string;
+                        /** @description Shown on the pickup page (提货须知) */
+                        notice_text: string;
+                        success_text: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4902,7 +5294,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4921,7 +5316,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4996,7 +5394,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5015,7 +5416,111 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    patchPickupSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Only the fields that change; merged over the stored section, then checked as the PUT checks it */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 前台提货开关 */
+                    enabled?: boolean;
+                    pause_message?: string;
+                    reservation?: {
+                        /** @description none: no date; any: any date from today; window: within the merchant's window */
+                        mode?: "none" | "any" | "window";
+                        min_days_ahead?: number;
+                        max_days_ahead?: number;
+                        blocked_weekdays?: number[];
+                        blocked_dates?: string[];
+                    };
+                    /** @description Orders per reserved date */
+                    daily_cap?: number | null;
+                    /** @description Where the customer goes after submitting (http or https) */
+                    redirect_url?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 前台提货开关 */
+                        enabled: boolean;
+                        pause_message: string;
+                        reservation: {
+                            /** @description none: no date; any: any date from today; window: within the merchant's window */
+                            mode: "none" | "any" | "window";
+                            min_days_ahead: number;
+                            max_days_ahead: number;
+                            blocked_weekdays: number[];
+                            blocked_dates: string[];
+                        };
+                        /** @description Orders per reserved date */
+                        daily_cap: number | null;
+                        /** @description Where the customer goes after submitting (http or https) */
+                        redirect_url: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5064,7 +5569,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5083,7 +5591,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5141,7 +5652,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5160,7 +5674,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5173,17 +5690,17 @@ export interface operations {
                 tab?: "pending_today" | "pending_tomorrow" | "pending_day_after" | "shipped_today" | "shipped_yesterday" | "all";
                 status?: "pending" | "shipped" | "delivered" | "completed" | "cancelled";
                 channel?: "web" | "phone" | "store" | "open_api";
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 reserve_from?: string;
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 reserve_to?: string;
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 created_from?: string;
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 created_to?: string;
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 shipped_from?: string;
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 shipped_to?: string;
                 order_no?: string;
                 card_no?: string;
@@ -5275,7 +5792,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5294,7 +5814,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5392,7 +5915,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5411,7 +5937,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5507,7 +6036,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5526,7 +6058,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5614,7 +6149,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5633,7 +6171,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5721,7 +6262,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5740,7 +6284,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5813,7 +6360,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5832,7 +6382,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5900,7 +6453,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5919,7 +6475,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5949,7 +6508,7 @@ export interface operations {
                         district: string;
                         address: string;
                     };
-                    /** @description YYYY-MM-DD */
+                    /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                     reserve_date?: string;
                     remark?: string;
                 };
@@ -5982,7 +6541,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6001,7 +6563,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6094,7 +6659,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6113,7 +6681,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6208,7 +6779,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6227,7 +6801,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6289,7 +6866,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6308,7 +6888,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6370,7 +6953,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6389,7 +6975,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6484,7 +7073,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6503,7 +7095,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6533,7 +7128,7 @@ export interface operations {
                         district: string;
                         address: string;
                     };
-                    /** @description YYYY-MM-DD */
+                    /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                     reserve_date?: string;
                 };
             };
@@ -6609,7 +7204,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6628,7 +7226,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6685,7 +7286,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6704,7 +7308,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6774,7 +7381,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6793,7 +7403,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6860,7 +7473,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6879,7 +7495,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6938,7 +7557,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6957,7 +7579,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7010,7 +7635,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7029,7 +7657,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7092,7 +7723,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7111,7 +7745,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7154,7 +7791,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7173,7 +7813,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7235,7 +7878,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7254,7 +7900,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7309,7 +7958,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7328,7 +7980,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7372,7 +8027,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7391,7 +8049,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7443,7 +8104,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7462,7 +8126,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7533,7 +8200,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7552,7 +8222,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7595,7 +8268,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7614,7 +8290,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7635,7 +8314,7 @@ export interface operations {
                 card_no_prefix?: string;
                 /** @description 0 = cards without a distributor */
                 distributor_id?: number;
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 valid_on?: string;
                 created_from?: string;
                 created_to?: string;
@@ -7671,7 +8350,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7690,7 +8372,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7729,7 +8414,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7748,7 +8436,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7762,7 +8453,44 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The filled-in template (xlsx, at most 20 MB)
+                     */
+                    file: string;
+                    /**
+                     * @description Product ids, comma-separated (一卡多提)
+                     * @example 1,2
+                     */
+                    product_ids: string;
+                    /** @description Batch name */
+                    name?: string;
+                    /**
+                     * @description Cents, for rows without one
+                     * @example 19900
+                     */
+                    face_value?: string;
+                    /** @description YYYY-MM-DD, for rows without one */
+                    valid_from?: string;
+                    /** @description YYYY-MM-DD, for rows without one */
+                    valid_to?: string;
+                    /**
+                     * @default false
+                     * @enum {string}
+                     */
+                    activate?: "true" | "false";
+                    /**
+                     * @description Check every row, import nothing
+                     * @default false
+                     * @enum {string}
+                     */
+                    dry_run?: "true" | "false";
+                };
+            };
+        };
         responses: {
             /** @description Default Response */
             200: {
@@ -7833,7 +8561,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7852,7 +8583,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7893,7 +8627,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7912,7 +8649,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7925,17 +8665,17 @@ export interface operations {
                 tab?: "pending_today" | "pending_tomorrow" | "pending_day_after" | "shipped_today" | "shipped_yesterday" | "all";
                 status?: "pending" | "shipped" | "delivered" | "completed" | "cancelled";
                 channel?: "web" | "phone" | "store" | "open_api";
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 reserve_from?: string;
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 reserve_to?: string;
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 created_from?: string;
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 created_to?: string;
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 shipped_from?: string;
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 shipped_to?: string;
                 order_no?: string;
                 card_no?: string;
@@ -7974,7 +8714,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7993,7 +8736,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8032,7 +8778,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8051,7 +8800,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8065,7 +8817,25 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description Rows of phone, quantity (xlsx; the template from GET /api/v1/card-issues/phone-template)
+                     */
+                    file: string;
+                    /** @description The batch the cards come from */
+                    batch_no: string;
+                    /**
+                     * @description Text each phone its cards
+                     * @default false
+                     * @enum {string}
+                     */
+                    send_sms?: "true" | "false";
+                };
+            };
+        };
         responses: {
             /** @description Default Response */
             201: {
@@ -8126,7 +8896,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8145,7 +8918,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8184,7 +8960,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8203,7 +8982,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8217,7 +8999,17 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description Rows of order_no, courier, waybill_no (xlsx; the template from GET /api/v1/orders/ship-import-template)
+                     */
+                    file: string;
+                };
+            };
+        };
         responses: {
             /** @description Default Response */
             200: {
@@ -8253,7 +9045,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8272,7 +9067,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8313,7 +9111,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8332,7 +9133,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8450,7 +9254,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8469,7 +9276,153 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    patchNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Only the fields that change; merged over the stored section, then checked as the PUT checks it */
+        requestBody: {
+            content: {
+                "application/json": {
+                    provider?: "console" | "aliyun" | "tencent";
+                    aliyun?: {
+                        access_key_id?: string;
+                        /** @description Omit to keep the stored one */
+                        access_key_secret?: string;
+                        endpoint?: string | null;
+                    } | null;
+                    tencent?: {
+                        secret_id?: string;
+                        /** @description Omit to keep the stored one */
+                        secret_key?: string;
+                        sdk_app_id?: string;
+                        region?: string | null;
+                        endpoint?: string | null;
+                    } | null;
+                    /** @description 短信签名 */
+                    sign_name?: string;
+                    admin_phones?: string[];
+                    switches?: {
+                        /** @description A */
+                        order_submitted_customer?: boolean;
+                        /** @description B */
+                        order_submitted_admin?: boolean;
+                        /** @description C */
+                        shipped_customer?: boolean;
+                        card_issued?: boolean;
+                        /** @description Card passwords guessed across many cards → admin phones (default on) */
+                        security_alert?: boolean;
+                    };
+                    templates?: {
+                        order_submitted_customer?: {
+                            template_id?: string;
+                            /** @description Template parameter → variable */
+                            params?: {
+                                [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                            };
+                        };
+                        order_submitted_admin?: {
+                            template_id?: string;
+                            /** @description Template parameter → variable */
+                            params?: {
+                                [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                            };
+                        };
+                        shipped_customer?: {
+                            template_id?: string;
+                            /** @description Template parameter → variable */
+                            params?: {
+                                [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                            };
+                        };
+                        card_issued?: {
+                            template_id?: string;
+                            /** @description Template parameter → variable */
+                            params?: {
+                                [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                            };
+                        };
+                        security_alert?: {
+                            template_id?: string;
+                            /** @description Template parameter → variable */
+                            params?: {
+                                [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                            };
+                        };
+                    };
+                    card_issued_include_password?: boolean;
+                    limits?: {
+                        per_minute?: number;
+                        per_day?: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The settings with credentials masked (****abcd) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8517,7 +9470,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8536,7 +9492,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8594,7 +9553,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8613,7 +9575,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8657,7 +9622,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8676,7 +9644,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8731,7 +9702,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8750,7 +9724,90 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    patchTrackingSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kuaidi100_salt?: string | null;
+                    /** @description Kuaidi100 poll key: subscriptions are made when an order ships */
+                    kuaidi100_key?: string | null;
+                    kuaidi100_poll_endpoint?: string | null;
+                    sf_ip_allowlist?: string[];
+                    rotate_sf_token?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        kuaidi100_callback_url: string;
+                        kuaidi100_salt: string | null;
+                        sf_callback_url: string | null;
+                        sf_ip_allowlist: string[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8839,7 +9896,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8858,7 +9918,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8919,7 +9982,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8938,7 +10004,97 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    patchEWaybillSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Only the fields that change; merged over the stored section, then checked as the PUT checks it */
+        requestBody: {
+            content: {
+                "application/json": {
+                    sender?: {
+                        name?: string;
+                        phone?: string;
+                        province?: string;
+                        city?: string;
+                        district?: string;
+                        address?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sender: {
+                            name: string;
+                            phone: string;
+                            province: string;
+                            city: string;
+                            district: string;
+                            address: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9003,7 +10159,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9022,7 +10181,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9075,7 +10237,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9094,7 +10259,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9146,7 +10314,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9165,7 +10336,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9211,7 +10385,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9230,7 +10407,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9290,7 +10470,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9309,7 +10492,96 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    patchErpSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Only the fields that change; merged over the stored section, then checked as the PUT checks it */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description wdt_classic: openapi2 (sid/appkey/appsecret); wdt_qjb: 旗舰版 (appsecret as "secret:salt") */
+                    protocol?: "wdt_classic" | "wdt_qjb";
+                    sid?: string;
+                    appkey?: string;
+                    /** @description Omit to keep the stored one */
+                    appsecret?: string;
+                    shop_no?: string;
+                    /** @description Default production; the sandbox or a local fake */
+                    endpoint?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        protocol: string;
+                        sid: string;
+                        appkey: string;
+                        appsecret: string;
+                        shop_no: string;
+                        endpoint: string | null;
+                    } | null;
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9351,7 +10623,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9370,7 +10645,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9431,7 +10709,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9450,7 +10731,301 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getMerchant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The merchant code in pickup URLs (/r/{code}); never changes */
+                        code: string;
+                        /** @description Display name: the pickup page footer, staff receipts */
+                        name: string;
+                        contact_name: string | null;
+                        contact_phone: string | null;
+                        /** @description IANA time zone: what "today" and validity dates mean */
+                        timezone: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateMerchant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    contact_name?: string | null;
+                    contact_phone?: string | null;
+                    /** @description IANA name, e.g. Asia/Shanghai */
+                    timezone?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The merchant code in pickup URLs (/r/{code}); never changes */
+                        code: string;
+                        /** @description Display name: the pickup page footer, staff receipts */
+                        name: string;
+                        contact_name: string | null;
+                        contact_phone: string | null;
+                        /** @description IANA time zone: what "today" and validity dates mean */
+                        timezone: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description YYYY-MM-DD */
+                        today: string;
+                        timezone: string;
+                        /** @description Cards of finished batches by state (null without cards.read) */
+                        cards: {
+                            inactive: {
+                                count: number;
+                                /** @description Cents: the cards' count × their batch's face value (cards without a face value count 0) */
+                                face_value: number;
+                            };
+                            active: {
+                                count: number;
+                                /** @description Cents: the cards' count × their batch's face value (cards without a face value count 0) */
+                                face_value: number;
+                            };
+                            redeemed: {
+                                count: number;
+                                /** @description Cents: the cards' count × their batch's face value (cards without a face value count 0) */
+                                face_value: number;
+                            };
+                            voided: {
+                                count: number;
+                                /** @description Cents: the cards' count × their batch's face value (cards without a face value count 0) */
+                                face_value: number;
+                            };
+                            total: {
+                                count: number;
+                                /** @description Cents: the cards' count × their batch's face value (cards without a face value count 0) */
+                                face_value: number;
+                            };
+                            /** @description Cents: face value of the inactive and active cards */
+                            unredeemed_face_value: number;
+                        } | null;
+                        /** @description By reserved delivery date in the merchant's time zone (null without orders.read) */
+                        orders: {
+                            /** @description To ship today, overdue included (the 今天待发 tab) */
+                            pending_today: number;
+                            pending_tomorrow: number;
+                            pending_day_after: number;
+                            shipped_today: number;
+                            shipped_yesterday: number;
+                            /** @description Orders created per day in the merchant's time zone, the last 30 days, oldest first, today last; later cancellations included */
+                            redemptions_per_day: {
+                                /** @description YYYY-MM-DD */
+                                date: string;
+                                count: number;
+                            }[];
+                        } | null;
+                        /** @description Outbox rows that failed: webhook deliveries; ERP, courier and SMS calls (null without settings.write) */
+                        failing: {
+                            webhook_deliveries: {
+                                /** @description Given up after every retry (replayable) */
+                                dead: number;
+                                /** @description Failed at least once, waiting for the next retry */
+                                retrying: number;
+                            };
+                            integration_calls: {
+                                /** @description Given up after every retry (replayable) */
+                                dead: number;
+                                /** @description Failed at least once, waiting for the next retry */
+                                retrying: number;
+                            };
+                        } | null;
+                        public_base_url: string;
+                        /** @description Set when PUBLIC_BASE_URL is a local address or not https: printed QR codes would point nowhere */
+                        public_base_url_warning: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9498,7 +11073,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9517,7 +11095,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9606,7 +11187,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9625,7 +11209,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9680,7 +11267,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9699,7 +11289,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9747,7 +11340,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9766,7 +11362,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9821,7 +11420,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9840,7 +11442,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9870,7 +11475,7 @@ export interface operations {
                         district: string;
                         address: string;
                     };
-                    /** @description YYYY-MM-DD */
+                    /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                     reserve_date?: string;
                     remark?: string;
                 };
@@ -9921,7 +11526,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9940,7 +11548,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -10007,7 +11618,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -10026,7 +11640,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -10098,7 +11715,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -10117,7 +11737,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
