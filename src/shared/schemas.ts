@@ -28,9 +28,17 @@ export const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', 'x-ca
 /** A date-only output. */
 export const DateOut = Type.String({ description: 'YYYY-MM-DD' })
 /** A labelled date input: `DateField('有效期开始日期')`. */
-export const DateField = (label: string) => Type.String({ ...DateString, 'x-label': label })
+export const DateField = (label: string, example?: string) => Type.String({ ...DateString, 'x-label': label, ...(example ? { examples: [example] } : {}) })
 
-export const MobilePhone = Type.String({ pattern: '^1[3-9][0-9]{9}$', description: 'Mainland China mobile number' })
+export const MobilePhone = Type.String({ pattern: '^1[3-9][0-9]{9}$', description: 'Mainland China mobile number', 'x-label': '手机号', 'x-message': '{label}应为 11 位中国大陆手机号' })
+
+/**
+ * The schema with the field's Chinese name for validation messages, and optionally the whole
+ * message (`{label}` stands for the name): `label(MobilePhone, '联系电话')`.
+ */
+export function label<T extends TSchema> (schema: T, name: string, message?: string): T {
+  return { ...schema, 'x-label': name, ...(message ? { 'x-message': message } : {}) }
+}
 
 // Null first: with ajv's coerceTypes a null tried against the type first would become "" (or 0, false) and pass.
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([Type.Null(), schema])

@@ -1,6 +1,6 @@
 // What a validation error says. Schemas carry, beside their rules, the field's Chinese name
 // (`x-label`) and optionally the whole message for a field whose rule is not said well by
-// its parts (`x-message`, e.g. a pattern); the error mapper turns ajv's errors into
+// its parts (`x-message`, e.g. a pattern; `{label}` in it stands for the label); the error mapper turns ajv's errors into
 // "<名称><what is wrong>" per field, never schema text (`应当匹配模式 "^([A-Za-z1-9]…"`, `anyOf`).
 // Date-only fields use `x-calendar-date`: a real day of the calendar within DATE_MIN…DATE_MAX.
 import type { Ajv, ErrorObject } from 'ajv'
@@ -112,7 +112,9 @@ export function validationDetails (items: Item[], context: string | undefined): 
     const first = chosen[0]
     const date = chosen.some((v) => v.keyword === 'x-calendar-date')
     let message: string
-    if (!label && !own) {
+    if (first.keyword === 'additionalProperties') {
+      message = reason('', first)
+    } else if (!label && !own && first.keyword !== 'required') {
       // An unlabelled field: ajv's own Chinese, as before (one message per field).
       const copy = chosen.filter((v) => v.keyword !== 'const').map((v) => ({ ...v }))
       const consts = chosen.filter((v) => v.keyword === 'const')
@@ -122,10 +124,10 @@ export function validationDetails (items: Item[], context: string | undefined): 
         localizeZh(copy)
         message = copy[0]?.message ?? '不合法'
       }
-    } else if (first.keyword === 'required' || first.keyword === 'additionalProperties') {
-      message = reason(label ?? path.split('/').pop() ?? '', first)
+    } else if (first.keyword === 'required') {
+      message = reason(label ?? ` ${path.split('/').pop() ?? ''}`, first)
     } else if (own) {
-      message = own
+      message = own.replaceAll('{label}', label ?? '')
     } else {
       const consts = chosen.filter((v) => v.keyword === 'const')
       const l = label!

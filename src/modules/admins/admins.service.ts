@@ -2,10 +2,10 @@ import type { Clock } from '../../shared/clock.js'
 import { hashPassword } from '../../shared/crypto.js'
 import { isUniqueViolation, type Db } from '../../shared/db.js'
 import { forbidden } from '../../shared/errors.js'
-import { lockedUntil } from '../../shared/guards.js'
+import { lockedUntil, succeeded } from '../../shared/guards.js'
 import { assertStrongPassword } from '../../shared/passwords.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
-import type { MerchantsService } from '../merchants/merchants.service.js'
+import { generateAdminPassword, merchantNotFound, type MerchantsService } from '../merchants/merchants.service.js'
 import * as errors from './admins.errors.js'
 import { permissionsOf, toAdmin } from './admins.mapper.js'
 import * as repo from './admins.repository.js'
@@ -43,6 +43,30 @@ export function createAdminsService ({ db, clock, merchants }: { db: Db; clock: 
   const view = async (merchantId: number, row: repo.AdminRow) => (await views(merchantId, [row]))[0]
 
   return {
+    /**
+     * The operator's reset (`npm run admin:reset-password`): a new random one-time password made
+     * like the first admin's, returned once; every session of the admin ends, its login lock is
+     * lifted, and the audit log says so. The password is never stored or logged in clear.
+     */
+    async resetPassword (merchantCode: string, username: string): Promise<{ admin_id: number; password: string; status: string }> {
+      const merchant = await merchants.findByCode(merchantCode.toLowerCase())
+      if (!merchant) throw merchantNotFound()
+      const row = await repo.findAdminByUsername(db, merchant.id, username)
+      if (!row) throw errors.adminNotFound()
+      const password = generateAdminPassword()
+      const hash = await hashPassword(password)
+      const now = clock.now()
+      await db.transaction(async (trx) => {
+        await repo.updateAdmin(trx, merchant.id, row.id, { password_hash: hash }, now)
+        await repo.revokeAdminSessions(trx, row.id, now)
+        await insertAudit(trx, merchant.id, { type: 'system', id: null, name: 'cli', ip: null }, {
+          action: 'admins.password_reset', target_type: 'admin', target_id: row.id, summary: { username: row.username, sessions_revoked: true },
+        }, now)
+      })
+      await succeeded(db, [{ guard: ACCOUNT_GUARD, subject: adminAccount(row.id), mode: 'clear' }])
+      return { admin_id: Number(row.id), password, status: row.status }
+    },
+
     async list (merchantId: number): Promise<Admin[]> {
       return views(merchantId, await repo.listAdmins(db, merchantId))
     },

@@ -22,8 +22,8 @@ export const CreateBatchBodySchema = Type.Object({
   quantity: Type.Integer({ minimum: 1, maximum: 1_000_000, 'x-label': '数量', 'x-message': '数量应为 1 至 1000000 之间的整数', examples: [100] }),
   product_ids: Type.Array(Type.Integer({ minimum: 1, 'x-label': '提货商品', 'x-message': '提货商品应为商品编号（正整数）' }), { minItems: 1, maxItems: 100, uniqueItems: true, description: 'The card redeems any one of these (一卡多提)', 'x-label': '提货商品', examples: [[1]] }),
   face_value: Type.Optional(Nullable(Money('面值'))),
-  valid_from: Type.Optional(Nullable(DateField('有效期开始日期'))),
-  valid_to: Type.Optional(Nullable(DateField('有效期结束日期'))),
+  valid_from: Type.Optional(Nullable(DateField('有效期开始日期', '2027-01-01'))),
+  valid_to: Type.Optional(Nullable(DateField('有效期结束日期', '2027-12-31'))),
   remark: Type.Optional(Nullable(Type.String({ maxLength: 500, 'x-label': '备注' }))),
   activate: Type.Optional(Type.Boolean({ default: false, 'x-label': '是否立即激活' })),
 }, { additionalProperties: false })

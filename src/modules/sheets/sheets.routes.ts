@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from '@sinclair/typebox'
 import { actorOf, assertPermission, sessionOf } from '../../plugins/admin-auth.js'
+import { FilePart, multipartDoc } from '../../plugins/swagger.js'
 import { validationFailed } from '../../shared/errors.js'
 import { isCalendarDayInRange } from '../../shared/dates.js'
 import { DATE_INVALID_MESSAGE } from '../../shared/validation.js'
@@ -107,6 +108,16 @@ export const sheetsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...errorResponses,
       },
     },
+    config: multipartDoc({
+      file: FilePart('The filled-in template (xlsx, at most 20 MB)'),
+      product_ids: Type.String({ description: 'Product ids, comma-separated (一卡多提)', examples: ['1,2'] }),
+      name: Type.Optional(Type.String({ description: 'Batch name' })),
+      face_value: Type.Optional(Type.String({ description: 'Cents, for rows without one', examples: ['19900'] })),
+      valid_from: Type.Optional(Type.String({ description: 'YYYY-MM-DD, for rows without one' })),
+      valid_to: Type.Optional(Type.String({ description: 'YYYY-MM-DD, for rows without one' })),
+      activate: Type.Optional(Type.String({ enum: ['true', 'false'], default: 'false' })),
+      dry_run: Type.Optional(Type.String({ enum: ['true', 'false'], default: 'false', description: 'Check every row, import nothing' })),
+    }),
     onRequest: app.requirePermission('cards.import'),
   }, async (req, reply) => {
     const { file, fields } = await multipartFile(req)
@@ -165,6 +176,11 @@ export const sheetsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...errorResponses,
       },
     },
+    config: multipartDoc({
+      file: FilePart('Rows of phone, quantity (xlsx; the template from GET /api/v1/card-issues/phone-template)'),
+      batch_no: Type.String({ description: 'The batch the cards come from' }),
+      send_sms: Type.Optional(Type.String({ enum: ['true', 'false'], default: 'false', description: 'Text each phone its cards' })),
+    }),
     // Issuing activates cards and binds them to phones: the activation permission.
     onRequest: app.requirePermission('cards.activate'),
   }, async (req, reply) => {
@@ -203,6 +219,7 @@ export const sheetsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...errorResponses,
       },
     },
+    config: multipartDoc({ file: FilePart('Rows of order_no, courier, waybill_no (xlsx; the template from GET /api/v1/orders/ship-import-template)') }),
     onRequest: app.requirePermission('orders.ship'),
   }, async (req) => {
     const { file } = await multipartFile(req)

@@ -492,7 +492,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["patchStorefrontSettings"];
         trace?: never;
     };
     "/api/v1/settings/pickup": {
@@ -509,7 +509,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["patchPickupSettings"];
         trace?: never;
     };
     "/api/v1/couriers": {
@@ -1120,7 +1120,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["patchNotificationSettings"];
         trace?: never;
     };
     "/api/v1/settings/notifications/test": {
@@ -1169,7 +1169,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** The same as the PUT: only the fields sent change */
+        patch: operations["patchTrackingSettings"];
         trace?: never;
     };
     "/hooks/couriers/kuaidi100/{merchant_code}": {
@@ -1220,7 +1221,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["patchEWaybillSettings"];
         trace?: never;
     };
     "/api/v1/couriers/{id}/account": {
@@ -1287,7 +1288,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["patchErpSettings"];
         trace?: never;
     };
     "/api/v1/erp/logistics-sync": {
@@ -3055,7 +3056,17 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description JPEG, PNG or WebP, at most 5 MB
+                     */
+                    file: string;
+                };
+            };
+        };
         responses: {
             /** @description Default Response */
             201: {
@@ -3288,9 +3299,15 @@ export interface operations {
                      * @example 19900
                      */
                     face_value?: number | null;
-                    /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
+                    /**
+                     * @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31
+                     * @example 2027-01-01
+                     */
                     valid_from?: string | null;
-                    /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
+                    /**
+                     * @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31
+                     * @example 2027-12-31
+                     */
                     valid_to?: string | null;
                     remark?: string | null;
                     /** @default false */
@@ -5150,6 +5167,93 @@ export interface operations {
             };
         };
     };
+    patchStorefrontSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Only the fields that change; merged over the stored section, then checked as the PUT checks it */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 提货网站名称 */
+                    site_name?: string;
+                    logo_url?: string | null;
+                    theme_color?: string;
+                    welcome_text?: string;
+                    /** @description Shown on the pickup page (提货须知) */
+                    notice_text?: string;
+                    success_text?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 提货网站名称 */
+                        site_name: string;
+                        logo_url: string | null;
+                        theme_color: string;
+                        welcome_text: string;
+                        /** @description Shown on the pickup page (提货须知) */
+                        notice_text: string;
+                        success_text: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
     getPickupSettings: {
         parameters: {
             query?: never;
@@ -5255,6 +5359,107 @@ export interface operations {
                     daily_cap: number | null;
                     /** @description Where the customer goes after submitting (http or https) */
                     redirect_url: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 前台提货开关 */
+                        enabled: boolean;
+                        pause_message: string;
+                        reservation: {
+                            /** @description none: no date; any: any date from today; window: within the merchant's window */
+                            mode: "none" | "any" | "window";
+                            min_days_ahead: number;
+                            max_days_ahead: number;
+                            blocked_weekdays: number[];
+                            blocked_dates: string[];
+                        };
+                        /** @description Orders per reserved date */
+                        daily_cap: number | null;
+                        /** @description Where the customer goes after submitting (http or https) */
+                        redirect_url: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    patchPickupSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Only the fields that change; merged over the stored section, then checked as the PUT checks it */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 前台提货开关 */
+                    enabled?: boolean;
+                    pause_message?: string;
+                    reservation?: {
+                        /** @description none: no date; any: any date from today; window: within the merchant's window */
+                        mode?: "none" | "any" | "window";
+                        min_days_ahead?: number;
+                        max_days_ahead?: number;
+                        blocked_weekdays?: number[];
+                        blocked_dates?: string[];
+                    };
+                    /** @description Orders per reserved date */
+                    daily_cap?: number | null;
+                    /** @description Where the customer goes after submitting (http or https) */
+                    redirect_url?: string | null;
                 };
             };
         };
@@ -8256,7 +8461,44 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The filled-in template (xlsx, at most 20 MB)
+                     */
+                    file: string;
+                    /**
+                     * @description Product ids, comma-separated (一卡多提)
+                     * @example 1,2
+                     */
+                    product_ids: string;
+                    /** @description Batch name */
+                    name?: string;
+                    /**
+                     * @description Cents, for rows without one
+                     * @example 19900
+                     */
+                    face_value?: string;
+                    /** @description YYYY-MM-DD, for rows without one */
+                    valid_from?: string;
+                    /** @description YYYY-MM-DD, for rows without one */
+                    valid_to?: string;
+                    /**
+                     * @default false
+                     * @enum {string}
+                     */
+                    activate?: "true" | "false";
+                    /**
+                     * @description Check every row, import nothing
+                     * @default false
+                     * @enum {string}
+                     */
+                    dry_run?: "true" | "false";
+                };
+            };
+        };
         responses: {
             /** @description Default Response */
             200: {
@@ -8583,7 +8825,25 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description Rows of phone, quantity (xlsx; the template from GET /api/v1/card-issues/phone-template)
+                     */
+                    file: string;
+                    /** @description The batch the cards come from */
+                    batch_no: string;
+                    /**
+                     * @description Text each phone its cards
+                     * @default false
+                     * @enum {string}
+                     */
+                    send_sms?: "true" | "false";
+                };
+            };
+        };
         responses: {
             /** @description Default Response */
             201: {
@@ -8747,7 +9007,17 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description Rows of order_no, courier, waybill_no (xlsx; the template from GET /api/v1/orders/ship-import-template)
+                     */
+                    file: string;
+                };
+            };
+        };
         responses: {
             /** @description Default Response */
             200: {
@@ -8962,6 +9232,149 @@ export interface operations {
                     limits: {
                         per_minute: number;
                         per_day: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The settings with credentials masked (****abcd) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    patchNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Only the fields that change; merged over the stored section, then checked as the PUT checks it */
+        requestBody: {
+            content: {
+                "application/json": {
+                    provider?: "console" | "aliyun" | "tencent";
+                    aliyun?: {
+                        access_key_id?: string;
+                        /** @description Omit to keep the stored one */
+                        access_key_secret?: string;
+                        endpoint?: string | null;
+                    } | null;
+                    tencent?: {
+                        secret_id?: string;
+                        /** @description Omit to keep the stored one */
+                        secret_key?: string;
+                        sdk_app_id?: string;
+                        region?: string | null;
+                        endpoint?: string | null;
+                    } | null;
+                    /** @description 短信签名 */
+                    sign_name?: string;
+                    admin_phones?: string[];
+                    switches?: {
+                        /** @description A */
+                        order_submitted_customer?: boolean;
+                        /** @description B */
+                        order_submitted_admin?: boolean;
+                        /** @description C */
+                        shipped_customer?: boolean;
+                        card_issued?: boolean;
+                        /** @description Card passwords guessed across many cards → admin phones (default on) */
+                        security_alert?: boolean;
+                    };
+                    templates?: {
+                        order_submitted_customer?: {
+                            template_id?: string;
+                            /** @description Template parameter → variable */
+                            params?: {
+                                [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                            };
+                        };
+                        order_submitted_admin?: {
+                            template_id?: string;
+                            /** @description Template parameter → variable */
+                            params?: {
+                                [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                            };
+                        };
+                        shipped_customer?: {
+                            template_id?: string;
+                            /** @description Template parameter → variable */
+                            params?: {
+                                [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                            };
+                        };
+                        card_issued?: {
+                            template_id?: string;
+                            /** @description Template parameter → variable */
+                            params?: {
+                                [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                            };
+                        };
+                        security_alert?: {
+                            template_id?: string;
+                            /** @description Template parameter → variable */
+                            params?: {
+                                [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                            };
+                        };
+                    };
+                    card_issued_include_password?: boolean;
+                    limits?: {
+                        per_minute?: number;
+                        per_day?: number;
                     };
                 };
             };
@@ -9329,6 +9742,86 @@ export interface operations {
             };
         };
     };
+    patchTrackingSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kuaidi100_salt?: string | null;
+                    /** @description Kuaidi100 poll key: subscriptions are made when an order ships */
+                    kuaidi100_key?: string | null;
+                    kuaidi100_poll_endpoint?: string | null;
+                    sf_ip_allowlist?: string[];
+                    rotate_sf_token?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        kuaidi100_callback_url: string;
+                        kuaidi100_salt: string | null;
+                        sf_callback_url: string | null;
+                        sf_ip_allowlist: string[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
     kuaidi100Push: {
         parameters: {
             query?: never;
@@ -9460,6 +9953,93 @@ export interface operations {
                         city: string;
                         district: string;
                         address: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sender: {
+                            name: string;
+                            phone: string;
+                            province: string;
+                            city: string;
+                            district: string;
+                            address: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    patchEWaybillSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Only the fields that change; merged over the stored section, then checked as the PUT checks it */
+        requestBody: {
+            content: {
+                "application/json": {
+                    sender?: {
+                        name?: string;
+                        phone?: string;
+                        province?: string;
+                        city?: string;
+                        district?: string;
+                        address?: string;
                     };
                 };
             };
@@ -9862,6 +10442,92 @@ export interface operations {
                     /** @description Omit to keep the stored one */
                     appsecret?: string;
                     shop_no: string;
+                    /** @description Default production; the sandbox or a local fake */
+                    endpoint?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        protocol: string;
+                        sid: string;
+                        appkey: string;
+                        appsecret: string;
+                        shop_no: string;
+                        endpoint: string | null;
+                    } | null;
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    patchErpSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Only the fields that change; merged over the stored section, then checked as the PUT checks it */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description wdt_classic: openapi2 (sid/appkey/appsecret); wdt_qjb: 旗舰版 (appsecret as "secret:salt") */
+                    protocol?: "wdt_classic" | "wdt_qjb";
+                    sid?: string;
+                    appkey?: string;
+                    /** @description Omit to keep the stored one */
+                    appsecret?: string;
+                    shop_no?: string;
                     /** @description Default production; the sandbox or a local fake */
                     endpoint?: string | null;
                 };
