@@ -1,6 +1,7 @@
 // The console's 概览, 提货前台, 商户信息 and 提货商品 pages in Debian's Chromium against the real
 // server, at 1280×800 and 1920×1080: what a merchant does there, checked where it lands (the API,
 // the pickup page /r/default, the downloaded QR code decoded).
+import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -178,6 +179,13 @@ t.test('console: overview, pickup site, merchant, products', { skip }, async (t)
       await page.waitForSelector('.kq-product-images')
       await page.locator('.kq-product-images input[type=file]').setInputFiles({ name: 'gift.png', mimeType: 'image/png', buffer: png(120, 120, [240, 160, 40]) })
       await page.locator('.kq-product-images .el-upload-list__item.is-success').waitFor()
+      // A second picture, made the main one (the first is what customers see).
+      const second = png(120, 120, [40, 120, 220])
+      await page.locator('.kq-product-images input[type=file]').setInputFiles({ name: 'gift-blue.png', mimeType: 'image/png', buffer: second })
+      await page.locator('.kq-product-images .el-upload-list__item.is-success').nth(1).waitFor()
+      await page.locator('.kq-product-images .el-upload-list__item').nth(1).hover()
+      await page.locator('.kq-product-images .el-upload-list__item').nth(1).getByRole('button', { name: '设为主图' }).click()
+      t.equal(await page.locator('.kq-product-images .el-upload-list__item').first().locator('.kq-product-image__badge').innerText(), '主图')
       const editor = page.locator('.kq-rich__content')
       await editor.click()
       await page.keyboard.type('应季苹果和水蜜桃，')
@@ -201,8 +209,8 @@ t.test('console: overview, pickup site, merchant, products', { skip }, async (t)
       await page.locator('#kq-product-save').click()
       await toast(page, '已保存')
       const saved = await api(server, 'GET', `/api/v1/products/${id}`)
-      t.equal(saved.images.length, 1, 'the picture is the product\'s')
-      t.match(saved.images[0], new RegExp(`^${server.url}/uploads/\\d+/[0-9a-f]{64}\\.png$`))
+      t.equal(saved.images.length, 2, 'both pictures are the product\'s')
+      t.match(saved.images[0], new RegExp(`^${server.url}/uploads/\\d+/${createHash('sha256').update(second).digest('hex')}\\.png$`), 'the one made 主图 first')
       t.match(saved.description, /<p>应季苹果和水蜜桃，<strong>顺丰冷链<\/strong>发货。<\/p>/, 'the bold text survives the server\'s sanitising')
       t.match(saved.description, /<img src="\/uploads\/\d+\/[0-9a-f]{64}\.png" alt="detail"/, 'so does the uploaded picture, by path')
       t.match(saved, { goods_no: 'G-GIFT', spec_no: 'S-2', attributes: [{ key: '产地', value: '山东烟台' }] })
@@ -276,7 +284,7 @@ t.test('console: overview, pickup site, merchant, products', { skip }, async (t)
       t.equal(await horizontalOverflow(page), 0)
       await screenshot(page, 'admin-catalog-products-1920')
       await page.goto(`${server.url}/admin/products/${id}`)
-      await page.locator('.kq-product-images .el-upload-list__item').waitFor()
+      await page.locator('.kq-product-images .el-upload-list__item').first().waitFor()
       t.equal(await page.locator('.kq-rich__content strong').innerText(), '顺丰冷链', 'the description opens in the editor as saved')
       await screenshot(page, 'admin-catalog-product-edit-1920')
       t.same(problems, [])
