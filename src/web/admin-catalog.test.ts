@@ -117,6 +117,23 @@ t.test('console: overview, pickup site, merchant, products', { skip }, async (t)
     }
   })
 
+  t.test('概览: a webhook delivery given up on shows', async (t) => {
+    const merchant = await server.db('merchants').where({ code: 'default' }).first()
+    await server.db('outbox').insert({
+      merchant_id: merchant.id, topic: 'webhook.delivery', payload: '{}', idempotency_key: 'admin-catalog-dead', status: 'dead', attempts: 8, next_attempt_at: 0, created_at: 0, updated_at: 0,
+    })
+    await withPage(t, browser, 'admin-catalog-overview-failing', DESKTOP, async (page) => {
+      await openConsole(page, server.url, server.token, '/admin/')
+      const tile = page.locator('[data-testid="failing"] .kq-stat').first()
+      await tile.waitFor()
+      t.match(await tile.innerText(), /Webhook 推送\s*1\s*条已放弃\s*0\s*条重试中/)
+      t.ok(await tile.evaluate((el) => (el as unknown as { classList: { contains (c: string): boolean } }).classList.contains('kq-stat--bad')), 'marked as a problem')
+      await page.locator('[data-testid="failing"]').scrollIntoViewIfNeeded()
+      await screenshot(page, 'admin-catalog-overview-failing')
+    })
+    await server.db('outbox').where({ idempotency_key: 'admin-catalog-dead' }).delete()
+  })
+
   t.test('提货前台: the URL, a QR code that decodes to it as a PNG download, the pickup switch', async (t) => {
     const pickupUrl = `${server.url}/r/default`
     await withPage(t, browser, 'admin-catalog-pickup-site-1280', DESKTOP, async (page) => {
