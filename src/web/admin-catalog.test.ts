@@ -349,6 +349,7 @@ t.test('console: overview, pickup site, merchant, products', { skip }, async (t)
       await page.fill('#kq-merchant-phone', '12')
       await page.locator('#kq-merchant-name').click()
       t.match(await page.locator('.el-form-item__error').innerText(), /联系电话/)
+      await page.waitForTimeout(400) // the error's fade-in, for the screenshot
       t.equal(await horizontalOverflow(page), 0)
       await screenshot(page, 'admin-catalog-merchant-1920')
     })
