@@ -140,6 +140,6 @@ t.test('descriptions keep what the console\'s editor (Tiptap) writes; a refused 
     '<a target="_blank" rel="noopener noreferrer" href="https://shop.example/apple">链接</a></p>' +
     '<ul><li><p>一</p></li></ul><ol><li><p>二</p></li></ol><blockquote><p>引用</p></blockquote><hr />' +
     `<img src="${upload}" alt="详情图" /><img src="https://cdn.example/a.jpg" alt="外链图" />`)
-  t.equal(sanitizeDescription('<p>看图<img src="http://plain.example/a.jpg"><img src="javascript:alert(1)"></p>'), '<p>看图</p>',
-    'pictures over http or javascript: are dropped whole')
+  t.equal(sanitizeDescription('<p>看图<img src="http://plain.example/a.jpg"><img src="javascript:alert(1)"><img src="/api/v1/products"><img src="a.png"></p>'), '<p>看图</p>',
+    'pictures over http, javascript: or from any other path are dropped whole')
 })
