@@ -1,6 +1,6 @@
 // `npm start`: compiles the TypeScript when the sources are newer than the last build, then
 // runs the compiled JavaScript. `node scripts/start.mjs <command>` runs a compiled script
-// instead (migrate, create-merchant).
+// instead (migrate, create-merchant, reset-admin-password).
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -45,6 +45,7 @@ const commands = {
   server: 'dist/src/server.js',
   migrate: 'dist/scripts/migrate.js',
   'create-merchant': 'dist/scripts/create-merchant.js',
+  'reset-admin-password': 'dist/scripts/reset-admin-password.js',
   openapi: 'dist/scripts/export-openapi.js',
   backup: 'dist/scripts/backup.js',
   restore: 'dist/scripts/restore.js',

@@ -7,6 +7,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { AppConfig } from './config.js'
 import adminAuth from './plugins/admin-auth.js'
 import errors from './plugins/errors.js'
+import { kaquanAjvKeywords } from './shared/validation.js'
 import { healthRoutes } from './plugins/health.js'
 import metrics from './plugins/metrics.js'
 import services, { type Overrides } from './plugins/services.js'
@@ -31,6 +32,8 @@ import { trackingRoutes } from './modules/tracking/tracking.routes.js'
 import { eWaybillRoutes } from './modules/e-waybill/e-waybill.routes.js'
 import { erpRoutes } from './modules/erp/erp.routes.js'
 import { integrationCallsRoutes } from './modules/outbox/outbox.routes.js'
+import { merchantsRoutes } from './modules/merchants/merchants.routes.js'
+import { overviewRoutes } from './modules/overview/overview.routes.js'
 import multipart from '@fastify/multipart'
 import { pagesRoutes } from './web/pages.routes.js'
 
@@ -129,7 +132,8 @@ export async function buildApp ({ config, overrides = {} }: BuildOptions): Promi
     logController: new LogController({ requestIdLogLabel: 'request_id' }),
     trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 1024 * 1024,
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true, allErrors: true } },
+    // verbose: errors carry their schema, where the field's Chinese label and message are (src/shared/validation.ts).
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true, allErrors: true, verbose: true }, plugins: [kaquanAjvKeywords] },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.addHook('onSend', async (request, reply) => {
@@ -164,6 +168,8 @@ export async function buildApp ({ config, overrides = {} }: BuildOptions): Promi
   await app.register(eWaybillRoutes)
   await app.register(erpRoutes)
   await app.register(integrationCallsRoutes)
+  await app.register(merchantsRoutes)
+  await app.register(overviewRoutes)
   // Encapsulated: its body parser and verification hooks apply to /open/v1 only.
   await app.register(openRoutes)
   await app.register(pagesRoutes)

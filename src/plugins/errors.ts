@@ -1,28 +1,13 @@
 // One place turns every error into `{ code, message, request_id, details? }`.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import localizeModule from 'ajv-i18n'
 import { isDatabaseUnavailable } from '../shared/db.js'
 import {
   AppError, badRequest, databaseUnavailable, internalError, invalidJson, notFound, payloadTooLarge, unsupportedMediaType, validationFailed,
-  type ErrorDetail,
 } from '../shared/errors.js'
-
-// CommonJS module.exports holds the languages; its declarations describe an ES default export.
-const localizeZh = (localizeModule as unknown as Record<string, (errors: unknown[]) => void>).zh
+import { validationDetails } from '../shared/validation.js'
 
 interface ValidationItem { instancePath?: string; message?: string; keyword?: string; params?: Record<string, unknown> }
-
-function validationDetails (items: ValidationItem[], context: string | undefined): ErrorDetail[] {
-  localizeZh(items)
-  return items.map((v) => {
-    let path = v.instancePath ?? ''
-    if (v.keyword === 'required' && typeof v.params?.missingProperty === 'string') path += `/${v.params.missingProperty}`
-    if (v.keyword === 'additionalProperties' && typeof v.params?.additionalProperty === 'string') path += `/${v.params.additionalProperty}`
-    const prefix = context && context !== 'body' ? `${context}` : ''
-    return { path: `${prefix}${path}` || '/', message: v.message ?? '不合法' }
-  })
-}
 
 /** Maps anything thrown in a request to an AppError. */
 export function toAppError (err: FastifyError | Error): AppError {

@@ -35,6 +35,7 @@ import { createVendorHttp } from '../integrations/vendor-endpoints.js'
 import { createOutbound } from '../shared/outbound.js'
 import { createSheetsService } from '../modules/sheets/sheets.service.js'
 import { createOrdersService } from '../modules/orders/orders.service.js'
+import { createOverviewService } from '../modules/overview/overview.service.js'
 
 export interface Overrides {
   db?: Knex
@@ -101,6 +102,7 @@ export function createServices (config: AppConfig, db: Knex, clock: Clock, log: 
     erp,
     tracking,
     outbox: createOutboxService({ db }),
+    overview: createOverviewService({ db, clock, publicBaseUrl: config.publicBaseUrl }),
     worker: createOutboxWorker({ db, clock, handlers, log }),
   }
 }

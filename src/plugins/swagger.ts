@@ -1,7 +1,22 @@
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import swagger from '@fastify/swagger'
+import swagger, { type SwaggerTransform } from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
+import { Type, type TProperties } from '@sinclair/typebox'
+
+/** A file field of a multipart body: Swagger UI offers a file picker. */
+export const FilePart = (description: string) => Type.String({ format: 'binary', description })
+
+/**
+ * Route config describing a multipart body in the OpenAPI document only. The route reads its
+ * parts as a stream (@fastify/multipart), so the fields cannot be a body schema Fastify would
+ * validate; the document still lists them, and Swagger UI shows a form with a file picker.
+ */
+export function multipartDoc (fields: TProperties) {
+  const body = Type.Object(fields)
+  const swaggerTransform: SwaggerTransform = ({ schema, url }) => ({ schema: { ...schema, body }, url })
+  return { swaggerTransform }
+}
 
 export default fp(async function swaggerPlugin (app: FastifyInstance) {
   await app.register(swagger, {

@@ -40,6 +40,18 @@ export function isCalendarDay (day: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day
 }
 
+/**
+ * The days the API accepts wherever it takes a date (validity, blocked dates, filters): real
+ * days of this century. Beyond, a date is a typo (5665-80-92) that would otherwise be stored.
+ */
+export const DATE_MIN = '2000-01-01'
+export const DATE_MAX = '2099-12-31'
+
+/** A real calendar day between DATE_MIN and DATE_MAX. */
+export function isCalendarDayInRange (day: string): boolean {
+  return isCalendarDay(day) && day >= DATE_MIN && day <= DATE_MAX
+}
+
 /** Whole days from `a` to `b`. */
 export function daysBetween (a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000)

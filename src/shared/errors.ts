@@ -1,7 +1,8 @@
 // One error type for every rule the service enforces. Codes are lower snake_case, public and
 // never renamed; messages are what a merchant or customer reads, so they are Chinese.
 
-export interface ErrorDetail { path: string; message: string }
+/** `code` is set where a client may act on the kind of problem (date_invalid). */
+export interface ErrorDetail { path: string; message: string; code?: string }
 
 export class AppError extends Error {
   readonly code: string

@@ -1,14 +1,15 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { PASSWORD_MAX, PASSWORD_MIN, PASSWORD_PATTERN } from '../../shared/passwords.js'
-import { MobilePhone, Nullable, NullableTimestamp, Timestamp } from '../../shared/schemas.js'
+import { label, MobilePhone, Nullable, NullableTimestamp, Timestamp } from '../../shared/schemas.js'
 import { PERMISSION_CODES } from './permissions.js'
 
-export const Username = Type.String({ pattern: '^[A-Za-z0-9]{3,32}$', description: 'Letters and digits, 3-32' })
+export const Username = Type.String({ pattern: '^[A-Za-z0-9]{3,32}$', description: 'Letters and digits, 3-32', 'x-label': '用户名', 'x-message': '用户名只能由字母和数字组成，3–32 位' })
 export const Password = Type.String({
   pattern: PASSWORD_PATTERN, minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX,
   description: `${PASSWORD_MIN}-${PASSWORD_MAX} characters (letters, digits, symbols, spaces), not a common or easily guessed password: refused with 422 password_weak otherwise`,
+  'x-label': '密码', 'x-message': `密码应为 ${PASSWORD_MIN}–${PASSWORD_MAX} 个字符（字母、数字、符号或空格）`,
 })
-export const PermissionCode = Type.Union(PERMISSION_CODES.map((p) => Type.Literal(p)))
+export const PermissionCode = Type.Union(PERMISSION_CODES.map((p) => Type.Literal(p)), { 'x-label': '权限', 'x-message': '权限不在权限列表中（见 GET /api/v1/permissions）' })
 
 export const AdminSchema = Type.Object({
   id: Type.Integer(),
@@ -51,30 +52,33 @@ export const LoginResultSchema = Type.Object({
 
 export const MeSchema = Type.Object({
   admin: AdminSchema,
-  merchant: Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String(), timezone: Type.String() }),
+  merchant: Type.Object({
+    id: Type.Integer(), code: Type.String(), name: Type.String(), timezone: Type.String(),
+    pickup_url: Type.String({ description: 'The pickup page customers open (PUBLIC_BASE_URL/r/{code}): what the 提货前台 page shows and draws as a QR code' }),
+  }),
 })
 
 export const ChangePasswordBodySchema = Type.Object({
-  old_password: Type.String({ minLength: 1, maxLength: 128 }),
-  new_password: Password,
+  old_password: Type.String({ minLength: 1, maxLength: 128, 'x-label': '原密码' }),
+  new_password: label(Password, '新密码', `新密码应为 ${PASSWORD_MIN}–${PASSWORD_MAX} 个字符（字母、数字、符号或空格）`),
 }, { additionalProperties: false })
 
 export const CreateAdminBodySchema = Type.Object({
   username: Username,
-  name: Type.String({ minLength: 1, maxLength: 50 }),
+  name: Type.String({ minLength: 1, maxLength: 50, 'x-label': '姓名' }),
   phone: Type.Optional(Nullable(MobilePhone)),
   password: Password,
-  permissions: Type.Array(PermissionCode, { uniqueItems: true, default: [] }),
+  permissions: Type.Array(PermissionCode, { uniqueItems: true, default: [], 'x-label': '权限' }),
 }, { additionalProperties: false })
 export type CreateAdminBody = Static<typeof CreateAdminBodySchema>
 
 export const UpdateAdminBodySchema = Type.Object({
-  name: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 50, 'x-label': '姓名' })),
   phone: Type.Optional(Nullable(MobilePhone)),
   password: Type.Optional(Password),
-  permissions: Type.Optional(Type.Array(PermissionCode, { uniqueItems: true })),
-  status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('disabled')])),
-}, { additionalProperties: false, minProperties: 1 })
+  permissions: Type.Optional(Type.Array(PermissionCode, { uniqueItems: true, 'x-label': '权限' })),
+  status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('disabled')], { 'x-label': '状态', 'x-message': '状态只能是 active（启用）或 disabled（停用）' })),
+}, { additionalProperties: false, minProperties: 1, 'x-message': '请至少修改一项' })
 export type UpdateAdminBody = Static<typeof UpdateAdminBodySchema>
 
 export const AdminListSchema = Type.Object({ items: Type.Array(AdminSchema) })

@@ -5,7 +5,7 @@ import { forbidden } from '../../shared/errors.js'
 import { lockedUntil, succeeded } from '../../shared/guards.js'
 import { assertStrongPassword } from '../../shared/passwords.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
-import { generateAdminPassword, type MerchantsService } from '../merchants/merchants.service.js'
+import { generateAdminPassword, merchantNotFound, type MerchantsService } from '../merchants/merchants.service.js'
 import * as errors from './admins.errors.js'
 import { permissionsOf, toAdmin } from './admins.mapper.js'
 import * as repo from './admins.repository.js'
@@ -42,7 +42,38 @@ export function createAdminsService ({ db, clock, merchants }: { db: Db; clock: 
   }
   const view = async (merchantId: number, row: repo.AdminRow) => (await views(merchantId, [row]))[0]
 
+  /**
+   * A new random password for `row`, made like the first admin's and returned once: its sessions
+   * end and a login lock is lifted in the same transaction, so it works at once; audited.
+   */
+  async function issuePassword (merchantId: number, row: repo.AdminRow, actor: Actor, summary: Record<string, unknown>): Promise<string> {
+    const password = generateAdminPassword()
+    const hash = await hashPassword(password)
+    const now = clock.now()
+    await db.transaction(async (trx) => {
+      await repo.updateAdmin(trx, merchantId, row.id, { password_hash: hash }, now)
+      await repo.revokeAdminSessions(trx, row.id, now)
+      await succeeded(trx, [{ guard: ACCOUNT_GUARD, subject: adminAccount(row.id), mode: 'clear' }])
+      await insertAudit(trx, merchantId, actor, { action: 'admins.password_reset', target_type: 'admin', target_id: row.id, summary }, now)
+    })
+    return password
+  }
+
   return {
+    /**
+     * The operator's reset (`npm run admin:reset-password`): a new random one-time password made
+     * like the first admin's, returned once; every session of the admin ends, its login lock is
+     * lifted, and the audit log says so. The password is never stored or logged in clear.
+     */
+    async operatorReset (merchantCode: string, username: string): Promise<{ admin_id: number; password: string; status: string }> {
+      const merchant = await merchants.findByCode(merchantCode.toLowerCase())
+      if (!merchant) throw merchantNotFound()
+      const row = await repo.findAdminByUsername(db, merchant.id, username)
+      if (!row) throw errors.adminNotFound()
+      const password = await issuePassword(merchant.id, row, { type: 'system', id: null, name: 'cli', ip: null }, { username: row.username, sessions_revoked: true })
+      return { admin_id: Number(row.id), password, status: row.status }
+    },
+
     async list (merchantId: number): Promise<Admin[]> {
       return views(merchantId, await repo.listAdmins(db, merchantId))
     },
@@ -132,17 +163,7 @@ export function createAdminsService ({ db, clock, merchants }: { db: Db; clock: 
       if (actor.type === 'admin' && actor.id === id) throw errors.cannotResetOwnPassword()
       if (Number(row.is_owner) === 1 || row.is_owner === true) throw errors.ownerProtected()
       assertHoldsNoMore(granter, row, '重置其密码')
-      const password = generateAdminPassword()
-      const hash = await hashPassword(password)
-      const now = clock.now()
-      await db.transaction(async (trx) => {
-        await repo.updateAdmin(trx, merchantId, id, { password_hash: hash }, now)
-        await repo.revokeAdminSessions(trx, id, now)
-        await succeeded(trx, [{ guard: ACCOUNT_GUARD, subject: adminAccount(id), mode: 'clear' }])
-        await insertAudit(trx, merchantId, actor, {
-          action: 'admins.password_reset', target_type: 'admin', target_id: id, summary: { username: row.username },
-        }, now)
-      })
+      const password = await issuePassword(merchantId, row, actor, { username: row.username })
       return { password, admin: await view(merchantId, await load(merchantId, id)) }
     },
 

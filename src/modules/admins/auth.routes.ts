@@ -40,7 +40,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     onRequest: app.requireAdmin,
   }, async (req) => {
     const s = sessionOf(req)
-    return { admin: toAdmin(s.admin, null), merchant: s.merchant }
+    return { admin: toAdmin(s.admin, null), merchant: { ...s.merchant, pickup_url: `${app.config.publicBaseUrl}/r/${s.merchant.code}` } }
   })
 
   app.post('/api/v1/auth/password', {

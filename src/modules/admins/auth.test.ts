@@ -32,6 +32,7 @@ t.test('login, me and logout; logout ends the token on every instance', async (t
   const me = await b.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: b.auth(body.token) })
   t.equal(me.statusCode, 200, 'the token works on the other instance')
   t.equal(me.json().merchant.code, 'default')
+  t.equal(me.json().merchant.pickup_url, `${b.config.publicBaseUrl}/r/default`, 'the pickup page the console shows and draws as a QR code')
 
   const out = await a.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: a.auth(body.token) })
   t.equal(out.statusCode, 200)

@@ -51,3 +51,15 @@ export async function countsOfBatches (db: Db, merchantId: number, scope: { batc
 export async function deleteBatchCounts (db: Db, merchantId: number, batchId: number): Promise<void> {
   await db('card_counts').where({ merchant_id: merchantId, batch_id: batchId }).delete()
 }
+
+/**
+ * The merchant's cards of finished batches by state, with their face value at the batch's face
+ * value (cents): a few rows per batch, joined to the batches by primary key, however many cards.
+ */
+export async function countsWithFaceValue (db: Db, merchantId: number): Promise<Array<{ status: string; n: number; face_value: number }>> {
+  const rows = await db('card_counts as cc').join('card_batches as b', 'b.id', 'cc.batch_id')
+    .where('cc.merchant_id', merchantId).andWhere('b.status', 'ready')
+    .groupBy('cc.status')
+    .select('cc.status', db.raw('SUM(cc.n) as n'), db.raw('SUM(cc.n * COALESCE(b.face_value, 0)) as face_value')) as Array<{ status: string; n: number | string | null; face_value: number | string | null }>
+  return rows.map((r) => ({ status: r.status, n: Number(r.n ?? 0), face_value: Number(r.face_value ?? 0) }))
+}

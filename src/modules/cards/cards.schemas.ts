@@ -1,28 +1,31 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { DateString, Nullable, Timestamp } from '../../shared/schemas.js'
+import { DateField, Nullable, Timestamp } from '../../shared/schemas.js'
 
 export const CardStatus = Type.Union(['inactive', 'active', 'redeemed', 'voided'].map((s) => Type.Literal(s)))
 export const CARD_STATUSES = ['inactive', 'active', 'redeemed', 'voided'] as const
 export type CardStatusValue = typeof CARD_STATUSES[number]
 
-const Prefix = Type.String({ pattern: '^([A-Za-z1-9][A-Za-z0-9]{0,15})?$', description: 'Letters and digits, not starting with 0, at most 16' })
-const Money = Type.Integer({ minimum: 0, maximum: 100_000_000_00, description: 'Cents (分)' })
+const Prefix = Type.String({
+  pattern: '^([A-Za-z1-9][A-Za-z0-9]{0,15})?$', description: 'Letters and digits, not starting with 0, at most 16',
+  'x-label': '卡号前缀', 'x-message': '卡号前缀只能由字母和数字组成，且不能以 0 开头，最多 16 位', examples: ['TH'],
+})
+const Money = (label: string) => Type.Integer({ minimum: 0, maximum: 100_000_000_00, description: 'Cents (分)', 'x-label': label, 'x-message': `${label}应为 0 至 10000000000 之间的整数（单位：分）`, examples: [19900] })
 
 export const CreateBatchBodySchema = Type.Object({
-  name: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 50, 'x-label': '批次名称', examples: ['2027 春节礼盒'] })),
   prefix: Type.Optional(Prefix),
-  number_length: Type.Optional(Type.Integer({ minimum: 4, maximum: 20, default: 8, description: 'Digits after the prefix' })),
-  number_mode: Type.Optional(Type.Union([Type.Literal('sequential'), Type.Literal('random')], { default: 'sequential' })),
-  start_number: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$', description: 'Numbers are start+1, start+2, …; number_length is then ignored' })),
-  password_length: Type.Optional(Type.Integer({ minimum: 6, maximum: 32, default: 10 })),
-  password_charset: Type.Optional(Type.Union([Type.Literal('digits'), Type.Literal('letters'), Type.Literal('alnum')], { default: 'digits' })),
-  quantity: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
-  product_ids: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 100, uniqueItems: true, description: 'The card redeems any one of these (一卡多提)' }),
-  face_value: Type.Optional(Nullable(Money)),
-  valid_from: Type.Optional(Nullable(DateString)),
-  valid_to: Type.Optional(Nullable(DateString)),
-  remark: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
-  activate: Type.Optional(Type.Boolean({ default: false })),
+  number_length: Type.Optional(Type.Integer({ minimum: 4, maximum: 20, default: 8, description: 'Digits after the prefix', 'x-label': '卡号长度（前缀之后的位数）' })),
+  number_mode: Type.Optional(Type.Union([Type.Literal('sequential'), Type.Literal('random')], { default: 'sequential', 'x-label': '卡号生成方式', 'x-message': '卡号生成方式只能是 sequential（顺序）或 random（随机）' })),
+  start_number: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$', description: 'Numbers are start+1, start+2, …; number_length is then ignored', 'x-label': '起始号码', 'x-message': '起始号码只能由数字组成，最多 18 位' })),
+  password_length: Type.Optional(Type.Integer({ minimum: 6, maximum: 32, default: 10, 'x-label': '密码长度', 'x-message': '密码长度应为 6 至 32 之间的整数（建议不少于 10）' })),
+  password_charset: Type.Optional(Type.Union([Type.Literal('digits'), Type.Literal('letters'), Type.Literal('alnum')], { default: 'digits', 'x-label': '密码字符', 'x-message': '密码字符只能是 digits（数字）、letters（字母）或 alnum（字母和数字）' })),
+  quantity: Type.Integer({ minimum: 1, maximum: 1_000_000, 'x-label': '数量', 'x-message': '数量应为 1 至 1000000 之间的整数', examples: [100] }),
+  product_ids: Type.Array(Type.Integer({ minimum: 1, 'x-label': '提货商品', 'x-message': '提货商品应为商品编号（正整数）' }), { minItems: 1, maxItems: 100, uniqueItems: true, description: 'The card redeems any one of these (一卡多提)', 'x-label': '提货商品', examples: [[1]] }),
+  face_value: Type.Optional(Nullable(Money('面值'))),
+  valid_from: Type.Optional(Nullable(DateField('有效期开始日期', '2027-01-01'))),
+  valid_to: Type.Optional(Nullable(DateField('有效期结束日期', '2027-12-31'))),
+  remark: Type.Optional(Nullable(Type.String({ maxLength: 500, 'x-label': '备注' }))),
+  activate: Type.Optional(Type.Boolean({ default: false, 'x-label': '是否立即激活' })),
 }, { additionalProperties: false })
 export type CreateBatchBody = Static<typeof CreateBatchBodySchema>
 
@@ -69,17 +72,17 @@ export const BatchParams = Type.Object({ batch_no: Type.String({ maxLength: 32 }
 
 /** The card list filters; the same object is a bulk-action target and (later) an export filter. */
 export const CardFilterSchema = Type.Object({
-  batch_no: Type.Optional(Type.String({ maxLength: 32 })),
-  status: Type.Optional(CardStatus),
+  batch_no: Type.Optional(Type.String({ maxLength: 32, 'x-label': '批次号' })),
+  status: Type.Optional(Type.Union(CardStatus.anyOf, { 'x-label': '卡券状态', 'x-message': '卡券状态只能是 inactive、active、redeemed 或 voided' })),
   redeemed: Type.Optional(Type.Union([Type.Literal('yes'), Type.Literal('no')])),
-  serial_from: Type.Optional(Type.Integer({ minimum: 1 })),
-  serial_to: Type.Optional(Type.Integer({ minimum: 1 })),
-  card_no: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9]{1,48}$', description: 'Exact card number' })),
-  card_no_prefix: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9]{1,48}$', description: 'Card numbers starting with this' })),
-  distributor_id: Type.Optional(Type.Integer({ minimum: 0, description: '0 = cards without a distributor' })),
-  valid_on: Type.Optional(DateString),
-  created_from: Type.Optional(Type.String({ format: 'date-time' })),
-  created_to: Type.Optional(Type.String({ format: 'date-time' })),
+  serial_from: Type.Optional(Type.Integer({ minimum: 1, 'x-label': '起始卡序号' })),
+  serial_to: Type.Optional(Type.Integer({ minimum: 1, 'x-label': '结束卡序号' })),
+  card_no: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9]{1,48}$', description: 'Exact card number', 'x-label': '卡号', 'x-message': '卡号只能由字母和数字组成，最多 48 位' })),
+  card_no_prefix: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9]{1,48}$', description: 'Card numbers starting with this', 'x-label': '卡号开头', 'x-message': '卡号开头只能由字母和数字组成，最多 48 位' })),
+  distributor_id: Type.Optional(Type.Integer({ minimum: 0, description: '0 = cards without a distributor', 'x-label': '券商' })),
+  valid_on: Type.Optional(DateField('有效日期')),
+  created_from: Type.Optional(Type.String({ format: 'date-time', 'x-label': '创建时间起', 'x-message': '创建时间起应为 ISO 8601 时间，例如 2027-01-01T00:00:00+08:00' })),
+  created_to: Type.Optional(Type.String({ format: 'date-time', 'x-label': '创建时间止', 'x-message': '创建时间止应为 ISO 8601 时间，例如 2027-01-31T23:59:59+08:00' })),
 }, { additionalProperties: false })
 export type CardFilter = Static<typeof CardFilterSchema>
 
@@ -139,30 +142,30 @@ export const BULK_ACTIONS = ['activate', 'deactivate', 'void', 'restore', 'delet
 export type BulkAction = typeof BULK_ACTIONS[number]
 
 export const BulkFieldsSchema = Type.Object({
-  product_ids: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 100, uniqueItems: true })),
-  valid_from: Type.Optional(Nullable(DateString)),
-  valid_to: Type.Optional(Nullable(DateString)),
-  face_value: Type.Optional(Nullable(Money)),
-  remark: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
-  distributor_id: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
-}, { additionalProperties: false, minProperties: 1 })
+  product_ids: Type.Optional(Type.Array(Type.Integer({ minimum: 1, 'x-label': '提货商品', 'x-message': '提货商品应为商品编号（正整数）' }), { minItems: 1, maxItems: 100, uniqueItems: true, 'x-label': '提货商品' })),
+  valid_from: Type.Optional(Nullable(DateField('有效期开始日期'))),
+  valid_to: Type.Optional(Nullable(DateField('有效期结束日期'))),
+  face_value: Type.Optional(Nullable(Money('面值'))),
+  remark: Type.Optional(Nullable(Type.String({ maxLength: 500, 'x-label': '备注' }))),
+  distributor_id: Type.Optional(Nullable(Type.Integer({ minimum: 1, 'x-label': '券商', 'x-message': '券商应为券商编号（正整数），或 null 取消分配' }))),
+}, { additionalProperties: false, minProperties: 1, 'x-label': '要修改的字段' })
 export type BulkFields = Static<typeof BulkFieldsSchema>
 
 // One object rather than a union: exactly one of the three target kinds must be given
 // (checked by the service), and errors point at the field.
 export const BulkTargetSchema = Type.Object({
   filter: Type.Optional(CardFilterSchema),
-  serial_from: Type.Optional(Type.Integer({ minimum: 1 })),
-  serial_to: Type.Optional(Type.Integer({ minimum: 1 })),
-  card_nos: Type.Optional(Type.Array(Type.String({ pattern: '^[A-Za-z0-9]{1,48}$' }), { minItems: 1, maxItems: 10_000 })),
+  serial_from: Type.Optional(Type.Integer({ minimum: 1, 'x-label': '起始卡序号', 'x-message': '起始卡序号应为正整数' })),
+  serial_to: Type.Optional(Type.Integer({ minimum: 1, 'x-label': '结束卡序号', 'x-message': '结束卡序号应为正整数' })),
+  card_nos: Type.Optional(Type.Array(Type.String({ pattern: '^[A-Za-z0-9]{1,48}$', 'x-label': '卡号', 'x-message': '卡号只能由字母和数字组成，最多 48 位' }), { minItems: 1, maxItems: 10_000, 'x-label': '卡号列表' })),
 }, { additionalProperties: false, description: 'A list filter, a serial range (卡序号区间), or up to 10,000 card numbers' })
 export type BulkTarget = Static<typeof BulkTargetSchema>
 
 export const BulkBodySchema = Type.Object({
-  action: Type.Union(BULK_ACTIONS.map((a) => Type.Literal(a))),
-  target: BulkTargetSchema,
+  action: Type.Union(BULK_ACTIONS.map((a) => Type.Literal(a)), { 'x-label': '操作', 'x-message': '操作只能是 activate（激活）、deactivate（反激活）、void（作废）、restore（恢复）、delete（删除）或 update（修改）' }),
+  target: Type.Object(BulkTargetSchema.properties, { additionalProperties: false, description: BulkTargetSchema.description, 'x-label': '目标卡券' }),
   fields: Type.Optional(BulkFieldsSchema),
-  dry_run: Type.Optional(Type.Boolean({ default: false })),
+  dry_run: Type.Optional(Type.Boolean({ default: false, 'x-label': '试运行' })),
 }, { additionalProperties: false })
 export type BulkBody = Static<typeof BulkBodySchema>
 

@@ -2,25 +2,25 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { Nullable, Timestamp } from '../../shared/schemas.js'
 
-export const ProductStatus = Type.Union([Type.Literal('on'), Type.Literal('off')])
+export const ProductStatus = Type.Union([Type.Literal('on'), Type.Literal('off')], { 'x-label': '上架状态', 'x-message': '上架状态只能是 on（上架）或 off（下架）' })
 
 const Attribute = Type.Object({
-  key: Type.String({ minLength: 1, maxLength: 50 }),
-  value: Type.String({ maxLength: 500 }),
+  key: Type.String({ minLength: 1, maxLength: 50, 'x-label': '属性名' }),
+  value: Type.String({ maxLength: 500, 'x-label': '属性值' }),
 }, { additionalProperties: false })
 
-const ImageUrl = Type.String({ minLength: 1, maxLength: 500, description: 'https URL, or a URL returned by POST /api/v1/uploads' })
+const ImageUrl = Type.String({ minLength: 1, maxLength: 500, description: 'https URL, or a URL returned by POST /api/v1/uploads', 'x-label': '图片地址' })
 
 const productFields = {
-  name: Type.String({ minLength: 1, maxLength: 100 }),
-  images: Type.Array(ImageUrl, { maxItems: 9 }),
-  description: Nullable(Type.String({ maxLength: 100_000, description: 'HTML; sanitised against a safe allow-list' })),
-  goods_no: Nullable(Type.String({ maxLength: 64, description: 'ERP goods number (货品编号)' })),
-  spec_no: Nullable(Type.String({ maxLength: 64, description: 'ERP spec number (规格编号)' })),
-  category: Nullable(Type.String({ maxLength: 64 })),
-  attributes: Type.Array(Attribute, { maxItems: 50, description: 'Extension attributes (扩展属性)' }),
+  name: Type.String({ minLength: 1, maxLength: 100, 'x-label': '商品名称' }),
+  images: Type.Array(ImageUrl, { maxItems: 9, 'x-label': '商品图片' }),
+  description: Nullable(Type.String({ maxLength: 100_000, description: 'HTML; sanitised against a safe allow-list', 'x-label': '商品详情' })),
+  goods_no: Nullable(Type.String({ maxLength: 64, description: 'ERP goods number (货品编号)', 'x-label': '货品编号' })),
+  spec_no: Nullable(Type.String({ maxLength: 64, description: 'ERP spec number (规格编号)', 'x-label': '规格编号' })),
+  category: Nullable(Type.String({ maxLength: 64, 'x-label': '分类' })),
+  attributes: Type.Array(Attribute, { maxItems: 50, description: 'Extension attributes (扩展属性)', 'x-label': '扩展属性' }),
   status: ProductStatus,
-  sort_order: Type.Integer({ minimum: -1_000_000, maximum: 1_000_000 }),
+  sort_order: Type.Integer({ minimum: -1_000_000, maximum: 1_000_000, 'x-label': '排序', 'x-message': '排序应为 -1000000 至 1000000 之间的整数' }),
 }
 
 export const CreateProductBodySchema = Type.Object({
@@ -36,7 +36,7 @@ export const CreateProductBodySchema = Type.Object({
 }, { additionalProperties: false })
 export type CreateProductBody = Static<typeof CreateProductBodySchema>
 
-export const UpdateProductBodySchema = Type.Partial(CreateProductBodySchema, { additionalProperties: false, minProperties: 1 })
+export const UpdateProductBodySchema = Type.Partial(CreateProductBodySchema, { additionalProperties: false, minProperties: 1, 'x-message': '请至少修改一项' })
 export type UpdateProductBody = Static<typeof UpdateProductBodySchema>
 
 export const ProductSchema = Type.Object({

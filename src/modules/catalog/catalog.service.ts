@@ -31,6 +31,9 @@ export function sanitizeDescription (html: string): string {
     allowedSchemesByTag: { img: ['https'] },
     allowProtocolRelative: false,
     transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer', target: '_blank' }) },
+    // Pictures are https or this system's uploads (by path, as the console's editor inserts
+    // them); a refused address (http, javascript:, any other path) would stay as an empty <img />.
+    exclusiveFilter: (frame) => frame.tag === 'img' && !(/^https:\/\//i.test(frame.attribs.src ?? '') || UPLOAD_PATH.test(frame.attribs.src ?? '')),
   })
 }
 

@@ -2,6 +2,7 @@ import t from 'tap'
 import { buildTestApp } from '../../test-support/build-test-app.js'
 import { multipart } from '../../test-support/http.js'
 import { productSetFor } from './catalog.repository.js'
+import { sanitizeDescription } from './catalog.service.js'
 
 const png = (filename: string, content: Buffer) => multipart(content, { filename, contentType: 'image/png' })
 
@@ -126,4 +127,19 @@ t.test('a set\'s products, read through the short cache, follow this instance\'s
   t.same(await read(), ['香梨:off', '苹果:on'], 'renamed, switched off and moved first')
   await ta.app.inject({ method: 'DELETE', url: `/api/v1/products/${apple}`, headers: ta.auth(token) })
   t.same(await read(), ['香梨:off'], 'a deleted product is gone from its sets')
+})
+
+t.test('descriptions keep what the console\'s editor (Tiptap) writes; a refused picture leaves nothing behind', async (t) => {
+  const upload = `/uploads/1/${'a'.repeat(64)}.png`
+  const editor = '<h2>礼盒介绍</h2><h3>产地</h3><p><strong>粗</strong><em>斜</em><u>下划线</u><s>删除</s><br>' +
+    '<a target="_blank" rel="noopener noreferrer nofollow" href="https://shop.example/apple">链接</a></p>' +
+    '<ul><li><p>一</p></li></ul><ol><li><p>二</p></li></ol><blockquote><p>引用</p></blockquote><hr>' +
+    `<img src="${upload}" alt="详情图"><img src="https://cdn.example/a.jpg" alt="外链图">`
+  t.equal(sanitizeDescription(editor),
+    '<h2>礼盒介绍</h2><h3>产地</h3><p><strong>粗</strong><em>斜</em><u>下划线</u><s>删除</s><br />' +
+    '<a target="_blank" rel="noopener noreferrer" href="https://shop.example/apple">链接</a></p>' +
+    '<ul><li><p>一</p></li></ul><ol><li><p>二</p></li></ol><blockquote><p>引用</p></blockquote><hr />' +
+    `<img src="${upload}" alt="详情图" /><img src="https://cdn.example/a.jpg" alt="外链图" />`)
+  t.equal(sanitizeDescription('<p>看图<img src="http://plain.example/a.jpg"><img src="javascript:alert(1)"><img src="/api/v1/products"><img src="a.png"></p>'), '<p>看图</p>',
+    'pictures over http, javascript: or from any other path are dropped whole')
 })

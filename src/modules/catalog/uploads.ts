@@ -5,6 +5,7 @@ import { createReadStream, existsSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { FilePart, multipartDoc } from '../../plugins/swagger.js'
 import { Type } from '@sinclair/typebox'
 import { sessionOf } from '../../plugins/admin-auth.js'
 import { errorResponses } from '../../shared/schemas.js'
@@ -31,6 +32,7 @@ export const uploadRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Upload a product image (multipart field "file"; JPEG, PNG or WebP, at most 5 MB)',
       response: { 201: UploadSchema, ...errorResponses },
     },
+    config: multipartDoc({ file: FilePart('JPEG, PNG or WebP, at most 5 MB') }),
     onRequest: app.requirePermission('products.write'),
   }, async (req, reply) => {
     const merchantId = sessionOf(req).merchant.id

@@ -1,18 +1,18 @@
 // Request and response schemas of the distributor (券商) routes.
 import { Type, type Static } from '@sinclair/typebox'
-import { MobilePhone, Nullable, Timestamp } from '../../shared/schemas.js'
+import { label, MobilePhone, Nullable, Timestamp } from '../../shared/schemas.js'
 import { StatusCountsSchema } from '../cards/cards.schemas.js'
 
 const fields = {
-  name: Type.String({ minLength: 1, maxLength: 100 }),
-  contact: Nullable(Type.String({ maxLength: 50 })),
-  phone: Nullable(MobilePhone),
-  remark: Nullable(Type.String({ maxLength: 500 })),
+  name: Type.String({ minLength: 1, maxLength: 100, 'x-label': '券商名称' }),
+  contact: Nullable(Type.String({ maxLength: 50, 'x-label': '联系人' })),
+  phone: Nullable(label(MobilePhone, '联系电话')),
+  remark: Nullable(Type.String({ maxLength: 500, 'x-label': '备注' })),
 }
 export const CreateDistributorSchema = Type.Object({
   name: fields.name, contact: Type.Optional(fields.contact), phone: Type.Optional(fields.phone), remark: Type.Optional(fields.remark),
 }, { additionalProperties: false })
-export const UpdateDistributorSchema = Type.Partial(CreateDistributorSchema, { additionalProperties: false, minProperties: 1 })
+export const UpdateDistributorSchema = Type.Partial(CreateDistributorSchema, { additionalProperties: false, minProperties: 1, 'x-message': '请至少修改一项' })
 export const DistributorSchema = Type.Object({
   id: Type.Integer(), ...fields, counts: Type.Optional(StatusCountsSchema), created_at: Timestamp, updated_at: Timestamp,
 })

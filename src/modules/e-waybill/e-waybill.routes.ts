@@ -7,6 +7,7 @@ import {
   CourierAccountParamsSchema, CourierAccountSchema, EWaybillSettingsSchema, OrderNoParamsSchema, PutEWaybillSettingsSchema,
   RequestManyBodySchema, RequestOneBodySchema, RequestResultSchema, SavedEWaybillSettingsSchema, VendorCredentialsSchema,
 } from './e-waybill.schemas.js'
+import { patchSchema, patchSection } from '../settings/section-patch.js'
 
 const security = [{ adminBearer: [] }]
 
@@ -20,6 +21,14 @@ export const eWaybillRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { operationId: 'putEWaybillSettings', tags: ['settings'], security, summary: 'The e-waybill sender (寄件人): every field required', body: PutEWaybillSettingsSchema, response: { 200: SavedEWaybillSettingsSchema, ...errorResponses } },
     onRequest: app.requirePermission('settings.write'),
   }, async (req) => app.services.eWaybill.putSettings(sessionOf(req).merchant.id, req.body, actorOf(req)))
+
+  app.patch('/api/v1/settings/e-waybill', {
+    schema: { operationId: 'patchEWaybillSettings', tags: ['settings'], security, body: patchSchema(PutEWaybillSettingsSchema), response: { 200: SavedEWaybillSettingsSchema, ...errorResponses } },
+    onRequest: app.requirePermission('settings.write'),
+  }, async (req) => {
+    const m = sessionOf(req).merchant.id
+    return patchSection(req, PutEWaybillSettingsSchema, await app.services.eWaybill.getSettings(m), req.body, (whole) => app.services.eWaybill.putSettings(m, whole, actorOf(req)))
+  })
 
   app.put('/api/v1/couriers/:id/account', {
     schema: {

@@ -4,14 +4,15 @@ import { Type, type Static } from '@sinclair/typebox'
 import { Nullable } from '../../shared/schemas.js'
 
 export const SenderSchema = Type.Object({
-  name: Type.String({ minLength: 1, maxLength: 50 }), phone: Type.String({ minLength: 5, maxLength: 20 }), province: Type.String({ minLength: 1, maxLength: 50 }),
-  city: Type.String({ minLength: 1, maxLength: 50 }), district: Type.String({ minLength: 1, maxLength: 50 }), address: Type.String({ minLength: 1, maxLength: 200 }),
+  name: Type.String({ minLength: 1, maxLength: 50, 'x-label': '寄件人姓名' }), phone: Type.String({ minLength: 5, maxLength: 20, 'x-label': '寄件人电话', 'x-message': '寄件人电话应为 5–20 个字符' }),
+  province: Type.String({ minLength: 1, maxLength: 50, 'x-label': '寄件省份' }), city: Type.String({ minLength: 1, maxLength: 50, 'x-label': '寄件城市' }),
+  district: Type.String({ minLength: 1, maxLength: 50, 'x-label': '寄件区县' }), address: Type.String({ minLength: 1, maxLength: 200, 'x-label': '寄件详细地址' }),
 }, { additionalProperties: false })
 export type Sender = Static<typeof SenderSchema>
 
 export const EWaybillSettingsSchema = Type.Object({ sender: Nullable(SenderSchema) })
 export type EWaybillSettings = Static<typeof EWaybillSettingsSchema>
-export const PutEWaybillSettingsSchema = Type.Object({ sender: SenderSchema }, { additionalProperties: false })
+export const PutEWaybillSettingsSchema = Type.Object({ sender: Type.Object(SenderSchema.properties, { additionalProperties: false, 'x-label': '寄件人' }) }, { additionalProperties: false })
 export type PutEWaybillSettings = Static<typeof PutEWaybillSettingsSchema>
 export const SavedEWaybillSettingsSchema = Type.Object({ sender: SenderSchema })
 

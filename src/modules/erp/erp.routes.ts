@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { actorOf, sessionOf } from '../../plugins/admin-auth.js'
 import { errorResponses } from '../../shared/schemas.js'
 import { ErpViewSchema, PutErpBodySchema, SyncResultSchema } from './erp.schemas.js'
+import { patchSchema, patchSection } from '../settings/section-patch.js'
 
 const security = [{ adminBearer: [] }]
 
@@ -20,6 +21,14 @@ export const erpRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     onRequest: app.requirePermission('settings.write'),
   }, async (req) => app.services.erp.put(sessionOf(req).merchant.id, req.body, actorOf(req)))
+
+  app.patch('/api/v1/settings/erp', {
+    schema: { operationId: 'patchErpSettings', tags: ['settings'], security, body: patchSchema(PutErpBodySchema), response: { 200: ErpViewSchema, ...errorResponses } },
+    onRequest: app.requirePermission('settings.write'),
+  }, async (req) => {
+    const m = sessionOf(req).merchant.id
+    return patchSection(req, PutErpBodySchema, await app.services.erp.body(m), req.body, (whole) => app.services.erp.put(m, whole, actorOf(req)))
+  })
 
   app.post('/api/v1/erp/logistics-sync', {
     schema: { operationId: 'syncErpLogistics', tags: ['orders'], security, summary: 'Pull shipments from the ERP now (it also runs periodically)', response: { 200: SyncResultSchema, ...errorResponses } },

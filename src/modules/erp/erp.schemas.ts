@@ -10,9 +10,10 @@ export const ErpViewSchema = Nullable(Type.Object({ protocol: Type.String(), sid
 export type ErpView = Static<typeof ErpViewSchema>
 
 export const PutErpBodySchema = Type.Object({
-  protocol: ErpProtocolSchema, sid: Type.String({ minLength: 1, maxLength: 64 }), appkey: Type.String({ minLength: 1, maxLength: 64 }),
-  appsecret: Type.Optional(Type.String({ minLength: 1, maxLength: 128, description: 'Omit to keep the stored one' })), shop_no: Type.String({ minLength: 1, maxLength: 64 }),
-  endpoint: Type.Optional(Nullable(Type.String({ pattern: '^https?://', maxLength: 200, description: 'Default production; the sandbox or a local fake' }))),
+  protocol: Type.Union(ErpProtocolSchema.anyOf, { description: ErpProtocolSchema.description, 'x-label': 'ERP 接口类型', 'x-message': 'ERP 接口类型只能是 wdt_classic（旺店通 openapi2）或 wdt_qjb（旺店通旗舰版）' }),
+  sid: Type.String({ minLength: 1, maxLength: 64, 'x-label': '卖家账号（sid）' }), appkey: Type.String({ minLength: 1, maxLength: 64, 'x-label': 'appkey' }),
+  appsecret: Type.Optional(Type.String({ minLength: 1, maxLength: 128, description: 'Omit to keep the stored one', 'x-label': 'appsecret' })), shop_no: Type.String({ minLength: 1, maxLength: 64, 'x-label': '店铺编号' }),
+  endpoint: Type.Optional(Nullable(Type.String({ pattern: '^https?://', maxLength: 200, description: 'Default production; the sandbox or a local fake', 'x-label': '接口地址', 'x-message': '接口地址应为 http:// 或 https:// 开头的网址，最多 200 个字符' }))),
 }, { additionalProperties: false })
 export type PutErpBody = Static<typeof PutErpBodySchema>
 

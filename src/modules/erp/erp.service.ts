@@ -98,6 +98,12 @@ export function createErpService ({ db, clock, masterKey, orders, http }: { db: 
       return s ? { protocol: s.protocol, sid: s.sid, appkey: s.appkey, appsecret: section.mask(merchantId, SECRET_FIELD, s.secret_enc)!, shop_no: s.shop_no, endpoint: s.endpoint } : null
     },
 
+    /** The stored connection as a PUT body, the appsecret omitted (kept); {} when there is none. */
+    async body (merchantId: number): Promise<Partial<PutErpBody>> {
+      const s = await connection(merchantId)
+      return s ? { protocol: s.protocol, sid: s.sid, appkey: s.appkey, shop_no: s.shop_no, endpoint: s.endpoint } : {}
+    },
+
     async put (merchantId: number, body: PutErpBody, actor: Actor): Promise<ErpView> {
       const old = await connection(merchantId)
       const enc = section.seal(merchantId, SECRET_FIELD, body.appsecret, old?.secret_enc)

@@ -6,6 +6,8 @@ export interface MerchantRow {
   code: string
   name: string
   timezone: string
+  contact_name: string | null
+  contact_phone: string | null
   pepper_enc: string
   created_at: number
   updated_at: number
@@ -31,4 +33,8 @@ export async function setMerchantPepper (db: Db, id: number, pepperEnc: string):
 
 export async function anyMerchant (db: Db): Promise<boolean> {
   return Boolean(await db('merchants').first('id'))
+}
+
+export async function updateMerchant (db: Db, id: number, fields: Partial<Pick<MerchantRow, 'name' | 'contact_name' | 'contact_phone' | 'timezone'>>, at: Date): Promise<void> {
+  await db('merchants').where({ id }).update({ ...fields, updated_at: at.getTime() })
 }

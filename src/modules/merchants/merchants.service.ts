@@ -9,8 +9,11 @@ import { insertAdmin } from '../admins/admins.repository.js'
 import { insertAudit } from '../audit/audit.repository.js'
 import { PERMISSION_CODES } from '../admins/permissions.js'
 
-import { merchantCodeTaken, merchantNotFound } from './merchants.errors.js'
-import { anyMerchant, findMerchantByCode, findMerchantById, insertMerchant, setMerchantPepper, type MerchantRow } from './merchants.repository.js'
+import { merchantCodeTaken, merchantNotFound, timezoneInvalid } from './merchants.errors.js'
+import { anyMerchant, findMerchantByCode, findMerchantById, insertMerchant, setMerchantPepper, updateMerchant, type MerchantRow } from './merchants.repository.js'
+import type { MerchantProfile, UpdateMerchantBody } from './merchants.schemas.js'
+import type { Actor } from '../audit/audit.repository.js'
+import { iso } from '../../shared/schemas.js'
 
 export { merchantCodeTaken, merchantNotFound }
 export type { MerchantRow }
@@ -50,6 +53,41 @@ export function createMerchantsService ({ db, masterKey, clock }: { db: Db; mast
 
     async findById (id: number): Promise<MerchantRow | undefined> {
       return cached(`id:${id}`, () => findMerchantById(db, id))
+    },
+
+    /** The profile as the back office shows it. */
+    async profile (id: number): Promise<MerchantProfile> {
+      const row = await findMerchantById(db, id)
+      if (!row) throw merchantNotFound()
+      return profileOf(row)
+    },
+
+    /**
+     * Changes the fields given, audited with their old and new values in the same transaction.
+     * The display name is what the pickup page's footer and the staff receipts print; other
+     * instances see a change within MERCHANT_CACHE_MS.
+     */
+    async update (id: number, body: UpdateMerchantBody, actor: Actor): Promise<MerchantProfile> {
+      if (body.timezone !== undefined && !isTimeZone(body.timezone)) throw timezoneInvalid({ details: [{ path: '/timezone', message: timezoneInvalid().message }] })
+      const fields = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) as UpdateMerchantBody
+      if (typeof fields.name === 'string') fields.name = fields.name.trim()
+      const now = clock.now()
+      let code = ''
+      await db.transaction(async (trx) => {
+        const old = await findMerchantById(trx, id)
+        if (!old) throw merchantNotFound()
+        code = old.code
+        const changed = Object.keys(fields).filter((k) => old[k as keyof UpdateMerchantBody] !== fields[k as keyof UpdateMerchantBody]) as Array<keyof UpdateMerchantBody>
+        if (changed.length === 0) return
+        await updateMerchant(trx, id, fields, now)
+        await insertAudit(trx, id, actor, {
+          action: 'merchants.update', target_type: 'merchant', target_id: id,
+          summary: Object.fromEntries(changed.map((k) => [k, { from: old[k], to: fields[k] }])),
+        }, now)
+      })
+      cache.delete(`id:${id}`)
+      cache.delete(`code:${code}`)
+      return this.profile(id)
     },
 
     /** The merchant's secret for card hashes, decrypted once per process. */
@@ -112,6 +150,23 @@ export function createMerchantsService ({ db, masterKey, clock }: { db: Db; mast
         throw err
       }
     },
+  }
+}
+
+function profileOf (row: MerchantRow): MerchantProfile {
+  return {
+    code: row.code, name: row.name, contact_name: row.contact_name ?? null, contact_phone: row.contact_phone ?? null,
+    timezone: row.timezone, updated_at: iso(row.updated_at)!,
+  }
+}
+
+/** An IANA zone name the runtime knows (Asia/Shanghai, UTC …). */
+export function isTimeZone (tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz })
+    return true
+  } catch {
+    return false
   }
 }
 

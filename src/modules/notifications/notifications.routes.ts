@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { actorOf, sessionOf } from '../../plugins/admin-auth.js'
 import { errorResponses } from '../../shared/schemas.js'
 import { permissionsOf } from '../admins/admins.mapper.js'
+import { patchSchema, patchSection } from '../settings/section-patch.js'
 import {
   MaskedNotificationsSchema, NotificationsBodySchema, SmsMessageListQuerySchema, SmsMessageListSchema, TestTextBodySchema, TestTextResultSchema,
 } from './notifications.schemas.js'
@@ -22,6 +23,15 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { operationId: 'putNotificationSettings', tags, security, body: NotificationsBodySchema, summary: 'SMS provider, signature, templates, switches A/B/C and limits', response: { 200: MaskedNotificationsSchema, ...errorResponses } },
     onRequest: write,
   }, async (req) => app.services.notifications.put(sessionOf(req).merchant.id, req.body, actorOf(req), permissionsOf(sessionOf(req).admin)))
+
+  app.patch('/api/v1/settings/notifications', {
+    schema: { operationId: 'patchNotificationSettings', tags, security, body: patchSchema(NotificationsBodySchema), response: { 200: MaskedNotificationsSchema, ...errorResponses } },
+    onRequest: write,
+  }, async (req) => {
+    const m = sessionOf(req).merchant.id
+    return patchSection(req, NotificationsBodySchema, await app.services.notifications.body(m), req.body,
+      (whole) => app.services.notifications.put(m, whole, actorOf(req), permissionsOf(sessionOf(req).admin)))
+  })
 
   app.post('/api/v1/settings/notifications/test', {
     schema: { operationId: 'testNotification', tags, security, body: TestTextBodySchema, response: { 202: TestTextResultSchema, ...errorResponses } },

@@ -1,7 +1,7 @@
 // Notifications (通知设置) schemas: the PUT body, the stored section (credentials sealed), its
 // defaults, the test text and the message log.
 import { Type, type Static } from '@sinclair/typebox'
-import { MobilePhone, Nullable, Timestamp } from '../../shared/schemas.js'
+import { label, MobilePhone, Nullable, Timestamp } from '../../shared/schemas.js'
 
 export const EVENTS = ['order_submitted_customer', 'order_submitted_admin', 'shipped_customer', 'card_issued', 'security_alert'] as const
 /** What a text is for; 'test' is the one an admin sends from the settings page. */
@@ -10,34 +10,37 @@ export type SmsEvent = typeof EVENTS[number] | 'test'
 const VARIABLES = ['order_no', 'product', 'consignee_name', 'courier', 'waybill_no', 'card_no', 'redeem_url', 'password', 'site_name', 'failures'] as const
 
 const Template = Type.Object({
-  template_id: Type.String({ maxLength: 64 }),
-  params: Type.Record(Type.String({ maxLength: 32 }), Type.Union(VARIABLES.map((v) => Type.Literal(v))), { description: 'Template parameter → variable' }),
+  template_id: Type.String({ maxLength: 64, 'x-label': '短信模板编号' }),
+  params: Type.Record(Type.String({ maxLength: 32 }), Type.Union(VARIABLES.map((v) => Type.Literal(v)), { 'x-label': '模板变量', 'x-message': `模板变量只能是 ${VARIABLES.join('、')}` }), { description: 'Template parameter → variable', 'x-label': '模板参数' }),
 }, { additionalProperties: false })
 
 export const NotificationsBodySchema = Type.Object({
-  provider: Type.Union([Type.Literal('console'), Type.Literal('aliyun'), Type.Literal('tencent')]),
+  provider: Type.Union([Type.Literal('console'), Type.Literal('aliyun'), Type.Literal('tencent')], { 'x-label': '短信服务商', 'x-message': '短信服务商只能是 console（仅记录日志）、aliyun（阿里云）或 tencent（腾讯云）' }),
   aliyun: Type.Optional(Nullable(Type.Object({
-    access_key_id: Type.String({ minLength: 1, maxLength: 64 }),
-    access_key_secret: Type.Optional(Type.String({ minLength: 1, maxLength: 128, description: 'Omit to keep the stored one' })),
-    endpoint: Type.Optional(Nullable(Type.String({ pattern: '^https?://', maxLength: 200 }))),
-  }, { additionalProperties: false }))),
+    access_key_id: Type.String({ minLength: 1, maxLength: 64, 'x-label': 'AccessKey ID' }),
+    access_key_secret: Type.Optional(Type.String({ minLength: 1, maxLength: 128, description: 'Omit to keep the stored one', 'x-label': 'AccessKey Secret' })),
+    endpoint: Type.Optional(Nullable(Type.String({ pattern: '^https?://', maxLength: 200, 'x-label': '接口地址', 'x-message': '接口地址应为 http:// 或 https:// 开头的网址，最多 200 个字符' }))),
+  }, { additionalProperties: false, 'x-label': '阿里云短信账号' }))),
   tencent: Type.Optional(Nullable(Type.Object({
-    secret_id: Type.String({ minLength: 1, maxLength: 64 }),
-    secret_key: Type.Optional(Type.String({ minLength: 1, maxLength: 128, description: 'Omit to keep the stored one' })),
-    sdk_app_id: Type.String({ minLength: 1, maxLength: 32 }),
-    region: Type.Optional(Nullable(Type.String({ maxLength: 32 }))),
-    endpoint: Type.Optional(Nullable(Type.String({ pattern: '^https?://', maxLength: 200 }))),
-  }, { additionalProperties: false }))),
-  sign_name: Type.String({ maxLength: 32, description: '短信签名' }),
-  admin_phones: Type.Array(MobilePhone, { maxItems: 10 }),
+    secret_id: Type.String({ minLength: 1, maxLength: 64, 'x-label': 'SecretId' }),
+    secret_key: Type.Optional(Type.String({ minLength: 1, maxLength: 128, description: 'Omit to keep the stored one', 'x-label': 'SecretKey' })),
+    sdk_app_id: Type.String({ minLength: 1, maxLength: 32, 'x-label': 'SdkAppId' }),
+    region: Type.Optional(Nullable(Type.String({ maxLength: 32, 'x-label': '地域' }))),
+    endpoint: Type.Optional(Nullable(Type.String({ pattern: '^https?://', maxLength: 200, 'x-label': '接口地址', 'x-message': '接口地址应为 http:// 或 https:// 开头的网址，最多 200 个字符' }))),
+  }, { additionalProperties: false, 'x-label': '腾讯云短信账号' }))),
+  sign_name: Type.String({ maxLength: 32, description: '短信签名', 'x-label': '短信签名' }),
+  admin_phones: Type.Array(label(MobilePhone, '管理员手机号'), { maxItems: 10, 'x-label': '管理员手机号' }),
   switches: Type.Object({
-    order_submitted_customer: Type.Boolean({ description: 'A' }), order_submitted_admin: Type.Boolean({ description: 'B' }),
-    shipped_customer: Type.Boolean({ description: 'C' }), card_issued: Type.Boolean(),
-    security_alert: Type.Optional(Type.Boolean({ description: 'Card passwords guessed across many cards → admin phones (default on)' })),
-  }, { additionalProperties: false }),
-  templates: Type.Partial(Type.Object(Object.fromEntries(EVENTS.map((e) => [e, Template])) as Record<typeof EVENTS[number], typeof Template>), { additionalProperties: false }),
-  card_issued_include_password: Type.Boolean({ default: false }),
-  limits: Type.Object({ per_minute: Type.Integer({ minimum: 1, maximum: 100 }), per_day: Type.Integer({ minimum: 1, maximum: 1000 }) }, { additionalProperties: false }),
+    order_submitted_customer: Type.Boolean({ description: 'A', 'x-label': '提交订单通知顾客（A）' }), order_submitted_admin: Type.Boolean({ description: 'B', 'x-label': '提交订单通知管理员（B）' }),
+    shipped_customer: Type.Boolean({ description: 'C', 'x-label': '发货通知顾客（C）' }), card_issued: Type.Boolean({ 'x-label': '发卡通知' }),
+    security_alert: Type.Optional(Type.Boolean({ description: 'Card passwords guessed across many cards → admin phones (default on)', 'x-label': '猜密码告警' })),
+  }, { additionalProperties: false, 'x-label': '通知开关' }),
+  templates: Type.Partial(Type.Object(Object.fromEntries(EVENTS.map((e) => [e, Template])) as Record<typeof EVENTS[number], typeof Template>), { additionalProperties: false, 'x-label': '短信模板' }),
+  card_issued_include_password: Type.Boolean({ default: false, 'x-label': '发卡短信包含密码' }),
+  limits: Type.Object({
+    per_minute: Type.Integer({ minimum: 1, maximum: 100, 'x-label': '每个手机号每分钟条数', 'x-message': '每个手机号每分钟条数应为 1 至 100 之间的整数' }),
+    per_day: Type.Integer({ minimum: 1, maximum: 1000, 'x-label': '每个手机号每天条数', 'x-message': '每个手机号每天条数应为 1 至 1000 之间的整数' }),
+  }, { additionalProperties: false, 'x-label': '发送频率限制' }),
 }, { additionalProperties: false })
 export type NotificationsBody = Static<typeof NotificationsBodySchema>
 

@@ -170,6 +170,16 @@ export function createNotificationsService ({ db, clock, masterKey, log, http, p
     async get (merchantId: number) { return view(await stored(merchantId), merchantId) },
 
     /** `granter`: the permissions of the admin saving; the password in texts is a way to the password. */
+    /** The stored section as a PUT body: the secrets omitted (a PUT without them keeps them). */
+    async body (merchantId: number): Promise<NotificationsBody> {
+      const s = await stored(merchantId)
+      return {
+        ...s,
+        aliyun: s.aliyun ? { access_key_id: s.aliyun.access_key_id, endpoint: s.aliyun.endpoint } : null,
+        tencent: s.tencent ? { secret_id: s.tencent.secret_id, sdk_app_id: s.tencent.sdk_app_id, region: s.tencent.region, endpoint: s.tencent.endpoint } : null,
+      }
+    },
+
     async put (merchantId: number, body: NotificationsBody, actor: Actor, granter: Permission[]) {
       const old = await stored(merchantId)
       // With the password in card-issued texts, whoever picks the provider, its account or the

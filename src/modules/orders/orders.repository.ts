@@ -224,3 +224,16 @@ export function toOpenOrder (o: Order, tracking: Array<{ time: string; text: str
     updated_at: o.updated_at,
   }
 }
+
+/**
+ * Orders created in each of the windows [bounds[i], bounds[i+1]) (UTC milliseconds): one range
+ * scan of the (merchant_id, created_at) index, which holds both columns, so no row is read.
+ */
+export async function ordersCreatedPerWindow (db: Db, merchantId: number, bounds: number[]): Promise<number[]> {
+  if (bounds.length < 2) return []
+  const sums = bounds.slice(0, -1).map((_, i) => `SUM(CASE WHEN created_at >= ${Math.trunc(bounds[i])} AND created_at < ${Math.trunc(bounds[i + 1])} THEN 1 ELSE 0 END) AS w${i}`)
+  const row = await db('orders').where('merchant_id', merchantId)
+    .andWhere('created_at', '>=', bounds[0]).andWhere('created_at', '<', bounds[bounds.length - 1])
+    .first(db.raw(sums.join(', '))) as Record<string, number | string | null> | undefined
+  return bounds.slice(0, -1).map((_, i) => Number(row?.[`w${i}`] ?? 0))
+}

@@ -150,3 +150,14 @@ export async function pruneOutbox (db: Knex, f: { attemptsBefore: number; rowsBe
   const rows = await pruneOldest(db, 'outbox', 'created_at', f.rowsBefore, { columns: ['status'], keep: (r) => r.status !== 'done' && r.status !== 'dead' })
   return { attempts, rows }
 }
+
+/**
+ * The merchant's rows of these topics that failed: dead ones, and pending ones that have failed
+ * at least once (waiting for their next retry). Read through (merchant_id, status, topic).
+ */
+export async function failingCounts (db: Db, merchantId: number, topics: readonly string[]): Promise<{ dead: number; retrying: number }> {
+  const rows = await db('outbox').where('merchant_id', merchantId).whereIn('status', ['dead', 'pending']).whereIn('topic', [...topics])
+    .andWhere('attempts', '>', 0).groupBy('status').select('status').count({ n: '*' }) as Array<{ status: string; n: number | string }>
+  const of = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0)
+  return { dead: of('dead'), retrying: of('pending') }
+}

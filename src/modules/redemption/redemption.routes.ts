@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { actorOf, sessionOf } from '../../plugins/admin-auth.js'
-import { DateString, errorResponses, Nullable } from '../../shared/schemas.js'
+import { DateOut, DateString, errorResponses, Nullable } from '../../shared/schemas.js'
 import { ConsigneeSchema, OrderSchema } from '../orders/orders.schemas.js'
 import { PickupSchema, StorefrontSchema } from '../settings/settings.schemas.js'
 
@@ -62,7 +62,7 @@ export const redemptionRoutes: FastifyPluginAsyncTypebox = async (app) => {
           reservation: Type.Composite([PickupSchema.properties.reservation, Type.Object({
             today: Type.String({ description: 'Today in the merchant\'s time zone' }),
             daily_cap: Nullable(Type.Integer()),
-            available_dates: Type.Array(DateString, { description: 'The dates the customer may pick, oldest first (empty for mode none; 180 days ahead for mode any); days whose cap is taken are left out' }),
+            available_dates: Type.Array(DateOut, { description: 'The dates the customer may pick, oldest first (empty for mode none; 180 days ahead for mode any); days whose cap is taken are left out' }),
           })]),
         }),
         ...errorResponses,

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { actorOf, sessionOf } from '../../plugins/admin-auth.js'
 import { errorResponses } from '../../shared/schemas.js'
 import { PickupSchema, StorefrontSchema } from './settings.schemas.js'
+import { patchSchema, patchSection } from './section-patch.js'
 
 const security = [{ adminBearer: [] }]
 const tags = ['settings']
@@ -19,6 +20,14 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     onRequest: write,
   }, async (req) => app.services.settings.put(sessionOf(req).merchant.id, 'storefront', req.body, actorOf(req)))
 
+  app.patch('/api/v1/settings/storefront', {
+    schema: { operationId: 'patchStorefrontSettings', tags, security, body: patchSchema(StorefrontSchema), response: { 200: StorefrontSchema, ...errorResponses } },
+    onRequest: write,
+  }, async (req) => {
+    const m = sessionOf(req).merchant.id
+    return patchSection(req, StorefrontSchema, await app.services.settings.get(m, 'storefront'), req.body, (whole) => app.services.settings.put(m, 'storefront', whole, actorOf(req)))
+  })
+
   app.get('/api/v1/settings/pickup', {
     schema: { operationId: 'getPickupSettings', tags, security, response: { 200: PickupSchema, ...errorResponses } },
     onRequest: app.requireAdmin,
@@ -31,4 +40,12 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     onRequest: write,
   }, async (req) => app.services.settings.put(sessionOf(req).merchant.id, 'pickup', req.body, actorOf(req)))
+
+  app.patch('/api/v1/settings/pickup', {
+    schema: { operationId: 'patchPickupSettings', tags, security, body: patchSchema(PickupSchema), response: { 200: PickupSchema, ...errorResponses } },
+    onRequest: write,
+  }, async (req) => {
+    const m = sessionOf(req).merchant.id
+    return patchSection(req, PickupSchema, await app.services.settings.get(m, 'pickup'), req.body, (whole) => app.services.settings.put(m, 'pickup', whole, actorOf(req)))
+  })
 }

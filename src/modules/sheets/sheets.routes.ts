@@ -3,7 +3,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from '@sinclair/typebox'
 import { actorOf, assertPermission, sessionOf } from '../../plugins/admin-auth.js'
+import { FilePart, multipartDoc } from '../../plugins/swagger.js'
 import { validationFailed } from '../../shared/errors.js'
+import { isCalendarDayInRange } from '../../shared/dates.js'
+import { DATE_INVALID_MESSAGE } from '../../shared/validation.js'
 import { errorResponses, IdParams } from '../../shared/schemas.js'
 import { CardFilterSchema } from '../cards/cards.schemas.js'
 import { OrderListQuerySchema } from '../orders/orders.schemas.js'
@@ -53,7 +56,7 @@ function int (v: string | undefined, path: string): number | undefined {
 
 function date (v: string | undefined, path: string): string | undefined {
   if (v === undefined || v === '') return undefined
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw validationFailed({ details: [{ path, message: '日期格式须为 YYYY-MM-DD' }] })
+  if (!isCalendarDayInRange(v)) throw validationFailed({ details: [{ path, message: `日期${DATE_INVALID_MESSAGE}`, code: 'date_invalid' }] })
   return v
 }
 
@@ -105,6 +108,16 @@ export const sheetsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...errorResponses,
       },
     },
+    config: multipartDoc({
+      file: FilePart('The filled-in template (xlsx, at most 20 MB)'),
+      product_ids: Type.String({ description: 'Product ids, comma-separated (一卡多提)', examples: ['1,2'] }),
+      name: Type.Optional(Type.String({ description: 'Batch name' })),
+      face_value: Type.Optional(Type.String({ description: 'Cents, for rows without one', examples: ['19900'] })),
+      valid_from: Type.Optional(Type.String({ description: 'YYYY-MM-DD, for rows without one' })),
+      valid_to: Type.Optional(Type.String({ description: 'YYYY-MM-DD, for rows without one' })),
+      activate: Type.Optional(Type.String({ enum: ['true', 'false'], default: 'false' })),
+      dry_run: Type.Optional(Type.String({ enum: ['true', 'false'], default: 'false', description: 'Check every row, import nothing' })),
+    }),
     onRequest: app.requirePermission('cards.import'),
   }, async (req, reply) => {
     const { file, fields } = await multipartFile(req)
@@ -163,6 +176,11 @@ export const sheetsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...errorResponses,
       },
     },
+    config: multipartDoc({
+      file: FilePart('Rows of phone, quantity (xlsx; the template from GET /api/v1/card-issues/phone-template)'),
+      batch_no: Type.String({ description: 'The batch the cards come from' }),
+      send_sms: Type.Optional(Type.String({ enum: ['true', 'false'], default: 'false', description: 'Text each phone its cards' })),
+    }),
     // Issuing activates cards and binds them to phones: the activation permission.
     onRequest: app.requirePermission('cards.activate'),
   }, async (req, reply) => {
@@ -201,6 +219,7 @@ export const sheetsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...errorResponses,
       },
     },
+    config: multipartDoc({ file: FilePart('Rows of order_no, courier, waybill_no (xlsx; the template from GET /api/v1/orders/ship-import-template)') }),
     onRequest: app.requirePermission('orders.ship'),
   }, async (req) => {
     const { file } = await multipartFile(req)

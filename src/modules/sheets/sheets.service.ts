@@ -8,7 +8,8 @@ import { ZipArchive } from 'archiver'
 import type { Knex } from 'knex'
 import QRCode from 'qrcode'
 import type { Clock } from '../../shared/clock.js'
-import { isCalendarDay } from '../../shared/dates.js'
+import { isCalendarDayInRange } from '../../shared/dates.js'
+import { DATE_INVALID_MESSAGE } from '../../shared/validation.js'
 import { appError } from '../../shared/errors.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
 import { productSetFor, productsOfSets, findProducts } from '../catalog/catalog.repository.js'
@@ -354,8 +355,8 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
         }
         const validFrom = from || settings.valid_from || null
         const validTo = to || settings.valid_to || null
-        if (from && !isCalendarDay(from)) { bad('valid_from', '日期格式须为 YYYY-MM-DD'); ok = false }
-        if (to && !isCalendarDay(to)) { bad('valid_to', '日期格式须为 YYYY-MM-DD'); ok = false }
+        if (from && !isCalendarDayInRange(from)) { bad('valid_from', `有效期开始日期${DATE_INVALID_MESSAGE}`); ok = false }
+        if (to && !isCalendarDayInRange(to)) { bad('valid_to', `有效期结束日期${DATE_INVALID_MESSAGE}`); ok = false }
         if (ok && validFrom && validTo && validFrom > validTo) { bad('valid_to', '开始日期不能晚于结束日期'); ok = false }
         if (ok && seen.has(cardNo)) { bad('card_no', `与第 ${seen.get(cardNo)} 行卡号重复`); ok = false }
         if (ok) {

@@ -20,6 +20,15 @@ export const trackingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     onRequest: app.requirePermission('settings.write'),
   }, async (req) => app.services.tracking.put(sessionOf(req).merchant.id, req.body, actorOf(req)))
 
+  // Every field of the PUT is optional already (omitted fields are kept): PATCH is the same call.
+  app.patch('/api/v1/settings/tracking', {
+    schema: {
+      operationId: 'patchTrackingSettings', tags: ['settings'], security: [{ adminBearer: [] }], summary: 'The same as the PUT: only the fields sent change',
+      body: TrackingSettingsBodySchema, response: { 200: TrackingSettingsViewSchema, ...errorResponses },
+    },
+    onRequest: app.requirePermission('settings.write'),
+  }, async (req) => app.services.tracking.put(sessionOf(req).merchant.id, req.body, actorOf(req)))
+
   await app.register(hookRoutes)
 }
 

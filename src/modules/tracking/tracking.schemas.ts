@@ -13,7 +13,13 @@ export const TrackingSettingsViewSchema = Type.Object({
 })
 export type TrackingSettingsView = Static<typeof TrackingSettingsViewSchema>
 
-export const TrackingSettingsBodySchema = Type.Object({ kuaidi100_salt: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 64 }))), kuaidi100_key: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 64, description: 'Kuaidi100 poll key: subscriptions are made when an order ships' }))), kuaidi100_poll_endpoint: Type.Optional(Nullable(Type.String({ pattern: '^https?://', maxLength: 200 }))), sf_ip_allowlist: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 50 })), rotate_sf_token: Type.Optional(Type.Boolean()) }, { additionalProperties: false })
+export const TrackingSettingsBodySchema = Type.Object({
+  kuaidi100_salt: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 64, 'x-label': '快递100 salt' }))),
+  kuaidi100_key: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 64, description: 'Kuaidi100 poll key: subscriptions are made when an order ships', 'x-label': '快递100 授权 key' }))),
+  kuaidi100_poll_endpoint: Type.Optional(Nullable(Type.String({ pattern: '^https?://', maxLength: 200, 'x-label': '快递100 订阅地址', 'x-message': '快递100 订阅地址应为 http:// 或 https:// 开头的网址，最多 200 个字符' }))),
+  sf_ip_allowlist: Type.Optional(Type.Array(Type.String({ maxLength: 64, 'x-label': '顺丰推送 IP 白名单' }), { maxItems: 50, 'x-label': '顺丰推送 IP 白名单' })),
+  rotate_sf_token: Type.Optional(Type.Boolean({ 'x-label': '重新生成顺丰推送地址' })),
+}, { additionalProperties: false })
 export type TrackingSettingsBody = Static<typeof TrackingSettingsBodySchema>
 
 export const Kuaidi100PushParams = Type.Object({ merchant_code: Type.String({ maxLength: 32 }) })

@@ -510,7 +510,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["patchStorefrontSettings"];
         trace?: never;
     };
     "/api/v1/settings/pickup": {
@@ -527,7 +527,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["patchPickupSettings"];
         trace?: never;
     };
     "/api/v1/couriers": {
@@ -1138,7 +1138,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["patchNotificationSettings"];
         trace?: never;
     };
     "/api/v1/settings/notifications/test": {
@@ -1187,7 +1187,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** The same as the PUT: only the fields sent change */
+        patch: operations["patchTrackingSettings"];
         trace?: never;
     };
     "/hooks/couriers/kuaidi100/{merchant_code}": {
@@ -1238,7 +1239,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["patchEWaybillSettings"];
         trace?: never;
     };
     "/api/v1/couriers/{id}/account": {
@@ -1305,7 +1306,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["patchErpSettings"];
         trace?: never;
     };
     "/api/v1/erp/logistics-sync": {
@@ -1333,6 +1334,41 @@ export interface paths {
             cookie?: never;
         };
         get: operations["listIntegrationCalls"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/merchant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The merchant profile: code, display name, contact, time zone */
+        get: operations["getMerchant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the fields sent (the code never changes); audited as merchants.update */
+        patch: operations["updateMerchant"];
+        trace?: never;
+    };
+    "/api/v1/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 概览: cards by state with face values, orders to ship and shipped, redemptions per day (30 days), failing deliveries and calls, the public address check */
+        get: operations["getOverview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1541,7 +1577,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1560,7 +1599,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1616,7 +1658,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1635,7 +1680,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1707,7 +1755,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1726,7 +1777,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1767,7 +1821,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1786,7 +1843,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1831,6 +1891,8 @@ export interface operations {
                             code: string;
                             name: string;
                             timezone: string;
+                            /** @description The pickup page customers open (PUBLIC_BASE_URL/r/{code}): what the 提货前台 page shows and draws as a QR code */
+                            pickup_url: string;
                         };
                     };
                 };
@@ -1849,7 +1911,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1868,7 +1933,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1917,7 +1985,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1936,7 +2007,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1980,7 +2054,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -1999,7 +2076,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2056,7 +2136,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2075,7 +2158,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2144,7 +2230,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2163,7 +2252,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2220,7 +2312,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2239,7 +2334,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2282,7 +2380,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2301,7 +2402,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2370,7 +2474,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2389,7 +2496,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2532,7 +2642,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2551,7 +2664,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2621,7 +2737,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2640,7 +2759,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2724,7 +2846,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2743,7 +2868,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2808,7 +2936,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2827,7 +2958,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2870,7 +3004,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2889,7 +3026,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2975,7 +3115,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2994,7 +3137,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3008,7 +3154,17 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description JPEG, PNG or WebP, at most 5 MB
+                     */
+                    file: string;
+                };
+            };
+        };
         responses: {
             /** @description Default Response */
             201: {
@@ -3037,7 +3193,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3056,7 +3215,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3159,7 +3321,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3178,7 +3343,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3195,8 +3363,12 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @example 2027 春节礼盒 */
                     name?: string;
-                    /** @description Letters and digits, not starting with 0, at most 16 */
+                    /**
+                     * @description Letters and digits, not starting with 0, at most 16
+                     * @example TH
+                     */
                     prefix?: string;
                     /**
                      * @description Digits after the prefix
@@ -3211,14 +3383,29 @@ export interface operations {
                     password_length?: number;
                     /** @default digits */
                     password_charset?: "digits" | "letters" | "alnum";
+                    /** @example 100 */
                     quantity: number;
-                    /** @description The card redeems any one of these (一卡多提) */
+                    /**
+                     * @description The card redeems any one of these (一卡多提)
+                     * @example [
+                     *       1
+                     *     ]
+                     */
                     product_ids: number[];
-                    /** @description Cents (分) */
+                    /**
+                     * @description Cents (分)
+                     * @example 19900
+                     */
                     face_value?: number | null;
-                    /** @description YYYY-MM-DD */
+                    /**
+                     * @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31
+                     * @example 2027-01-01
+                     */
                     valid_from?: string | null;
-                    /** @description YYYY-MM-DD */
+                    /**
+                     * @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31
+                     * @example 2027-12-31
+                     */
                     valid_to?: string | null;
                     remark?: string | null;
                     /** @default false */
@@ -3331,7 +3518,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3350,7 +3540,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3427,7 +3620,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3446,7 +3642,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3467,7 +3666,7 @@ export interface operations {
                 card_no_prefix?: string;
                 /** @description 0 = cards without a distributor */
                 distributor_id?: number;
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 valid_on?: string;
                 created_from?: string;
                 created_to?: string;
@@ -3548,7 +3747,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3567,7 +3769,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3599,7 +3804,7 @@ export interface operations {
                             card_no_prefix?: string;
                             /** @description 0 = cards without a distributor */
                             distributor_id?: number;
-                            /** @description YYYY-MM-DD */
+                            /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                             valid_on?: string;
                             /** Format: date-time */
                             created_from?: string;
@@ -3612,11 +3817,14 @@ export interface operations {
                     };
                     fields?: {
                         product_ids?: number[];
-                        /** @description YYYY-MM-DD */
+                        /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                         valid_from?: string | null;
-                        /** @description YYYY-MM-DD */
+                        /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                         valid_to?: string | null;
-                        /** @description Cents (分) */
+                        /**
+                         * @description Cents (分)
+                         * @example 19900
+                         */
                         face_value?: number | null;
                         remark?: string | null;
                         distributor_id?: number | null;
@@ -3690,7 +3898,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3709,7 +3920,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3777,7 +3991,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3796,7 +4013,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3860,7 +4080,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3879,7 +4102,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3965,7 +4191,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -3984,7 +4213,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4033,7 +4265,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4052,7 +4287,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4072,11 +4310,14 @@ export interface operations {
             content: {
                 "application/json": {
                     product_ids?: number[];
-                    /** @description YYYY-MM-DD */
+                    /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                     valid_from?: string | null;
-                    /** @description YYYY-MM-DD */
+                    /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                     valid_to?: string | null;
-                    /** @description Cents (分) */
+                    /**
+                     * @description Cents (分)
+                     * @example 19900
+                     */
                     face_value?: number | null;
                     remark?: string | null;
                     distributor_id?: number | null;
@@ -4115,7 +4356,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4134,7 +4378,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4183,7 +4430,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4202,7 +4452,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4251,7 +4504,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4270,7 +4526,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4319,7 +4578,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4338,7 +4600,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4387,7 +4652,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4406,7 +4674,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4465,7 +4736,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4484,7 +4758,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4551,7 +4828,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4570,7 +4850,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4629,7 +4912,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4648,7 +4934,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4691,7 +4980,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4710,7 +5002,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4779,7 +5074,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4798,7 +5096,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4846,7 +5147,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4865,7 +5169,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4926,7 +5233,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -4945,7 +5255,97 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    patchStorefrontSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Only the fields that change; merged over the stored section, then checked as the PUT checks it */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 提货网站名称 */
+                    site_name?: string;
+                    logo_url?: string | null;
+                    theme_color?: string;
+                    welcome_text?: string;
+                    /** @description Shown on the pickup page (提货须知) */
+                    notice_text?: string;
+                    success_text?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 提货网站名称 */
+                        site_name: string;
+                        logo_url: string | null;
+                        theme_color: string;
+                        welcome_text: string;
+                        /** @description Shown on the pickup page (提货须知) */
+                        notice_text: string;
+                        success_text: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5000,7 +5400,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5019,7 +5422,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5094,7 +5500,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5113,7 +5522,111 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    patchPickupSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Only the fields that change; merged over the stored section, then checked as the PUT checks it */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 前台提货开关 */
+                    enabled?: boolean;
+                    pause_message?: string;
+                    reservation?: {
+                        /** @description none: no date; any: any date from today; window: within the merchant's window */
+                        mode?: "none" | "any" | "window";
+                        min_days_ahead?: number;
+                        max_days_ahead?: number;
+                        blocked_weekdays?: number[];
+                        blocked_dates?: string[];
+                    };
+                    /** @description Orders per reserved date */
+                    daily_cap?: number | null;
+                    /** @description Where the customer goes after submitting (http or https) */
+                    redirect_url?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 前台提货开关 */
+                        enabled: boolean;
+                        pause_message: string;
+                        reservation: {
+                            /** @description none: no date; any: any date from today; window: within the merchant's window */
+                            mode: "none" | "any" | "window";
+                            min_days_ahead: number;
+                            max_days_ahead: number;
+                            blocked_weekdays: number[];
+                            blocked_dates: string[];
+                        };
+                        /** @description Orders per reserved date */
+                        daily_cap: number | null;
+                        /** @description Where the customer goes after submitting (http or https) */
+                        redirect_url: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5162,7 +5675,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5181,7 +5697,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5239,7 +5758,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5258,7 +5780,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5271,17 +5796,17 @@ export interface operations {
                 tab?: "pending_today" | "pending_tomorrow" | "pending_day_after" | "shipped_today" | "shipped_yesterday" | "all";
                 status?: "pending" | "shipped" | "delivered" | "completed" | "cancelled";
                 channel?: "web" | "phone" | "store" | "open_api";
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 reserve_from?: string;
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 reserve_to?: string;
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 created_from?: string;
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 created_to?: string;
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 shipped_from?: string;
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 shipped_to?: string;
                 order_no?: string;
                 card_no?: string;
@@ -5373,7 +5898,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5392,7 +5920,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5490,7 +6021,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5509,7 +6043,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5605,7 +6142,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5624,7 +6164,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5712,7 +6255,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5731,7 +6277,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5819,7 +6368,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5838,7 +6390,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5911,7 +6466,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5930,7 +6488,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -5998,7 +6559,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6017,7 +6581,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6047,7 +6614,7 @@ export interface operations {
                         district: string;
                         address: string;
                     };
-                    /** @description YYYY-MM-DD */
+                    /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                     reserve_date?: string;
                     remark?: string;
                 };
@@ -6080,7 +6647,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6099,7 +6669,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6192,7 +6765,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6211,7 +6787,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6306,7 +6885,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6325,7 +6907,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6387,7 +6972,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6406,7 +6994,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6468,7 +7059,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6487,7 +7081,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6582,7 +7179,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6601,7 +7201,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6631,7 +7234,7 @@ export interface operations {
                         district: string;
                         address: string;
                     };
-                    /** @description YYYY-MM-DD */
+                    /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                     reserve_date?: string;
                 };
             };
@@ -6707,7 +7310,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6726,7 +7332,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6783,7 +7392,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6802,7 +7414,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6872,7 +7487,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6891,7 +7509,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6958,7 +7579,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -6977,7 +7601,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7036,7 +7663,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7055,7 +7685,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7108,7 +7741,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7127,7 +7763,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7190,7 +7829,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7209,7 +7851,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7252,7 +7897,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7271,7 +7919,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7333,7 +7984,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7352,7 +8006,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7407,7 +8064,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7426,7 +8086,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7470,7 +8133,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7489,7 +8155,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7541,7 +8210,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7560,7 +8232,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7631,7 +8306,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7650,7 +8328,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7693,7 +8374,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7712,7 +8396,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7733,7 +8420,7 @@ export interface operations {
                 card_no_prefix?: string;
                 /** @description 0 = cards without a distributor */
                 distributor_id?: number;
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 valid_on?: string;
                 created_from?: string;
                 created_to?: string;
@@ -7769,7 +8456,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7788,7 +8478,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7827,7 +8520,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7846,7 +8542,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7860,7 +8559,44 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The filled-in template (xlsx, at most 20 MB)
+                     */
+                    file: string;
+                    /**
+                     * @description Product ids, comma-separated (一卡多提)
+                     * @example 1,2
+                     */
+                    product_ids: string;
+                    /** @description Batch name */
+                    name?: string;
+                    /**
+                     * @description Cents, for rows without one
+                     * @example 19900
+                     */
+                    face_value?: string;
+                    /** @description YYYY-MM-DD, for rows without one */
+                    valid_from?: string;
+                    /** @description YYYY-MM-DD, for rows without one */
+                    valid_to?: string;
+                    /**
+                     * @default false
+                     * @enum {string}
+                     */
+                    activate?: "true" | "false";
+                    /**
+                     * @description Check every row, import nothing
+                     * @default false
+                     * @enum {string}
+                     */
+                    dry_run?: "true" | "false";
+                };
+            };
+        };
         responses: {
             /** @description Default Response */
             200: {
@@ -7931,7 +8667,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7950,7 +8689,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -7991,7 +8733,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8010,7 +8755,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8023,17 +8771,17 @@ export interface operations {
                 tab?: "pending_today" | "pending_tomorrow" | "pending_day_after" | "shipped_today" | "shipped_yesterday" | "all";
                 status?: "pending" | "shipped" | "delivered" | "completed" | "cancelled";
                 channel?: "web" | "phone" | "store" | "open_api";
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 reserve_from?: string;
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 reserve_to?: string;
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 created_from?: string;
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 created_to?: string;
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 shipped_from?: string;
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                 shipped_to?: string;
                 order_no?: string;
                 card_no?: string;
@@ -8072,7 +8820,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8091,7 +8842,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8130,7 +8884,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8149,7 +8906,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8163,7 +8923,25 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description Rows of phone, quantity (xlsx; the template from GET /api/v1/card-issues/phone-template)
+                     */
+                    file: string;
+                    /** @description The batch the cards come from */
+                    batch_no: string;
+                    /**
+                     * @description Text each phone its cards
+                     * @default false
+                     * @enum {string}
+                     */
+                    send_sms?: "true" | "false";
+                };
+            };
+        };
         responses: {
             /** @description Default Response */
             201: {
@@ -8224,7 +9002,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8243,7 +9024,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8282,7 +9066,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8301,7 +9088,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8315,7 +9105,17 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description Rows of order_no, courier, waybill_no (xlsx; the template from GET /api/v1/orders/ship-import-template)
+                     */
+                    file: string;
+                };
+            };
+        };
         responses: {
             /** @description Default Response */
             200: {
@@ -8351,7 +9151,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8370,7 +9173,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8411,7 +9217,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8430,7 +9239,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8548,7 +9360,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8567,7 +9382,153 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    patchNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Only the fields that change; merged over the stored section, then checked as the PUT checks it */
+        requestBody: {
+            content: {
+                "application/json": {
+                    provider?: "console" | "aliyun" | "tencent";
+                    aliyun?: {
+                        access_key_id?: string;
+                        /** @description Omit to keep the stored one */
+                        access_key_secret?: string;
+                        endpoint?: string | null;
+                    } | null;
+                    tencent?: {
+                        secret_id?: string;
+                        /** @description Omit to keep the stored one */
+                        secret_key?: string;
+                        sdk_app_id?: string;
+                        region?: string | null;
+                        endpoint?: string | null;
+                    } | null;
+                    /** @description 短信签名 */
+                    sign_name?: string;
+                    admin_phones?: string[];
+                    switches?: {
+                        /** @description A */
+                        order_submitted_customer?: boolean;
+                        /** @description B */
+                        order_submitted_admin?: boolean;
+                        /** @description C */
+                        shipped_customer?: boolean;
+                        card_issued?: boolean;
+                        /** @description Card passwords guessed across many cards → admin phones (default on) */
+                        security_alert?: boolean;
+                    };
+                    templates?: {
+                        order_submitted_customer?: {
+                            template_id?: string;
+                            /** @description Template parameter → variable */
+                            params?: {
+                                [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                            };
+                        };
+                        order_submitted_admin?: {
+                            template_id?: string;
+                            /** @description Template parameter → variable */
+                            params?: {
+                                [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                            };
+                        };
+                        shipped_customer?: {
+                            template_id?: string;
+                            /** @description Template parameter → variable */
+                            params?: {
+                                [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                            };
+                        };
+                        card_issued?: {
+                            template_id?: string;
+                            /** @description Template parameter → variable */
+                            params?: {
+                                [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                            };
+                        };
+                        security_alert?: {
+                            template_id?: string;
+                            /** @description Template parameter → variable */
+                            params?: {
+                                [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                            };
+                        };
+                    };
+                    card_issued_include_password?: boolean;
+                    limits?: {
+                        per_minute?: number;
+                        per_day?: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The settings with credentials masked (****abcd) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8615,7 +9576,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8634,7 +9598,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8692,7 +9659,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8711,7 +9681,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8755,7 +9728,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8774,7 +9750,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8829,7 +9808,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8848,7 +9830,90 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    patchTrackingSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kuaidi100_salt?: string | null;
+                    /** @description Kuaidi100 poll key: subscriptions are made when an order ships */
+                    kuaidi100_key?: string | null;
+                    kuaidi100_poll_endpoint?: string | null;
+                    sf_ip_allowlist?: string[];
+                    rotate_sf_token?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        kuaidi100_callback_url: string;
+                        kuaidi100_salt: string | null;
+                        sf_callback_url: string | null;
+                        sf_ip_allowlist: string[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8937,7 +10002,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -8956,7 +10024,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9017,7 +10088,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9036,7 +10110,97 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    patchEWaybillSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Only the fields that change; merged over the stored section, then checked as the PUT checks it */
+        requestBody: {
+            content: {
+                "application/json": {
+                    sender?: {
+                        name?: string;
+                        phone?: string;
+                        province?: string;
+                        city?: string;
+                        district?: string;
+                        address?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sender: {
+                            name: string;
+                            phone: string;
+                            province: string;
+                            city: string;
+                            district: string;
+                            address: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9101,7 +10265,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9120,7 +10287,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9173,7 +10343,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9192,7 +10365,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9244,7 +10420,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9263,7 +10442,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9309,7 +10491,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9328,7 +10513,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9388,7 +10576,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9407,7 +10598,96 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    patchErpSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Only the fields that change; merged over the stored section, then checked as the PUT checks it */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description wdt_classic: openapi2 (sid/appkey/appsecret); wdt_qjb: 旗舰版 (appsecret as "secret:salt") */
+                    protocol?: "wdt_classic" | "wdt_qjb";
+                    sid?: string;
+                    appkey?: string;
+                    /** @description Omit to keep the stored one */
+                    appsecret?: string;
+                    shop_no?: string;
+                    /** @description Default production; the sandbox or a local fake */
+                    endpoint?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        protocol: string;
+                        sid: string;
+                        appkey: string;
+                        appsecret: string;
+                        shop_no: string;
+                        endpoint: string | null;
+                    } | null;
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9449,7 +10729,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9468,7 +10751,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9529,7 +10815,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9548,7 +10837,301 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getMerchant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The merchant code in pickup URLs (/r/{code}); never changes */
+                        code: string;
+                        /** @description Display name: the pickup page footer, staff receipts */
+                        name: string;
+                        contact_name: string | null;
+                        contact_phone: string | null;
+                        /** @description IANA time zone: what "today" and validity dates mean */
+                        timezone: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateMerchant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    contact_name?: string | null;
+                    contact_phone?: string | null;
+                    /** @description IANA name, e.g. Asia/Shanghai */
+                    timezone?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The merchant code in pickup URLs (/r/{code}); never changes */
+                        code: string;
+                        /** @description Display name: the pickup page footer, staff receipts */
+                        name: string;
+                        contact_name: string | null;
+                        contact_phone: string | null;
+                        /** @description IANA time zone: what "today" and validity dates mean */
+                        timezone: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description YYYY-MM-DD */
+                        today: string;
+                        timezone: string;
+                        /** @description Cards of finished batches by state (null without cards.read) */
+                        cards: {
+                            inactive: {
+                                count: number;
+                                /** @description Cents: the cards' count × their batch's face value (cards without a face value count 0) */
+                                face_value: number;
+                            };
+                            active: {
+                                count: number;
+                                /** @description Cents: the cards' count × their batch's face value (cards without a face value count 0) */
+                                face_value: number;
+                            };
+                            redeemed: {
+                                count: number;
+                                /** @description Cents: the cards' count × their batch's face value (cards without a face value count 0) */
+                                face_value: number;
+                            };
+                            voided: {
+                                count: number;
+                                /** @description Cents: the cards' count × their batch's face value (cards without a face value count 0) */
+                                face_value: number;
+                            };
+                            total: {
+                                count: number;
+                                /** @description Cents: the cards' count × their batch's face value (cards without a face value count 0) */
+                                face_value: number;
+                            };
+                            /** @description Cents: face value of the inactive and active cards */
+                            unredeemed_face_value: number;
+                        } | null;
+                        /** @description By reserved delivery date in the merchant's time zone (null without orders.read) */
+                        orders: {
+                            /** @description To ship today, overdue included (the 今天待发 tab) */
+                            pending_today: number;
+                            pending_tomorrow: number;
+                            pending_day_after: number;
+                            shipped_today: number;
+                            shipped_yesterday: number;
+                            /** @description Orders created per day in the merchant's time zone, the last 30 days, oldest first, today last; later cancellations included */
+                            redemptions_per_day: {
+                                /** @description YYYY-MM-DD */
+                                date: string;
+                                count: number;
+                            }[];
+                        } | null;
+                        /** @description Outbox rows that failed: webhook deliveries; ERP, courier and SMS calls (null without settings.write) */
+                        failing: {
+                            webhook_deliveries: {
+                                /** @description Given up after every retry (replayable) */
+                                dead: number;
+                                /** @description Failed at least once, waiting for the next retry */
+                                retrying: number;
+                            };
+                            integration_calls: {
+                                /** @description Given up after every retry (replayable) */
+                                dead: number;
+                                /** @description Failed at least once, waiting for the next retry */
+                                retrying: number;
+                            };
+                        } | null;
+                        public_base_url: string;
+                        /** @description Set when PUBLIC_BASE_URL is a local address or not https: printed QR codes would point nowhere */
+                        public_base_url_warning: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9596,7 +11179,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9615,7 +11201,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9704,7 +11293,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9723,7 +11315,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9778,7 +11373,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9797,7 +11395,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9845,7 +11446,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9864,7 +11468,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9919,7 +11526,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9938,7 +11548,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -9968,7 +11581,7 @@ export interface operations {
                         district: string;
                         address: string;
                     };
-                    /** @description YYYY-MM-DD */
+                    /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
                     reserve_date?: string;
                     remark?: string;
                 };
@@ -10019,7 +11632,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -10038,7 +11654,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -10105,7 +11724,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -10124,7 +11746,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -10196,7 +11821,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -10215,7 +11843,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
