@@ -2560,7 +2560,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
@@ -2579,7 +2582,10 @@ export interface operations {
                         request_id: string;
                         details?: {
                             path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
                             message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
                         }[];
                     };
                 };
