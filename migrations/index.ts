@@ -9,6 +9,7 @@ import * as notifications from './20261124020000_notifications.js'
 import * as tracking from './20261124030000_tracking.js'
 import * as security from './20261201000000_security.js'
 import * as performance from './20261202000000_performance.js'
+import * as downloadLinks from './20261203010000_download_links.js'
 
 const migrations: Record<string, Knex.Migration> = {
   '20261123000000_foundation': foundation,
@@ -19,6 +20,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261124030000_tracking': tracking,
   '20261201000000_security': security,
   '20261202000000_performance': performance,
+  '20261203010000_download_links': downloadLinks,
 }
 
 export const migrationSource: Knex.MigrationSource<string> = {
