@@ -356,6 +356,36 @@ t.test('卡券管理 in a browser', { skip }, async (t) => {
     })
   })
 
+  t.test('a rare filter: "10,000+" until 精确统计 is clicked, and exact counts are never asked otherwise', async (t) => {
+    await withPage(t, browser, 'admin-cards-capped', DESKTOP, async (page) => {
+      const problems = consoleProblems(page)
+      const asked: string[] = []
+      page.on('request', (r) => { if (new URL(r.url()).pathname === '/api/v1/cards') asked.push(new URL(r.url()).search) })
+      // 10,000 cards are more than this test makes: the server's capped answer is stood in for.
+      await page.route((u) => u.pathname === '/api/v1/cards' && u.searchParams.has('card_no_prefix'), async (route) => {
+        const res = await route.fetch()
+        const body = await res.json()
+        const exact = new URL(route.request().url()).searchParams.get('count') === 'exact'
+        await route.fulfill({ response: res, json: exact ? { ...body, counts: { inactive: 7000, active: 5000, redeemed: 20, voided: 3, total: 12023 } } : { ...body, counts: { inactive: 6001, active: 4000, redeemed: 0, voided: 0, total: 10001 }, counts_capped: true } })
+      })
+      await openConsole(page, server.url, server.token, '/admin/cards')
+      await page.waitForSelector('.kq-cards__table .el-table__row')
+      await pick(page, '.kq-cards__filters .el-input-group__prepend .el-select', '开头是')
+      await input(page, 'kq-filter-card').fill('388')
+      await page.click('#kq-filter-search')
+      await page.waitForSelector('#kq-cards-exact')
+      t.match((await page.locator('#kq-cards-counts').innerText()).replace(/\s+/g, ''), '全部10,000+未激活6,001+已激活4,000+', 'shown as 10,000+')
+      t.notOk(asked.some((q) => q.includes('count=exact')), 'no exact count asked for')
+      t.ok(asked.every((q) => /limit=20(&|$)/.test(q)), 'never a page larger than shown')
+      await screenshot(page, 'admin-cards-capped')
+      await page.click('#kq-cards-exact')
+      await page.waitForSelector('#kq-cards-exact', { state: 'detached' })
+      t.match((await page.locator('#kq-cards-counts').innerText()).replace(/\s+/g, ''), '全部12,023未激活7,000已激活5,000已提货20已作废3', 'the exact counts once asked')
+      t.equal(asked.filter((q) => q.includes('count=exact')).length, 1, 'asked once, on the click')
+      t.same(problems, [], 'no console errors')
+    })
+  })
+
   t.test('an admin without cards.export_secrets is offered no password export', async (t) => {
     const created = await server.app.inject({ method: 'POST', url: '/api/v1/admins', headers: admin, payload: { username: 'clerk', name: '发卡员', password: 'Clerk12345-kq#Pw', permissions: ['cards.read', 'cards.export', 'products.read'] } })
     t.equal(created.statusCode, 201, created.body)
