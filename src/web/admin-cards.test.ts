@@ -137,6 +137,40 @@ t.test('卡券管理 in a browser', { skip }, async (t) => {
     })
   })
 
+  t.test('快速创建: products and quantity only; a large batch shows its generation progress until it is ready', async (t) => {
+    await withPage(t, browser, 'admin-cards-quick', DESKTOP, async (page) => {
+      const problems = consoleProblems(page)
+      // A batch over 10,000 cards is generated in the background; this one is small, so its
+      // answer is shown as a large one's would be (generating, then halfway, then ready).
+      await page.route((u) => u.pathname === '/api/v1/card-batches', async (route) => {
+        if (route.request().method() !== 'POST') return route.fallback()
+        const res = await route.fetch()
+        const body = await res.json()
+        await route.fulfill({ response: res, status: 202, json: { ...body, status: 'generating', progress: { done: 0, total: body.quantity } } })
+      })
+      let polls = 0
+      await page.route((u) => u.pathname.startsWith('/api/v1/card-batches/B'), async (route) => {
+        const res = await route.fetch()
+        const body = await res.json()
+        polls++
+        await route.fulfill({ response: res, json: polls === 1 ? { ...body, status: 'generating', progress: { done: 15, total: body.quantity } } : body })
+      })
+      await openConsole(page, server.url, server.token, '/admin/cards/new')
+      await page.locator('.el-tabs__item', { hasText: '快速创建' }).click()
+      await page.locator('#kq-quick-products .el-checkbox', { hasText: '苹果礼盒' }).click()
+      await input(page, 'kq-quick-quantity').fill('30')
+      await input(page, 'kq-quick-quantity').press('Tab')
+      await page.click('#kq-quick-submit')
+      await page.waitForSelector('.kq-card-create__progress:has-text("已生成 15 / 30 张")')
+      await screenshot(page, 'admin-cards-generating')
+      await page.waitForSelector('.el-result__title:has-text("卡券已生成")')
+      const quick = (await api('GET', '/api/v1/card-batches?limit=1')).items[0]
+      t.match(quick, { quantity: 30, number_mode: 'sequential', password_length: 10, activate: false, status: 'ready' }, 'the quick batch with the defaults')
+      t.same(quick.product_ids, [server.apple])
+      t.same(problems, [], 'no console errors')
+    })
+  })
+
   t.test('卡券列表: a serial range activated through its preview; one field bulk-edited, the others unchanged', async (t) => {
     const before = await cardsOf(batchNo)
     const first = before[0].serial as number
