@@ -238,6 +238,52 @@ t.test('卡券管理 in a browser', { skip }, async (t) => {
     })
   })
 
+  t.test('批量操作 on the ticked rows; a large action\'s background job shows its progress', async (t) => {
+    const cards = await cardsOf(batchNo)
+    await withPage(t, browser, 'admin-cards-job', DESKTOP, async (page) => {
+      const problems = consoleProblems(page)
+      // Over 20,000 cards an action answers 202 with a job; these two are done at once, so the
+      // answer is shown as a job's would be (running, then done with the real counts).
+      let done: Record<string, unknown> = {}
+      const job = { job_no: 'J-test', action: 'deactivate', dry_run: false, error_code: null, created_at: new Date().toISOString(), updated_at: new Date().toISOString(), finished_at: null }
+      await page.route((u) => u.pathname === '/api/v1/cards/bulk', async (route) => {
+        const res = await route.fetch()
+        const body = await res.json()
+        if (body.dry_run) return route.fulfill({ response: res, json: body })
+        done = body
+        await route.fulfill({ response: res, status: 202, json: { ...job, status: 'running', matched: 0, changed: 0, skipped: {}, progress: { done: 0, total: 2 } } })
+      })
+      let polls = 0
+      await page.route((u) => u.pathname === '/api/v1/card-bulk-jobs/J-test', async (route) => {
+        polls++
+        await route.fulfill({ json: polls === 1 ? { ...job, status: 'running', matched: 1, changed: 1, skipped: {}, progress: { done: 1, total: 2 } } : { ...job, ...done, status: 'done', progress: { done: 2, total: 2 }, finished_at: new Date().toISOString() } })
+      })
+      await openConsole(page, server.url, server.token, `/admin/cards?batch_no=${batchNo}`)
+      await page.waitForSelector(`.kq-cards__table .el-table__row:has-text("${cards[1].card_no}")`)
+      for (const c of cards.slice(1, 3)) await page.locator(`.kq-cards__table .el-table__row:has-text("${c.card_no}") .el-checkbox`).click()
+      await page.click('#kq-cards-bulk')
+      const dialog = page.locator('.kq-bulk')
+      await dialog.waitFor()
+      t.ok(await dialog.locator('.el-radio', { hasText: '勾选的卡（2 张）' }).locator('input').isChecked(), 'the ticked rows are the target')
+      await dialog.locator('.el-radio-button', { hasText: '取消激活' }).click()
+      await page.click('#kq-bulk-preview-btn')
+      await page.waitForSelector('#kq-bulk-preview')
+      t.equal(await page.locator('#kq-bulk-changed').innerText(), '2')
+      const sent = page.waitForRequest((r) => r.url().endsWith('/api/v1/cards/bulk') && !r.postDataJSON().dry_run)
+      await page.click('#kq-bulk-confirm')
+      await confirmBox(page, '确定执行')
+      t.same((await sent).postDataJSON().target, { card_nos: [cards[1].card_no, cards[2].card_no] })
+      await page.waitForSelector('.kq-bulk:has-text("正在后台取消激活")')
+      await page.waitForSelector('.kq-bulk:has-text("已处理 1 张")')
+      await screenshot(page, 'admin-cards-job')
+      await page.waitForSelector('#kq-bulk-result')
+      t.match(await page.locator('#kq-bulk-result').innerText(), '已变更 2 张')
+      const after = await cardsOf(batchNo)
+      t.same(after.slice(1, 3).map((c) => c.status), ['inactive', 'inactive'], 'the two ticked cards are deactivated')
+      t.same(problems, [], 'no console errors')
+    })
+  })
+
   t.test('a card: void → restore → void → delete in its drawer, with its history', async (t) => {
     const card = (await cardsOf(batchNo))[20]
     t.equal(card.status, 'inactive')
