@@ -11,6 +11,7 @@ import * as security from './20261201000000_security.js'
 import * as performance from './20261202000000_performance.js'
 import * as merchantConsole from './20261203000000_merchant_console.js'
 import * as distributorCardCounts from './20261203010000_distributor_card_counts.js'
+import * as downloadLinks from './20261203020000_download_links.js'
 
 const migrations: Record<string, Knex.Migration> = {
   '20261123000000_foundation': foundation,
@@ -23,6 +24,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261202000000_performance': performance,
   '20261203000000_merchant_console': merchantConsole,
   '20261203010000_distributor_card_counts': distributorCardCounts,
+  '20261203020000_download_links': downloadLinks,
 }
 
 export const migrationSource: Knex.MigrationSource<string> = {

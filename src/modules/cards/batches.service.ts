@@ -21,6 +21,7 @@ import * as errors from './cards.errors.js'
 import * as repo from './cards.repository.js'
 import type { CardRow } from './cards.repository.js'
 import * as batchesRepo from './batches.repository.js'
+import { countsByBatch } from './card-counts.repository.js'
 import type { BatchRow } from './batches.repository.js'
 import type { Batch, CreateBatchBody } from './cards.schemas.js'
 
@@ -322,8 +323,9 @@ export function createBatchesService (deps: Deps) {
       const limit = q.limit ?? 50
       const rows = await batchesRepo.listBatches(db, merchantId, { status: q.status, beforeId: q.cursor ? Number(q.cursor) : undefined, limit })
       const ids = await loadProductIds(rows)
+      const counts = await countsByBatch(db, merchantId, rows.map((r) => Number(r.id)))
       return {
-        items: rows.map((r) => toBatch(r, ids.get(Number(r.product_set_id)) ?? [])),
+        items: rows.map((r) => ({ ...toBatch(r, ids.get(Number(r.product_set_id)) ?? []), counts: counts.get(Number(r.id)) })),
         next_cursor: rows.length === limit ? String(rows[rows.length - 1].id) : null,
       }
     },

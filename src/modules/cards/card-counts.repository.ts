@@ -47,6 +47,21 @@ export async function countsOfBatches (db: Db, merchantId: number, scope: { batc
   return counts
 }
 
+/** The counts of each of these batches (one grouped read: the batch list's page). */
+export async function countsByBatch (db: Db, merchantId: number, batchIds: number[]): Promise<Map<number, StatusCounts>> {
+  const out = new Map<number, StatusCounts>(batchIds.map((id) => [Number(id), emptyCounts()]))
+  if (batchIds.length === 0) return out
+  const rows = await db('card_counts').where({ merchant_id: merchantId }).whereIn('batch_id', batchIds)
+    .select('batch_id', 'status', 'n') as Array<{ batch_id: number; status: string; n: number | string }>
+  for (const r of rows) {
+    const c = out.get(Number(r.batch_id))
+    if (!c || !(r.status in c)) continue
+    c[r.status as CardStatusValue] += Number(r.n)
+    c.total += Number(r.n)
+  }
+  return out
+}
+
 /** Forgets a batch's counts (its cards are gone: a failed batch). */
 export async function deleteBatchCounts (db: Db, merchantId: number, batchId: number): Promise<void> {
   await db('card_counts').where({ merchant_id: merchantId, batch_id: batchId }).delete()

@@ -11,7 +11,8 @@ import { errorResponses, IdParams } from '../../shared/schemas.js'
 import { CardFilterSchema } from '../cards/cards.schemas.js'
 import { OrderListQuerySchema } from '../orders/orders.schemas.js'
 import { fileMissing, fileTooLarge, MAX_IMPORT_BYTES, XLSX_TYPE } from './xlsx.js'
-import { importRejected } from './sheets.service.js'
+import { importRejected, type CardExportParams } from './sheets.service.js'
+import type { Actor } from '../audit/audit.repository.js'
 
 const security = [{ adminBearer: [] }]
 const ImportResult = Type.Object({
@@ -20,6 +21,10 @@ const ImportResult = Type.Object({
   problems: Type.Array(Type.Object({ row: Type.Integer(), column: Type.String(), problem: Type.String() }), { description: 'The first 10,000 problems' }),
   problems_total: Type.Integer({ description: 'Every problem found (problems lists the first 10,000)' }),
 })
+const CardExportQuery = Type.Composite([CardFilterSchema, Type.Object({
+  include_passwords: Type.Optional(Type.Boolean({ default: false })),
+  format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('zip')], { default: 'xlsx' })),
+})])
 const Binary = { description: 'xlsx (or zip) file', type: 'string', format: 'binary' } as const
 
 /** The uploaded file and the text fields of a multipart request. */
@@ -48,6 +53,20 @@ function sendFile (reply: FastifyReply, name: string, type: string) {
   return out
 }
 
+/** Streams a card export (the download, ended early when the export fails part way). */
+function streamCardExport (req: FastifyRequest, reply: FastifyReply, merchantId: number, query: CardExportParams, actor: Actor) {
+  const { include_passwords: passwords, format, ...filter } = query
+  const fmt = format ?? 'xlsx'
+  const out = sendFile(reply, `cards.${fmt}`, fmt === 'zip' ? 'application/zip' : XLSX_TYPE)
+  req.server.services.sheets.exportCards(out, merchantId, filter, { passwords: Boolean(passwords), format: fmt }, actor)
+    .catch((err) => {
+      if ((err as { code?: string }).code === 'EXPORT_ABORTED') req.log.info('cards.export.cut_off')
+      else req.log.error({ err }, 'cards.export.failed')
+      out.destroy(err)
+    })
+  return reply.send(out)
+}
+
 function int (v: string | undefined, path: string): number | undefined {
   if (v === undefined || v === '') return undefined
   if (!/^\d+$/.test(v)) throw validationFailed({ details: [{ path, message: '须为非负整数' }] })
@@ -66,27 +85,43 @@ export const sheetsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/api/v1/cards/export', {
     schema: {
       operationId: 'exportCards', tags: ['cards'], security, summary: 'Card export (卡券导出) for printers: xlsx, or zip with one QR PNG per card',
-      description: 'The same filters as the card list. Passwords need cards.export_secrets; every export with passwords is audited.',
-      querystring: Type.Composite([CardFilterSchema, Type.Object({
-        include_passwords: Type.Optional(Type.Boolean({ default: false })),
-        format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('zip')], { default: 'xlsx' })),
-      })]),
+      description: 'The same filters as the card list. Passwords need cards.export_secrets; every export with passwords is audited. ' +
+        'A browser saves a large export straight to disk through POST /api/v1/cards/export-link instead.',
+      querystring: CardExportQuery,
       response: { 200: Binary, ...errorResponses },
     },
     onRequest: app.requirePermission('cards.export'),
   }, async (req, reply) => {
-    const { include_passwords: passwords, format, ...filter } = req.query
-    if (passwords) assertPermission(req, 'cards.export_secrets')
-    const fmt = format ?? 'xlsx'
-    const out = sendFile(reply, `cards.${fmt}`, fmt === 'zip' ? 'application/zip' : XLSX_TYPE)
-    const merchantId = sessionOf(req).merchant.id
-    svc().exportCards(out, merchantId, filter, { passwords: Boolean(passwords), format: fmt }, actorOf(req))
-      .catch((err) => {
-        if ((err as { code?: string }).code === 'EXPORT_ABORTED') req.log.info('cards.export.cut_off')
-        else req.log.error({ err }, 'cards.export.failed')
-        out.destroy(err)
-      })
-    return reply.send(out)
+    if (req.query.include_passwords) assertPermission(req, 'cards.export_secrets')
+    return streamCardExport(req, reply, sessionOf(req).merchant.id, req.query, actorOf(req))
+  })
+
+  app.post('/api/v1/cards/export-link', {
+    schema: {
+      operationId: 'createCardExportLink', tags: ['cards'], security, body: CardExportQuery,
+      summary: 'A single-use link to a card export, valid for 60 seconds',
+      description: 'The body is the query of GET /api/v1/cards/export. The answer\'s url needs no Authorization header: a page navigates to it and the browser ' +
+        'saves the file to disk as it streams (a million rows never sit in the page\'s memory). It works once; the permissions are checked again when it is used.',
+      response: { 201: Type.Object({ url: Type.String(), expires_at: Type.String({ format: 'date-time' }) }), ...errorResponses },
+    },
+    onRequest: app.requirePermission('cards.export'),
+  }, async (req, reply) => {
+    if (req.body.include_passwords) assertPermission(req, 'cards.export_secrets')
+    const s = sessionOf(req)
+    const link = await svc().createExportLink(s.merchant.id, Number(s.admin.id), req.body)
+    reply.code(201)
+    return { url: `/api/v1/downloads/${link.token}`, expires_at: link.expires_at }
+  })
+
+  app.get('/api/v1/downloads/:token', {
+    schema: {
+      operationId: 'download', tags: ['cards'], summary: 'Follows a single-use download link (no Authorization header: the link is the credential)',
+      params: Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' }) }),
+      response: { 200: Binary, ...errorResponses },
+    },
+  }, async (req, reply) => {
+    const link = await svc().takeExportLink(req.params.token, req.ip)
+    return streamCardExport(req, reply, link.merchantId, link.params, link.actor)
   })
 
   app.get('/api/v1/cards/import-template', {

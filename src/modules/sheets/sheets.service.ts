@@ -1,6 +1,7 @@
 // Spreadsheets (卡券导出/导入, 订单导出, 批量发货): exports stream from keyset pages with
 // bounded memory; imports check every row with the API's rules and change nothing unless
 // every row is right.
+import { createHash, randomBytes } from 'node:crypto'
 import { once } from 'node:events'
 import PQueue from 'p-queue'
 import { PassThrough, Readable, type Writable } from 'node:stream'
@@ -29,9 +30,18 @@ import type { OpenService } from '../open/open.service.js'
 import { reserveCounter } from '../../shared/counters.js'
 import { unlessAborted, cellText, checkXlsx, headersInvalid, MAX_IMPORT_ROWS, readFirstSheet, sheetWriter, tooManyRows, workbookBuffer } from './xlsx.js'
 import * as repo from './sheets.repository.js'
+import * as linksRepo from './download-links.repository.js'
+import { findAdmin } from '../admins/admins.repository.js'
+import { permissionsOf } from '../admins/admins.mapper.js'
 
 export const importRejected = appError('import_rejected', 422, '导入文件有错误，未导入任何卡券')
 export const reportNotFound = appError('import_report_not_found', 404, '导入报告不存在')
+export const downloadLinkInvalid = appError('download_link_invalid', 404, '下载链接已失效或已被使用，请回到卡券列表重新导出')
+
+/** How long a download link works (it is meant to be followed at once, by the page that asked for it). */
+export const DOWNLOAD_LINK_MS = 60_000
+
+export interface CardExportParams extends CardFilter { include_passwords?: boolean; format?: 'xlsx' | 'zip' }
 
 const STATUS_TEXT: Record<CardStatusValue, string> = { inactive: '未激活', active: '已激活', redeemed: '已提货', voided: '已作废' }
 const PAGE = 2000
@@ -210,6 +220,36 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
         out.off('error', cutOff)
       }
       await ended(true)
+    },
+
+    /**
+     * A single-use link to a card export, good for DOWNLOAD_LINK_MS: the console navigates to it
+     * and the browser saves the stream to disk. The permissions were checked on asking; only
+     * the hash of the secret is stored.
+     */
+    async createExportLink (merchantId: number, adminId: number, params: CardExportParams): Promise<{ token: string; expires_at: string }> {
+      const now = clock.now().getTime()
+      const token = randomBytes(32).toString('base64url')
+      await linksRepo.deleteExpiredDownloadLinks(db, now)
+      await linksRepo.insertDownloadLink(db, {
+        id: hashToken(token), merchant_id: merchantId, admin_id: adminId, kind: 'cards.export', params: JSON.stringify(params),
+        expires_at: now + DOWNLOAD_LINK_MS, created_at: now,
+      })
+      return { token, expires_at: new Date(now + DOWNLOAD_LINK_MS).toISOString() }
+    },
+
+    /**
+     * Uses up a download link: what it exports and for whom. 404 when it is unknown, used or
+     * expired, and also when its admin was disabled or lost the permissions since asking.
+     */
+    async takeExportLink (token: string, ip: string | null): Promise<{ merchantId: number; actor: Actor; params: CardExportParams }> {
+      const row = await linksRepo.takeDownloadLink(db, hashToken(token), clock.now().getTime())
+      if (!row || row.kind !== 'cards.export') throw downloadLinkInvalid()
+      const params = JSON.parse(row.params) as CardExportParams
+      const admin = await findAdmin(db, Number(row.merchant_id), Number(row.admin_id))
+      const held = admin && admin.status === 'active' ? permissionsOf(admin) : []
+      if (!held.includes('cards.export') || (params.include_passwords && !held.includes('cards.export_secrets'))) throw downloadLinkInvalid()
+      return { merchantId: Number(row.merchant_id), actor: { type: 'admin', id: Number(admin!.id), name: admin!.username, ip }, params }
     },
 
     async orderExport (out: Writable, merchantId: number, query: OrderListQuery, actor: Actor): Promise<void> {
@@ -475,6 +515,10 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
   service.issueFromPhones = oneAtATime(service.issueFromPhones)
   service.shipImport = oneAtATime(service.shipImport)
   return service
+
+  function hashToken (token: string): string {
+    return createHash('sha256').update(token).digest('hex')
+  }
 
   async function saveReport (merchantId: number, problems: RowProblem[], at: Date): Promise<number> {
     return repo.insertImportReport(db, merchantId, problems, at)
