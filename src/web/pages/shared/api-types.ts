@@ -3297,9 +3297,15 @@ export interface operations {
                      * @example 19900
                      */
                     face_value?: number | null;
-                    /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
+                    /**
+                     * @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31
+                     * @example 2027-01-01
+                     */
                     valid_from?: string | null;
-                    /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
+                    /**
+                     * @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31
+                     * @example 2027-12-31
+                     */
                     valid_to?: string | null;
                     remark?: string | null;
                     /** @default false */
@@ -6508,7 +6514,7 @@ export interface operations {
                         district: string;
                         address: string;
                     };
-                    /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
+                    /** @description YYYY-MM-DD; a day the reservation rules do not offer → 422 reserve_date_invalid */
                     reserve_date?: string;
                     remark?: string;
                 };
@@ -7128,7 +7134,7 @@ export interface operations {
                         district: string;
                         address: string;
                     };
-                    /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
+                    /** @description YYYY-MM-DD; a day the reservation rules do not offer → 422 reserve_date_invalid */
                     reserve_date?: string;
                 };
             };
@@ -11475,7 +11481,7 @@ export interface operations {
                         district: string;
                         address: string;
                     };
-                    /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
+                    /** @description YYYY-MM-DD; a day the reservation rules do not offer → 422 reserve_date_invalid */
                     reserve_date?: string;
                     remark?: string;
                 };
