@@ -25,6 +25,12 @@ export const Timestamp = Type.String({ format: 'date-time' })
 export const NullableTimestamp = Type.Union([Type.Null(), Timestamp])
 /** A date-only input: a real calendar day from 2000-01-01 to 2099-12-31 (`x-calendar-date`, src/shared/validation.ts). */
 export const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', 'x-calendar-date': true, description: 'YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31' })
+/**
+ * A customer's reserved delivery date: only its shape here; the reservation rules refuse a day
+ * that does not exist or may not be picked with their own code (reserve_date_invalid), which the
+ * pickup pages and the open platform's fixed contract rely on.
+ */
+export const ReserveDateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD; a day the reservation rules do not offer → 422 reserve_date_invalid' })
 /** A date-only output. */
 export const DateOut = Type.String({ description: 'YYYY-MM-DD' })
 /** A labelled date input: `DateField('有效期开始日期')`. */

@@ -69,12 +69,23 @@ export async function deleteBatchCounts (db: Db, merchantId: number, batchId: nu
 
 /**
  * The merchant's cards of finished batches by state, with their face value at the batch's face
- * value (cents): a few rows per batch, joined to the batches by primary key, however many cards.
+ * value (cents): the merchant's count rows (a prefix of card_counts' primary key) and its ready
+ * batches (a prefix of the (merchant_id, batch_no) index), a few rows per batch however many cards.
  */
 export async function countsWithFaceValue (db: Db, merchantId: number): Promise<Array<{ status: string; n: number; face_value: number }>> {
-  const rows = await db('card_counts as cc').join('card_batches as b', 'b.id', 'cc.batch_id')
-    .where('cc.merchant_id', merchantId).andWhere('b.status', 'ready')
-    .groupBy('cc.status')
-    .select('cc.status', db.raw('SUM(cc.n) as n'), db.raw('SUM(cc.n * COALESCE(b.face_value, 0)) as face_value')) as Array<{ status: string; n: number | string | null; face_value: number | string | null }>
-  return rows.map((r) => ({ status: r.status, n: Number(r.n ?? 0), face_value: Number(r.face_value ?? 0) }))
+  const [counts, batches] = await Promise.all([
+    db('card_counts').where('merchant_id', merchantId).select('batch_id', 'status', 'n') as Promise<Array<{ batch_id: number; status: string; n: number | string }>>,
+    db('card_batches').where({ merchant_id: merchantId, status: 'ready' }).select('id', 'face_value') as Promise<Array<{ id: number; face_value: number | string | null }>>,
+  ])
+  const faceValue = new Map(batches.map((b) => [Number(b.id), Number(b.face_value ?? 0)]))
+  const byState = new Map<string, { status: string; n: number; face_value: number }>()
+  for (const c of counts) {
+    const value = faceValue.get(Number(c.batch_id))
+    if (value === undefined) continue
+    const r = byState.get(c.status) ?? { status: c.status, n: 0, face_value: 0 }
+    r.n += Number(c.n)
+    r.face_value += Number(c.n) * value
+    byState.set(c.status, r)
+  }
+  return [...byState.values()]
 }

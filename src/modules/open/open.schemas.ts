@@ -1,6 +1,6 @@
 // Request and response schemas of /open/v1, the public contract of spec/open-platform.md.
 import { Type } from '@sinclair/typebox'
-import { DateString, Nullable } from '../../shared/schemas.js'
+import { Nullable, ReserveDateString } from '../../shared/schemas.js'
 import { ConsigneeSchema } from '../orders/orders.schemas.js'
 
 const OutOrderNo = Type.String({ minLength: 1, maxLength: 64 })
@@ -39,7 +39,7 @@ export const OpenCardSchema = Type.Object({
 
 export const RedemptionBodySchema = Type.Object({
   out_order_no: OutOrderNo, card_no: Type.String({ minLength: 1, maxLength: 48 }), password: Type.String({ minLength: 1, maxLength: 64 }),
-  product_id: Type.Integer({ minimum: 1 }), consignee: ConsigneeSchema, reserve_date: Type.Optional(DateString), remark: Type.Optional(Type.String({ maxLength: 500 })),
+  product_id: Type.Integer({ minimum: 1 }), consignee: ConsigneeSchema, reserve_date: Type.Optional(ReserveDateString), remark: Type.Optional(Type.String({ maxLength: 500 })),
 })
 
 export const RedemptionResultSchema = Type.Object({ order_no: Type.String(), out_order_no: Type.String(), card_no: Type.String(), product_id: Type.Integer(), status: Type.String() })

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { DateString, MobilePhone, Nullable, NullableTimestamp, Timestamp } from '../../shared/schemas.js'
+import { DateField, MobilePhone, Nullable, NullableTimestamp, Timestamp } from '../../shared/schemas.js'
 
 export const ORDER_STATUSES = ['pending', 'shipped', 'delivered', 'completed', 'cancelled'] as const
 export const OrderStatus = Type.Union(ORDER_STATUSES.map((s) => Type.Literal(s)))
@@ -54,12 +54,12 @@ export const OrderListQuerySchema = Type.Object({
   tab: Type.Optional(Type.Union(TABS.map((t) => Type.Literal(t)), { default: 'all' })),
   status: Type.Optional(OrderStatus),
   channel: Type.Optional(Channel),
-  reserve_from: Type.Optional(DateString),
-  reserve_to: Type.Optional(DateString),
-  created_from: Type.Optional(DateString),
-  created_to: Type.Optional(DateString),
-  shipped_from: Type.Optional(DateString),
-  shipped_to: Type.Optional(DateString),
+  reserve_from: Type.Optional(DateField('预约发货日期起')),
+  reserve_to: Type.Optional(DateField('预约发货日期止')),
+  created_from: Type.Optional(DateField('下单日期起')),
+  created_to: Type.Optional(DateField('下单日期止')),
+  shipped_from: Type.Optional(DateField('发货日期起')),
+  shipped_to: Type.Optional(DateField('发货日期止')),
   order_no: Type.Optional(Type.String({ maxLength: 32 })),
   card_no: Type.Optional(Type.String({ maxLength: 48 })),
   phone: Type.Optional(Type.String({ maxLength: 20 })),

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { actorOf, sessionOf } from '../../plugins/admin-auth.js'
-import { DateOut, DateString, errorResponses, Nullable } from '../../shared/schemas.js'
+import { DateOut, errorResponses, Nullable, ReserveDateString } from '../../shared/schemas.js'
 import { ConsigneeSchema, OrderSchema } from '../orders/orders.schemas.js'
 import { PickupSchema, StorefrontSchema } from '../settings/settings.schemas.js'
 
@@ -37,7 +37,7 @@ const SubmitBodySchema = Type.Object({
   token: Type.String({ minLength: 1, maxLength: 2000 }),
   product_id: Type.Integer({ minimum: 1 }),
   consignee: ConsigneeSchema,
-  reserve_date: Type.Optional(DateString),
+  reserve_date: Type.Optional(ReserveDateString),
   remark: Type.Optional(Type.String({ maxLength: 500 })),
 }, { additionalProperties: false })
 
@@ -139,7 +139,7 @@ export const redemptionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       operationId: 'phonePickup', tags: ['orders'], security: [{ adminBearer: [] }],
       summary: 'Phone pickup (电话提货): staff enter the customer\'s address',
-      body: Type.Object({ ...StaffBase, consignee: ConsigneeSchema, reserve_date: Type.Optional(DateString) }, { additionalProperties: false }),
+      body: Type.Object({ ...StaffBase, consignee: ConsigneeSchema, reserve_date: Type.Optional(ReserveDateString) }, { additionalProperties: false }),
       response: { 201: OrderSchema, ...errorResponses },
     },
     onRequest: app.requirePermission('redeem.phone'),

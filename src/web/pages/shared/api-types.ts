@@ -6657,7 +6657,7 @@ export interface operations {
                         district: string;
                         address: string;
                     };
-                    /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
+                    /** @description YYYY-MM-DD; a day the reservation rules do not offer → 422 reserve_date_invalid */
                     reserve_date?: string;
                     remark?: string;
                 };
@@ -7277,7 +7277,7 @@ export interface operations {
                         district: string;
                         address: string;
                     };
-                    /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
+                    /** @description YYYY-MM-DD; a day the reservation rules do not offer → 422 reserve_date_invalid */
                     reserve_date?: string;
                 };
             };
@@ -11784,7 +11784,7 @@ export interface operations {
                         district: string;
                         address: string;
                     };
-                    /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
+                    /** @description YYYY-MM-DD; a day the reservation rules do not offer → 422 reserve_date_invalid */
                     reserve_date?: string;
                     remark?: string;
                 };
