@@ -52,7 +52,7 @@ export const MENU: MenuGroup[] = [
       { name: 'batches', path: 'batches', title: '卡券批次', permissions: ['cards.read'], component: () => import('./views/BatchesView.vue') },
       { name: 'cards', path: 'cards', title: '卡券列表', permissions: ['cards.read'], component: () => import('./views/CardsView.vue') },
       { name: 'card-import', path: 'cards/import', title: '卡券导入', permissions: ['cards.import'], component: () => import('./views/CardImportView.vue') },
-      { name: 'phone-issue', path: 'cards/phone-issue', title: '手机号发卡', permissions: ['cards.import'], component: () => import('./views/PhoneIssueView.vue') },
+      { name: 'phone-issue', path: 'cards/phone-issue', title: '手机号发卡', permissions: ['cards.activate'], component: () => import('./views/PhoneIssueView.vue') },
     ],
   },
   {
