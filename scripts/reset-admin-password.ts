@@ -1,4 +1,4 @@
-// Operator CLI: a new one-time password for an admin who cannot log in (forgotten, locked out).
+// Operator CLI: a new random password, printed once, for an admin who cannot log in (forgotten, locked out).
 //   npm run admin:reset-password -- --merchant default --username admin
 // The password is random (like the first admin's), printed once to the terminal and never
 // logged; every session of the admin ends, the login lock is lifted, the audit log records it.

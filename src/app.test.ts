@@ -95,6 +95,7 @@ t.test('docker/compose.yaml passes every variable config.ts reads', async (t) =>
 t.test('secrets in query strings are masked in the request log', async (t) => {
   t.equal(redactUrl('/api/v1/redeem/x/orders/1?token=abc.def&x=1'), '/api/v1/redeem/x/orders/1?token=[Redacted]&x=1')
   t.equal(redactUrl('/a?password=123456'), '/a?password=[Redacted]')
+  t.equal(redactUrl('/api/v1/downloads/dl_9f8e7d6c5b4a?x=1'), '/api/v1/downloads/[Redacted]?x=1', 'a single-use download link is a secret until used')
   t.equal(redactUrl('/a?pass%77ord=123456&Password=x&%70assword=y'), '/a?pass%77ord=[Redacted]&Password=[Redacted]&%70assword=[Redacted]', 'names are compared decoded and in any case')
   t.equal(redactUrl('/a?x=%E4%BD%A0&bad=%zz'), '/a?x=%E4%BD%A0&bad=%zz', 'the rest stays as it was')
   t.equal(redactUrl('/hooks/couriers/sf/default/sEcReTtOkEn123?x=1'), '/hooks/couriers/sf/default/[Redacted]?x=1', 'the SF push token in the path')

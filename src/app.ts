@@ -52,7 +52,7 @@ export const REDACT_PATHS = [
 
 const SECRET_NAMES = new Set(['token', 'password', 'secret', 'sign', 'signature', 'captcha', 'captcha_code', 'app_secret', 'old_password', 'new_password'])
 /** Paths that carry a secret as a segment: the SF push URL's token. */
-const SECRET_PATHS = /^(\/hooks\/couriers\/sf\/[^/?#]+\/)[^/?#]+/
+const SECRET_PATHS = /^(\/hooks\/couriers\/sf\/[^/?#]+\/|\/api\/v1\/downloads\/)[^/?#]+/
 
 function decodedName (raw: string): string {
   try {

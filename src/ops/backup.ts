@@ -77,6 +77,8 @@ export async function backupSqlite (opts: { filename: string; dataDir: string; m
       source.close()
     }
     // Read the figures from the copy, so they describe exactly what the archive holds.
+    // The uploads listed once: the manifest counts exactly what the archive holds.
+    const uploads = uploadFiles(opts.dataDir)
     const snapshot = new Database(copy, { readonly: true })
     let manifest: BackupManifest
     try {
@@ -88,7 +90,6 @@ export async function backupSqlite (opts: { filename: string; dataDir: string; m
       const migration = names.includes('knex_migrations')
         ? (snapshot.prepare('SELECT name FROM knex_migrations ORDER BY id DESC LIMIT 1').get() as { name: string } | undefined)?.name ?? null
         : null
-      const uploads = uploadFiles(opts.dataDir)
       manifest = {
         format: BACKUP_FORMAT, version: 1, created_at: (opts.now ?? new Date()).toISOString(), migration,
         master_key_fingerprint: keyFingerprint(opts.masterKey), tables, uploads: uploads.length,
@@ -97,14 +98,18 @@ export async function backupSqlite (opts: { filename: string; dataDir: string; m
       snapshot.close()
     }
     const partial = `${opts.out}.partial`
-    const file = createWriteStream(partial, { mode: 0o600 })
-    const zip = new ZipArchive({ zlib: { level: 6 } })
-    zip.pipe(file)
-    zip.append(JSON.stringify(manifest, null, 2), { name: MANIFEST })
-    zip.file(copy, { name: DB_ENTRY })
-    for (const entry of uploadFiles(opts.dataDir)) zip.file(join(opts.dataDir, entry), { name: entry })
-    await Promise.all([zip.finalize(), once(file, 'close')])
-    renameSync(partial, opts.out)
+    try {
+      const file = createWriteStream(partial, { mode: 0o600 })
+      const zip = new ZipArchive({ zlib: { level: 6 } })
+      zip.pipe(file)
+      zip.append(JSON.stringify(manifest, null, 2), { name: MANIFEST })
+      zip.file(copy, { name: DB_ENTRY })
+      for (const entry of uploads) zip.file(join(opts.dataDir, entry), { name: entry })
+      await Promise.all([zip.finalize(), once(file, 'close')])
+      renameSync(partial, opts.out)
+    } finally {
+      rmSync(partial, { force: true })
+    }
     return manifest
   } finally {
     rmSync(work, { recursive: true, force: true })

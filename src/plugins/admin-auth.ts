@@ -16,8 +16,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Any logged-in admin. */
     requireAdmin: onRequestAsyncHookHandler
-    /** A logged-in admin holding this permission; otherwise 403 `forbidden` and nothing happens. */
-    requirePermission: (permission: Permission) => onRequestAsyncHookHandler
+    /** A logged-in admin holding this permission (or one of the alternatives); otherwise 403 `forbidden` naming the first, and nothing happens. */
+    requirePermission: (permission: Permission, ...alternatives: Permission[]) => onRequestAsyncHookHandler
   }
 }
 
@@ -56,8 +56,9 @@ export default fp(async function adminAuth (app: FastifyInstance) {
   app.decorate('requireAdmin', async function (request: FastifyRequest) {
     await authenticate(request)
   })
-  app.decorate('requirePermission', (permission: Permission) => async function (request: FastifyRequest) {
+  app.decorate('requirePermission', (permission: Permission, ...alternatives: Permission[]) => async function (request: FastifyRequest) {
     const s = await authenticate(request)
-    if (!permissionsOf(s.admin).includes(permission)) throw missingPermission(permission)
+    const held = permissionsOf(s.admin)
+    if (![permission, ...alternatives].some((p) => held.includes(p))) throw missingPermission(permission)
   })
 }, { name: 'admin-auth', dependencies: ['services'] })

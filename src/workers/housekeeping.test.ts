@@ -42,6 +42,7 @@ t.test('retention: old attempts, finished outbox rows and raw pushes go in batch
   await db('tracking_pushes').insert([
     { merchant_id: 1, provider: 'sf', payload_hash: 'a'.repeat(64), raw: '{"old":1}', status: 'processed', created_at: now - 40 * day },
     { merchant_id: 1, provider: 'sf', payload_hash: 'b'.repeat(64), raw: '{"new":1}', status: 'processed', created_at: now - 2 * day },
+    { merchant_id: 1, provider: 'sf', payload_hash: 'c'.repeat(64), raw: '{"unprocessed":1}', status: 'received', created_at: now - 45 * day },
   ])
 
   const report = await runHousekeeping(db, new Date(now), { attempts: 14, outbox: 90, tracking: 30 })
@@ -49,7 +50,7 @@ t.test('retention: old attempts, finished outbox rows and raw pushes go in batch
   t.same((await db('outbox').orderBy('id').pluck('idempotency_key')), ['old-pending', 'mid-done', 'new-done'], 'finished rows past 90 days go; a pending one stays whatever its age')
   t.equal(Number((await db('outbox_attempts').count({ n: '*' }).first())!.n), 3, 'attempts past 14 days go, across batches of 1,000')
   t.match(await db('outbox').where({ idempotency_key: 'mid-done' }).first(), { status: 'done', attempts: 1 }, 'the row keeps its outcome')
-  t.same(await db('tracking_pushes').pluck('raw'), ['{"new":1}'])
+  t.same((await db('tracking_pushes').orderBy('id').pluck('raw')), ['{"new":1}', '{"unprocessed":1}'], 'processed pushes past 30 days go; one not processed yet stays')
   t.match(await runHousekeeping(db, new Date(now)), { ran: true, outbox_attempts: 0, outbox_rows: 0, tracking_pushes: 0 }, 'a second run finds nothing more')
 })
 

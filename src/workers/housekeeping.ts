@@ -12,6 +12,7 @@ import { pruneAuthTables } from '../modules/admins/admins.repository.js'
 import { pruneOpenAuthTables } from '../modules/open/open-auth.repository.js'
 import { pruneOutbox } from '../modules/outbox/outbox.repository.js'
 import { prunePushes } from '../modules/tracking/tracking.repository.js'
+import { deleteExpiredDownloadLinks } from '../modules/sheets/download-links.repository.js'
 
 const DAY_MS = 86_400_000
 
@@ -25,6 +26,7 @@ export async function runHousekeeping (db: Knex, now: Date, retention: Retention
     await pruneGuards(db, new Date(t - DAY_MS))
     await pruneAuthTables(db, now)
     await pruneOpenAuthTables(db, now)
+    await deleteExpiredDownloadLinks(db, t)
     const outbox = await pruneOutbox(db, { attemptsBefore: t - retention.attempts * DAY_MS, rowsBefore: t - retention.outbox * DAY_MS })
     report.outbox_attempts = outbox.attempts
     report.outbox_rows = outbox.rows

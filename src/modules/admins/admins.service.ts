@@ -61,7 +61,7 @@ export function createAdminsService ({ db, clock, merchants }: { db: Db; clock: 
 
   return {
     /**
-     * The operator's reset (`npm run admin:reset-password`): a new random one-time password made
+     * The operator's reset (`npm run admin:reset-password`): a new random password, printed once, made
      * like the first admin's, returned once; every session of the admin ends, its login lock is
      * lifted, and the audit log says so. The password is never stored or logged in clear.
      */

@@ -82,7 +82,7 @@ export const CardFilterSchema = Type.Object({
   distributor_id: Type.Optional(Type.Integer({ minimum: 0, description: '0 = cards without a distributor', 'x-label': '券商' })),
   valid_on: Type.Optional(DateField('有效日期')),
   created_from: Type.Optional(Type.String({ format: 'date-time', 'x-label': '创建时间起', 'x-message': '创建时间起应为 ISO 8601 时间，例如 2027-01-01T00:00:00+08:00' })),
-  created_to: Type.Optional(Type.String({ format: 'date-time', 'x-label': '创建时间止', 'x-message': '创建时间止应为 ISO 8601 时间，例如 2027-01-31T23:59:59+08:00' })),
+  created_to: Type.Optional(Type.String({ format: 'date-time', 'x-label': '创建时间止', 'x-message': '创建时间止应为 ISO 8601 时间（不含该时刻），例如 2027-02-01T00:00:00+08:00' })),
 }, { additionalProperties: false })
 export type CardFilter = Static<typeof CardFilterSchema>
 

@@ -74,6 +74,15 @@ t.test('uploads: checked by content, at most 5 MB, served back', async (t) => {
   const anon = await ta.app.inject({ method: 'POST', url: '/api/v1/uploads', ...png('a.png', PNG) })
   t.equal(anon.statusCode, 401)
   t.equal((await ta.app.inject({ method: 'GET', url: '/uploads/1/../../master.key' })).statusCode, 404)
+
+  // The storefront's logo goes up the same way: products.write or settings.write.
+  for (const [username, permissions, status] of [['designer1', ['settings.write'], 201], ['viewer1', ['orders.read'], 403]] as const) {
+    const made = await ta.app.inject({ method: 'POST', url: '/api/v1/admins', headers: ta.auth(token), payload: { username, name: username, password: 'Staff12345-kq#Pw', permissions } })
+    t.equal(made.statusCode, 201)
+    const res = await ta.app.inject({ method: 'POST', url: '/api/v1/uploads', ...withAuth(png('logo.png', PNG), ta.auth(await ta.login(username, 'Staff12345-kq#Pw'))) })
+    t.equal(res.statusCode, status, `${permissions.join()} → ${status}`)
+    if (status === 403) t.match(res.json().message, '管理提货商品', 'the refusal names the permission')
+  }
 })
 
 function withAuth (req: { payload: Buffer; headers: Record<string, string> }, auth: Record<string, string>) {

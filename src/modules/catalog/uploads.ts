@@ -29,11 +29,12 @@ export const uploadRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/api/v1/uploads', {
     schema: {
       operationId: 'uploadImage', tags: ['products'], security: [{ adminBearer: [] }], consumes: ['multipart/form-data'],
-      summary: 'Upload a product image (multipart field "file"; JPEG, PNG or WebP, at most 5 MB)',
+      summary: 'Upload an image: a product picture or the storefront logo (multipart field "file"; JPEG, PNG or WebP, at most 5 MB; products.write or settings.write)',
       response: { 201: UploadSchema, ...errorResponses },
     },
     config: multipartDoc({ file: FilePart('JPEG, PNG or WebP, at most 5 MB') }),
-    onRequest: app.requirePermission('products.write'),
+    // Product pictures, and the storefront's logo (店铺设置).
+    onRequest: app.requirePermission('products.write', 'settings.write'),
   }, async (req, reply) => {
     const merchantId = sessionOf(req).merchant.id
     const file = await req.file({ limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 5 } })

@@ -33,9 +33,10 @@ export async function trackingLines (db: Db, orderId: number): Promise<TrackingL
 }
 
 /**
- * Retention: raw pushes received before `before` go (the tracking lines they gave stay in
- * order_tracking; a repeat of such an old push would add no line, each line being kept once).
+ * Retention: raw pushes received before `before` go once they have been processed (the
+ * tracking lines they gave stay in order_tracking; a courier re-sending such an old push adds no
+ * line, each line being kept once). A push not processed yet stays whatever its age.
  */
 export async function prunePushes (db: Db, before: number): Promise<number> {
-  return pruneOldest(db, 'tracking_pushes', 'created_at', before)
+  return pruneOldest(db, 'tracking_pushes', 'created_at', before, { columns: ['status'], keep: (r) => r.status === 'received' })
 }

@@ -246,7 +246,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Upload a product image (multipart field "file"; JPEG, PNG or WebP, at most 5 MB) */
+        /** Upload an image: a product picture or the storefront logo (multipart field "file"; JPEG, PNG or WebP, at most 5 MB; products.write or settings.write) */
         post: operations["uploadImage"];
         delete?: never;
         options?: never;
