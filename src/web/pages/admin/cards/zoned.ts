@@ -1,5 +1,5 @@
-// Calendar days of the merchant's time zone as instants (the list's 创建时间 filter takes
-// instants; the merchant picks days in their own zone, whatever the browser's zone is).
+// Calendar days of the merchant's time zone as instants: the card list's 创建时间 and the audit
+// log's days take instants; the merchant picks days in their own zone, whatever the browser's.
 
 /** Minutes the zone is ahead of UTC at `at`. */
 function offsetMinutes (at: number, timeZone: string): number {
