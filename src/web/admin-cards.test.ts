@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import t from 'tap'
+import { unzip } from '../test-support/zip.js'
 import ExcelJS from 'exceljs'
 import jsQRModule from 'jsqr'
 import { PNG } from 'pngjs'
-import yauzl from 'yauzl'
 import { DESKTOP, browserSkip, launchBrowser, screenshot, withPage } from '../test-support/browser.js'
 import { LARGE_DESKTOP, consoleProblems, lastMessage, openConsole } from '../test-support/admin-console.js'
 import { pickupServer } from '../test-support/pickup-server.js'
@@ -18,24 +18,6 @@ const skip = browserSkip()
 t.setTimeout(400_000)
 const jsQR = jsQRModule as unknown as (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null
 
-async function unzip (buf: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buf, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err)
-      const files = new Map<string, Buffer>()
-      zip.on('entry', (e: yauzl.Entry) => {
-        zip.openReadStream(e, (err2, stream) => {
-          if (err2 || !stream) return reject(err2)
-          const chunks: Buffer[] = []
-          stream.on('data', (c: Buffer) => chunks.push(c))
-          stream.on('end', () => { files.set(e.fileName, Buffer.concat(chunks)); zip.readEntry() })
-        })
-      })
-      zip.on('end', () => resolve(files))
-      zip.readEntry()
-    })
-  })
-}
 
 async function readXlsx (buf: Buffer): Promise<unknown[][]> {
   const wb = new ExcelJS.Workbook()

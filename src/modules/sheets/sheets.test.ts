@@ -1,10 +1,10 @@
 import t from 'tap'
+import { unzip } from '../../test-support/zip.js'
 import { request } from 'node:http'
 import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import jsQRModule from 'jsqr'
 import { PNG } from 'pngjs'
-import yauzl from 'yauzl'
 import { CONSIGNEE, redeemFixture, type RedeemFixture } from '../../test-support/redeem-fixture.js'
 import { createProduct } from '../../test-support/factories.js'
 import { multipart } from '../../test-support/http.js'
@@ -27,24 +27,6 @@ async function xlsx (rows: unknown[][], opts: { formulaAt?: [number, number] } =
   return Buffer.from(await wb.xlsx.writeBuffer())
 }
 
-async function unzip (buf: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buf, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err)
-      const files = new Map<string, Buffer>()
-      zip.on('entry', (e: yauzl.Entry) => {
-        zip.openReadStream(e, (err2, stream) => {
-          if (err2 || !stream) return reject(err2)
-          const chunks: Buffer[] = []
-          stream.on('data', (c: Buffer) => chunks.push(c))
-          stream.on('end', () => { files.set(e.fileName, Buffer.concat(chunks)); zip.readEntry() })
-        })
-      })
-      zip.on('end', () => resolve(files))
-      zip.readEntry()
-    })
-  })
-}
 
 const importCards = (f: RedeemFixture, token: string, file: Buffer, fields: Record<string, string>) =>
   f.app.inject({ method: 'POST', url: '/api/v1/cards/import', ...(() => { const m = multipart(file, { fields }); return { payload: m.payload, headers: { ...m.headers, ...f.auth(token) } } })() })
