@@ -101,7 +101,7 @@ export function createServices (config: AppConfig, db: Knex, clock: Clock, log: 
     eWaybill,
     erp,
     tracking,
-    outbox: createOutboxService({ db }),
+    outbox: createOutboxService({ db, clock }),
     overview: createOverviewService({ db, clock, publicBaseUrl: config.publicBaseUrl }),
     worker: createOutboxWorker({ db, clock, handlers, log }),
   }

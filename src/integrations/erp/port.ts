@@ -1,4 +1,4 @@
-// The ERP port: push one trade (or its refund), pull shipments, acknowledge them.
+// The ERP port: push one trade (or its refund), pull shipments, acknowledge them, check the shop.
 export interface ErpTrade {
   tid: string
   refund: boolean
@@ -13,5 +13,7 @@ export interface ErpShipment { id: string; tid: string; logistics_no: string; co
 export interface ErpAdapter {
   pushTrade (trade: ErpTrade): Promise<void>
   pullShipments (): Promise<ErpShipment[]>
+  /** A read-only call that proves the credentials and the shop: the shop's name, or an ErpError. */
+  checkShop (): Promise<{ shop_name: string | null }>
   acknowledge (results: Array<{ id: string; ok: boolean; message: string }>): Promise<void>
 }

@@ -8,7 +8,8 @@ import type { ErpAdapter, ErpTrade } from './port.js'
 export const WDT_ENDPOINT = 'https://api.wangdian.cn/openapi2/'
 
 export class ErpError extends Error {
-  constructor (message: string, readonly retryable: boolean) {
+  /** `vendor`: the ERP answered and refused (its code and message); otherwise the call failed on the way. */
+  constructor (message: string, readonly retryable: boolean, readonly vendor = false) {
     super(message)
     this.name = 'ErpError'
   }
@@ -30,12 +31,14 @@ export function wdtClassic (cfg: WdtConfig, http: VendorHttp, now: () => Date = 
     all.sign = wdtClassicSign(all, cfg.appsecret)
     const { json } = await http.json('wdt_classic', under(cfg.endpoint || WDT_ENDPOINT, path), { method: 'POST', form: all }, erpFailure)
     // code 0 is success; anything else is the ERP refusing this request.
-    if (Number(json.code) !== 0) throw new ErpError(vendorReason(json.code, json.message), false)
+    if (Number(json.code) !== 0) throw new ErpError(vendorReason(json.code, json.message), false, true)
     return json
   }
   return {
     pushTrades: (trades: object[]) => post('trade_push.php', { shop_no: cfg.shop_no, switch: '0', trade_list: JSON.stringify(trades) }),
     querySync: (limit = 100) => post('logistics_sync_query.php', { shop_no: cfg.shop_no, limit: String(limit) }),
+    // shop.php (查询店铺): read only; answers the shop's record, or an empty list for an unknown shop_no.
+    queryShop: () => post('shop.php', { shop_no: cfg.shop_no, page_size: '1', page_no: '0' }),
     ackSync: (list: Array<{ rec_id: string; status: 0 | 1; message: string }>) => post('logistics_sync_ack.php', { logistics_list: JSON.stringify(list) }),
   }
 }
@@ -62,6 +65,12 @@ export function wdtClassicAdapter (cfg: WdtConfig, http: VendorHttp, now: () => 
       const res = await wdt.querySync(100)
       return ((res.trades ?? []) as Array<{ rec_id: string | number; tid: string; logistics_no: string; logistics_code_erp?: string; logistics_name_erp?: string }>)
         .map((r) => ({ id: String(r.rec_id), tid: r.tid, logistics_no: r.logistics_no, courier_code: r.logistics_code_erp ?? null, courier_name: r.logistics_name_erp ?? null }))
+    },
+    async checkShop () {
+      const res = await wdt.queryShop()
+      const shop = ((res.shoplist ?? []) as Array<{ shop_no?: string; shop_name?: string }>)[0]
+      if (!shop) throw new ErpError(`旺店通中没有店铺编号为 ${cfg.shop_no} 的店铺`, false, true)
+      return { shop_name: shop.shop_name ?? null }
     },
     async acknowledge (results) {
       await wdt.ackSync(results.map((r) => ({ rec_id: r.id, status: r.ok ? 0 : 1, message: r.message })))

@@ -26,7 +26,7 @@ export function wdtQjb (cfg: QjbConfig, http: VendorHttp, now: () => Date = () =
     if (Number(json.status) !== 0) {
       // 7 = timestamp out of window, 100 with the rate limit message: worth a later try.
       const retry = Number(json.status) === 7 || (Number(json.status) === 100 && /频率/.test(String(json.message ?? '')))
-      throw new ErpError(vendorReason(json.status, json.message), retry)
+      throw new ErpError(vendorReason(json.status, json.message), retry, true)
     }
     return json.data
   }
@@ -47,13 +47,21 @@ export function wdtQjb (cfg: QjbConfig, http: VendorHttp, now: () => Date = () =
       }
       const data = await call('sales.RawTrade.pushSelf2', [cfg.shop_no, [rawTrade], [rawOrder]])
       const errors = data?.error_list as Array<{ no: string; error: string }> | undefined
-      if (errors?.length) throw new ErpError(vendorReason(errors[0].no, errors[0].error), false)
+      if (errors?.length) throw new ErpError(vendorReason(errors[0].no, errors[0].error), false, true)
     },
 
     async pullShipments (): Promise<ErpShipment[]> {
       const data = await call('sales.LogisticsSync.getSyncListExt', [{ shop_no: cfg.shop_no, is_own_platform: true }], { page_size: 100, page_no: 0 })
       const list = (Array.isArray(data) ? data : data?.order ?? data?.list ?? []) as Array<{ sync_id: string | number; tid: string; logistics_no: string; logistics_code?: string; logistics_name?: string }>
       return list.map((r) => ({ id: String(r.sync_id), tid: r.tid, logistics_no: r.logistics_no, courier_code: r.logistics_code ?? null, courier_name: r.logistics_name ?? null }))
+    },
+
+    async checkShop () {
+      // setting.Shop.queryShop (查询店铺): read only; `details` is empty for an unknown shop_no.
+      const data = await call('setting.Shop.queryShop', [{ shop_no: cfg.shop_no }], { page_size: 1, page_no: 0 })
+      const shop = ((data?.details ?? []) as Array<{ shop_no?: string; shop_name?: string }>)[0]
+      if (!shop) throw new ErpError(`旺店通中没有店铺编号为 ${cfg.shop_no} 的店铺`, false, true)
+      return { shop_name: shop.shop_name ?? null }
     },
 
     async acknowledge (results) {

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { actorOf, sessionOf } from '../../plugins/admin-auth.js'
 import { errorResponses } from '../../shared/schemas.js'
-import { ErpViewSchema, PutErpBodySchema, SyncResultSchema } from './erp.schemas.js'
+import { ErpTestBodySchema, ErpTestResultSchema, ErpViewSchema, LastSyncSchema, PutErpBodySchema, SyncResultSchema } from './erp.schemas.js'
 import { patchSchema, patchSection } from '../settings/section-patch.js'
 
 const security = [{ adminBearer: [] }]
@@ -30,8 +30,26 @@ export const erpRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return patchSection(req, PutErpBodySchema, await app.services.erp.body(m), req.body, (whole) => app.services.erp.put(m, whole, actorOf(req)))
   })
 
+  app.post('/api/v1/settings/erp/test', {
+    schema: {
+      operationId: 'testErpConnection', tags: ['settings'], security,
+      summary: 'A read-only call (查询店铺) with these parameters (appsecret omitted: the stored one) that proves the credentials and the shop; nothing is saved',
+      body: ErpTestBodySchema,
+      response: { 200: ErpTestResultSchema, ...errorResponses },
+    },
+    onRequest: app.requirePermission('settings.write'),
+  }, async (req) => app.services.erp.test(sessionOf(req).merchant.id, req.body))
+
   app.post('/api/v1/erp/logistics-sync', {
-    schema: { operationId: 'syncErpLogistics', tags: ['orders'], security, summary: 'Pull shipments from the ERP now (it also runs periodically)', response: { 200: SyncResultSchema, ...errorResponses } },
+    schema: {
+      operationId: 'syncErpLogistics', tags: ['orders'], security, summary: 'Pull shipments from the ERP now (it also runs every five minutes); 502 erp_call_failed with the ERP\'s reason when it fails',
+      response: { 200: SyncResultSchema, ...errorResponses },
+    },
     onRequest: app.requirePermission('orders.ship'),
-  }, async (req) => app.services.erp.syncLogistics(sessionOf(req).merchant.id))
+  }, async (req) => app.services.erp.syncNow(sessionOf(req).merchant.id))
+
+  app.get('/api/v1/erp/logistics-sync', {
+    schema: { operationId: 'getErpLastSync', tags: ['orders'], security, summary: 'The last back-sync (periodic or 立即同步): when, how it ended, what it did; null before the first', response: { 200: LastSyncSchema, ...errorResponses } },
+    onRequest: app.requirePermission('settings.write', 'orders.ship'),
+  }, async (req) => app.services.erp.lastSync(sessionOf(req).merchant.id))
 }

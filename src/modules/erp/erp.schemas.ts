@@ -19,3 +19,30 @@ export type PutErpBody = Static<typeof PutErpBodySchema>
 
 export const SyncResultSchema = Type.Object({ shipped: Type.Integer(), failed: Type.Integer() })
 export type SyncResult = Static<typeof SyncResultSchema>
+
+/** 测试连接: the connection to try, as the form has it (the appsecret omitted: the stored one). */
+export const ErpTestBodySchema = Type.Object({
+  protocol: PutErpBodySchema.properties.protocol, sid: PutErpBodySchema.properties.sid, appkey: PutErpBodySchema.properties.appkey,
+  appsecret: PutErpBodySchema.properties.appsecret, shop_no: PutErpBodySchema.properties.shop_no, endpoint: PutErpBodySchema.properties.endpoint,
+}, { additionalProperties: false })
+export type ErpTestBody = Static<typeof ErpTestBodySchema>
+
+export const ErpTestResultSchema = Type.Object({
+  ok: Type.Boolean(),
+  message: Type.String({ description: 'The outcome in Chinese; on failure the vendor\'s own code and message when it answered' }),
+  shop_name: Nullable(Type.String()),
+  latency_ms: Type.Integer(),
+})
+export type ErpTestResult = Static<typeof ErpTestResultSchema>
+
+export const LastSyncSchema = Nullable(Type.Object({
+  trigger: Type.Union([Type.Literal('schedule'), Type.Literal('manual')], { description: 'schedule: the periodic pull (every five minutes); manual: 立即同步' }),
+  ok: Type.Boolean(),
+  shipped: Type.Integer({ description: 'Orders shipped by this sync' }),
+  failed: Type.Integer({ description: 'Records acknowledged as failed (unknown order or courier)' }),
+  error: Nullable(Type.String({ description: 'Why the sync stopped, in Chinese (the vendor\'s message when it answered)' })),
+  started_at: Type.String({ format: 'date-time' }),
+  finished_at: Type.String({ format: 'date-time' }),
+  last_ok_at: Nullable(Type.String({ format: 'date-time', description: 'When a sync last ended without error' })),
+}))
+export type LastSync = Static<typeof LastSyncSchema>

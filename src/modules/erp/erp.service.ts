@@ -20,7 +20,10 @@ import { wdtQjb } from '../../integrations/erp/wdt-qjb.js'
 import type { ErpAdapter, ErpTrade } from '../../integrations/erp/port.js'
 import type { VendorHttp } from '../../integrations/vendor-endpoints.js'
 import { merchantsWithSection } from '../settings/settings.repository.js'
-import type { ErpProtocol, ErpView, PutErpBody, SyncResult } from './erp.schemas.js'
+import { iso } from '../../shared/schemas.js'
+import { erpCallFailed, erpNotConfigured } from './erp.errors.js'
+import { findSyncStatus, saveSyncStatus } from './erp.repository.js'
+import type { ErpProtocol, ErpTestBody, ErpTestResult, ErpView, LastSync, PutErpBody, SyncResult } from './erp.schemas.js'
 
 const SECTION = 'erp'
 /** The appsecret's field: it is sealed with the AAD `erp:<merchant id>`. */
@@ -34,6 +37,20 @@ const NONE: ErpSection = { protocol: null, sid: '', appkey: '', secret_enc: null
 
 const SYSTEM: Actor = { type: 'system', id: null, name: 'erp', ip: null }
 
+/** A failed ERP call as the merchant reads it: the vendor's own code and message when it answered. */
+export function erpFailureText (err: unknown): string {
+  if (!(err instanceof ErpError)) return '同步时出错，请稍后再试'
+  const m = err.message
+  if (err.vendor) return `旺店通返回：${m}`
+  if (m === 'timeout') return '连接旺店通超时（15 秒内没有应答）'
+  if (m.startsWith('network: ')) return `无法连接旺店通接口（${m.slice('network: '.length)}）`
+  if (/^HTTP \d+: not JSON$/.test(m)) return `旺店通接口的应答不是 JSON（${m.split(':')[0]}），请检查接口地址`
+  if (/^HTTP \d+$/.test(m)) return `旺店通接口暂时不可用（${m}）`
+  // The outbound guard's refusals carry their Chinese reason after the code.
+  const i = m.indexOf(': ')
+  return i > 0 ? m.slice(i + 2) : m
+}
+
 export function createErpService ({ db, clock, masterKey, orders, http }: { db: Knex; clock: Clock; masterKey: Buffer; orders: OrdersService; http: VendorHttp }) {
   const section = createSectionStore<ErpSection>({ db, clock, masterKey }, { name: SECTION, defaults: NONE, keyPurpose: 'erp-credentials' })
 
@@ -42,8 +59,8 @@ export function createErpService ({ db, clock, masterKey, orders, http }: { db: 
     return s.protocol && s.secret_enc ? s as Connection : null
   }
 
-  function client (merchantId: number, s: Connection): ErpAdapter {
-    const secret = section.open(merchantId, SECRET_FIELD, s.secret_enc)
+  function client (merchantId: number, s: Connection, plainSecret?: string): ErpAdapter {
+    const secret = plainSecret ?? section.open(merchantId, SECRET_FIELD, s.secret_enc)
     if (s.protocol === 'wdt_qjb') {
       // The 旗舰版 appsecret is issued as "secret:salt".
       const [signing, salt = ''] = secret.split(':')
@@ -118,34 +135,83 @@ export function createErpService ({ db, clock, masterKey, orders, http }: { db: 
      * Pulls shipped records from the ERP until none is left; each is applied and acknowledged.
      * A `signal` that aborts (shutdown) ends it after the round in hand.
      */
-    async syncLogistics (merchantId: number, signal?: AbortSignal): Promise<SyncResult> {
+    async syncLogistics (merchantId: number, signal?: AbortSignal, trigger: 'schedule' | 'manual' = 'schedule'): Promise<SyncResult> {
       const s = await connection(merchantId)
       if (!s) return { shipped: 0, failed: 0 }
-      const erp = client(merchantId, s)
-      const courierOf = await courierCodeResolver(db, merchantId)
-      let shipped = 0
-      let failed = 0
-      for (let round = 0; round < 100 && !signal?.aborted; round++) {
-        const list = await erp.pullShipments()
-        if (list.length === 0) break
-        const acks: Array<{ id: string; ok: boolean; message: string }> = []
-        for (const tr of list) {
-          const code = courierOf.fromErp(tr.courier_code, tr.courier_name)
-          const order = await findOrder(db, merchantId, tr.tid)
-          let message = '成功'
-          if (!order) message = '订单不存在'
-          else if (!code) message = `未知物流公司 ${tr.courier_name ?? tr.courier_code ?? ''}`
-          else if (order.status === 'pending') await orders.ship(merchantId, tr.tid, { courier_code: code, waybill_no: tr.logistics_no }, SYSTEM)
-          else if (order.waybill_no !== tr.logistics_no) message = `订单状态为 ${order.status}`
-          const ok = message === '成功'
-          if (ok) shipped++
-          else failed++
-          acks.push({ id: tr.id, ok, message })
-        }
-        await erp.acknowledge(acks)
+      const startedAt = clock.now().getTime()
+      const counts = { shipped: 0, failed: 0 }
+      try {
+        await pull(merchantId, s, counts, signal)
+      } catch (err) {
+        await saveSyncStatus(db, { merchant_id: merchantId, trigger, ok: false, ...counts, error: erpFailureText(err).slice(0, 500), started_at: startedAt, finished_at: clock.now().getTime() })
+        throw err
       }
-      return { shipped, failed }
+      await saveSyncStatus(db, { merchant_id: merchantId, trigger, ok: true, ...counts, error: null, started_at: startedAt, finished_at: clock.now().getTime() })
+      return counts
     },
+
+    /** 立即同步: the back-sync now; an ERP that fails is the merchant's to read (its reason, 502). */
+    async syncNow (merchantId: number): Promise<SyncResult> {
+      if (!await connection(merchantId)) throw erpNotConfigured()
+      try {
+        return await service.syncLogistics(merchantId, undefined, 'manual')
+      } catch (err) {
+        if (err instanceof ErpError) throw erpCallFailed({ message: `同步失败：${erpFailureText(err)}` })
+        throw err
+      }
+    },
+
+    /** The merchant's last back-sync, or null before the first. */
+    async lastSync (merchantId: number): Promise<LastSync> {
+      const r = await findSyncStatus(db, merchantId)
+      return r
+        ? { trigger: r.trigger, ok: Boolean(r.ok), shipped: Number(r.shipped), failed: Number(r.failed), error: r.error, started_at: iso(r.started_at)!, finished_at: iso(r.finished_at)!, last_ok_at: iso(r.last_ok_at) }
+        : null
+    },
+
+    /**
+     * 测试连接: a read-only call (查询店铺) with the connection as the form has it — the stored
+     * appsecret when the body omits it — through the adapter's own client. Nothing is saved.
+     */
+    async test (merchantId: number, body: ErpTestBody): Promise<ErpTestResult> {
+      const stored = await connection(merchantId)
+      if (body.appsecret === undefined && !stored) throw validationFailed({ details: [{ path: '/appsecret', message: '请填写 appsecret' }] })
+      const endpoint = http.checkEndpoint(body.protocol, body.endpoint, '/endpoint')
+      const s: Connection = { protocol: body.protocol, sid: body.sid, appkey: body.appkey, secret_enc: stored?.secret_enc ?? '', shop_no: body.shop_no, endpoint }
+      const started = Date.now()
+      try {
+        const { shop_name: shopName } = await client(merchantId, s, body.appsecret).checkShop()
+        return { ok: true, message: `连接成功：店铺 ${s.shop_no}${shopName ? `（${shopName}）` : ''} 可以使用`, shop_name: shopName, latency_ms: Date.now() - started }
+      } catch (err) {
+        if (!(err instanceof ErpError)) throw err
+        return { ok: false, message: `连接失败：${erpFailureText(err)}`, shop_name: null, latency_ms: Date.now() - started }
+      }
+    },
+  }
+
+  /** Pulls shipped records until none is left; each is applied and acknowledged (counts as it goes). */
+  async function pull (merchantId: number, s: Connection, counts: SyncResult, signal?: AbortSignal): Promise<void> {
+    const erp = client(merchantId, s)
+    const courierOf = await courierCodeResolver(db, merchantId)
+    for (let round = 0; round < 100 && !signal?.aborted; round++) {
+      const list = await erp.pullShipments()
+      if (list.length === 0) break
+      const acks: Array<{ id: string; ok: boolean; message: string }> = []
+      for (const tr of list) {
+        const code = courierOf.fromErp(tr.courier_code, tr.courier_name)
+        const order = await findOrder(db, merchantId, tr.tid)
+        let message = '成功'
+        if (!order) message = '订单不存在'
+        else if (!code) message = `未知物流公司 ${tr.courier_name ?? tr.courier_code ?? ''}`
+        else if (order.status === 'pending') await orders.ship(merchantId, tr.tid, { courier_code: code, waybill_no: tr.logistics_no }, SYSTEM)
+        else if (order.waybill_no !== tr.logistics_no) message = `订单状态为 ${order.status}`
+        const ok = message === '成功'
+        if (ok) counts.shipped++
+        else counts.failed++
+        acks.push({ id: tr.id, ok, message })
+      }
+      await erp.acknowledge(acks)
+    }
   }
   return service
 }

@@ -66,10 +66,14 @@ export async function enqueueOne (db: Db, message: OutboxMessage, at: Date): Pro
 export interface AttemptRow { outbox_id: number; attempt: number; status_code: number | null; latency_ms: number; error: string | null; response_excerpt: string | null; started_at: number }
 export type ListedRow = OutboxRow & { last_status_code: number | null; attempt_log: AttemptRow[] }
 
+/** The status filter for what is failing now: dead rows, and rows that failed and wait for (or are in) a retry. */
+export const FAILING = 'failing'
+
 /** A merchant's rows of some topics, newest first, each with its attempts (for the delivery and call logs). */
 export async function listRows (db: Db, merchantId: number, f: { topics: readonly string[]; status?: string; destination?: string; eventType?: string; before?: number; limit: number }): Promise<ListedRow[]> {
   const q = db<OutboxRow & { last_status_code: number | null }>('outbox').where({ merchant_id: merchantId }).whereIn('topic', [...f.topics])
-  if (f.status) q.where('status', f.status)
+  if (f.status === FAILING) q.where((w) => w.where('status', 'dead').orWhere((p) => p.whereIn('status', ['pending', 'processing']).andWhere('attempts', '>', 0)))
+  else if (f.status) q.where('status', f.status)
   if (f.destination) q.where('destination', f.destination)
   if (f.eventType) q.where('event_type', f.eventType)
   if (f.before) q.where('id', '<', f.before)
@@ -85,6 +89,22 @@ export async function requeue (db: Db, merchantId: number, f: { topic: string; i
   if (f.destination !== undefined) q.where('destination', f.destination)
   if (f.since !== undefined) q.andWhere('created_at', '>=', f.since)
   return await q.update({ status: 'pending', attempts: 0, next_attempt_at: now, updated_at: now })
+}
+
+/**
+ * Sends one failed row again now with a fresh retry schedule: only a dead row, or one that has
+ * failed and waits for its next retry, in one conditional statement. Returns whether it was.
+ */
+export async function requeueFailed (db: Db, merchantId: number, id: number, topics: readonly string[], now: number): Promise<boolean> {
+  const n = await db('outbox').where({ merchant_id: merchantId, id }).whereIn('topic', [...topics])
+    .where((w) => w.where('status', 'dead').orWhere((p) => p.where('status', 'pending').andWhere('attempts', '>', 0)))
+    .update({ status: 'pending', attempts: 0, next_attempt_at: now, updated_at: now })
+  return affected(n) === 1
+}
+
+/** One of the merchant's rows of these topics, or undefined. */
+export async function findRow (db: Db, merchantId: number, id: number, topics: readonly string[]): Promise<OutboxRow | undefined> {
+  return await db<OutboxRow>('outbox').where({ merchant_id: merchantId, id }).whereIn('topic', [...topics]).first()
 }
 
 const due = (q: Knex.QueryBuilder, now: number) => q.where((w) =>

@@ -1346,7 +1346,7 @@ export interface paths {
         patch: operations["patchErpSettings"];
         trace?: never;
     };
-    "/api/v1/erp/logistics-sync": {
+    "/api/v1/settings/erp/test": {
         parameters: {
             query?: never;
             header?: never;
@@ -1355,7 +1355,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Pull shipments from the ERP now (it also runs periodically) */
+        /** A read-only call (查询店铺) with these parameters (appsecret omitted: the stored one) that proves the credentials and the shop; nothing is saved */
+        post: operations["testErpConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/erp/logistics-sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The last back-sync (periodic or 立即同步): when, how it ended, what it did; null before the first */
+        get: operations["getErpLastSync"];
+        put?: never;
+        /** Pull shipments from the ERP now (it also runs every five minutes); 502 erp_call_failed with the ERP's reason when it fails */
         post: operations["syncErpLogistics"];
         delete?: never;
         options?: never;
@@ -1373,6 +1391,23 @@ export interface paths {
         get: operations["listIntegrationCalls"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration-calls/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a failed call (dead, or waiting for its next retry) again now with a fresh retry schedule; 409 integration_call_not_failed otherwise */
+        post: operations["retryIntegrationCall"];
         delete?: never;
         options?: never;
         head?: never;
@@ -10897,6 +10932,173 @@ export interface operations {
             };
         };
     };
+    testErpConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description wdt_classic: openapi2 (sid/appkey/appsecret); wdt_qjb: 旗舰版 (appsecret as "secret:salt") */
+                    protocol: "wdt_classic" | "wdt_qjb";
+                    sid: string;
+                    appkey: string;
+                    /** @description Omit to keep the stored one */
+                    appsecret?: string;
+                    shop_no: string;
+                    /** @description Default production; the sandbox or a local fake */
+                    endpoint?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                        /** @description The outcome in Chinese; on failure the vendor's own code and message when it answered */
+                        message: string;
+                        shop_name: string | null;
+                        latency_ms: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getErpLastSync: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description schedule: the periodic pull (every five minutes); manual: 立即同步 */
+                        trigger: "schedule" | "manual";
+                        ok: boolean;
+                        /** @description Orders shipped by this sync */
+                        shipped: number;
+                        /** @description Records acknowledged as failed (unknown order or courier) */
+                        failed: number;
+                        /** @description Why the sync stopped, in Chinese (the vendor's message when it answered) */
+                        error: string | null;
+                        /** Format: date-time */
+                        started_at: string;
+                        /** Format: date-time */
+                        finished_at: string;
+                        /**
+                         * Format: date-time
+                         * @description When a sync last ended without error
+                         */
+                        last_ok_at: string | null;
+                    } | null;
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
     syncErpLogistics: {
         parameters: {
             query?: never;
@@ -10968,7 +11170,8 @@ export interface operations {
         parameters: {
             query?: {
                 topic?: "erp.push" | "ewaybill.request" | "sms.send" | "sms.card_issued";
-                status?: "pending" | "processing" | "done" | "dead";
+                /** @description failing: what is failing now (dead, or failed and waiting for / in its next retry) */
+                status?: "pending" | "processing" | "done" | "dead" | "failing";
                 cursor?: string;
                 limit?: number;
             };
@@ -10992,6 +11195,18 @@ export interface operations {
                             attempts: number;
                             last_error: string | null;
                             created_at: string;
+                            /**
+                             * Format: date-time
+                             * @description When the next attempt is due (pending rows only)
+                             */
+                            next_attempt_at: string | null;
+                            /** @description The order the call is about (ERP push, e-waybill, order texts) */
+                            order_no: string | null;
+                            card_no: string | null;
+                            /** @description The text's recipient, masked */
+                            phone: string | null;
+                            /** @description erp.push: push or refund; sms.send: the text's event */
+                            event: string | null;
                             attempt_log: {
                                 attempt: number;
                                 status_code: number | null;
@@ -11001,6 +11216,74 @@ export interface operations {
                             }[];
                         }[];
                         next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    retryIntegrationCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requeued: number;
                     };
                 };
             };

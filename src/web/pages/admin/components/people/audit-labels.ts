@@ -51,6 +51,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'webhooks.retry': '重发 Webhook 投递',
   'webhooks.replay': '重放 Webhook 事件',
   'webhooks.rotate_secret': '更换 Webhook 密钥',
+  'settings.erp.update': '修改 ERP 设置',
+  'integration_calls.retry': '重试集成调用',
 }
 
 /** The areas of the 操作 filter: each matches its own actions and every action under it. */
@@ -65,6 +67,7 @@ export const ACTION_AREAS: Array<{ code: string; label: string }> = [
   { code: 'settings', label: '设置' },
   { code: 'apps', label: '开放平台应用' },
   { code: 'webhooks', label: 'Webhook' },
+  { code: 'integration_calls', label: '集成调用' },
   { code: 'merchants', label: '商户' },
 ]
 
@@ -77,7 +80,7 @@ export function actionLabel (action: string): string {
 
 const TARGET_LABELS: Record<string, string> = {
   admin: '管理员', product: '商品', distributor: '券商', card: '卡券', cards: '卡券', batch: '批次', card_batch: '批次',
-  order: '订单', merchant: '商户', settings: '设置', app: '应用', webhook: 'Webhook', courier: '快递公司',
+  order: '订单', merchant: '商户', settings: '设置', app: '应用', webhook: 'Webhook', courier: '快递公司', integration_call: '集成调用',
 }
 
 export function targetLabel (type: string | null, id: string | null, names: KnownNames = {}): string {
@@ -95,7 +98,7 @@ const KEY_LABELS: Record<string, string> = {
   matched: '匹配', changed_count: '已修改', skipped: '跳过', target: '范围', fields: '修改内容', job_no: '任务号',
   filter: '筛选条件', rows: '行数', format: '格式', passwords: '含密码', state: '阶段', complete: '完整',
   quantity: '数量', batch_no: '批次号', prefix: '前缀', courier_code: '快递公司', waybill_no: '运单号', reason: '原因',
-  ip: 'IP', count: '数量', serial_from: '起始序号', serial_to: '结束序号', card_no: '卡号', order_no: '订单号', distributor_id: '券商', remark: '备注', phone: '手机号', contact: '联系人', section: '设置项',
+  ip: 'IP', count: '数量', serial_from: '起始序号', serial_to: '结束序号', card_no: '卡号', order_no: '订单号', distributor_id: '券商', remark: '备注', phone: '手机号', contact: '联系人', section: '设置项', topic: '调用类型', protocol: '接口类型', sid: '卖家账号', shop_no: '店铺编号',
 }
 
 const FIELD_LABELS: Record<string, string> = {
