@@ -4,7 +4,7 @@
 // permission named. Every page is its own chunk, loaded when first opened.
 import type { Component } from 'vue'
 import type { RouteRecordRaw } from 'vue-router'
-import { DataAnalysis, Goods, Link, OfficeBuilding, Tickets, User, Document, Shop, Phone, UserFilled, Setting } from '@element-plus/icons-vue'
+import { DataAnalysis, Goods, Link, OfficeBuilding, Tickets, User, Document, Shop, Phone, UserFilled, Setting, Connection } from '@element-plus/icons-vue'
 
 export interface Page {
   name: string
@@ -63,6 +63,12 @@ export const MENU: MenuGroup[] = [
   {
     title: '全局设置', icon: Setting, pages: [
       { name: 'storefront', path: 'settings/storefront', title: '店铺设置', component: () => import('./views/StorefrontView.vue') },
+      { name: 'erp-settings', path: 'settings/erp', title: 'ERP 设置', permissions: ['settings.write'], component: () => import('./views/ErpSettingsView.vue') },
+    ],
+  },
+  {
+    title: '开放平台', icon: Connection, pages: [
+      { name: 'integration-calls', path: 'integration-calls', title: '集成调用', permissions: ['settings.write'], component: () => import('./views/IntegrationCallsView.vue') },
     ],
   },
   {
