@@ -139,6 +139,17 @@ t.test('ERP 设置 and 集成调用 in a browser', { skip }, async (t) => {
       t.notOk((await page.content()).includes(SECRET), 'nowhere on the page')
       t.equal(await input(page, 'kq-erp-sid').inputValue(), 'kqsid')
 
+      // 旗舰版 asks for its own fields: key, secret and salt (the stored classic secret does not apply).
+      await page.locator('#kq-erp-protocol .el-radio', { hasText: '旺店通旗舰版' }).click()
+      await page.waitForSelector('#kq-erp-salt')
+      t.match(await page.locator('.kq-erp').innerText(), '接口账号（key）')
+      await page.click('#kq-erp-test')
+      await page.waitForSelector('.el-form-item__error:has-text("请填写盐（salt）")')
+      t.match(await page.locator('.kq-erp').innerText(), '请填写密钥（secret）')
+      await screenshot(page, 'admin-erp-qjb-form')
+      await page.locator('#kq-erp-protocol .el-radio', { hasText: '旺店通企业版' }).click()
+      await page.waitForSelector('#kq-erp-salt', { state: 'detached' })
+
       // Blank keeps the stored secret: the test signs with it.
       await page.click('#kq-erp-test')
       await page.waitForSelector('#kq-erp-result.el-alert--success')
@@ -198,7 +209,8 @@ t.test('ERP 设置 and 集成调用 in a browser', { skip }, async (t) => {
       t.equal(await rows.count(), 1, 'only what is failing now')
       const row = rows.first()
       const text = (await row.innerText()).replace(/\s+/g, ' ')
-      t.match(text, 'ERP 推送（旺店通）')
+      t.match(text, 'ERP 推送')
+      t.match(text, '共尝试 1 次')
       t.match(text, `推送订单 · 订单 ${refusedNo}`)
       t.match(text, '已失败')
       t.match(text, '1090: 店铺不存在或已停用', 'the ERP\'s reason')
@@ -226,6 +238,7 @@ t.test('ERP 设置 and 集成调用 in a browser', { skip }, async (t) => {
       const retried = page.locator('.kq-calls .el-table__row', { hasText: refusedNo }).first()
       await retried.waitFor()
       t.match(await retried.innerText(), '成功')
+      t.match(await retried.innerText(), '共尝试 2 次')
       await retried.locator('.el-table__expand-icon').click()
       const attempts = page.locator('.kq-calls__attempts').last()
       await attempts.waitFor()
