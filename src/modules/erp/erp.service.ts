@@ -5,7 +5,7 @@
 // acknowledged as failed with the reason, never dropped.
 import type { Knex } from 'knex'
 import type { Clock } from '../../shared/clock.js'
-import { validationFailed } from '../../shared/errors.js'
+import { AppError, validationFailed } from '../../shared/errors.js'
 import { REASON_CHARS } from '../../shared/outbound.js'
 import type { Actor } from '../audit/audit.repository.js'
 import { courierCodeResolver } from '../couriers/couriers.repository.js'
@@ -39,6 +39,8 @@ const SYSTEM: Actor = { type: 'system', id: null, name: 'erp', ip: null }
 
 /** A failed ERP call as the merchant reads it: the vendor's own code and message when it answered. */
 export function erpFailureText (err: unknown): string {
+  // Our own rule errors are Chinese and safe to show; anything else is not shown.
+  if (err instanceof AppError) return err.message
   if (!(err instanceof ErpError)) return '同步时出错，请稍后再试'
   const m = err.message
   if (err.vendor) return `旺店通返回：${m}`
