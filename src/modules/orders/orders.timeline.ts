@@ -77,7 +77,7 @@ export function callState (row: Pick<ListedRow, 'status' | 'attempts' | 'last_er
 }
 
 function callDetail (c: ReturnType<typeof callState>, done: string): string {
-  if (c.state === 'done') return reason(c.excerpt) === REASONS['no ERP configured'] ? REASONS['no ERP configured'] : done
+  if (c.state === 'done') return done
   if (c.state === 'pending') return '排队中，稍后发出'
   if (c.state === 'retrying') return `失败，将自动重试：${c.error ?? '未知原因'}`
   return `失败：${c.error ?? '未知原因'}`
@@ -119,7 +119,12 @@ export async function orderTimeline (db: Db, merchantId: number, order: OrderRow
     if (row.topic === 'erp.push') {
       erpSeen = true
       const refund = row.idempotency_key.endsWith(':refund')
-      add(c.at, { kind: refund ? 'erp_refund' : 'erp_push', title: refund ? '推送 ERP：取消（退款）' : '推送 ERP', detail: callDetail(c, refund ? 'ERP 已收到取消' : 'ERP 已收到订单'), state: c.state, actor: null })
+      // Queued while an ERP was set up, handled after it was removed: nothing was sent.
+      const unsent = c.state === 'done' && c.excerpt === 'no ERP configured'
+      add(c.at, {
+        kind: refund ? 'erp_refund' : 'erp_push', title: refund ? '推送 ERP：取消（退款）' : '推送 ERP',
+        detail: unsent ? REASONS['no ERP configured'] : callDetail(c, refund ? 'ERP 已收到取消' : 'ERP 已收到订单'), state: unsent ? 'dropped' : c.state, actor: null,
+      })
     } else if (row.topic === 'ewaybill.request') {
       const skipped = c.state === 'done' && c.excerpt === 'order no longer pending'
       add(c.at, {
