@@ -22,6 +22,7 @@ import { distributorsRoutes } from './modules/distributors/distributors.routes.j
 import { settingsRoutes } from './modules/settings/settings.routes.js'
 import { couriersRoutes } from './modules/couriers/couriers.routes.js'
 import { ordersRoutes } from './modules/orders/orders.routes.js'
+import { orderTimelineRoutes } from './modules/orders/orders.timeline.js'
 import { redemptionRoutes } from './modules/redemption/redemption.routes.js'
 import { appsRoutes } from './modules/open/apps.routes.js'
 import { openRoutes } from './modules/open/open.routes.js'
@@ -159,6 +160,7 @@ export async function buildApp ({ config, overrides = {} }: BuildOptions): Promi
   await app.register(settingsRoutes)
   await app.register(couriersRoutes)
   await app.register(ordersRoutes)
+  await app.register(orderTimelineRoutes)
   await app.register(redemptionRoutes)
   await app.register(appsRoutes)
   await app.register(webhooksRoutes)

@@ -35,6 +35,7 @@ import { createVendorHttp } from '../integrations/vendor-endpoints.js'
 import { createOutbound } from '../shared/outbound.js'
 import { createSheetsService } from '../modules/sheets/sheets.service.js'
 import { createOrdersService } from '../modules/orders/orders.service.js'
+import { createOrderTimelineService } from '../modules/orders/orders.timeline.js'
 import { createOverviewService } from '../modules/overview/overview.service.js'
 
 export interface Overrides {
@@ -92,6 +93,7 @@ export function createServices (config: AppConfig, db: Knex, clock: Clock, log: 
     settings,
     couriers: createCouriersService({ db, clock }),
     orders,
+    orderTimeline: createOrderTimelineService({ db }),
     sheets: createSheetsService({ db, clock, masterKey: config.masterKey, publicBaseUrl: config.publicBaseUrl, merchants, orders, open }),
     redemption,
     apps: createAppsService({ db, clock, masterKey: config.masterKey }),

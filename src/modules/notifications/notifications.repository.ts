@@ -13,6 +13,8 @@ export interface SmsMessageRow {
   provider_message_id: string | null
   error: string | null
   outbox_id: number | null
+  /** The order the text is about (order texts), for the order's timeline. */
+  order_no: string | null
   created_at: number
 }
 
@@ -34,4 +36,9 @@ export async function listSmsMessages (db: Db, merchantId: number, f: { phone?: 
   if (f.status) query.where('status', f.status)
   if (f.before !== undefined) query.where('id', '<', f.before)
   return query.orderBy('id', 'desc').limit(f.limit)
+}
+
+/** The texts about one order, oldest first: read through (merchant_id, order_no). */
+export async function smsMessagesOfOrder (db: Db, merchantId: number, orderNo: string): Promise<SmsMessageRow[]> {
+  return db<SmsMessageRow>('sms_messages').where({ merchant_id: merchantId, order_no: orderNo }).orderBy('id')
 }

@@ -91,8 +91,8 @@ export function createNotificationsService ({ db, clock, masterKey, log, http, p
     return out
   }
 
-  async function record (merchantId: number, m: { phone: string; event: string; template_id: string; provider: string; status: SmsMessageRow['status']; provider_message_id?: string | null; error?: string | null; outbox_id?: number | null }): Promise<void> {
-    await repo.insertSmsMessage(db, { merchant_id: merchantId, ...m, provider_message_id: m.provider_message_id ?? null, error: m.error?.slice(0, REASON_CHARS) ?? null, outbox_id: m.outbox_id ?? null, created_at: clock.now().getTime() })
+  async function record (merchantId: number, m: { phone: string; event: string; template_id: string; provider: string; status: SmsMessageRow['status']; provider_message_id?: string | null; error?: string | null; outbox_id?: number | null; order_no?: string | null }): Promise<void> {
+    await repo.insertSmsMessage(db, { merchant_id: merchantId, ...m, provider_message_id: m.provider_message_id ?? null, error: m.error?.slice(0, REASON_CHARS) ?? null, outbox_id: m.outbox_id ?? null, order_no: m.order_no ?? null, created_at: clock.now().getTime() })
   }
 
   /** Sends one text: limits first, then the provider; every outcome is logged. */
@@ -100,20 +100,23 @@ export function createNotificationsService ({ db, clock, masterKey, log, http, p
     const s = await stored(merchantId)
     const template = event === 'test' ? (s.templates.order_submitted_customer ?? { template_id: 'test', params: {} }) : s.templates[event] ?? { template_id: DEFAULT_TEXT[event], params: {} }
     const provider = providerFor(s, merchantId)
+    // Order texts carry their order number (orderVars): the order's timeline lists them. The
+    // test text's order number is made up.
+    const orderNo = event === 'test' ? null : vars.order_no ?? null
     const now = clock.now().getTime()
     const count = (sinceMs: number) => repo.countSentSince(db, merchantId, phone, template.template_id, now - sinceMs)
     // Providers ban senders that text one number too often: stop before they would.
     if (await count(60_000) >= s.limits.per_minute || await count(86_400_000) >= s.limits.per_day) {
-      await record(merchantId, { phone, event, template_id: template.template_id, provider: provider.name, status: 'limited', outbox_id: outboxId })
+      await record(merchantId, { phone, event, template_id: template.template_id, provider: provider.name, status: 'limited', outbox_id: outboxId, order_no: orderNo })
       return
     }
     const params = Object.fromEntries(Object.entries(template.params).map(([name, variable]) => [name, vars[variable] ?? '']))
     try {
       const sent = await provider.send({ phone, sign_name: s.sign_name, template_id: template.template_id, params })
-      await record(merchantId, { phone, event, template_id: template.template_id, provider: provider.name, status: 'sent', provider_message_id: sent.provider_message_id, outbox_id: outboxId })
+      await record(merchantId, { phone, event, template_id: template.template_id, provider: provider.name, status: 'sent', provider_message_id: sent.provider_message_id, outbox_id: outboxId, order_no: orderNo })
     } catch (err) {
       const e = err instanceof SmsError ? err : new SmsError((err as Error).message, true)
-      await record(merchantId, { phone, event, template_id: template.template_id, provider: provider.name, status: 'failed', error: e.message, outbox_id: outboxId })
+      await record(merchantId, { phone, event, template_id: template.template_id, provider: provider.name, status: 'failed', error: e.message, outbox_id: outboxId, order_no: orderNo })
       throw new HandlerError(e.message, e.retryable, { error: e.message })
     }
   }

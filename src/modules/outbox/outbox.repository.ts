@@ -181,3 +181,15 @@ export async function failingCounts (db: Db, merchantId: number, topics: readonl
   const of = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0)
   return { dead: of('dead'), retrying: of('pending') }
 }
+
+/**
+ * The merchant's rows with these idempotency keys, each with its attempts. Read by the keys
+ * alone, so that only their unique index answers (the merchant is checked on the rows read).
+ */
+export async function rowsByKeys (db: Db, merchantId: number, keys: string[]): Promise<ListedRow[]> {
+  if (keys.length === 0) return []
+  const rows = (await db<OutboxRow & { last_status_code: number | null }>('outbox').whereIn('idempotency_key', keys).orderBy('id'))
+    .filter((r) => Number(r.merchant_id) === merchantId)
+  const attempts: AttemptRow[] = rows.length ? await db('outbox_attempts').whereIn('outbox_id', rows.map((r) => r.id)).orderBy('id') : []
+  return rows.map((r) => ({ ...r, attempt_log: attempts.filter((a) => Number(a.outbox_id) === Number(r.id)) }))
+}

@@ -32,6 +32,12 @@ export async function trackingLines (db: Db, orderId: number): Promise<TrackingL
   return rows.map((r) => ({ time: r.time as string, text: r.text as string }))
 }
 
+/** An order's trail as stored: the courier's time and text, who pushed it and when it came. */
+export async function trackingTrail (db: Db, orderId: number): Promise<Array<{ time: string; text: string; provider: string; created_at: number }>> {
+  const rows = await db('order_tracking').where({ order_id: orderId }).orderBy([{ column: 'time' }, { column: 'id' }]).select('time', 'text', 'provider', 'created_at')
+  return rows.map((r) => ({ time: r.time as string, text: r.text as string, provider: r.provider as string, created_at: Number(r.created_at) }))
+}
+
 /**
  * Retention: raw pushes received before `before` go once they have been processed (the
  * tracking lines they gave stay in order_tracking; a courier re-sending such an old push adds no

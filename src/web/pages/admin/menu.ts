@@ -4,7 +4,7 @@
 // permission named. Every page is its own chunk, loaded when first opened.
 import type { Component } from 'vue'
 import type { RouteRecordRaw } from 'vue-router'
-import { DataAnalysis, Goods, Link, OfficeBuilding, Tickets, User, Document, Shop, Phone, UserFilled, Setting, Connection } from '@element-plus/icons-vue'
+import { DataAnalysis, Goods, Link, OfficeBuilding, Tickets, User, Document, Shop, Phone, UserFilled, Setting, Connection, List } from '@element-plus/icons-vue'
 
 export interface Page {
   name: string
@@ -58,6 +58,11 @@ export const MENU: MenuGroup[] = [
   {
     title: '券商管理', icon: Shop, pages: [
       { name: 'distributors', path: 'distributors', title: '券商管理', permissions: ['cards.read', 'distributors.write'], component: () => import('./views/DistributorsView.vue') },
+    ],
+  },
+  {
+    title: '订单管理', icon: List, pages: [
+      { name: 'order-detail', path: 'orders/:order_no', title: '订单详情', permissions: ['orders.read'], hidden: true, active: 'orders', component: () => import('./views/OrderDetailView.vue') },
     ],
   },
   {

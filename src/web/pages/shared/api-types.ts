@@ -632,6 +632,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders/{order_no}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The order's timeline in time order: created, ERP push, texts, e-waybill, shipped, tracking lines, delivered, cancelled */
+        get: operations["getOrderTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/redeem/{merchant_code}/config": {
         parameters: {
             query?: never;
@@ -6428,6 +6445,86 @@ export interface operations {
                         tracking?: {
                             time: string;
                             text: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getOrderTimeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                order_no: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        order_no: string;
+                        items: {
+                            /** Format: date-time */
+                            time: string;
+                            kind: "created" | "erp_push" | "erp_refund" | "sms" | "ewaybill" | "shipped" | "waybill_changed" | "tracking_subscribe" | "tracking" | "delivered" | "completed" | "cancelled";
+                            /** @description What happened, in Chinese */
+                            title: string;
+                            /** @description Waybill, phone (masked), vendor reason, tracking text… */
+                            detail: string | null;
+                            state: "done" | "pending" | "retrying" | "failed" | "dropped";
+                            /** @description Who did it: an admin's name, 顾客, ERP 回传, 电子面单, 快递推送 */
+                            actor: string | null;
                         }[];
                     };
                 };
