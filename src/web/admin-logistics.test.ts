@@ -114,6 +114,12 @@ t.test('logistics pages in a browser', { skip }, async (t) => {
       await page.waitForFunction(() => (globalThis as unknown as { document: { querySelector (s: string): { value: string } | null } }).document.querySelector('#kq-acc-partner_id')?.value === 'KQTEST')
       t.equal(await page.inputValue('#kq-acc-check_word'), '')
       t.equal(await page.getAttribute('#kq-acc-check_word', 'placeholder'), '已保存（****word），留空则不修改')
+      // The Kuaidi100 form, looked at and left unsaved: every field of its e-waybill account.
+      await acc.locator('.el-radio-button[data-vendor="kuaidi100"]').click()
+      await page.waitForSelector('#kq-acc-partner_secret')
+      t.match(await acc.innerText(), /改用快递100后，原顺丰开放平台（丰桥）的密钥不再保留/)
+      t.same(await acc.locator('.el-form-item__label').allInnerTexts(), ['电子面单服务', '授权 key', '授权 secret', '快递公司编码', '电子面单客户账户', '电子面单密码', '电子面单密钥', '客户账户名称', '网点名称', '承载编号', '承载快递员', '面单模板编码', '支付方式', '接口地址'])
+      await screenshot(page, 'admin-logistics-account-kuaidi100')
       await acc.locator('button', { hasText: '关闭' }).click()
       await acc.waitFor({ state: 'hidden' })
 
@@ -200,6 +206,7 @@ t.test('logistics pages in a browser', { skip }, async (t) => {
       const rotated = (await api('/api/v1/settings/tracking')).sf_callback_url
       t.not(rotated, view.sf_callback_url, 'a new token')
       t.equal(await page.inputValue('#kq-sf-push-url'), rotated)
+      await page.locator('.kq-page__title').scrollIntoViewIfNeeded()
       await screenshot(page, 'admin-logistics-tracking')
       t.same(problems, [], 'no console errors')
     })
