@@ -134,7 +134,7 @@ t.test('Kuaidi100 test call: 时效查询 signed with key and secret; an unreach
   t.match(down, { ok: false, message: /^快递100未通过：无法连接到服务商（ECONNREFUSED）/ })
 })
 
-t.test('a disabled variant takes no new e-waybills; tracking settings show the poll key masked', async (t) => {
+t.test('a disabled variant takes no new e-waybills; the sender read with settings.write; tracking settings show the poll key masked', async (t) => {
   const f = await setup(t)
   const v = await variant(f)
   await f.app.inject({ method: 'PUT', url: `/api/v1/couriers/${v.id}/account`, headers: f.h, payload: { vendor: 'sf', partner_id: 'KQTEST', check_word: 'checkword123' } })
@@ -142,6 +142,11 @@ t.test('a disabled variant takes no new e-waybills; tracking settings show the p
   await f.app.inject({ method: 'PATCH', url: `/api/v1/couriers/${v.id}`, headers: f.h, payload: { disabled: true } })
   const res = await f.app.inject({ method: 'POST', url: '/api/v1/orders/e-waybill', headers: f.h, payload: { order_nos: ['X'], courier_account_id: v.id } })
   t.equal(res.json().code, 'courier_disabled')
+
+  // A settings-only admin reads the sender it edits (全局设置 → 电子面单寄件人).
+  await f.app.inject({ method: 'POST', url: '/api/v1/admins', headers: f.h, payload: { username: 'settings01', name: '设置员', password: 'Staff12345-kq#Pw', permissions: ['settings.write'] } })
+  const settingsOnly = f.auth(await f.login('settings01', 'Staff12345-kq#Pw'))
+  t.match((await f.app.inject({ method: 'GET', url: '/api/v1/settings/e-waybill', headers: settingsOnly })).json(), { sender: { name: '仓库', district: '余杭区' } })
 
   const s = await f.app.inject({ method: 'PUT', url: '/api/v1/settings/tracking', headers: f.h, payload: { kuaidi100_key: 'pollkey-9876', kuaidi100_salt: 'salt-5555' } })
   t.match(s.json(), { kuaidi100_key: '****9876', kuaidi100_salt: '****5555', kuaidi100_poll_endpoint: null })

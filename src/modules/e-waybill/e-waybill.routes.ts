@@ -14,7 +14,8 @@ const security = [{ adminBearer: [] }]
 export const eWaybillRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/api/v1/settings/e-waybill', {
     schema: { operationId: 'getEWaybillSettings', tags: ['settings'], security, response: { 200: EWaybillSettingsSchema, ...errorResponses } },
-    onRequest: app.requirePermission('orders.ship'),
+    // Read by who ships (the completeness check before an e-waybill) and by who edits it (全局设置).
+    onRequest: app.requirePermission('orders.ship', 'settings.write'),
   }, async (req) => app.services.eWaybill.getSettings(sessionOf(req).merchant.id))
 
   app.put('/api/v1/settings/e-waybill', {
