@@ -1,5 +1,6 @@
 // Kuaidi100 e-waybill (label/order), sign = MD5(param + t + key + secret) upper case.
-// https://api.kuaidi100.com/document/ (电子面单下单)
+// https://api.kuaidi100.com/document/ (电子面单下单); the order fields per courier account are
+// those of the official SDK (kuaidi100-api/java-demo `request/labelV2/OrderReq.java`).
 import { kuaidi100PrintSign } from './courier-signing.js'
 import { vendorReason } from '../../shared/outbound.js'
 import type { VendorHttp } from '../vendor-endpoints.js'
@@ -7,22 +8,58 @@ import { CourierError, courierFailure, type CourierVendor, type Waybill, type Wa
 
 export const KUAIDI100_ENDPOINT = 'https://api.kuaidi100.com/label/order'
 
-export function kuaidi100Vendor (cfg: { key: string; secret: string; kuaidicom: string; partner_id?: string | null; endpoint?: string | null }, http: VendorHttp, now: () => Date = () => new Date()): CourierVendor {
+export interface Kuaidi100Account {
+  /** 授权 key and secret of the Kuaidi100 enterprise account. */
+  key: string
+  secret: string
+  /** Kuaidi100's company code (shunfeng, zhongtong …). */
+  kuaidicom: string
+  /** The courier's e-waybill account at Kuaidi100: 客户账户/月结账号, 密码, 密钥, 账户名称, 网点, 承载编号, 快递员. Each courier needs a different subset. */
+  partner_id?: string | null
+  partner_key?: string | null
+  partner_secret?: string | null
+  partner_name?: string | null
+  net?: string | null
+  code?: string | null
+  check_man?: string | null
+  /** 快递100 模板编码 for the label image; 支付方式 SHIPPER / CONSIGNEE / MONTHLY / THIRDPARTY. */
+  temp_id?: string | null
+  pay_type?: string | null
+  endpoint?: string | null
+}
+
+export function kuaidi100Vendor (cfg: Kuaidi100Account, http: VendorHttp, now: () => Date = () => new Date()): CourierVendor {
+  async function call (method: string, param: string) {
+    const t = String(now().getTime())
+    const { json } = await http.json('kuaidi100', cfg.endpoint || KUAIDI100_ENDPOINT, { method: 'POST', form: { key: cfg.key, method, t, param, sign: kuaidi100PrintSign(param, t, cfg.key, cfg.secret) } }, courierFailure)
+    // Kuaidi100's own error codes (30002 …) are refusals; only a 5xx-style code is worth a retry.
+    if (Number(json.code) !== 200) throw new CourierError(vendorReason(json.code, json.message), Number(json.code) >= 500 && Number(json.code) < 600, String(json.code))
+    return json
+  }
+  const opt = (v: string | null | undefined) => v || undefined
+
   return {
     name: 'kuaidi100',
     async createWaybill (req: WaybillRequest): Promise<Waybill> {
       const man = (p: WaybillRequest['sender']) => ({ name: p.name, mobile: p.phone, printAddr: `${p.province}${p.city}${p.district}${p.address}` })
-      const param = JSON.stringify({
-        kuaidicom: cfg.kuaidicom, partnerId: cfg.partner_id ?? req.monthly_account ?? undefined, recMan: man(req.receiver), sendMan: man(req.sender),
-        cargo: req.cargo, count: 1, expType: req.product_type ?? undefined, printType: 'IMAGE', orderId: req.order_no,
-      })
-      const t = String(now().getTime())
-      const { json } = await http.json('kuaidi100', cfg.endpoint || KUAIDI100_ENDPOINT, { method: 'POST', form: { key: cfg.key, method: 'order', t, param, sign: kuaidi100PrintSign(param, t, cfg.key, cfg.secret) } }, courierFailure)
-      // Kuaidi100's own error codes (30002 …) are refusals; only a 5xx-style code is worth a retry.
-      if (Number(json.code) !== 200) throw new CourierError(vendorReason(json.code, json.message), Number(json.code) >= 500 && Number(json.code) < 600, String(json.code))
+      const json = await call('order', JSON.stringify({
+        kuaidicom: cfg.kuaidicom, partnerId: opt(cfg.partner_id) ?? req.monthly_account ?? undefined, partnerKey: opt(cfg.partner_key), partnerSecret: opt(cfg.partner_secret),
+        partnerName: opt(cfg.partner_name), net: opt(cfg.net), code: opt(cfg.code), checkMan: opt(cfg.check_man), tempId: opt(cfg.temp_id), payType: opt(cfg.pay_type),
+        recMan: man(req.receiver), sendMan: man(req.sender), cargo: req.cargo, count: 1, expType: req.product_type ?? undefined, printType: 'IMAGE', orderId: req.order_no,
+      }))
       const waybill = json.data?.kuaidinum
       if (!waybill) throw new CourierError('no waybill number in the answer', false)
       return { waybill_no: waybill, label: json.data?.label ?? null }
+    },
+
+    // 快递预估时效查询 (method=time) on the same signed endpoint: read-only, signed with the same
+    // key and secret, so code 200 proves them (kuaidi100-api/php-demo, 快递预估时效查询).
+    async checkCredentials () {
+      const at = now()
+      const pad = (n: number) => String(n).padStart(2, '0')
+      const orderTime = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())} ${pad(at.getHours())}:${pad(at.getMinutes())}:00`
+      await call('time', JSON.stringify({ kuaidicom: cfg.kuaidicom, from: '广东深圳市南山区', to: '北京北京市海淀区', orderTime }))
+      return { message: '快递100 已接受授权 key 和 secret（时效查询接口调用成功）' }
     },
   }
 }

@@ -23,4 +23,15 @@ export class CourierError extends Error {
 /** The adapter's error for a failed call (the vendor HTTP client makes its failures this type). */
 export const courierFailure = (message: string, retryable: boolean) => new CourierError(message, retryable)
 
-export interface CourierVendor { readonly name: string; createWaybill (req: WaybillRequest): Promise<Waybill> }
+/** A test call's answer: the credentials were accepted, said in Chinese for the merchant. */
+export interface CredentialsCheck { message: string }
+
+export interface CourierVendor {
+  readonly name: string
+  createWaybill (req: WaybillRequest): Promise<Waybill>
+  /**
+   * A harmless, read-only call that the vendor answers only to valid credentials (物流配置's
+   * 测试连接). Resolves when they are accepted; a refusal throws CourierError with the vendor's reason.
+   */
+  checkCredentials (): Promise<CredentialsCheck>
+}

@@ -14,15 +14,16 @@ export interface CourierRow {
   vendor: string | null
   endpoint: string | null
   credentials_enc: string | null
+  disabled: boolean | number
   created_at: number
 }
 
-function toCourier (r: Pick<CourierRow, 'id' | 'code' | 'name' | 'base_code' | 'product_type' | 'monthly_account'>): Courier {
-  return { code: r.code, name: r.name, base_code: r.base_code, product_type: r.product_type, monthly_account: r.monthly_account, custom: true, id: Number(r.id) }
+function toCourier (r: Pick<CourierRow, 'id' | 'code' | 'name' | 'base_code' | 'product_type' | 'monthly_account' | 'vendor' | 'disabled'>): Courier {
+  return { code: r.code, name: r.name, base_code: r.base_code, product_type: r.product_type, monthly_account: r.monthly_account, custom: true, id: Number(r.id), vendor: r.vendor ?? null, disabled: Boolean(r.disabled) }
 }
 
 const catalogueEntry = (c: typeof COURIER_CATALOGUE[number]): Courier =>
-  ({ ...c, base_code: c.code, product_type: null, monthly_account: null, custom: false, id: null })
+  ({ ...c, base_code: c.code, product_type: null, monthly_account: null, custom: false, id: null, vendor: null, disabled: false })
 
 /** The catalogue entry or merchant variant with this code, or undefined. */
 export async function findCourier (db: Db, merchantId: number, code: string): Promise<Courier | undefined> {
@@ -40,6 +41,18 @@ export async function listCouriers (db: Db, merchantId: number): Promise<Courier
 
 export async function insertCourier (db: Db, row: Pick<CourierRow, 'merchant_id' | 'code' | 'name' | 'base_code' | 'product_type' | 'monthly_account' | 'created_at'>): Promise<void> {
   await db('merchant_couriers').insert(row)
+}
+
+export async function updateCourier (db: Db, merchantId: number, id: number, patch: Partial<Pick<CourierRow, 'name' | 'product_type' | 'monthly_account' | 'disabled'>>): Promise<void> {
+  await db('merchant_couriers').where({ merchant_id: merchantId, id }).update(patch)
+}
+
+/** Is this name taken by the catalogue or by another of the merchant's variants? Names are how people and ERPs write a courier. */
+export async function courierNameTaken (db: Db, merchantId: number, name: string, exceptId: number | null): Promise<boolean> {
+  if (COURIER_CATALOGUE.some((c) => c.name === name)) return true
+  const q = db('merchant_couriers').where({ merchant_id: merchantId, name })
+  if (exceptId !== null) q.whereNot({ id: exceptId })
+  return Boolean(await q.first('id'))
 }
 
 export interface CourierResolver {

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { actorOf, sessionOf } from '../../plugins/admin-auth.js'
 import { errorResponses } from '../../shared/schemas.js'
-import { CourierListSchema, CourierSchema, CreateCourierSchema } from './couriers.schemas.js'
+import { CourierIdParamsSchema, CourierListSchema, CourierSchema, CreateCourierSchema, UpdateCourierSchema } from './couriers.schemas.js'
 
 const security = [{ adminBearer: [] }]
 
@@ -25,4 +25,12 @@ export const couriersRoutes: FastifyPluginAsyncTypebox = async (app) => {
     reply.code(201)
     return app.services.couriers.create(sessionOf(req).merchant.id, req.body, actorOf(req))
   })
+
+  app.patch('/api/v1/couriers/:id', {
+    schema: {
+      operationId: 'updateCourier', tags: ['orders'], security, params: CourierIdParamsSchema, body: UpdateCourierSchema,
+      summary: 'Edit a merchant variant, or disable / enable it (a disabled variant takes no new e-waybills)', response: { 200: CourierSchema, ...errorResponses },
+    },
+    onRequest: app.requirePermission('settings.write'),
+  }, async (req) => app.services.couriers.update(sessionOf(req).merchant.id, req.params.id, req.body, actorOf(req)))
 }

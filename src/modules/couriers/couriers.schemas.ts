@@ -20,15 +20,30 @@ export const CourierSchema = Type.Object({
   monthly_account: Nullable(Type.String()),
   custom: Type.Boolean(),
   id: Nullable(Type.Integer()),
+  vendor: Nullable(Type.String({ description: 'The e-waybill vendor of the variant\'s account (sf, kuaidi100); null without one' })),
+  disabled: Type.Boolean({ description: '停用: not offered for new shipments' }),
 })
 export type Courier = Static<typeof CourierSchema>
 
 export const CourierListSchema = Type.Object({ items: Type.Array(CourierSchema) })
 
+const Name = Type.String({ minLength: 1, maxLength: 50, pattern: '\\S', 'x-label': '名称', 'x-message': '请填写名称（最多 50 个字）' })
+const ProductType = Type.Optional(Nullable(Type.String({ maxLength: 50, description: '签约产品类型', 'x-label': '产品类型' })))
+const MonthlyAccount = Type.Optional(Nullable(Type.String({ maxLength: 64, description: '月结代码', 'x-label': '月结卡号' })))
+
 export const CreateCourierSchema = Type.Object({
-  name: Type.String({ minLength: 1, maxLength: 50 }),
-  base_code: Type.Union(COURIER_CATALOGUE.map((c) => Type.Literal(c.code))),
-  product_type: Type.Optional(Nullable(Type.String({ maxLength: 50, description: '签约产品类型' }))),
-  monthly_account: Type.Optional(Nullable(Type.String({ maxLength: 64, description: '月结代码' }))),
+  name: Name,
+  base_code: Type.Union(COURIER_CATALOGUE.map((c) => Type.Literal(c.code)), { 'x-label': '物流公司' }),
+  product_type: ProductType,
+  monthly_account: MonthlyAccount,
 }, { additionalProperties: false })
 export type CreateCourier = Static<typeof CreateCourierSchema>
+
+export const CourierIdParamsSchema = Type.Object({ id: Type.Integer({ minimum: 1 }) })
+export const UpdateCourierSchema = Type.Object({
+  name: Type.Optional(Name),
+  product_type: ProductType,
+  monthly_account: MonthlyAccount,
+  disabled: Type.Optional(Type.Boolean({ 'x-label': '停用' })),
+}, { additionalProperties: false, minProperties: 1 })
+export type UpdateCourier = Static<typeof UpdateCourierSchema>

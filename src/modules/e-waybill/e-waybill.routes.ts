@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { actorOf, sessionOf } from '../../plugins/admin-auth.js'
 import { errorResponses } from '../../shared/schemas.js'
 import {
-  CourierAccountParamsSchema, CourierAccountSchema, EWaybillSettingsSchema, OrderNoParamsSchema, PutEWaybillSettingsSchema,
+  CourierAccountParamsSchema, CourierAccountSchema, CourierAccountTestSchema, EWaybillSettingsSchema, OrderNoParamsSchema, PutEWaybillSettingsSchema,
   RequestManyBodySchema, RequestOneBodySchema, RequestResultSchema, SavedEWaybillSettingsSchema, VendorCredentialsSchema,
 } from './e-waybill.schemas.js'
 import { patchSchema, patchSection } from '../settings/section-patch.js'
@@ -14,7 +14,8 @@ const security = [{ adminBearer: [] }]
 export const eWaybillRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/api/v1/settings/e-waybill', {
     schema: { operationId: 'getEWaybillSettings', tags: ['settings'], security, response: { 200: EWaybillSettingsSchema, ...errorResponses } },
-    onRequest: app.requirePermission('orders.ship'),
+    // Read by who ships (the completeness check before an e-waybill) and by who edits it (全局设置).
+    onRequest: app.requirePermission('orders.ship', 'settings.write'),
   }, async (req) => app.services.eWaybill.getSettings(sessionOf(req).merchant.id))
 
   app.put('/api/v1/settings/e-waybill', {
@@ -30,10 +31,27 @@ export const eWaybillRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return patchSection(req, PutEWaybillSettingsSchema, await app.services.eWaybill.getSettings(m), req.body, (whole) => app.services.eWaybill.putSettings(m, whole, actorOf(req)))
   })
 
+  app.get('/api/v1/couriers/:id/account', {
+    schema: {
+      operationId: 'getCourierAccount', tags: ['orders'], security, params: CourierAccountParamsSchema,
+      summary: 'The e-waybill vendor account of a courier variant; secrets masked (****abcd)', response: { 200: CourierAccountSchema, ...errorResponses },
+    },
+    onRequest: app.requirePermission('settings.write'),
+  }, async (req) => app.services.eWaybill.getAccount(sessionOf(req).merchant.id, req.params.id))
+
+  app.post('/api/v1/couriers/:id/account/test', {
+    schema: {
+      operationId: 'testCourierAccount', tags: ['orders'], security, params: CourierAccountParamsSchema,
+      summary: 'A harmless read-only call to the vendor with the stored account (15 s at most); the outcome in Chinese',
+      response: { 200: CourierAccountTestSchema, ...errorResponses },
+    },
+    onRequest: app.requirePermission('settings.write'),
+  }, async (req) => app.services.eWaybill.testAccount(sessionOf(req).merchant.id, req.params.id))
+
   app.put('/api/v1/couriers/:id/account', {
     schema: {
       operationId: 'setCourierAccount', tags: ['orders'], security, params: CourierAccountParamsSchema, body: VendorCredentialsSchema,
-      summary: 'The e-waybill vendor account of a courier variant (SF open platform or Kuaidi100); credentials are stored encrypted and never returned',
+      summary: 'The e-waybill vendor account of a courier variant (SF open platform or Kuaidi100); secrets stored encrypted, kept when omitted, returned masked',
       response: { 200: CourierAccountSchema, ...errorResponses },
     },
     onRequest: app.requirePermission('settings.write'),

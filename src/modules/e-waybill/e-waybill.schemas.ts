@@ -16,14 +16,50 @@ export const PutEWaybillSettingsSchema = Type.Object({ sender: Type.Object(Sende
 export type PutEWaybillSettings = Static<typeof PutEWaybillSettingsSchema>
 export const SavedEWaybillSettingsSchema = Type.Object({ sender: SenderSchema })
 
+const Endpoint = Type.Optional(Nullable(Type.String({ pattern: '^https?://', maxLength: 200, 'x-label': '接口地址', 'x-message': '接口地址应为 https:// 开头的网址；留空使用默认地址' })))
+const Opt = (label: string, maxLength = 64) => Type.Optional(Nullable(Type.String({ maxLength, 'x-label': label })))
+const Secret = (label: string, maxLength = 128) => Type.Optional(Type.String({ minLength: 1, maxLength, 'x-label': label, description: 'Omitted: the stored value is kept (it is never shown again)' }))
+
+/** Fields of each vendor's account that are secrets: encrypted, masked on read, kept when omitted. */
+export const VENDOR_SECRETS = { sf: ['check_word'], kuaidi100: ['key', 'secret', 'partner_key', 'partner_secret'] } as const
+
+// Every field each vendor needs for an e-waybill. SF: 顾客编码 and 校验码 of the 丰桥 app (the
+// 月结卡号 and 产品类型 sit on the variant). Kuaidi100: the enterprise key and secret, the courier
+// (kuaidicom), and the courier's own e-waybill account at Kuaidi100, whose fields differ by courier.
 export const VendorCredentialsSchema = Type.Union([
-  Type.Object({ vendor: Type.Literal('sf'), partner_id: Type.String({ minLength: 1, maxLength: 64, description: '顾客编码' }), check_word: Type.String({ minLength: 1, maxLength: 128 }), endpoint: Type.Optional(Nullable(Type.String({ pattern: '^https?://', maxLength: 200 }))) }, { additionalProperties: false }),
-  Type.Object({ vendor: Type.Literal('kuaidi100'), key: Type.String({ minLength: 1, maxLength: 64 }), secret: Type.String({ minLength: 1, maxLength: 128 }), kuaidicom: Type.String({ minLength: 1, maxLength: 32 }), partner_id: Type.Optional(Nullable(Type.String({ maxLength: 64 }))), endpoint: Type.Optional(Nullable(Type.String({ pattern: '^https?://', maxLength: 200 }))) }, { additionalProperties: false }),
+  Type.Object({
+    vendor: Type.Literal('sf'),
+    partner_id: Type.String({ minLength: 1, maxLength: 64, description: '顾客编码', 'x-label': '顾客编码' }),
+    check_word: Secret('校验码'),
+    endpoint: Endpoint,
+  }, { additionalProperties: false }),
+  Type.Object({
+    vendor: Type.Literal('kuaidi100'),
+    key: Secret('授权 key', 64), secret: Secret('授权 secret'),
+    kuaidicom: Type.String({ minLength: 1, maxLength: 32, pattern: '^[a-z0-9]+$', description: 'Kuaidi100 company code (shunfeng, zhongtong …)', 'x-label': '快递公司编码', 'x-message': '快递公司编码为快递100的小写编码，例如 shunfeng、zhongtong' }),
+    partner_id: Opt('电子面单客户账户'), partner_key: Secret('电子面单密码'), partner_secret: Secret('电子面单密钥'),
+    partner_name: Opt('电子面单客户账户名称'), net: Opt('网点名称'), code: Opt('承载编号'), check_man: Opt('承载快递员'),
+    temp_id: Opt('面单模板编码'),
+    pay_type: Type.Optional(Nullable(Type.Union(['SHIPPER', 'CONSIGNEE', 'MONTHLY', 'THIRDPARTY'].map((v) => Type.Literal(v)), { 'x-label': '支付方式' }))),
+    endpoint: Endpoint,
+  }, { additionalProperties: false }),
 ])
 export type VendorCredentials = Static<typeof VendorCredentialsSchema>
 
 export const CourierAccountParamsSchema = Type.Object({ id: Type.Integer({ minimum: 1 }) })
-export const CourierAccountSchema = Type.Object({ id: Type.Integer(), code: Type.String(), vendor: Type.String(), has_credentials: Type.Boolean() })
+/** A variant's account as admins read it: plain fields as stored, secrets as ****abcd (null when none). */
+export const CourierAccountSchema = Type.Object({
+  id: Type.Integer(), code: Type.String(), vendor: Nullable(Type.String()), has_credentials: Type.Boolean(), endpoint: Nullable(Type.String()),
+  credentials: Type.Record(Type.String(), Nullable(Type.String()), { description: 'The PUT\'s fields; secrets masked' }),
+})
+export type CourierAccount = Static<typeof CourierAccountSchema>
+
+export const CourierAccountTestSchema = Type.Object({
+  ok: Type.Boolean(),
+  message: Type.String({ description: 'What happened, in Chinese: the vendor\'s reason when it refused' }),
+  vendor_code: Nullable(Type.String({ description: 'The vendor\'s error code, when it gave one' })),
+})
+export type CourierAccountTest = Static<typeof CourierAccountTestSchema>
 
 export const OrderNoParamsSchema = Type.Object({ order_no: Type.String({ maxLength: 32 }) })
 export const RequestOneBodySchema = Type.Object({ courier_account_id: Type.Integer({ minimum: 1 }) }, { additionalProperties: false })

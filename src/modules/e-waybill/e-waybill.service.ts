@@ -4,6 +4,7 @@
 import type { Knex } from 'knex'
 import type { Clock } from '../../shared/clock.js'
 import { decrypt, deriveKey, encrypt } from '../../shared/crypto.js'
+import { validationFailed } from '../../shared/errors.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
 import { findCourierAccount, setCourierAccount, type CourierRow } from '../couriers/couriers.repository.js'
 import { findOrder, setWaybillLabel } from '../orders/orders.repository.js'
@@ -15,8 +16,9 @@ import { kuaidi100Vendor } from '../../integrations/courier/kuaidi100.js'
 import { CourierError, type CourierVendor, type Party } from '../../integrations/courier/port.js'
 import { sfVendor } from '../../integrations/courier/sf.js'
 import type { VendorHttp } from '../../integrations/vendor-endpoints.js'
-import { accountInvalid, senderIncomplete } from './e-waybill.errors.js'
-import type { EWaybillSettings, PutEWaybillSettings, RequestResult, VendorCredentials } from './e-waybill.schemas.js'
+import { courierNotFound } from '../couriers/couriers.errors.js'
+import { accountInvalid, courierDisabled, senderIncomplete } from './e-waybill.errors.js'
+import { VENDOR_SECRETS, type CourierAccount, type CourierAccountTest, type EWaybillSettings, type PutEWaybillSettings, type RequestResult, type VendorCredentials } from './e-waybill.schemas.js'
 
 interface Deps { db: Knex; clock: Clock; masterKey: Buffer; orders: OrdersService; http: VendorHttp; vendorOverride?: CourierVendor }
 
@@ -32,18 +34,29 @@ export function createEWaybillService ({ db, clock, masterKey, orders, http, ven
     return s && s.name && s.phone && s.province && s.city && s.district && s.address ? s : null
   }
 
+  const credentialsOf = (account: CourierRow): Record<string, string | null> =>
+    account.credentials_enc ? JSON.parse(decrypt(key, account.credentials_enc, `courier:${account.id}`).toString('utf8')) : {}
+
   function vendorOf (account: CourierRow): CourierVendor {
     if (vendorOverride) return vendorOverride
     if (!account.vendor || !account.credentials_enc) throw accountInvalid()
-    const c = JSON.parse(decrypt(key, account.credentials_enc, `courier:${account.id}`).toString('utf8'))
-    if (account.vendor === 'sf') return sfVendor({ partner_id: c.partner_id, check_word: c.check_word, endpoint: account.endpoint }, http, () => clock.now())
-    return kuaidi100Vendor({ key: c.key, secret: c.secret, kuaidicom: c.kuaidicom, partner_id: c.partner_id, endpoint: account.endpoint }, http, () => clock.now())
+    const c = credentialsOf(account)
+    if (account.vendor === 'sf') return sfVendor({ partner_id: c.partner_id!, check_word: c.check_word!, endpoint: account.endpoint }, http, () => clock.now())
+    return kuaidi100Vendor({ ...c, key: c.key!, secret: c.secret!, kuaidicom: c.kuaidicom!, endpoint: account.endpoint }, http, () => clock.now())
   }
 
   async function account (merchantId: number, id: number): Promise<CourierRow> {
     const row = await findCourierAccount(db, merchantId, id)
     if (!row || !row.vendor) throw accountInvalid()
     return row
+  }
+
+  /** The account as admins read it: secrets as ****abcd, never in clear. */
+  function view (row: CourierRow): CourierAccount {
+    const c = credentialsOf(row)
+    const secrets: readonly string[] = row.vendor ? VENDOR_SECRETS[row.vendor as keyof typeof VENDOR_SECRETS] ?? [] : []
+    const credentials = Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v && secrets.includes(k) ? `****${v.slice(-4)}` : v ?? null]))
+    return { id: Number(row.id), code: row.code, vendor: row.vendor, has_credentials: Boolean(row.credentials_enc), endpoint: row.endpoint, credentials }
   }
 
   const request: Handler = async (row) => {
@@ -81,21 +94,62 @@ export function createEWaybillService ({ db, clock, masterKey, orders, http, ven
       return body
     },
 
-    /** Stores a vendor account (credentials encrypted) on a courier variant. */
-    async setAccount (merchantId: number, courierId: number, creds: VendorCredentials, actor: Actor) {
+    async getAccount (merchantId: number, courierId: number): Promise<CourierAccount> {
       const row = await findCourierAccount(db, merchantId, courierId)
-      if (!row) throw accountInvalid()
-      const { vendor, endpoint: raw, ...secret } = creds
+      if (!row) throw courierNotFound()
+      return view(row)
+    },
+
+    /**
+     * Stores a vendor account (credentials encrypted) on a courier variant. A secret left out
+     * keeps the stored one (the form cannot show it again); switching vendor needs them all.
+     */
+    async setAccount (merchantId: number, courierId: number, creds: VendorCredentials, actor: Actor): Promise<CourierAccount> {
+      const row = await findCourierAccount(db, merchantId, courierId)
+      if (!row) throw courierNotFound()
+      const { vendor, endpoint: raw, ...fields } = creds
       const endpoint = http.checkEndpoint(vendor, raw, '/endpoint')
-      await setCourierAccount(db, courierId, { vendor, endpoint, credentials_enc: encrypt(key, JSON.stringify(secret), `courier:${courierId}`) })
-      await insertAudit(db, merchantId, actor, { action: 'couriers.set_account', target_type: 'courier', target_id: row.code, summary: { vendor } }, clock.now())
-      return { id: courierId, code: row.code, vendor, has_credentials: true }
+      const stored = row.vendor === vendor ? credentialsOf(row) : {}
+      const merged: Record<string, string | null> = { ...fields }
+      const missing: Array<{ path: string; message: string }> = []
+      for (const k of VENDOR_SECRETS[vendor]) {
+        const given = (fields as Record<string, string | undefined>)[k]
+        merged[k] = given ?? stored[k] ?? null
+        if (!merged[k] && (k === 'check_word' || k === 'key' || k === 'secret')) missing.push({ path: `/${k}`, message: `请填写${k === 'check_word' ? '校验码' : k === 'key' ? '授权 key' : '授权 secret'}` })
+      }
+      if (missing.length) throw validationFailed({ details: missing })
+      const credentials_enc = encrypt(key, JSON.stringify(merged), `courier:${courierId}`)
+      const now = clock.now()
+      await db.transaction(async (trx) => {
+        await setCourierAccount(trx, courierId, { vendor, endpoint, credentials_enc })
+        await insertAudit(trx, merchantId, actor, { action: 'couriers.set_account', target_type: 'courier', target_id: row.code, summary: { vendor, secrets_changed: VENDOR_SECRETS[vendor].filter((k) => (fields as Record<string, unknown>)[k] !== undefined) } }, now)
+      })
+      return view({ ...row, vendor, endpoint, credentials_enc })
+    },
+
+    /**
+     * 测试连接: one harmless call with the stored account (the adapter's URL, or the endpoint
+     * checked when it was saved and again now), answered in Chinese. Never through the outbox:
+     * the admin waits for it, 15 s at most (the vendor client's timeout).
+     */
+    async testAccount (merchantId: number, courierId: number): Promise<CourierAccountTest> {
+      const row = await findCourierAccount(db, merchantId, courierId)
+      if (!row) throw courierNotFound()
+      if (!row.vendor || !row.credentials_enc) throw accountInvalid()
+      const label = row.vendor === 'sf' ? '顺丰' : '快递100'
+      try {
+        const r = await vendorOf(row).checkCredentials()
+        return { ok: true, message: r.message, vendor_code: null }
+      } catch (err) {
+        const e = err instanceof CourierError ? err : new CourierError((err as Error).message, true)
+        return { ok: false, message: `${label}未通过：${testFailure(e.message)}`, vendor_code: e.code }
+      }
     },
 
     /** Queues a waybill request for each order; sender incomplete → 422 and nobody is called. */
     async request (merchantId: number, orderNos: string[], accountId: number): Promise<RequestResult> {
       if (!await sender(merchantId)) throw senderIncomplete()
-      await account(merchantId, accountId)
+      if ((await account(merchantId, accountId)).disabled) throw courierDisabled()
       const queued: string[] = []
       const refused: Array<{ order_no: string; reason: string }> = []
       for (const orderNo of orderNos) {
@@ -110,6 +164,20 @@ export function createEWaybillService ({ db, clock, masterKey, orders, http, ven
       return { queued, refused }
     },
   }
+}
+
+/** The vendor client's failure messages (network, timeout, HTTP status) as a merchant reads them. */
+export function testFailure (message: string): string {
+  if (/^timeout/.test(message)) return '15 秒内没有应答，请稍后再试'
+  const net = /^network: (\S+)/.exec(message)
+  if (net) return `无法连接到服务商（${net[1]}），请检查接口地址或稍后再试`
+  const notJson = /^HTTP (\d+): not JSON/.exec(message)
+  if (notJson) return `应答不是服务商的接口格式（HTTP ${notJson[1]}），请检查接口地址`
+  const status = /^HTTP (\d+)$/.exec(message)
+  if (status) return `服务商返回 HTTP ${status[1]}，请稍后再试`
+  // address_refused: … / endpoint_not_allowed: … carry their Chinese text after the code.
+  const coded = /^(address_refused|endpoint_not_allowed): (.*)$/.exec(message)
+  return coded ? coded[2] : message
 }
 
 export type EWaybillService = ReturnType<typeof createEWaybillService>

@@ -9,7 +9,8 @@ export interface TrackingSettings { kuaidi100_salt_enc: string | null; kuaidi100
 export const DEFAULT_TRACKING: TrackingSettings = { kuaidi100_salt_enc: null, sf_token: null, sf_ip_allowlist: [] }
 
 export const TrackingSettingsViewSchema = Type.Object({
-  kuaidi100_callback_url: Type.String(), kuaidi100_salt: Nullable(Type.String()), sf_callback_url: Nullable(Type.String()), sf_ip_allowlist: Type.Array(Type.String()),
+  kuaidi100_callback_url: Type.String(), kuaidi100_salt: Nullable(Type.String()),
+  kuaidi100_key: Nullable(Type.String({ description: 'The poll key, masked (****abcd)' })), kuaidi100_poll_endpoint: Nullable(Type.String()), sf_callback_url: Nullable(Type.String()), sf_ip_allowlist: Type.Array(Type.String()),
 })
 export type TrackingSettingsView = Static<typeof TrackingSettingsViewSchema>
 

@@ -42,6 +42,8 @@ export function createTrackingService ({ db, clock, masterKey, publicBaseUrl, me
     return {
       kuaidi100_callback_url: `${publicBaseUrl}/hooks/couriers/kuaidi100/${code}`,
       kuaidi100_salt: section.mask(merchantId, 'k100', s.kuaidi100_salt_enc),
+      kuaidi100_key: section.mask(merchantId, 'k100key', s.kuaidi100_key_enc),
+      kuaidi100_poll_endpoint: s.kuaidi100_poll_endpoint ?? null,
       sf_callback_url: s.sf_token ? `${publicBaseUrl}/hooks/couriers/sf/${code}/${s.sf_token}` : null,
       sf_ip_allowlist: s.sf_ip_allowlist,
     }
@@ -79,7 +81,7 @@ export function createTrackingService ({ db, clock, masterKey, publicBaseUrl, me
       if (body.kuaidi100_poll_endpoint !== undefined) s.kuaidi100_poll_endpoint = http.checkEndpoint('kuaidi100_poll', body.kuaidi100_poll_endpoint, '/kuaidi100_poll_endpoint')
       if (body.sf_ip_allowlist !== undefined) s.sf_ip_allowlist = body.sf_ip_allowlist
       if (!s.sf_token || body.rotate_sf_token) s.sf_token = randomBytes(24).toString('base64url')
-      await section.save(merchantId, s, actor, { kuaidi100_salt: body.kuaidi100_salt !== undefined, sf_ip_allowlist: s.sf_ip_allowlist, rotated: Boolean(body.rotate_sf_token) })
+      await section.save(merchantId, s, actor, { kuaidi100_salt: body.kuaidi100_salt !== undefined, kuaidi100_key: body.kuaidi100_key !== undefined, sf_ip_allowlist: s.sf_ip_allowlist, rotated: Boolean(body.rotate_sf_token) })
       return get(merchantId)
     },
 

@@ -4,7 +4,7 @@
 // permission named. Every page is its own chunk, loaded when first opened.
 import type { Component } from 'vue'
 import type { RouteRecordRaw } from 'vue-router'
-import { DataAnalysis, Goods, Link, OfficeBuilding, Tickets, User, Document, Shop, Phone, UserFilled, Setting, Connection, List } from '@element-plus/icons-vue'
+import { DataAnalysis, Goods, Link, OfficeBuilding, Tickets, User, Document, Shop, Phone, UserFilled, Setting, Connection, List, Van } from '@element-plus/icons-vue'
 
 export interface Page {
   name: string
@@ -66,9 +66,16 @@ export const MENU: MenuGroup[] = [
     ],
   },
   {
+    title: '物流配置', icon: Van, pages: [
+      { name: 'logistics', path: 'logistics', title: '物流配置', permissions: ['settings.write'], component: () => import('./views/LogisticsView.vue') },
+    ],
+  },
+  {
     title: '全局设置', icon: Setting, pages: [
       { name: 'storefront', path: 'settings/storefront', title: '店铺设置', component: () => import('./views/StorefrontView.vue') },
+      { name: 'e-waybill-settings', path: 'settings/e-waybill', title: '电子面单寄件人', permissions: ['settings.write'], component: () => import('./views/EWaybillSettingsView.vue') },
       { name: 'erp-settings', path: 'settings/erp', title: 'ERP 设置', permissions: ['settings.write'], component: () => import('./views/ErpSettingsView.vue') },
+      { name: 'tracking-settings', path: 'settings/tracking', title: '物流跟踪', permissions: ['settings.write'], component: () => import('./views/TrackingSettingsView.vue') },
     ],
   },
   {

@@ -548,6 +548,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/couriers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a merchant variant, or disable / enable it (a disabled variant takes no new e-waybills) */
+        patch: operations["updateCourier"];
+        trace?: never;
+    };
     "/api/v1/orders": {
         parameters: {
             query?: never;
@@ -1303,10 +1320,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        /** The e-waybill vendor account of a courier variant (SF open platform or Kuaidi100); credentials are stored encrypted and never returned */
+        /** The e-waybill vendor account of a courier variant; secrets masked (****abcd) */
+        get: operations["getCourierAccount"];
+        /** The e-waybill vendor account of a courier variant (SF open platform or Kuaidi100); secrets stored encrypted, kept when omitted, returned masked */
         put: operations["setCourierAccount"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/couriers/{id}/account/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A harmless read-only call to the vendor with the stored account (15 s at most); the outcome in Chinese */
+        post: operations["testCourierAccount"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5752,6 +5787,10 @@ export interface operations {
                             monthly_account: string | null;
                             custom: boolean;
                             id: number | null;
+                            /** @description The e-waybill vendor of the variant's account (sf, kuaidi100); null without one */
+                            vendor: string | null;
+                            /** @description 停用: not offered for new shipments */
+                            disabled: boolean;
                         }[];
                     };
                 };
@@ -5836,6 +5875,99 @@ export interface operations {
                         monthly_account: string | null;
                         custom: boolean;
                         id: number | null;
+                        /** @description The e-waybill vendor of the variant's account (sf, kuaidi100); null without one */
+                        vendor: string | null;
+                        /** @description 停用: not offered for new shipments */
+                        disabled: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateCourier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** @description 签约产品类型 */
+                    product_type?: string | null;
+                    /** @description 月结代码 */
+                    monthly_account?: string | null;
+                    disabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        base_code: string;
+                        product_type: string | null;
+                        monthly_account: string | null;
+                        custom: boolean;
+                        id: number | null;
+                        /** @description The e-waybill vendor of the variant's account (sf, kuaidi100); null without one */
+                        vendor: string | null;
+                        /** @description 停用: not offered for new shipments */
+                        disabled: boolean;
                     };
                 };
             };
@@ -10044,6 +10176,9 @@ export interface operations {
                     "application/json": {
                         kuaidi100_callback_url: string;
                         kuaidi100_salt: string | null;
+                        /** @description The poll key, masked (****abcd) */
+                        kuaidi100_key: string | null;
+                        kuaidi100_poll_endpoint: string | null;
                         sf_callback_url: string | null;
                         sf_ip_allowlist: string[];
                     };
@@ -10124,6 +10259,9 @@ export interface operations {
                     "application/json": {
                         kuaidi100_callback_url: string;
                         kuaidi100_salt: string | null;
+                        /** @description The poll key, masked (****abcd) */
+                        kuaidi100_key: string | null;
+                        kuaidi100_poll_endpoint: string | null;
                         sf_callback_url: string | null;
                         sf_ip_allowlist: string[];
                     };
@@ -10204,6 +10342,9 @@ export interface operations {
                     "application/json": {
                         kuaidi100_callback_url: string;
                         kuaidi100_salt: string | null;
+                        /** @description The poll key, masked (****abcd) */
+                        kuaidi100_key: string | null;
+                        kuaidi100_poll_endpoint: string | null;
                         sf_callback_url: string | null;
                         sf_ip_allowlist: string[];
                     };
@@ -10542,6 +10683,82 @@ export interface operations {
             };
         };
     };
+    getCourierAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        vendor: string | null;
+                        has_credentials: boolean;
+                        endpoint: string | null;
+                        /** @description The PUT's fields; secrets masked */
+                        credentials: {
+                            [key: string]: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
     setCourierAccount: {
         parameters: {
             query?: never;
@@ -10558,15 +10775,29 @@ export interface operations {
                     vendor: "sf";
                     /** @description 顾客编码 */
                     partner_id: string;
-                    check_word: string;
+                    /** @description Omitted: the stored value is kept (it is never shown again) */
+                    check_word?: string;
                     endpoint?: string | null;
                 } | {
                     /** @enum {string} */
                     vendor: "kuaidi100";
-                    key: string;
-                    secret: string;
+                    /** @description Omitted: the stored value is kept (it is never shown again) */
+                    key?: string;
+                    /** @description Omitted: the stored value is kept (it is never shown again) */
+                    secret?: string;
+                    /** @description Kuaidi100 company code (shunfeng, zhongtong …) */
                     kuaidicom: string;
                     partner_id?: string | null;
+                    /** @description Omitted: the stored value is kept (it is never shown again) */
+                    partner_key?: string;
+                    /** @description Omitted: the stored value is kept (it is never shown again) */
+                    partner_secret?: string;
+                    partner_name?: string | null;
+                    net?: string | null;
+                    code?: string | null;
+                    check_man?: string | null;
+                    temp_id?: string | null;
+                    pay_type?: (never | null) | ("SHIPPER" | "CONSIGNEE" | "MONTHLY" | "THIRDPARTY");
                     endpoint?: string | null;
                 };
             };
@@ -10581,8 +10812,85 @@ export interface operations {
                     "application/json": {
                         id: number;
                         code: string;
-                        vendor: string;
+                        vendor: string | null;
                         has_credentials: boolean;
+                        endpoint: string | null;
+                        /** @description The PUT's fields; secrets masked */
+                        credentials: {
+                            [key: string]: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    testCourierAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                        /** @description What happened, in Chinese: the vendor's reason when it refused */
+                        message: string;
+                        /** @description The vendor's error code, when it gave one */
+                        vendor_code: string | null;
                     };
                 };
             };
