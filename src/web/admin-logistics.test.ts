@@ -22,6 +22,13 @@ async function toast (page: Page, text: string): Promise<string> {
   return (await m.innerText()).trim()
 }
 
+/** Picks `label` from the region select `id` after typing `typed` into it (the lists filter as typed). */
+async function pick (page: Page, id: string, typed: string, label: string): Promise<void> {
+  await page.click(id)
+  await page.keyboard.type(typed)
+  await page.locator('.el-select-dropdown__item:visible', { hasText: label }).first().click()
+}
+
 async function confirmBox (page: Page, label: string): Promise<void> {
   const box = page.locator('.el-message-box')
   await box.waitFor()
@@ -147,7 +154,7 @@ t.test('logistics pages in a browser', { skip }, async (t) => {
       await page.click('#kq-region-province')
       await page.keyboard.type('浙江')
       await page.locator('.el-select-dropdown__item', { hasText: '浙江省' }).click()
-      await page.fill('#kq-region-city', '杭州市')
+      await pick(page, '#kq-region-city', '杭州', '杭州市')
       await page.fill('#kq-sender-address', '仓前街道 1 号')
       await page.click('#kq-sender-save')
       await page.locator('[data-testid="sender-warning"].el-alert--error').waitFor()
@@ -156,7 +163,7 @@ t.test('logistics pages in a browser', { skip }, async (t) => {
       t.equal((await api('/api/v1/settings/e-waybill')).sender, null, 'nothing saved')
       await screenshot(page, 'admin-logistics-sender-missing')
 
-      await page.fill('#kq-region-district', '余杭区')
+      await pick(page, '#kq-region-district', '余杭', '余杭区')
       await page.click('#kq-sender-save')
       await toast(page, '寄件人已保存')
       t.same((await api('/api/v1/settings/e-waybill')).sender, { name: '鲜果铺仓库', phone: '0571-88888888', province: '浙江省', city: '杭州市', district: '余杭区', address: '仓前街道 1 号' })
@@ -166,7 +173,11 @@ t.test('logistics pages in a browser', { skip }, async (t) => {
       await page.click('#kq-region-province')
       await page.keyboard.type('上海')
       await page.locator('.el-select-dropdown__item', { hasText: '上海市' }).click()
-      t.equal(await page.inputValue('#kq-region-city'), '上海市')
+      t.equal((await page.locator('[data-testid="region-city"] .el-select__placeholder').innerText()).trim(), '上海市')
+      t.equal((await page.locator('[data-testid="region-district"] .el-select__placeholder').innerText()).trim(), '区县', 'the district of another province cleared')
+      await page.click('#kq-region-district')
+      await page.locator('.el-select-dropdown__item:visible', { hasText: '浦东新区' }).waitFor()
+      await page.keyboard.press('Escape')
       await screenshot(page, 'admin-logistics-sender')
       t.same(problems, [], 'no console errors')
     })

