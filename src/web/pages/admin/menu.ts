@@ -4,7 +4,7 @@
 // permission named. Every page is its own chunk, loaded when first opened.
 import type { Component } from 'vue'
 import type { RouteRecordRaw } from 'vue-router'
-import { DataAnalysis, Goods, Link, OfficeBuilding, Tickets, User, Document, Shop, Phone, UserFilled, Setting } from '@element-plus/icons-vue'
+import { DataAnalysis, Goods, Link, OfficeBuilding, Tickets, User, Document, Shop, Phone, UserFilled, Setting, Van } from '@element-plus/icons-vue'
 
 export interface Page {
   name: string
@@ -58,6 +58,12 @@ export const MENU: MenuGroup[] = [
   {
     title: '券商管理', icon: Shop, pages: [
       { name: 'distributors', path: 'distributors', title: '券商管理', permissions: ['cards.read', 'distributors.write'], component: () => import('./views/DistributorsView.vue') },
+    ],
+  },
+  {
+    title: '订单管理', icon: Van, pages: [
+      { name: 'orders', path: 'orders', title: '订单列表', permissions: ['orders.read'], component: () => import('./views/OrdersView.vue') },
+      { name: 'ship-import', path: 'orders/ship-import', title: '批量发货', permissions: ['orders.ship'], component: () => import('./views/ShipImportView.vue') },
     ],
   },
   {
