@@ -155,3 +155,12 @@ t.test('an order export link: the filter\'s orders once, without a bearer token;
   await f.app.inject({ method: 'PATCH', url: `/api/v1/admins/${admin.id}`, headers: f.auth(f.token), payload: { permissions: ['orders.read'] } })
   t.equal((await f.app.inject({ method: 'GET', url: link })).statusCode, 404)
 })
+
+t.test('a bad waybill number is refused in the merchant\'s words and ships nothing', async (t) => {
+  const f = await redeemFixture(t, { quantity: 1 })
+  const orderNo = await pending(f, 0)
+  const res = await f.app.inject({ method: 'POST', url: `/api/v1/orders/${orderNo}/ship`, headers: f.auth(f.token), payload: { courier_code: 'SF', waybill_no: 'bad!' } })
+  t.equal(res.statusCode, 422)
+  t.match(res.json().details, [{ path: '/waybill_no', message: '运单号须为 6-32 位字母或数字' }])
+  t.equal((await f.db('orders').where({ order_no: orderNo }).first()).status, 'pending')
+})
