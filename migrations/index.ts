@@ -12,6 +12,7 @@ import * as performance from './20261202000000_performance.js'
 import * as merchantConsole from './20261203000000_merchant_console.js'
 import * as distributorCardCounts from './20261203010000_distributor_card_counts.js'
 import * as downloadLinks from './20261203020000_download_links.js'
+import * as orderDesk from './20261204000000_order_desk.js'
 import * as smsOrderNo from './20261204010000_sms_order_no.js'
 import * as courierVariantDisabled from './20261204020000_courier_variant_disabled.js'
 import * as erpSyncStatus from './20261204050000_erp_sync_status.js'
@@ -28,6 +29,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261203000000_merchant_console': merchantConsole,
   '20261203010000_distributor_card_counts': distributorCardCounts,
   '20261203020000_download_links': downloadLinks,
+  '20261204000000_order_desk': orderDesk,
   '20261204010000_sms_order_no': smsOrderNo,
   '20261204020000_courier_variant_disabled': courierVariantDisabled,
   '20261204050000_erp_sync_status': erpSyncStatus,

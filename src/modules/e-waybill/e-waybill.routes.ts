@@ -61,7 +61,7 @@ export const eWaybillRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { operationId: 'requestEWaybill', tags: ['orders'], security, params: OrderNoParamsSchema, body: RequestOneBodySchema, summary: 'Request an e-waybill; the order ships when the courier answers', response: { 202: RequestResultSchema, ...errorResponses } },
     onRequest: app.requirePermission('orders.ship'),
   }, async (req, reply) => {
-    const r = await app.services.eWaybill.request(sessionOf(req).merchant.id, [req.params.order_no], req.body.courier_account_id)
+    const r = await app.services.eWaybill.request(sessionOf(req).merchant.id, [req.params.order_no], req.body.courier_account_id, actorOf(req))
     app.services.worker.kick()
     reply.code(202)
     return r
@@ -71,7 +71,7 @@ export const eWaybillRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { operationId: 'requestEWaybills', tags: ['orders'], security, body: RequestManyBodySchema, response: { 202: RequestResultSchema, ...errorResponses } },
     onRequest: app.requirePermission('orders.ship'),
   }, async (req, reply) => {
-    const r = await app.services.eWaybill.request(sessionOf(req).merchant.id, req.body.order_nos, req.body.courier_account_id)
+    const r = await app.services.eWaybill.request(sessionOf(req).merchant.id, req.body.order_nos, req.body.courier_account_id, actorOf(req))
     app.services.worker.kick()
     reply.code(202)
     return r

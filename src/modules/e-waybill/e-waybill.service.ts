@@ -7,9 +7,10 @@ import { decrypt, deriveKey, encrypt } from '../../shared/crypto.js'
 import { validationFailed } from '../../shared/errors.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
 import { findCourierAccount, setCourierAccount, type CourierRow } from '../couriers/couriers.repository.js'
-import { findOrder, setWaybillLabel } from '../orders/orders.repository.js'
+import { findOrder, insertOrderEvent, setEWaybillFailure, setWaybillLabel, type OrderRow } from '../orders/orders.repository.js'
+import { RETRY_DELAYS_MS } from '../../workers/outbox-worker.js'
 import type { OrdersService } from '../orders/orders.service.js'
-import { enqueue } from '../outbox/outbox.repository.js'
+import { enqueue, isQueued } from '../outbox/outbox.repository.js'
 import { HandlerError, type Handler } from '../outbox/outbox.types.js'
 import { createSectionStore } from '../settings/section-store.js'
 import { kuaidi100Vendor } from '../../integrations/courier/kuaidi100.js'
@@ -59,13 +60,9 @@ export function createEWaybillService ({ db, clock, masterKey, orders, http, ven
     return { id: Number(row.id), code: row.code, vendor: row.vendor, has_credentials: Boolean(row.credentials_enc), endpoint: row.endpoint, credentials }
   }
 
-  const request: Handler = async (row) => {
-    const p = JSON.parse(row.payload) as { order_no: string; account_id: number }
-    const order = await findOrder(db, row.merchant_id, p.order_no)
-    if (!order || order.status !== 'pending') return { response_excerpt: 'order no longer pending' }
-    const acc = await account(row.merchant_id, p.account_id)
-    const from = await sender(row.merchant_id)
-    if (!from) throw new HandlerError('sender incomplete', false)
+  async function createWaybill (order: OrderRow, acc: CourierRow, merchantId: number): Promise<string> {
+    const from = await sender(merchantId)
+    if (!from) throw new HandlerError('寄件人信息不完整，请在全局设置中填写电子面单寄件人', false)
     let waybill
     try {
       waybill = await vendorOf(acc).createWaybill({
@@ -76,9 +73,29 @@ export function createEWaybillService ({ db, clock, masterKey, orders, http, ven
       const e = err instanceof CourierError ? err : new CourierError((err as Error).message, true)
       throw new HandlerError(e.message, e.retryable, { error: e.message })
     }
-    await orders.ship(row.merchant_id, order.order_no, { courier_code: acc.code, waybill_no: waybill.waybill_no }, SYSTEM)
+    await orders.ship(merchantId, order.order_no, { courier_code: acc.code, waybill_no: waybill.waybill_no }, SYSTEM)
     await setWaybillLabel(db, order.id, waybill.label)
-    return { response_excerpt: waybill.waybill_no }
+    return waybill.waybill_no
+  }
+
+  const request: Handler = async (row) => {
+    const p = JSON.parse(row.payload) as { order_no: string; account_id: number }
+    const order = await findOrder(db, row.merchant_id, p.order_no)
+    if (!order || order.status !== 'pending') return { response_excerpt: 'order no longer pending' }
+    try {
+      const acc = await account(row.merchant_id, p.account_id)
+      return { response_excerpt: await createWaybill(order, acc, row.merchant_id) }
+    } catch (err) {
+      const e = err instanceof HandlerError ? err : new HandlerError((err as Error).message, !(err as { statusCode?: number }).statusCode)
+      // The failure is shown on the order (订单列表), recorded with the attempt that failed; the
+      // last attempt of the schedule is final like a refusal.
+      const retrying = e.retryable && Number(row.attempts) + 1 <= RETRY_DELAYS_MS.length
+      throw new HandlerError(e.message, e.retryable, e.report, async (trx) => {
+        const at = clock.now()
+        await setEWaybillFailure(trx, order.id, { message: e.message, at, retrying })
+        if (!retrying) await insertOrderEvent(trx, { merchant_id: row.merchant_id, order_id: order.id, type: 'e_waybill_failed', actor_type: SYSTEM.type, actor_id: null, actor_name: SYSTEM.name, detail: { reason: e.message }, at })
+      })
+    }
   }
 
   return {
@@ -147,18 +164,26 @@ export function createEWaybillService ({ db, clock, masterKey, orders, http, ven
     },
 
     /** Queues a waybill request for each order; sender incomplete → 422 and nobody is called. */
-    async request (merchantId: number, orderNos: string[], accountId: number): Promise<RequestResult> {
+    async request (merchantId: number, orderNos: string[], accountId: number, actor: Actor): Promise<RequestResult> {
       if (!await sender(merchantId)) throw senderIncomplete()
-      if ((await account(merchantId, accountId)).disabled) throw courierDisabled()
+      const acc = await account(merchantId, accountId)
+      if (acc.disabled) throw courierDisabled()
       const queued: string[] = []
       const refused: Array<{ order_no: string; reason: string }> = []
       for (const orderNo of orderNos) {
         const order = await findOrder(db, merchantId, orderNo)
         if (!order) { refused.push({ order_no: orderNo, reason: 'order_not_found' }); continue }
         if (order.status !== 'pending') { refused.push({ order_no: orderNo, reason: order.status }); continue }
-        // One row per order: asking twice queues nothing new.
-        const idempotencyKey = `ewaybill:${merchantId}:${orderNo}`
-        await enqueue(db, [{ merchant_id: merchantId, topic: 'ewaybill.request', idempotency_key: idempotencyKey, payload: { order_no: orderNo, account_id: accountId } }], clock.now(), { ignoreDuplicates: true })
+        // One row per order and round: asking twice queues nothing new; after a final failure
+        // (the round closed) asking again is a new request, with the variant chosen now.
+        const round = Number(order.e_waybill_round ?? 0)
+        const idempotencyKey = `ewaybill:${merchantId}:${orderNo}${round ? `:${round}` : ''}`
+        const now = clock.now()
+        await db.transaction(async (trx) => {
+          if (await isQueued(trx, idempotencyKey)) return
+          await enqueue(trx, [{ merchant_id: merchantId, topic: 'ewaybill.request', idempotency_key: idempotencyKey, payload: { order_no: orderNo, account_id: accountId } }], now, { ignoreDuplicates: true })
+          await insertOrderEvent(trx, { merchant_id: merchantId, order_id: order.id, type: 'e_waybill_requested', actor_type: actor.type, actor_id: actor.id, actor_name: actor.name, detail: { courier_code: acc.code }, at: now })
+        })
         queued.push(orderNo)
       }
       return { queued, refused }

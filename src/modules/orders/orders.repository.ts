@@ -5,7 +5,7 @@ import { maskPhone } from '../../shared/phone.js'
 import { iso } from '../../shared/schemas.js'
 import { adminNames } from '../admins/admins.repository.js'
 import { courierNames } from '../couriers/couriers.repository.js'
-import type { Order, OrderListQuery, Tab } from './orders.schemas.js'
+import type { DeskFields, DeskOrder, Order, OrderListQuery, Tab } from './orders.schemas.js'
 
 export interface OrderRow {
   id: number
@@ -41,6 +41,13 @@ export interface OrderRow {
   cancelled_at: number | null
   created_at: number
   updated_at: number
+  // Read with the row; written by their own statements (ERP pushes, e-waybills).
+  erp_status?: DeskFields['erp_status']
+  erp_error?: string | null
+  e_waybill_error?: string | null
+  e_waybill_error_at?: number | null
+  e_waybill_retrying?: boolean | number | null
+  e_waybill_round?: number
 }
 
 /** The tab's window of the order desk: a state set and a due or shipping day. */
@@ -78,6 +85,8 @@ function filtered (db: Db, merchantId: number, f: OrderFilter, w: TabWindow): Kn
   if (f.phone) q.where('consignee_phone', f.phone)
   if (f.product_id) q.where('product_id', f.product_id)
   if (f.batch_id !== undefined) q.where('batch_id', f.batch_id)
+  if (f.erp_status === 'none') q.whereNull('erp_status')
+  else if (f.erp_status) q.where('erp_status', f.erp_status)
   if (w.statuses) q.whereIn('status', w.statuses)
   if (w.due_by) q.andWhere('due_day', '<=', w.due_by)
   if (w.due_day) q.andWhere('due_day', w.due_day)
@@ -159,9 +168,36 @@ export async function setErpStatus (db: Db, merchantId: number, orderNo: string,
   await db('orders').where({ merchant_id: merchantId, order_no: orderNo }).update(error === undefined ? { erp_status: status } : { erp_status: status, erp_error: error })
 }
 
-/** The printable label of the order's e-waybill. */
+/** The printable label of the order's e-waybill; the e-waybill went through, so no failure is left to show. */
 export async function setWaybillLabel (db: Db, orderId: number, label: string | null): Promise<void> {
-  await db('orders').where({ id: orderId }).update({ waybill_label: label })
+  await db('orders').where({ id: orderId }).update({ waybill_label: label, e_waybill_error: null, e_waybill_error_at: null, e_waybill_retrying: null })
+}
+
+/**
+ * The order's last e-waybill failure, shown on the order. A final one also closes the round of
+ * requests, so that asking again (after fixing the cause) queues a new request.
+ */
+export async function setEWaybillFailure (db: Db, orderId: number, f: { message: string; at: Date; retrying: boolean }): Promise<void> {
+  const patch: Record<string, unknown> = { e_waybill_error: f.message.slice(0, 500), e_waybill_error_at: f.at.getTime(), e_waybill_retrying: f.retrying }
+  if (!f.retrying) patch.e_waybill_round = db.raw('e_waybill_round + 1')
+  await db('orders').where({ id: orderId }).update(patch)
+}
+
+/** The ERP state and the last e-waybill failure of an order, as the order desk shows them. */
+export function deskFields (r: OrderRow): DeskFields {
+  return {
+    erp_status: r.erp_status ?? null,
+    erp_error: r.erp_error ?? null,
+    e_waybill_error: r.e_waybill_error
+      ? { message: r.e_waybill_error, at: iso(r.e_waybill_error_at ?? r.updated_at)!, retrying: Boolean(r.e_waybill_retrying) }
+      : null,
+  }
+}
+
+/** Orders with their desk fields (the console's list and detail). */
+export async function toDeskOrders (db: Db, merchantId: number, rows: OrderRow[]): Promise<DeskOrder[]> {
+  const orders = await toOrders(db, merchantId, rows)
+  return orders.map((o, i) => ({ ...o, ...deskFields(rows[i]) }))
 }
 
 export async function insertOrderEvent (db: Db, e: { merchant_id: number; order_id: number; type: string; actor_type: string; actor_id: number | null; actor_name: string; detail?: object | null; at: Date }): Promise<void> {

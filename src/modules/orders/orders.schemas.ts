@@ -45,7 +45,23 @@ export const OrderEventSchema = Type.Object({
   type: Type.String(), actor_type: Type.String(), actor_name: Type.String(),
   detail: Nullable(Type.Record(Type.String(), Type.Unknown())), created_at: Timestamp,
 })
-export const OrderDetailSchema = Type.Composite([OrderSchema, Type.Object({ history: Type.Array(OrderEventSchema) })])
+export const ERP_STATUSES = ['pending', 'pushed', 'refunded', 'retrying', 'failed'] as const
+
+/** What the order desk shows beside the order: its ERP push and its last e-waybill failure (merchant console only). */
+export const DeskFieldsSchema = Type.Object({
+  erp_status: Type.Union([Type.Null(), ...ERP_STATUSES.map((s) => Type.Literal(s))], { description: 'The push to the merchant\'s ERP; null without an ERP' }),
+  erp_error: Nullable(Type.String()),
+  e_waybill_error: Type.Union([Type.Null(), Type.Object({
+    message: Type.String({ description: 'The courier\'s reason, as it answered' }),
+    at: Timestamp,
+    retrying: Type.Boolean({ description: 'True while the request will be sent again; false once the answer is final (ask again after fixing the cause)' }),
+  })], { description: 'The last failed e-waybill request of this order; null when none failed or the last one succeeded' }),
+})
+export type DeskFields = Static<typeof DeskFieldsSchema>
+export const DeskOrderSchema = Type.Composite([OrderSchema, DeskFieldsSchema])
+export type DeskOrder = Static<typeof DeskOrderSchema>
+
+export const OrderDetailSchema = Type.Composite([OrderSchema, DeskFieldsSchema, Type.Object({ history: Type.Array(OrderEventSchema) })])
 
 export const TABS = ['pending_today', 'pending_tomorrow', 'pending_day_after', 'shipped_today', 'shipped_yesterday', 'all'] as const
 export type Tab = typeof TABS[number]
@@ -65,19 +81,20 @@ export const OrderListQuerySchema = Type.Object({
   phone: Type.Optional(Type.String({ maxLength: 20 })),
   product_id: Type.Optional(Type.Integer({ minimum: 1 })),
   batch_no: Type.Optional(Type.String({ maxLength: 32 })),
+  erp_status: Type.Optional(Type.Union([...ERP_STATUSES, 'none'].map((s) => Type.Literal(s)), { description: 'The ERP push state; none: never pushed (no ERP, or not yet queued)' })),
   cursor: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
 })
 export type OrderListQuery = Static<typeof OrderListQuerySchema>
 
 export const OrderListSchema = Type.Object({
-  items: Type.Array(OrderSchema),
+  items: Type.Array(DeskOrderSchema),
   next_cursor: Nullable(Type.String()),
   tab_counts: Type.Record(Type.String(), Type.Integer()),
 })
 
 export const ShipBodySchema = Type.Object({
-  courier_code: Type.String({ minLength: 1, maxLength: 32 }),
-  waybill_no: Type.String({ pattern: '^[A-Za-z0-9]{6,32}$', description: '6-32 letters or digits' }),
+  courier_code: Type.String({ minLength: 1, maxLength: 32, 'x-label': '快递公司' }),
+  waybill_no: Type.String({ pattern: '^[A-Za-z0-9]{6,32}$', description: '6-32 letters or digits', 'x-label': '运单号', 'x-message': '运单号须为 6-32 位字母或数字' }),
 }, { additionalProperties: false })
 export const OrderParams = Type.Object({ order_no: Type.String({ maxLength: 32 }) })

@@ -13,7 +13,7 @@ import { enqueue, type Topic } from '../outbox/outbox.repository.js'
 import { courierInvalid } from '../couriers/couriers.errors.js'
 import { findCourier } from '../couriers/couriers.repository.js'
 import * as errors from './orders.errors.js'
-import { countOrders, findOrder, findOrderById, insertOrderEvent, listOrders, orderEvents, tabWindow, toOrders, updateOrderFrom, type OrderFilter, type OrderRow } from './orders.repository.js'
+import { countOrders, deskFields, findOrder, findOrderById, insertOrderEvent, listOrders, orderEvents, tabWindow, toDeskOrders, toOrders, updateOrderFrom, type OrderFilter, type OrderRow } from './orders.repository.js'
 import { trackingLines } from '../tracking/tracking.repository.js'
 import { TABS, type Order, type OrderListQuery } from './orders.schemas.js'
 
@@ -52,7 +52,8 @@ export function createOrdersService ({ db, clock, merchants }: { db: Knex; clock
   }
 
   return {
-    async list (merchantId: number, q: OrderListQuery) {
+    /** A page of the list; with the counts per tab of the same filter unless `counts` is false (the export's pages). */
+    async list (merchantId: number, q: OrderListQuery, opts: { counts?: boolean } = {}) {
       const m = (await merchants.findById(merchantId))!
       const day = localDate(m.timezone, clock.now())
       const limit = q.limit ?? 50
@@ -66,8 +67,8 @@ export function createOrdersService ({ db, clock, merchants }: { db: Knex; clock
       }
       const rows = await listOrders(db, merchantId, filter, tabWindow(q.tab ?? 'all', day), q.cursor ? Number(q.cursor) : undefined, limit)
       const tabCounts: Record<string, number> = {}
-      for (const tab of TABS) tabCounts[tab] = await countOrders(db, merchantId, filter, tabWindow(tab, day))
-      return { items: await toOrders(db, merchantId, rows), next_cursor: rows.length === limit ? String(rows[rows.length - 1].id) : null, tab_counts: tabCounts }
+      if (opts.counts !== false) for (const tab of TABS) tabCounts[tab] = await countOrders(db, merchantId, filter, tabWindow(tab, day))
+      return { items: await toDeskOrders(db, merchantId, rows), next_cursor: rows.length === limit ? String(rows[rows.length - 1].id) : null, tab_counts: tabCounts }
     },
 
     async get (merchantId: number, orderNo: string) {
@@ -76,6 +77,7 @@ export function createOrdersService ({ db, clock, merchants }: { db: Knex; clock
       const events = await orderEvents(db, row.id)
       return {
         ...order,
+        ...deskFields(row),
         tracking: await trackingLines(db, row.id),
         history: events.map((e) => ({
           type: e.type as string, actor_type: e.actor_type as string, actor_name: e.actor_name as string,
@@ -99,6 +101,8 @@ export function createOrdersService ({ db, clock, merchants }: { db: Knex; clock
       }
       return transition(merchantId, orderNo, ['pending'], {
         status: 'shipped', courier_code: courier.code, waybill_no: body.waybill_no, shipped_at: now.getTime(), shipped_day: localDate(tz, now),
+        // Shipped: an earlier e-waybill failure no longer needs the merchant.
+        e_waybill_error: null, e_waybill_error_at: null, e_waybill_retrying: null,
       }, { type: 'shipped', topic: 'order.shipped', detail: { courier_code: courier.code, waybill_no: body.waybill_no }, audit: 'orders.ship' }, actor)
     },
 

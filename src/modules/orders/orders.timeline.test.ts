@@ -118,6 +118,7 @@ t.test('failures on the timeline: the ERP\'s refusal, the courier\'s reason, a t
       if (req.receiver.address.includes('拒收')) throw new CourierError('8016: 重复下单', false)
       return { waybill_no: 'SF7444400000001', label: null }
     },
+    async checkCredentials () { return { message: 'ok' } },
   }
   const f = await redeemFixture(t, { clock, quantity: 4, overrides: { smsProvider: fakeProvider(), courierVendor: vendor } })
   await f.app.inject({ method: 'PUT', url: '/api/v1/settings/notifications', headers: f.auth(f.token), payload: NOTIFICATIONS })

@@ -56,6 +56,11 @@ export async function enqueue (db: Db, messages: OutboxMessage[], at: Date, opts
   else await insertRows(db, 'outbox', rows)
 }
 
+/** Is a message with this idempotency key queued (or done) already? */
+export async function isQueued (db: Db, idempotencyKey: string): Promise<boolean> {
+  return Boolean(await db('outbox').where({ idempotency_key: idempotencyKey }).first('id'))
+}
+
 /** Queues one message and returns its row id (the existing row's when the key is queued already). */
 export async function enqueueOne (db: Db, message: OutboxMessage, at: Date): Promise<number> {
   await enqueue(db, [message], at, { ignoreDuplicates: true })

@@ -11,7 +11,7 @@ import { errorResponses, IdParams } from '../../shared/schemas.js'
 import { CardFilterSchema } from '../cards/cards.schemas.js'
 import { OrderListQuerySchema } from '../orders/orders.schemas.js'
 import { fileMissing, fileTooLarge, MAX_IMPORT_BYTES, XLSX_TYPE } from './xlsx.js'
-import { importRejected, type CardExportParams } from './sheets.service.js'
+import { importRejected, type CardExportParams, type OrderExportParams } from './sheets.service.js'
 import type { Actor } from '../audit/audit.repository.js'
 
 const security = [{ adminBearer: [] }]
@@ -25,6 +25,8 @@ const CardExportQuery = Type.Composite([CardFilterSchema, Type.Object({
   include_passwords: Type.Optional(Type.Boolean({ default: false })),
   format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('zip')], { default: 'xlsx' })),
 })])
+const { cursor: _cursor, limit: _limit, ...orderExportFields } = OrderListQuerySchema.properties
+const OrderExportQuery = Type.Object(orderExportFields, { additionalProperties: false })
 const Binary = { description: 'xlsx (or zip) file', type: 'string', format: 'binary' } as const
 
 /** The uploaded file and the text fields of a multipart request. */
@@ -64,6 +66,14 @@ function streamCardExport (req: FastifyRequest, reply: FastifyReply, merchantId:
       else req.log.error({ err }, 'cards.export.failed')
       out.destroy(err)
     })
+  return reply.send(out)
+}
+
+/** Streams an order export (订单导出). */
+function streamOrderExport (req: FastifyRequest, reply: FastifyReply, merchantId: number, query: OrderExportParams, actor: Actor) {
+  const out = sendFile(reply, 'orders.xlsx', XLSX_TYPE)
+  req.server.services.sheets.orderExport(out, merchantId, query, actor)
+    .catch((err) => { req.log.error({ err }, 'orders.export.failed'); out.destroy(err) })
   return reply.send(out)
 }
 
@@ -108,7 +118,7 @@ export const sheetsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (req, reply) => {
     if (req.body.include_passwords) assertPermission(req, 'cards.export_secrets')
     const s = sessionOf(req)
-    const link = await svc().createExportLink(s.merchant.id, Number(s.admin.id), req.body)
+    const link = await svc().createExportLink(s.merchant.id, Number(s.admin.id), { kind: 'cards.export', params: req.body })
     reply.code(201)
     return { url: `/api/v1/downloads/${link.token}`, expires_at: link.expires_at }
   })
@@ -120,8 +130,9 @@ export const sheetsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Binary, ...errorResponses },
     },
   }, async (req, reply) => {
-    const link = await svc().takeExportLink(req.params.token, req.ip)
-    return streamCardExport(req, reply, link.merchantId, link.params, link.actor)
+    const taken = await svc().takeExportLink(req.params.token, req.ip)
+    if (taken.link.kind === 'orders.export') return streamOrderExport(req, reply, taken.merchantId, taken.link.params, taken.actor)
+    return streamCardExport(req, reply, taken.merchantId, taken.link.params, taken.actor)
   })
 
   app.get('/api/v1/cards/import-template', {
@@ -170,8 +181,8 @@ export const sheetsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.get('/api/v1/imports/:id/report', {
-    schema: { operationId: 'importReport', tags: ['cards'], security, params: IdParams, summary: 'The row-level report of a refused import, as xlsx', response: { 200: Binary, ...errorResponses } },
-    onRequest: app.requirePermission('cards.import'),
+    schema: { operationId: 'importReport', tags: ['cards'], security, params: IdParams, summary: 'The row-level report of a refused import (or of a ship import\'s rows in error), as xlsx', response: { 200: Binary, ...errorResponses } },
+    onRequest: app.requirePermission('cards.import', 'orders.ship'),
   }, async (req, reply) => {
     const buf = await svc().report(sessionOf(req).merchant.id, req.params.id)
     reply.header('content-type', XLSX_TYPE).header('content-disposition', `attachment; filename*=UTF-8''import-report-${req.params.id}.xlsx`)
@@ -185,11 +196,24 @@ export const sheetsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     onRequest: app.requirePermission('orders.export'),
   }, async (req, reply) => {
-    const out = sendFile(reply, 'orders.xlsx', XLSX_TYPE)
     const { cursor: _c, limit: _l, ...query } = req.query
-    svc().orderExport(out, sessionOf(req).merchant.id, query, actorOf(req))
-      .catch((err) => { req.log.error({ err }, 'orders.export.failed'); out.destroy(err) })
-    return reply.send(out)
+    return streamOrderExport(req, reply, sessionOf(req).merchant.id, query, actorOf(req))
+  })
+
+  app.post('/api/v1/orders/export-link', {
+    schema: {
+      operationId: 'createOrderExportLink', tags: ['orders'], security, body: OrderExportQuery,
+      summary: 'A single-use link to an order export, valid for 60 seconds',
+      description: 'The body is the query of GET /api/v1/orders/export (the list\'s filters and tab). The answer\'s url needs no Authorization header: ' +
+        'the console navigates to it and the browser saves the file to disk as it streams. It works once; orders.export is checked again when it is used.',
+      response: { 201: Type.Object({ url: Type.String(), expires_at: Type.String({ format: 'date-time' }) }), ...errorResponses },
+    },
+    onRequest: app.requirePermission('orders.export'),
+  }, async (req, reply) => {
+    const s = sessionOf(req)
+    const link = await svc().createExportLink(s.merchant.id, Number(s.admin.id), { kind: 'orders.export', params: req.body })
+    reply.code(201)
+    return { url: `/api/v1/downloads/${link.token}`, expires_at: link.expires_at }
   })
 
   app.get('/api/v1/card-issues/phone-template', {
@@ -248,16 +272,26 @@ export const sheetsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Batch shipping (批量发货): order_no, courier (code or name), waybill_no per row; a repeat changes nothing',
       response: {
         200: Type.Object({
-          shipped: Type.Integer(), already_shipped: Type.Integer(), error: Type.Integer(),
-          rows: Type.Array(Type.Object({ row: Type.Integer(), order_no: Type.String(), result: Type.String(), problem: Type.Optional(Type.String()) }), { description: 'The first 10,000 rows; the counts above cover all' }),
+          shipped: Type.Integer(), would_ship: Type.Integer({ description: 'Dry run: rows that would ship' }), already_shipped: Type.Integer(), error: Type.Integer(),
+          dry_run: Type.Boolean(),
+          report_id: Type.Union([Type.Integer(), Type.Null()], { description: 'Rows in error: GET /api/v1/imports/{report_id}/report downloads them as xlsx' }),
+          rows: Type.Array(Type.Object({
+            row: Type.Integer(), order_no: Type.String(),
+            result: Type.Union(['shipped', 'would_ship', 'already_shipped', 'error'].map((x) => Type.Literal(x))),
+            column: Type.Optional(Type.String({ description: 'The column in error: order_no, courier, waybill_no, or * (the whole row)' })),
+            problem: Type.Optional(Type.String()),
+          }), { description: 'The first 10,000 rows; the counts above cover all' }),
         }),
         ...errorResponses,
       },
     },
-    config: multipartDoc({ file: FilePart('Rows of order_no, courier, waybill_no (xlsx; the template from GET /api/v1/orders/ship-import-template)') }),
+    config: multipartDoc({
+      file: FilePart('Rows of order_no, courier, waybill_no (xlsx; the template from GET /api/v1/orders/ship-import-template)'),
+      dry_run: Type.Optional(Type.String({ enum: ['true', 'false'], default: 'false', description: 'Check every row, ship nothing' })),
+    }),
     onRequest: app.requirePermission('orders.ship'),
   }, async (req) => {
-    const { file } = await multipartFile(req)
-    return svc().shipImport(sessionOf(req).merchant.id, file, actorOf(req))
+    const { file, fields } = await multipartFile(req)
+    return svc().shipImport(sessionOf(req).merchant.id, file, { dry_run: fields.dry_run === 'true' }, actorOf(req))
   })
 }

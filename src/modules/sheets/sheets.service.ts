@@ -36,12 +36,16 @@ import { permissionsOf } from '../admins/admins.mapper.js'
 
 export const importRejected = appError('import_rejected', 422, '导入文件有错误，未导入任何卡券')
 export const reportNotFound = appError('import_report_not_found', 404, '导入报告不存在')
-export const downloadLinkInvalid = appError('download_link_invalid', 404, '下载链接已失效或已被使用，请回到卡券列表重新导出')
+export const downloadLinkInvalid = appError('download_link_invalid', 404, '下载链接已失效或已被使用，请回到列表重新导出')
 
 /** How long a download link works (it is meant to be followed at once, by the page that asked for it). */
 export const DOWNLOAD_LINK_MS = 60_000
 
 export interface CardExportParams extends CardFilter { include_passwords?: boolean; format?: 'xlsx' | 'zip' }
+/** The order export's query: the list's filters and tab, without paging. */
+export type OrderExportParams = Omit<OrderListQuery, 'cursor' | 'limit'>
+/** What a download link exports; its kind is also the permission it needs. */
+export type ExportLink = { kind: 'cards.export'; params: CardExportParams } | { kind: 'orders.export'; params: OrderExportParams }
 
 const STATUS_TEXT: Record<CardStatusValue, string> = { inactive: '未激活', active: '已激活', redeemed: '已提货', voided: '已作废' }
 const PAGE = 2000
@@ -227,12 +231,12 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
      * and the browser saves the stream to disk. The permissions were checked on asking; only
      * the hash of the secret is stored.
      */
-    async createExportLink (merchantId: number, adminId: number, params: CardExportParams): Promise<{ token: string; expires_at: string }> {
+    async createExportLink (merchantId: number, adminId: number, link: ExportLink): Promise<{ token: string; expires_at: string }> {
       const now = clock.now().getTime()
       const token = randomBytes(32).toString('base64url')
       await linksRepo.deleteExpiredDownloadLinks(db, now)
       await linksRepo.insertDownloadLink(db, {
-        id: hashToken(token), merchant_id: merchantId, admin_id: adminId, kind: 'cards.export', params: JSON.stringify(params),
+        id: hashToken(token), merchant_id: merchantId, admin_id: adminId, kind: link.kind, params: JSON.stringify(link.params),
         expires_at: now + DOWNLOAD_LINK_MS, created_at: now,
       })
       return { token, expires_at: new Date(now + DOWNLOAD_LINK_MS).toISOString() }
@@ -242,14 +246,15 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
      * Uses up a download link: what it exports and for whom. 404 when it is unknown, used or
      * expired, and also when its admin was disabled or lost the permissions since asking.
      */
-    async takeExportLink (token: string, ip: string | null): Promise<{ merchantId: number; actor: Actor; params: CardExportParams }> {
+    async takeExportLink (token: string, ip: string | null): Promise<{ merchantId: number; actor: Actor; link: ExportLink }> {
       const row = await linksRepo.takeDownloadLink(db, hashToken(token), clock.now().getTime())
-      if (!row || row.kind !== 'cards.export') throw downloadLinkInvalid()
-      const params = JSON.parse(row.params) as CardExportParams
+      if (!row || (row.kind !== 'cards.export' && row.kind !== 'orders.export')) throw downloadLinkInvalid()
+      const link = { kind: row.kind, params: JSON.parse(row.params) } as ExportLink
       const admin = await findAdmin(db, Number(row.merchant_id), Number(row.admin_id))
       const held = admin && admin.status === 'active' ? permissionsOf(admin) : []
-      if (!held.includes('cards.export') || (params.include_passwords && !held.includes('cards.export_secrets'))) throw downloadLinkInvalid()
-      return { merchantId: Number(row.merchant_id), actor: { type: 'admin', id: Number(admin!.id), name: admin!.username, ip }, params }
+      if (!held.includes(link.kind)) throw downloadLinkInvalid()
+      if (link.kind === 'cards.export' && link.params.include_passwords && !held.includes('cards.export_secrets')) throw downloadLinkInvalid()
+      return { merchantId: Number(row.merchant_id), actor: { type: 'admin', id: Number(admin!.id), name: admin!.username, ip }, link }
     },
 
     async orderExport (out: Writable, merchantId: number, query: OrderListQuery, actor: Actor): Promise<void> {
@@ -262,7 +267,7 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
       let cursor: string | undefined
       let count = 0
       for (;;) {
-        const page = await orders.list(merchantId, { ...query, limit: 200, cursor })
+        const page = await orders.list(merchantId, { ...query, limit: 200, cursor }, { counts: false })
         for (const o of page.items) {
           await sheet.add([o.order_no, time(o.created_at), o.reserve_date, o.product.name, o.product.goods_no, o.product.spec_no, o.card_no,
             o.consignee?.name, o.consignee?.phone, o.consignee?.province, o.consignee?.city, o.consignee?.district, o.consignee?.address,
@@ -458,13 +463,22 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
       })
     },
 
-    /** 批量发货: each valid row ships its order like manual shipping; repeats change nothing. */
-    async shipImport (merchantId: number, file: Buffer, actor: Actor) {
+    /**
+     * 批量发货: each valid row ships its order like manual shipping; repeats change nothing. A dry
+     * run checks every row the same way and ships none (would_ship). Rows in error are kept as a
+     * row-level report (GET /api/v1/imports/{report_id}/report).
+     */
+    async shipImport (merchantId: number, file: Buffer, opts: { dry_run?: boolean }, actor: Actor) {
       await checkXlsx(file)
+      const dryRun = Boolean(opts.dry_run)
       const courierOf = await courierCodeResolver(db, merchantId)
-      const results: Array<{ row: number; order_no: string; result: 'shipped' | 'already_shipped' | 'error'; problem?: string }> = []
-      const summary = { shipped: 0, already_shipped: 0, error: 0 }
+      type Result = 'shipped' | 'would_ship' | 'already_shipped' | 'error'
+      const results: Array<{ row: number; order_no: string; result: Result; column?: string; problem?: string }> = []
+      const summary = { shipped: 0, would_ship: 0, already_shipped: 0, error: 0 }
+      const problems = new Problems()
       const note = (r: typeof results[number]) => { summary[r.result]++; if (results.length < MAX_LISTED) results.push(r) }
+      // A dry run ships nothing, so a second row of one order is checked against the first.
+      const planned = new Map<string, { row: number; code: string; waybill: string }>()
       let header = true
       let count = 0
       // Orders ship row by row: the whole file is read once first, so a refused file ships none.
@@ -478,28 +492,44 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
         const [orderNo, courierRaw, waybill] = r.cells.map(cellText)
         if (!orderNo && !courierRaw && !waybill) continue
         if (++count > MAX_IMPORT_ROWS) throw tooManyRows()
-        const fail = (problem: string) => note({ row: r.number, order_no: orderNo, result: 'error', problem })
-        if (r.formula) { fail('不允许使用公式'); continue }
+        const fail = (column: string, problem: string) => {
+          note({ row: r.number, order_no: orderNo, result: 'error', column, problem })
+          problems.add({ row: r.number, column, problem })
+        }
+        if (r.formula) { fail('*', '不允许使用公式'); continue }
         const code = courierOf(courierRaw)
-        if (!code) { fail('快递公司不存在'); continue }
-        if (!/^[A-Za-z0-9]{6,32}$/.test(waybill)) { fail('运单号须为 6-32 位字母或数字'); continue }
+        if (!code) { fail('courier', '快递公司不存在'); continue }
+        if (!/^[A-Za-z0-9]{6,32}$/.test(waybill)) { fail('waybill_no', '运单号须为 6-32 位字母或数字'); continue }
         const order = await findOrder(db, merchantId, orderNo)
-        if (!order) { fail('订单不存在'); continue }
+        if (!order) { fail('order_no', '订单不存在'); continue }
+        const earlier = dryRun ? planned.get(orderNo) : undefined
+        if (earlier) {
+          if (earlier.code === code && earlier.waybill === waybill) note({ row: r.number, order_no: orderNo, result: 'already_shipped' })
+          else fail('order_no', `与第 ${earlier.row} 行是同一订单，运单号不同`)
+          continue
+        }
         if (order.status !== 'pending') {
           if (order.waybill_no === waybill && order.courier_code === code) note({ row: r.number, order_no: orderNo, result: 'already_shipped' })
-          else fail(order.status === 'shipped' ? `订单已发货（运单号 ${order.waybill_no}）` : '订单当前状态不能发货')
+          else fail('order_no', order.status === 'shipped' ? `订单已发货（运单号 ${order.waybill_no}）` : '订单当前状态不能发货')
+          continue
+        }
+        if (dryRun) {
+          planned.set(orderNo, { row: r.number, code, waybill })
+          note({ row: r.number, order_no: orderNo, result: 'would_ship' })
           continue
         }
         try {
           await orders.ship(merchantId, orderNo, { courier_code: code, waybill_no: waybill }, actor)
           note({ row: r.number, order_no: orderNo, result: 'shipped' })
         } catch (err) {
-          fail((err as Error).message)
+          fail('order_no', (err as Error).message)
         }
       }
       if (header) throw headersInvalid()
-      await insertAudit(db, merchantId, actor, { action: 'orders.ship_import', target_type: 'orders', summary }, clock.now())
-      return { ...summary, rows: results }
+      const now = clock.now()
+      const reportId = problems.total ? await saveReport(merchantId, problems.list, now) : null
+      if (!dryRun) await insertAudit(db, merchantId, actor, { action: 'orders.ship_import', target_type: 'orders', summary }, now)
+      return { ...summary, dry_run: dryRun, report_id: reportId, rows: results }
     },
   }
   // Reading a big sheet is seconds of CPU: one import at a time per instance, a few waiting,

@@ -62,6 +62,8 @@ export const MENU: MenuGroup[] = [
   },
   {
     title: '订单管理', icon: List, pages: [
+      { name: 'orders', path: 'orders', title: '订单列表', permissions: ['orders.read'], component: () => import('./views/OrdersView.vue') },
+      { name: 'ship-import', path: 'orders/ship-import', title: '批量发货', permissions: ['orders.ship'], component: () => import('./views/ShipImportView.vue') },
       { name: 'order-detail', path: 'orders/:order_no', title: '订单详情', permissions: ['orders.read'], hidden: true, active: 'orders', component: () => import('./views/OrderDetailView.vue') },
     ],
   },

@@ -1098,7 +1098,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The row-level report of a refused import, as xlsx */
+        /** The row-level report of a refused import (or of a ship import's rows in error), as xlsx */
         get: operations["importReport"];
         put?: never;
         post?: never;
@@ -1119,6 +1119,26 @@ export interface paths {
         get: operations["exportOrders"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/export-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A single-use link to an order export, valid for 60 seconds
+         * @description The body is the query of GET /api/v1/orders/export (the list's filters and tab). The answer's url needs no Authorization header: the console navigates to it and the browser saves the file to disk as it streams. It works once; orders.export is checked again when it is used.
+         */
+        post: operations["createOrderExportLink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6040,6 +6060,8 @@ export interface operations {
                 phone?: string;
                 product_id?: number;
                 batch_no?: string;
+                /** @description The ERP push state; none: never pushed (no ERP, or not yet queued) */
+                erp_status?: "pending" | "pushed" | "refunded" | "retrying" | "failed" | "none";
                 cursor?: string;
                 limit?: number;
             };
@@ -6103,6 +6125,18 @@ export interface operations {
                                 time: string;
                                 text: string;
                             }[];
+                            /** @description The push to the merchant's ERP; null without an ERP */
+                            erp_status: (never | null) | "pending" | "pushed" | "refunded" | "retrying" | "failed";
+                            erp_error: string | null;
+                            /** @description The last failed e-waybill request of this order; null when none failed or the last one succeeded */
+                            e_waybill_error: {
+                                /** @description The courier's reason, as it answered */
+                                message: string;
+                                /** Format: date-time */
+                                at: string;
+                                /** @description True while the request will be sent again; false once the answer is final (ask again after fixing the cause) */
+                                retrying: boolean;
+                            } | null;
                         }[];
                         next_cursor: string | null;
                         tab_counts: {
@@ -6221,6 +6255,18 @@ export interface operations {
                             time: string;
                             text: string;
                         }[];
+                        /** @description The push to the merchant's ERP; null without an ERP */
+                        erp_status: (never | null) | "pending" | "pushed" | "refunded" | "retrying" | "failed";
+                        erp_error: string | null;
+                        /** @description The last failed e-waybill request of this order; null when none failed or the last one succeeded */
+                        e_waybill_error: {
+                            /** @description The courier's reason, as it answered */
+                            message: string;
+                            /** Format: date-time */
+                            at: string;
+                            /** @description True while the request will be sent again; false once the answer is final (ask again after fixing the cause) */
+                            retrying: boolean;
+                        } | null;
                         history: {
                             type: string;
                             actor_type: string;
@@ -9255,6 +9301,8 @@ export interface operations {
                 phone?: string;
                 product_id?: number;
                 batch_no?: string;
+                /** @description The ERP push state; none: never pushed (no ERP, or not yet queued) */
+                erp_status?: "pending" | "pushed" | "refunded" | "retrying" | "failed" | "none";
                 cursor?: string;
                 limit?: number;
             };
@@ -9271,6 +9319,102 @@ export interface operations {
                 };
                 content: {
                     "application/json": string;
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    createOrderExportLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default all */
+                    tab?: "pending_today" | "pending_tomorrow" | "pending_day_after" | "shipped_today" | "shipped_yesterday" | "all";
+                    status?: "pending" | "shipped" | "delivered" | "completed" | "cancelled";
+                    channel?: "web" | "phone" | "store" | "open_api";
+                    /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
+                    reserve_from?: string;
+                    /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
+                    reserve_to?: string;
+                    /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
+                    created_from?: string;
+                    /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
+                    created_to?: string;
+                    /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
+                    shipped_from?: string;
+                    /** @description YYYY-MM-DD, a real day from 2000-01-01 to 2099-12-31 */
+                    shipped_to?: string;
+                    order_no?: string;
+                    card_no?: string;
+                    phone?: string;
+                    product_id?: number;
+                    batch_no?: string;
+                    /** @description The ERP push state; none: never pushed (no ERP, or not yet queued) */
+                    erp_status?: "pending" | "pushed" | "refunded" | "retrying" | "failed" | "none";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        url: string;
+                        /** Format: date-time */
+                        expires_at: string;
+                    };
                 };
             };
             /** @description Default Response */
@@ -9580,6 +9724,12 @@ export interface operations {
                      * @description Rows of order_no, courier, waybill_no (xlsx; the template from GET /api/v1/orders/ship-import-template)
                      */
                     file: string;
+                    /**
+                     * @description Check every row, ship nothing
+                     * @default false
+                     * @enum {string}
+                     */
+                    dry_run?: "true" | "false";
                 };
             };
         };
@@ -9592,13 +9742,20 @@ export interface operations {
                 content: {
                     "application/json": {
                         shipped: number;
+                        /** @description Dry run: rows that would ship */
+                        would_ship: number;
                         already_shipped: number;
                         error: number;
+                        dry_run: boolean;
+                        /** @description Rows in error: GET /api/v1/imports/{report_id}/report downloads them as xlsx */
+                        report_id: number | null;
                         /** @description The first 10,000 rows; the counts above cover all */
                         rows: {
                             row: number;
                             order_no: string;
-                            result: string;
+                            result: "shipped" | "would_ship" | "already_shipped" | "error";
+                            /** @description The column in error: order_no, courier, waybill_no, or * (the whole row) */
+                            column?: string;
                             problem?: string;
                         }[];
                     };
