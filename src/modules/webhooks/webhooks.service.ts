@@ -14,7 +14,7 @@ import { toOpenOrder } from '../orders/orders.repository.js'
 import type { Order } from '../orders/orders.schemas.js'
 import { HandlerError, type Handler, type OutboxRow } from '../outbox/outbox.types.js'
 import { newWebhookSecret, webhookHeaders } from './webhook-signing.js'
-import { deliveryNotFound, endpointNotFound, urlInvalid } from './webhooks.errors.js'
+import { deliveryNotFound, endpointNotFound, replayRangeInvalid, urlInvalid } from './webhooks.errors.js'
 import * as repo from './webhooks.repository.js'
 import type { EndpointRow } from './webhooks.repository.js'
 import type { CreateEndpointBody, UpdateEndpointBody } from './webhooks.schemas.js'
@@ -22,6 +22,17 @@ import type { CreateEndpointBody, UpdateEndpointBody } from './webhooks.schemas.
 const ROTATION_MS = 24 * 3600_000
 const MAX_RESPONSE_BYTES = 64 * 1024
 const EXCERPT_CHARS = 1024
+
+/**
+ * The start of a receiver's answer as the delivery log keeps it. A receiver that echoes the
+ * request back (a debugging endpoint often does) must not put our signatures or secrets into a
+ * log every admin with webhooks.write reads: each is replaced before the answer is cut.
+ */
+export function responseExcerpt (body: string, hidden: string[]): string {
+  let text = body
+  for (const h of hidden) if (h.length >= 8) text = text.split(h).join('[已隐藏]')
+  return text.slice(0, EXCERPT_CHARS)
+}
 
 export function checkWebhookUrl (raw: string): string {
   let url: URL
@@ -74,7 +85,8 @@ export function createWebhooksService ({ db, clock, masterKey, http, merchants, 
     const { body } = JSON.parse(row.payload) as { body: string }
     const secrets = [unseal(endpoint.secret_enc, endpoint.id)]
     if (endpoint.old_secret_enc && Number(endpoint.old_secret_expires_at) > now.getTime()) secrets.push(unseal(endpoint.old_secret_enc, endpoint.id))
-    const headers = { 'content-type': 'application/json', 'user-agent': 'Kaquan-Webhooks/1.0', ...webhookHeaders(secrets, row.event_id!, Math.floor(now.getTime() / 1000), body) }
+    const signed = webhookHeaders(secrets, row.event_id!, Math.floor(now.getTime() / 1000), body)
+    const headers = { 'content-type': 'application/json', 'user-agent': 'Kaquan-Webhooks/1.0', ...signed }
 
     let status: number
     let excerpt: string
@@ -82,7 +94,10 @@ export function createWebhooksService ({ db, clock, masterKey, http, merchants, 
       // Nobody needs more than the start of an answer; a huge one is cut off.
       const res = await http.request(endpoint.url, { method: 'POST', body, headers, maxBytes: MAX_RESPONSE_BYTES })
       status = res.status
-      excerpt = res.body.slice(0, EXCERPT_CHARS)
+      const signatures = signed['webhook-signature'].split(' ')
+      const hidden = [...secrets, ...secrets.map((x) => x.replace(/^whsec_/, '')), signed['webhook-signature'], ...signatures, ...signatures.map((x) => x.replace(/^v1,/, ''))]
+      // Longest first: a signature's base64 part inside the whole header must not be hidden piecemeal.
+      excerpt = responseExcerpt(res.body, hidden.sort((a, b) => b.length - a.length))
     } catch (err) {
       const e = err instanceof OutboundError ? err : new OutboundError('network', 'network: ERR_NETWORK', 'ERR_NETWORK')
       // A refused address is recorded as refused, never with the address it resolved to.
@@ -248,11 +263,14 @@ export function createWebhooksService ({ db, clock, masterKey, http, merchants, 
       return { requeued: 1 }
     },
 
-    /** Re-queues the endpoint's dead (or all) deliveries created since a moment. */
-    async replay (merchantId: number, id: number, body: { since: string; status: 'dead' | 'all' }, actor: Actor) {
+    /** Re-queues the endpoint's dead (or all) deliveries created in [since, until). */
+    async replay (merchantId: number, id: number, body: { since: string; until?: string; status: 'dead' | 'all' }, actor: Actor) {
       await load(merchantId, id)
+      const since = Date.parse(body.since)
+      const until = body.until === undefined ? undefined : Date.parse(body.until)
+      if (until !== undefined && until <= since) throw replayRangeInvalid({ details: [{ path: '/until', message: '结束时间必须晚于开始时间' }] })
       const now = clock.now().getTime()
-      const n = await requeue(db, merchantId, { topic: 'webhook.delivery', destination: String(id), since: Date.parse(body.since), statuses: body.status === 'dead' ? ['dead'] : ['dead', 'done'] }, now)
+      const n = await requeue(db, merchantId, { topic: 'webhook.delivery', destination: String(id), since, until, statuses: body.status === 'dead' ? ['dead'] : ['dead', 'done'] }, now)
       await insertAudit(db, merchantId, actor, { action: 'webhooks.replay', target_type: 'webhook_endpoint', target_id: id, summary: { ...body, requeued: n } }, new Date(now))
       return { requeued: n }
     },
