@@ -4,7 +4,7 @@
 // permission named. Every page is its own chunk, loaded when first opened.
 import type { Component } from 'vue'
 import type { RouteRecordRaw } from 'vue-router'
-import { DataAnalysis, Goods, Link, OfficeBuilding, Tickets, User, Document, Shop, Phone, UserFilled, Setting } from '@element-plus/icons-vue'
+import { Connection, DataAnalysis, Goods, Link, OfficeBuilding, Tickets, User, Document, Shop, Phone, UserFilled, Setting } from '@element-plus/icons-vue'
 
 export interface Page {
   name: string
@@ -63,6 +63,13 @@ export const MENU: MenuGroup[] = [
   {
     title: '全局设置', icon: Setting, pages: [
       { name: 'storefront', path: 'settings/storefront', title: '店铺设置', component: () => import('./views/StorefrontView.vue') },
+    ],
+  },
+  {
+    title: '开放平台', icon: Connection, pages: [
+      { name: 'apps', path: 'open/apps', title: '应用管理', permissions: ['apps.write'], component: () => import('./views/AppsView.vue') },
+      { name: 'webhooks', path: 'open/webhooks', title: 'Webhook', permissions: ['webhooks.write'], component: () => import('./views/WebhooksView.vue') },
+      { name: 'webhook-deliveries', path: 'open/webhooks/:id(\\d+)', title: '投递记录', permissions: ['webhooks.write'], hidden: true, active: 'webhooks', component: () => import('./views/WebhookDeliveriesView.vue') },
     ],
   },
   {
