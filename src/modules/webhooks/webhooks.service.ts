@@ -1,10 +1,11 @@
 // Webhook endpoints, fan-out of domain events to them, delivery over HTTP with an SSRF guard,
 // and the delivery log with retry and replay.
+import { isIP } from 'node:net'
 import type { Knex } from 'knex'
 import type { Clock } from '../../shared/clock.js'
 import { decrypt, deriveKey, encrypt, randomString } from '../../shared/crypto.js'
 import { validationFailed } from '../../shared/errors.js'
-import { OutboundError, type Outbound } from '../../shared/outbound.js'
+import { OutboundError, refusedRange, type Outbound } from '../../shared/outbound.js'
 import { iso } from '../../shared/schemas.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
 import type { MerchantsService } from '../merchants/merchants.service.js'
@@ -14,7 +15,7 @@ import { toOpenOrder } from '../orders/orders.repository.js'
 import type { Order } from '../orders/orders.schemas.js'
 import { HandlerError, type Handler, type OutboxRow } from '../outbox/outbox.types.js'
 import { newWebhookSecret, webhookHeaders } from './webhook-signing.js'
-import { deliveryNotFound, endpointNotFound, replayRangeInvalid, urlInvalid } from './webhooks.errors.js'
+import { deliveryNotFound, endpointNotFound, replayRangeInvalid, urlInvalid, urlPrivate } from './webhooks.errors.js'
 import * as repo from './webhooks.repository.js'
 import type { EndpointRow } from './webhooks.repository.js'
 import type { CreateEndpointBody, UpdateEndpointBody } from './webhooks.schemas.js'
@@ -34,19 +35,30 @@ export function responseExcerpt (body: string, hidden: string[]): string {
   return text.slice(0, EXCERPT_CHARS)
 }
 
-export function checkWebhookUrl (raw: string): string {
+/**
+ * An endpoint URL as stored. Unless the operator allows private receivers
+ * (KAQUAN_ALLOW_PRIVATE_WEBHOOKS), an address that can never be delivered to — localhost or an
+ * IP literal outside public unicast, in any spelling URL parsing turns into one — is refused
+ * when it is typed, with its reason. A name is judged where it resolves, when each delivery
+ * connects (shared/outbound.ts): a name may point elsewhere tomorrow.
+ */
+export function checkWebhookUrl (raw: string, opts: { allowPrivate: boolean } = { allowPrivate: true }): string {
   let url: URL
   try { url = new URL(raw) } catch { throw urlInvalid() }
   const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) throw urlInvalid()
   if (url.username || url.password) throw urlInvalid()
+  if (!opts.allowPrivate) {
+    const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase()
+    if (host === 'localhost' || host.endsWith('.localhost') || (isIP(host) !== 0 && refusedRange(host) !== null)) throw urlPrivate()
+  }
   return url.toString()
 }
 
-/** `http` is the outbound client with the webhook policy (KAQUAN_ALLOW_PRIVATE_WEBHOOKS). */
-interface Deps { db: Knex; clock: Clock; masterKey: Buffer; http: Outbound; merchants: MerchantsService; open: OpenService; log: { info: (o: object, m: string) => void } }
+/** `http` is the outbound client with the webhook policy (KAQUAN_ALLOW_PRIVATE_WEBHOOKS), `allowPrivate` that policy. */
+interface Deps { db: Knex; clock: Clock; masterKey: Buffer; http: Outbound; allowPrivate: boolean; merchants: MerchantsService; open: OpenService; log: { info: (o: object, m: string) => void } }
 
-export function createWebhooksService ({ db, clock, masterKey, http, merchants, open, log }: Deps) {
+export function createWebhooksService ({ db, clock, masterKey, http, allowPrivate, merchants, open, log }: Deps) {
   const key = deriveKey(masterKey, 'webhook-secret')
   const seal = (secret: string, id: string) => encrypt(key, secret, `endpoint:${id}`)
   const unseal = (enc: string, id: number) => decrypt(key, enc, `endpoint:${id}`).toString('utf8')
@@ -178,7 +190,7 @@ export function createWebhooksService ({ db, clock, masterKey, http, merchants, 
     },
 
     async create (merchantId: number, body: CreateEndpointBody, actor: Actor) {
-      const url = checkWebhookUrl(body.url)
+      const url = checkWebhookUrl(body.url, { allowPrivate })
       checkTypes(body.event_types)
       const secret = newWebhookSecret()
       const now = clock.now().getTime()
@@ -198,7 +210,7 @@ export function createWebhooksService ({ db, clock, masterKey, http, merchants, 
     async update (merchantId: number, id: number, body: UpdateEndpointBody, actor: Actor) {
       await load(merchantId, id)
       const patch: repo.EndpointPatch = { updated_at: clock.now().getTime() }
-      if (body.url !== undefined) patch.url = checkWebhookUrl(body.url)
+      if (body.url !== undefined) patch.url = checkWebhookUrl(body.url, { allowPrivate })
       if (body.event_types !== undefined) { checkTypes(body.event_types); patch.event_types = JSON.stringify(body.event_types) }
       if (body.description !== undefined) patch.description = body.description
       if (body.enabled !== undefined) { patch.enabled = body.enabled; if (body.enabled) patch.disabled_reason = null }
