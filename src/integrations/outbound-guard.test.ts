@@ -3,7 +3,7 @@
 import t from 'tap'
 import type { LookupFunction } from 'node:net'
 import { enqueue, type OutboxMessage } from '../modules/outbox/outbox.repository.js'
-import { buildTestApp } from '../test-support/build-test-app.js'
+import { buildTestApp, createTestDatabase } from '../test-support/build-test-app.js'
 import { LOOPBACK_HOSTS, loopbackListener } from '../test-support/loopback-listener.js'
 import { CONSIGNEE, redeemFixture, type RedeemFixture } from '../test-support/redeem-fixture.js'
 
@@ -74,7 +74,8 @@ async function vendorPaths (f: RedeemFixture) {
 t.test('strict policy: no spelling of loopback reaches the listener, on any path; the merchant sees only "refused"', async (t) => {
   const l = await loopbackListener(t)
   // The operator listed every spelling as a vendor host, so the save passes and the connect-time check is what stops them.
-  const f = await redeemFixture(t, { quantity: 1, config: { allowPrivateWebhooks: false, allowPrivateVendors: false, vendorHosts: LOOPBACK_HOSTS } })
+  const database = await createTestDatabase(t)
+  const f = await redeemFixture(t, { quantity: 1, database, config: { allowPrivateWebhooks: false, allowPrivateVendors: false, vendorHosts: LOOPBACK_HOSTS } })
   const admin = f.auth(f.token)
   const urls = (path: string) => [...LOOPBACK_HOSTS.map((h) => `http://${h}:${l.port}${path}`), `https://127.0.0.1:${l.port}${path}`, `https://[::1]:${l.port}${path}`]
 
@@ -92,8 +93,14 @@ t.test('strict policy: no spelling of loopback reaches the listener, on any path
   t.ok((await f.db('sms_messages')).every((m) => m.status === 'failed' && /^address_refused/.test(m.error)), 'every text failed as refused')
 
   const hooks = [...LOOPBACK_HOSTS.map((h) => `https://${h}:${l.port}/hook`), `http://localhost:${l.port}/hook`, `http://127.0.0.1:${l.port}/hook`, `http://[::1]:${l.port}/hook`]
+  // Typed into this instance, every spelling is refused at once; stored by an instance that
+  // allowed them (the operator changed the policy since), the connect-time check stops them.
+  const loose = await buildTestApp(t, { database })
+  const looseAdmin = loose.auth(await loose.login())
   for (const url of hooks) {
-    const ep = await f.app.inject({ method: 'POST', url: '/api/v1/webhook-endpoints', headers: admin, payload: { url } })
+    const refused = await f.app.inject({ method: 'POST', url: '/api/v1/webhook-endpoints', headers: admin, payload: { url } })
+    t.equal(refused.json().code, 'webhook_url_private', `${url}: refused when typed`)
+    const ep = await loose.app.inject({ method: 'POST', url: '/api/v1/webhook-endpoints', headers: looseAdmin, payload: { url } })
     t.equal(ep.statusCode, 201, url)
     await f.app.inject({ method: 'POST', url: `/api/v1/webhook-endpoints/${ep.json().id}/test`, headers: admin })
   }

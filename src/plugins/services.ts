@@ -66,7 +66,7 @@ export function createServices (config: AppConfig, db: Knex, clock: Clock, log: 
   // receivers, and vendor calls (SMS, ERP, couriers) to the vendors' published hosts.
   const webhookHttp = createOutbound({ allowPrivate: config.allowPrivateWebhooks, lookup: overrides.outboundLookup })
   const vendorHttp = createVendorHttp({ hosts: config.vendorHosts, allowPrivate: config.allowPrivateVendors, lookup: overrides.outboundLookup })
-  const webhooks = createWebhooksService({ db, clock, masterKey: config.masterKey, http: webhookHttp, merchants, open, log })
+  const webhooks = createWebhooksService({ db, clock, masterKey: config.masterKey, http: webhookHttp, allowPrivate: config.allowPrivateWebhooks, merchants, open, log })
   const notifications = createNotificationsService({ db, clock, masterKey: config.masterKey, log, http: vendorHttp, provider: overrides.smsProvider })
   const eWaybill = createEWaybillService({ db, clock, masterKey: config.masterKey, orders, http: vendorHttp, vendorOverride: overrides.courierVendor })
   const erp = createErpService({ db, clock, masterKey: config.masterKey, orders, http: vendorHttp })

@@ -68,6 +68,7 @@ t.test('the console in a browser', { skip }, async (t) => {
       const items = (group: string) => page.locator('.kq-menu .el-sub-menu').filter({ has: page.locator('.el-sub-menu__title', { hasText: group }) }).locator('.el-menu-item').allInnerTexts()
       t.same(await items('卡券管理'), ['创建卡券', '卡券批次', '卡券列表', '卡券导入', '手机号发卡'])
       t.same(await items('订单管理'), ['订单列表', '批量发货'])
+      t.same(await items('开放平台'), ['应用管理', 'Webhook', '集成调用'])
       await screenshot(page, 'admin-layout')
       t.same(problems, [], 'no console errors')
     })

@@ -88,11 +88,12 @@ export async function listRows (db: Db, merchantId: number, f: { topics: readonl
 }
 
 /** Sends rows again now with a fresh retry schedule; returns how many were requeued. */
-export async function requeue (db: Db, merchantId: number, f: { topic: string; id?: number; destination?: string; since?: number; statuses: readonly string[] }, now: number): Promise<number> {
+export async function requeue (db: Db, merchantId: number, f: { topic: string; id?: number; destination?: string; since?: number; until?: number; statuses: readonly string[] }, now: number): Promise<number> {
   const q = db('outbox').where({ merchant_id: merchantId, topic: f.topic }).whereIn('status', [...f.statuses])
   if (f.id !== undefined) q.where('id', f.id)
   if (f.destination !== undefined) q.where('destination', f.destination)
   if (f.since !== undefined) q.andWhere('created_at', '>=', f.since)
+  if (f.until !== undefined) q.andWhere('created_at', '<', f.until)
   return await q.update({ status: 'pending', attempts: 0, next_attempt_at: now, updated_at: now })
 }
 

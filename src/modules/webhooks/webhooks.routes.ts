@@ -69,12 +69,12 @@ export const webhooksRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/api/v1/webhook-endpoints/:id/replay', {
     schema: {
-      operationId: 'replayWebhookDeliveries', tags, security, params: IdParams, summary: 'Re-queue dead (or all) deliveries created since a moment',
+      operationId: 'replayWebhookDeliveries', tags, security, params: IdParams, summary: 'Re-queue dead (or all) deliveries created in a time range (since ≤ created < until)',
       body: ReplayBodySchema,
       response: { 200: RequeuedSchema, ...errorResponses },
     },
     onRequest: write,
-  }, async (req) => svc().replay(sessionOf(req).merchant.id, req.params.id, { since: req.body.since, status: req.body.status ?? 'dead' }, actorOf(req)))
+  }, async (req) => svc().replay(sessionOf(req).merchant.id, req.params.id, { since: req.body.since, until: req.body.until, status: req.body.status ?? 'dead' }, actorOf(req)))
 
   app.get('/api/v1/deliveries', {
     schema: {

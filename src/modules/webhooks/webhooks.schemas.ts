@@ -27,7 +27,9 @@ export type UpdateEndpointBody = Static<typeof UpdateEndpointBodySchema>
 export const TestDeliverySchema = Type.Object({ delivery_id: Type.Integer(), webhook_id: Type.String() })
 
 export const ReplayBodySchema = Type.Object({
-  since: Type.String({ format: 'date-time' }), status: Type.Union([Type.Literal('dead'), Type.Literal('all')], { default: 'dead' }),
+  since: Type.String({ format: 'date-time', 'x-label': '开始时间' }),
+  until: Type.Optional(Type.String({ format: 'date-time', 'x-label': '结束时间', description: 'Deliveries created before this moment (default: now)' })),
+  status: Type.Union([Type.Literal('dead'), Type.Literal('all')], { default: 'dead' }),
 }, { additionalProperties: false })
 
 export const RequeuedSchema = Type.Object({ requeued: Type.Integer() })

@@ -1,10 +1,11 @@
 // Webhook endpoints, fan-out of domain events to them, delivery over HTTP with an SSRF guard,
 // and the delivery log with retry and replay.
+import { isIP } from 'node:net'
 import type { Knex } from 'knex'
 import type { Clock } from '../../shared/clock.js'
 import { decrypt, deriveKey, encrypt, randomString } from '../../shared/crypto.js'
 import { validationFailed } from '../../shared/errors.js'
-import { OutboundError, type Outbound } from '../../shared/outbound.js'
+import { OutboundError, refusedRange, type Outbound } from '../../shared/outbound.js'
 import { iso } from '../../shared/schemas.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
 import type { MerchantsService } from '../merchants/merchants.service.js'
@@ -14,7 +15,7 @@ import { toOpenOrder } from '../orders/orders.repository.js'
 import type { Order } from '../orders/orders.schemas.js'
 import { HandlerError, type Handler, type OutboxRow } from '../outbox/outbox.types.js'
 import { newWebhookSecret, webhookHeaders } from './webhook-signing.js'
-import { deliveryNotFound, endpointNotFound, urlInvalid } from './webhooks.errors.js'
+import { deliveryNotFound, endpointNotFound, replayRangeInvalid, urlInvalid, urlPrivate } from './webhooks.errors.js'
 import * as repo from './webhooks.repository.js'
 import type { EndpointRow } from './webhooks.repository.js'
 import type { CreateEndpointBody, UpdateEndpointBody } from './webhooks.schemas.js'
@@ -23,19 +24,41 @@ const ROTATION_MS = 24 * 3600_000
 const MAX_RESPONSE_BYTES = 64 * 1024
 const EXCERPT_CHARS = 1024
 
-export function checkWebhookUrl (raw: string): string {
+/**
+ * The start of a receiver's answer as the delivery log keeps it. A receiver that echoes the
+ * request back (a debugging endpoint often does) must not put our signatures or secrets into a
+ * log every admin with webhooks.write reads: each is replaced before the answer is cut.
+ */
+export function responseExcerpt (body: string, hidden: string[]): string {
+  let text = body
+  for (const h of hidden) if (h.length >= 8) text = text.split(h).join('[已隐藏]')
+  return text.slice(0, EXCERPT_CHARS)
+}
+
+/**
+ * An endpoint URL as stored. Unless the operator allows private receivers
+ * (KAQUAN_ALLOW_PRIVATE_WEBHOOKS), an address that can never be delivered to — localhost or an
+ * IP literal outside public unicast, in any spelling URL parsing turns into one — is refused
+ * when it is typed, with its reason. A name is judged where it resolves, when each delivery
+ * connects (shared/outbound.ts): a name may point elsewhere tomorrow.
+ */
+export function checkWebhookUrl (raw: string, opts: { allowPrivate: boolean } = { allowPrivate: true }): string {
   let url: URL
   try { url = new URL(raw) } catch { throw urlInvalid() }
   const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) throw urlInvalid()
   if (url.username || url.password) throw urlInvalid()
+  if (!opts.allowPrivate) {
+    const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase()
+    if (host === 'localhost' || host.endsWith('.localhost') || (isIP(host) !== 0 && refusedRange(host) !== null)) throw urlPrivate()
+  }
   return url.toString()
 }
 
-/** `http` is the outbound client with the webhook policy (KAQUAN_ALLOW_PRIVATE_WEBHOOKS). */
-interface Deps { db: Knex; clock: Clock; masterKey: Buffer; http: Outbound; merchants: MerchantsService; open: OpenService; log: { info: (o: object, m: string) => void } }
+/** `http` is the outbound client with the webhook policy (KAQUAN_ALLOW_PRIVATE_WEBHOOKS), `allowPrivate` that policy. */
+interface Deps { db: Knex; clock: Clock; masterKey: Buffer; http: Outbound; allowPrivate: boolean; merchants: MerchantsService; open: OpenService; log: { info: (o: object, m: string) => void } }
 
-export function createWebhooksService ({ db, clock, masterKey, http, merchants, open, log }: Deps) {
+export function createWebhooksService ({ db, clock, masterKey, http, allowPrivate, merchants, open, log }: Deps) {
   const key = deriveKey(masterKey, 'webhook-secret')
   const seal = (secret: string, id: string) => encrypt(key, secret, `endpoint:${id}`)
   const unseal = (enc: string, id: number) => decrypt(key, enc, `endpoint:${id}`).toString('utf8')
@@ -74,7 +97,8 @@ export function createWebhooksService ({ db, clock, masterKey, http, merchants, 
     const { body } = JSON.parse(row.payload) as { body: string }
     const secrets = [unseal(endpoint.secret_enc, endpoint.id)]
     if (endpoint.old_secret_enc && Number(endpoint.old_secret_expires_at) > now.getTime()) secrets.push(unseal(endpoint.old_secret_enc, endpoint.id))
-    const headers = { 'content-type': 'application/json', 'user-agent': 'Kaquan-Webhooks/1.0', ...webhookHeaders(secrets, row.event_id!, Math.floor(now.getTime() / 1000), body) }
+    const signed = webhookHeaders(secrets, row.event_id!, Math.floor(now.getTime() / 1000), body)
+    const headers = { 'content-type': 'application/json', 'user-agent': 'Kaquan-Webhooks/1.0', ...signed }
 
     let status: number
     let excerpt: string
@@ -82,7 +106,10 @@ export function createWebhooksService ({ db, clock, masterKey, http, merchants, 
       // Nobody needs more than the start of an answer; a huge one is cut off.
       const res = await http.request(endpoint.url, { method: 'POST', body, headers, maxBytes: MAX_RESPONSE_BYTES })
       status = res.status
-      excerpt = res.body.slice(0, EXCERPT_CHARS)
+      const signatures = signed['webhook-signature'].split(' ')
+      const hidden = [...secrets, ...secrets.map((x) => x.replace(/^whsec_/, '')), signed['webhook-signature'], ...signatures, ...signatures.map((x) => x.replace(/^v1,/, ''))]
+      // Longest first: a signature's base64 part inside the whole header must not be hidden piecemeal.
+      excerpt = responseExcerpt(res.body, hidden.sort((a, b) => b.length - a.length))
     } catch (err) {
       const e = err instanceof OutboundError ? err : new OutboundError('network', 'network: ERR_NETWORK', 'ERR_NETWORK')
       // A refused address is recorded as refused, never with the address it resolved to.
@@ -163,7 +190,7 @@ export function createWebhooksService ({ db, clock, masterKey, http, merchants, 
     },
 
     async create (merchantId: number, body: CreateEndpointBody, actor: Actor) {
-      const url = checkWebhookUrl(body.url)
+      const url = checkWebhookUrl(body.url, { allowPrivate })
       checkTypes(body.event_types)
       const secret = newWebhookSecret()
       const now = clock.now().getTime()
@@ -183,7 +210,7 @@ export function createWebhooksService ({ db, clock, masterKey, http, merchants, 
     async update (merchantId: number, id: number, body: UpdateEndpointBody, actor: Actor) {
       await load(merchantId, id)
       const patch: repo.EndpointPatch = { updated_at: clock.now().getTime() }
-      if (body.url !== undefined) patch.url = checkWebhookUrl(body.url)
+      if (body.url !== undefined) patch.url = checkWebhookUrl(body.url, { allowPrivate })
       if (body.event_types !== undefined) { checkTypes(body.event_types); patch.event_types = JSON.stringify(body.event_types) }
       if (body.description !== undefined) patch.description = body.description
       if (body.enabled !== undefined) { patch.enabled = body.enabled; if (body.enabled) patch.disabled_reason = null }
@@ -248,11 +275,14 @@ export function createWebhooksService ({ db, clock, masterKey, http, merchants, 
       return { requeued: 1 }
     },
 
-    /** Re-queues the endpoint's dead (or all) deliveries created since a moment. */
-    async replay (merchantId: number, id: number, body: { since: string; status: 'dead' | 'all' }, actor: Actor) {
+    /** Re-queues the endpoint's dead (or all) deliveries created in [since, until). */
+    async replay (merchantId: number, id: number, body: { since: string; until?: string; status: 'dead' | 'all' }, actor: Actor) {
       await load(merchantId, id)
+      const since = Date.parse(body.since)
+      const until = body.until === undefined ? undefined : Date.parse(body.until)
+      if (until !== undefined && until <= since) throw replayRangeInvalid({ details: [{ path: '/until', message: '结束时间必须晚于开始时间' }] })
       const now = clock.now().getTime()
-      const n = await requeue(db, merchantId, { topic: 'webhook.delivery', destination: String(id), since: Date.parse(body.since), statuses: body.status === 'dead' ? ['dead'] : ['dead', 'done'] }, now)
+      const n = await requeue(db, merchantId, { topic: 'webhook.delivery', destination: String(id), since, until, statuses: body.status === 'dead' ? ['dead'] : ['dead', 'done'] }, now)
       await insertAudit(db, merchantId, actor, { action: 'webhooks.replay', target_type: 'webhook_endpoint', target_id: id, summary: { ...body, requeued: n } }, new Date(now))
       return { requeued: n }
     },

@@ -121,21 +121,28 @@ t.test('secret rotation: two signatures for 24 hours; test deliveries', async (t
   t.notOk(listed.body.includes(rotated.secret) || listed.body.includes(ep.secret), 'secrets are not listed')
 })
 
-t.test('SSRF guard: https only (http for localhost), private addresses refused unless allowed', async (t) => {
+t.test('SSRF guard: https only (http for localhost); private addresses refused when typed, unless allowed', async (t) => {
   const f = await redeemFixture(t, { config: { allowPrivateWebhooks: false } })
+  const create = (url: string) => f.app.inject({ method: 'POST', url: '/api/v1/webhook-endpoints', headers: f.auth(f.token), payload: { url } })
   for (const url of ['http://example.com/hook', 'ftp://example.com', 'not a url', 'https://user:pw@example.com/']) {
-    const res = await f.app.inject({ method: 'POST', url: '/api/v1/webhook-endpoints', headers: f.auth(f.token), payload: { url } })
-    t.equal(res.json().code, 'webhook_url_invalid', url)
+    t.equal((await create(url)).json().code, 'webhook_url_invalid', url)
   }
   const receiver = await startReceiver(t)
-  await endpoint(f, receiver.url)
-  await endpoint(f, 'https://10.0.0.1/hook')
-  await redeemOne(f)
-  await f.app.services.worker.drainAll()
-  t.equal(receiver.received.length, 0, 'nothing reaches a loopback address')
-  const deliveries = await f.db('outbox').where({ topic: 'webhook.delivery' })
-  t.equal(deliveries.length, 4)
-  t.ok(deliveries.every((d) => d.status === 'dead' && /^address_refused/.test(d.last_error)), 'refused as not public, not retried')
+  for (const url of [receiver.url, 'https://10.0.0.1/hook', 'https://192.168.1.5/hook', 'https://169.254.169.254/latest', 'https://0x7f.1/hook', 'https://[::ffff:127.0.0.1]/hook', 'https://[fd00::1]/hook', 'http://localhost:8080/hook', 'https://app.localhost/hook']) {
+    const res = await create(url)
+    t.equal(res.statusCode, 422, url)
+    t.match(res.json(), { code: 'webhook_url_private', message: /内网、本机或保留地址/ })
+  }
+  t.equal((await f.db('webhook_endpoints')).length, 0, 'nothing stored')
+  const ep = (await create('https://hooks.example.com/kaquan')).json()
+  const moved = await f.app.inject({ method: 'PATCH', url: `/api/v1/webhook-endpoints/${ep.id}`, headers: f.auth(f.token), payload: { url: 'https://10.1.2.3/' } })
+  t.equal(moved.json().code, 'webhook_url_private', 'nor by an edit')
+  t.equal((await f.db('webhook_endpoints').first()).url, 'https://hooks.example.com/kaquan')
+
+  // The operator who allows private receivers (KAQUAN_ALLOW_PRIVATE_WEBHOOKS, the tests' default) may use them.
+  const loose = await redeemFixture(t)
+  const res = await loose.app.inject({ method: 'POST', url: '/api/v1/webhook-endpoints', headers: loose.auth(loose.token), payload: { url: 'https://10.0.0.1/hook' } })
+  t.equal(res.statusCode, 201)
 })
 
 t.test('bulk activation and voiding send card.activated and card.voided to the endpoints that want them', async (t) => {
@@ -152,4 +159,55 @@ t.test('bulk activation and voiding send card.activated and card.voided to the e
   const events = receiver.received.map((r) => JSON.parse(r.body) as { type: string; data: { card_no: string; status: string } })
   t.same(events.map((e) => `${e.type}:${e.data.card_no}`).sort(), [`card.activated:${f.cards[1].card_no}`, `card.activated:${f.cards[2].card_no}`, `card.voided:${f.cards[2].card_no}`].sort())
   t.ok(events.every((e) => 'status' in e.data && 'products' in e.data), 'data is the card as GET /open/v1/cards shows it')
+})
+
+t.test('the delivery log keeps every attempt, but never our signatures or secret echoed back by a receiver', async (t) => {
+  const clock = fixedClock(new Date())
+  const f = await redeemFixture(t, { clock })
+  // A debugging receiver that answers with what it was sent, headers included.
+  const receiver = await startReceiver(t, (r, n) => ({ status: n === 1 ? 500 : 200, body: JSON.stringify({ headers: r.headers, body: r.body }) }))
+  const ep = await endpoint(f, receiver.url)
+  await f.app.inject({ method: 'POST', url: `/api/v1/webhook-endpoints/${ep.id}/test`, headers: f.auth(f.token) })
+  await f.app.services.worker.drainAll()
+  clock.advance(6_000)
+  await f.app.services.worker.drainAll()
+  t.equal(receiver.received.length, 2)
+  const list = (await f.app.inject({ method: 'GET', url: `/api/v1/deliveries?endpoint_id=${ep.id}`, headers: f.auth(f.token) })).json()
+  const [delivery] = list.items
+  t.same(delivery.attempt_log.map((a: { status_code: number }) => a.status_code), [500, 200], 'both attempts, in order')
+  for (const [i, a] of (delivery.attempt_log as Array<{ response_excerpt: string; latency_ms: number; started_at: string }>).entries()) {
+    const sent = receiver.received[i].headers['webhook-signature'] as string
+    t.notOk(a.response_excerpt.includes(sent.slice(3)), `attempt ${i + 1}: the signature is not in the log`)
+    t.notOk(a.response_excerpt.includes(ep.secret.slice(6)), 'nor the secret')
+    t.match(a.response_excerpt, /"webhook-signature":"\[已隐藏\]"/)
+    t.match(a.response_excerpt, /webhook-id/, 'the rest of the answer is kept')
+    t.ok(a.response_excerpt.length <= 1024 && a.latency_ms >= 0 && a.started_at)
+  }
+})
+
+t.test('replay takes a time range: only the dead deliveries created in [since, until) go again', async (t) => {
+  const clock = fixedClock(new Date('2026-12-01T02:00:00Z'))
+  const f = await redeemFixture(t, { clock })
+  const receiver = await startReceiver(t, () => ({ status: 200 }))
+  const ep = await endpoint(f, receiver.url)
+  const ids: number[] = []
+  for (let i = 0; i < 3; i++) {
+    ids.push((await f.app.inject({ method: 'POST', url: `/api/v1/webhook-endpoints/${ep.id}/test`, headers: f.auth(f.token) })).json().delivery_id)
+    clock.advance(3600_000)
+  }
+  await f.db('outbox').whereIn('id', ids).update({ status: 'dead', attempts: 8 })
+  const replay = (payload: object) => f.app.inject({ method: 'POST', url: `/api/v1/webhook-endpoints/${ep.id}/replay`, headers: f.auth(f.token), payload })
+
+  const bad = await replay({ since: '2026-12-01T04:00:00Z', until: '2026-12-01T03:00:00Z' })
+  t.equal(bad.statusCode, 422)
+  t.match(bad.json(), { code: 'replay_range_invalid', message: '结束时间必须晚于开始时间', details: [{ path: '/until' }] })
+  t.equal((await f.db('outbox').whereIn('id', ids).where({ status: 'dead' })).length, 3, 'nothing requeued')
+
+  const res = await replay({ since: '2026-12-01T02:30:00Z', until: '2026-12-01T03:30:00Z' })
+  t.same(res.json(), { requeued: 1 })
+  const rows = await f.db('outbox').whereIn('id', ids).orderBy('id')
+  t.same(rows.map((r) => r.status), ['dead', 'pending', 'dead'], 'the one created at 03:00 only')
+  await f.app.services.worker.drainAll()
+  t.equal(receiver.received.length, 1)
+  t.same((await replay({ since: '2026-12-01T00:00:00Z' })).json(), { requeued: 2 }, 'without until: everything dead since then')
 })

@@ -82,6 +82,9 @@ export const MENU: MenuGroup[] = [
   },
   {
     title: '开放平台', icon: Connection, pages: [
+      { name: 'apps', path: 'open/apps', title: '应用管理', permissions: ['apps.write'], component: () => import('./views/AppsView.vue') },
+      { name: 'webhooks', path: 'open/webhooks', title: 'Webhook', permissions: ['webhooks.write'], component: () => import('./views/WebhooksView.vue') },
+      { name: 'webhook-deliveries', path: 'open/webhooks/:id(\\d+)', title: '投递记录', permissions: ['webhooks.write'], hidden: true, active: 'webhooks', component: () => import('./views/WebhookDeliveriesView.vue') },
       { name: 'integration-calls', path: 'integration-calls', title: '集成调用', permissions: ['settings.write'], component: () => import('./views/IntegrationCallsView.vue') },
     ],
   },

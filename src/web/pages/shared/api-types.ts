@@ -957,7 +957,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Re-queue dead (or all) deliveries created since a moment */
+        /** Re-queue dead (or all) deliveries created in a time range (since ≤ created < until) */
         post: operations["replayWebhookDeliveries"];
         delete?: never;
         options?: never;
@@ -8532,6 +8532,11 @@ export interface operations {
                 "application/json": {
                     /** Format: date-time */
                     since: string;
+                    /**
+                     * Format: date-time
+                     * @description Deliveries created before this moment (default: now)
+                     */
+                    until?: string;
                     /** @default dead */
                     status: "dead" | "all";
                 };
