@@ -59,6 +59,9 @@ export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height:
 export async function screenshot (page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true })
   const path = join(ARTIFACTS, `${name}.png`)
+  // As the merchant sees it once loaded: not behind a loading mask (Element Plus's v-loading),
+  // waited for briefly; a page still loading after that is shot as it is.
+  await page.locator('.el-loading-mask:visible').first().waitFor({ state: 'detached', timeout: 3000 }).catch(() => {})
   await page.screenshot({ path, fullPage: true })
   return path
 }

@@ -188,6 +188,7 @@ t.test('logistics pages in a browser', { skip }, async (t) => {
       const problems = consoleProblems(page)
       await openConsole(page, server.url, server.token, '/admin/settings/tracking')
       await page.waitForSelector('#kq-k100-key')
+      await page.locator('.kq-tracking .el-loading-mask').waitFor({ state: 'hidden' })
       await page.fill('#kq-k100-key', 'pollkey-9876')
       await page.fill('#kq-k100-salt', 'saltsalt-5555')
       await page.fill('#kq-sf-allowlist', '203.0.113.0/24\n198.51.100.7')
