@@ -12,6 +12,7 @@ import * as performance from './20261202000000_performance.js'
 import * as merchantConsole from './20261203000000_merchant_console.js'
 import * as distributorCardCounts from './20261203010000_distributor_card_counts.js'
 import * as downloadLinks from './20261203020000_download_links.js'
+import * as smsDropped from './20261204030000_sms_dropped.js'
 
 const migrations: Record<string, Knex.Migration> = {
   '20261123000000_foundation': foundation,
@@ -25,6 +26,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261203000000_merchant_console': merchantConsole,
   '20261203010000_distributor_card_counts': distributorCardCounts,
   '20261203020000_download_links': downloadLinks,
+  '20261204030000_sms_dropped': smsDropped,
 }
 
 export const migrationSource: Knex.MigrationSource<string> = {
