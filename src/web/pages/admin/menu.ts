@@ -63,6 +63,8 @@ export const MENU: MenuGroup[] = [
   {
     title: '全局设置', icon: Setting, pages: [
       { name: 'storefront', path: 'settings/storefront', title: '店铺设置', component: () => import('./views/StorefrontView.vue') },
+      { name: 'pickup-settings', path: 'settings/pickup', title: '提货设置', component: () => import('./views/PickupSettingsView.vue') },
+      { name: 'notification-settings', path: 'settings/notifications', title: '通知设置', permissions: ['settings.write'], component: () => import('./views/NotificationSettingsView.vue') },
     ],
   },
   {
