@@ -126,6 +126,8 @@ t.test('提货设置 and 通知设置 in a browser', { skip }, async (t) => {
       await page.fill('#kq-template-order_submitted_customer', 'SMS_100001')
       await page.click('#kq-sms-save')
       t.match(await lastMessage(page), '通知设置已保存')
+      await page.locator('.kq-page__title').scrollIntoViewIfNeeded()
+      await screenshot(page, 'admin-notification-settings-form')
       t.equal(await page.inputValue('#kq-aliyun-secret'), '', 'the secret is not shown again')
       t.match(await page.getAttribute('#kq-aliyun-secret', 'placeholder') ?? '', '已保存（****7788）')
       const saved = await server.app.inject({ url: '/api/v1/settings/notifications', headers: admin })
