@@ -15,6 +15,7 @@ import * as downloadLinks from './20261203020000_download_links.js'
 import * as orderDesk from './20261204000000_order_desk.js'
 import * as smsOrderNo from './20261204010000_sms_order_no.js'
 import * as courierVariantDisabled from './20261204020000_courier_variant_disabled.js'
+import * as smsDropped from './20261204030000_sms_dropped.js'
 import * as erpSyncStatus from './20261204050000_erp_sync_status.js'
 
 const migrations: Record<string, Knex.Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261204000000_order_desk': orderDesk,
   '20261204010000_sms_order_no': smsOrderNo,
   '20261204020000_courier_variant_disabled': courierVariantDisabled,
+  '20261204030000_sms_dropped': smsDropped,
   '20261204050000_erp_sync_status': erpSyncStatus,
 }
 

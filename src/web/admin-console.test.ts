@@ -69,6 +69,7 @@ t.test('the console in a browser', { skip }, async (t) => {
       t.same(await items('卡券管理'), ['创建卡券', '卡券批次', '卡券列表', '卡券导入', '手机号发卡'])
       t.same(await items('订单管理'), ['订单列表', '批量发货'])
       t.same(await items('开放平台'), ['应用管理', 'Webhook', '集成调用'])
+      t.same((await items('全局设置')).slice(0, 3), ['店铺设置', '提货设置', '通知设置'], '全局设置: 店铺设置 first, then 提货设置 and 通知设置')
       await screenshot(page, 'admin-layout')
       t.same(problems, [], 'no console errors')
     })

@@ -1,6 +1,7 @@
-// The `sms_messages` table: one row per text we tried to send (sent, failed or held back by the
-// per-phone limits), the merchant's message log.
+// The `sms_messages` table: one row per text we tried to send (sent, failed, or dropped by the
+// per-phone limits, with the reason), the merchant's message log.
 import type { Db } from '../../shared/db.js'
+import type { SmsState } from './notifications.schemas.js'
 
 export interface SmsMessageRow {
   id: number
@@ -9,7 +10,7 @@ export interface SmsMessageRow {
   event: string
   template_id: string
   provider: string
-  status: 'sent' | 'failed' | 'limited'
+  status: SmsState
   provider_message_id: string | null
   error: string | null
   outbox_id: number | null

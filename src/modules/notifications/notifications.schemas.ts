@@ -56,13 +56,39 @@ export const DEFAULT_NOTIFICATIONS: StoredNotifications = {
   templates: {}, card_issued_include_password: false, limits: { per_minute: 1, per_day: 10 },
 }
 
-export const MaskedNotificationsSchema = Type.Object({}, { additionalProperties: true, description: 'The settings with credentials masked (****abcd)' })
+const Body = NotificationsBodySchema.properties
+/** The settings as an admin reads them: each credential masked (****abcd, its last four characters), never in full. */
+export const MaskedNotificationsSchema = Type.Object({
+  provider: Body.provider,
+  aliyun: Nullable(Type.Object({
+    access_key_id: Type.String(),
+    access_key_secret: Nullable(Type.String({ description: 'Masked: ****abcd' })),
+    endpoint: Nullable(Type.String()),
+  })),
+  tencent: Nullable(Type.Object({
+    secret_id: Type.String(),
+    secret_key: Nullable(Type.String({ description: 'Masked: ****abcd' })),
+    sdk_app_id: Type.String(),
+    region: Nullable(Type.String()),
+    endpoint: Nullable(Type.String()),
+  })),
+  sign_name: Body.sign_name,
+  admin_phones: Type.Array(Type.String()),
+  switches: Body.switches,
+  templates: Body.templates,
+  card_issued_include_password: Type.Boolean(),
+  limits: Body.limits,
+}, { description: 'The settings with credentials masked (****abcd)' })
 
 export const TestTextBodySchema = Type.Object({ phone: MobilePhone }, { additionalProperties: false })
 export const TestTextResultSchema = Type.Object({ outbox_id: Type.Integer() })
 
-export const SmsMessageListQuerySchema = Type.Object({ phone: Type.Optional(Type.String({ maxLength: 20 })), status: Type.Optional(Type.Union(['sent', 'failed', 'limited'].map((s) => Type.Literal(s)))), cursor: Type.Optional(Type.String({ pattern: '^[0-9]+$' })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })) })
+/** A text's outcome: sent, failed at the provider, or dropped before it (over a per-phone limit). */
+export const SMS_STATES = ['sent', 'failed', 'dropped'] as const
+export type SmsState = typeof SMS_STATES[number]
+
+export const SmsMessageListQuerySchema = Type.Object({ phone: Type.Optional(Type.String({ maxLength: 20 })), status: Type.Optional(Type.Union(SMS_STATES.map((s) => Type.Literal(s)), { description: 'sent; failed (error: the reason); dropped (not sent: over a per-phone limit; error: which)', 'x-label': '状态', 'x-message': '状态只能是 sent（已发送）、failed（发送失败）或 dropped（超出频率限制未发送）' })), cursor: Type.Optional(Type.String({ pattern: '^[0-9]+$' })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })) })
 export type SmsMessageListQuery = Static<typeof SmsMessageListQuerySchema>
 
-export const SmsMessageListSchema = Type.Object({ items: Type.Array(Type.Object({ id: Type.Integer(), phone: Type.String(), event: Type.String(), template_id: Type.String(), provider: Type.String(), status: Type.String(), provider_message_id: Nullable(Type.String()), error: Nullable(Type.String()), created_at: Timestamp })), next_cursor: Nullable(Type.String()) })
+export const SmsMessageListSchema = Type.Object({ items: Type.Array(Type.Object({ id: Type.Integer(), phone: Type.String(), event: Type.String(), template_id: Type.String(), provider: Type.String(), status: Type.Union(SMS_STATES.map((s) => Type.Literal(s))), provider_message_id: Nullable(Type.String()), error: Nullable(Type.String({ description: 'Why it failed (the provider\'s reason) or was dropped (the limit it hit)' })), created_at: Timestamp })), next_cursor: Nullable(Type.String()) })
 export type SmsMessageList = Static<typeof SmsMessageListSchema>

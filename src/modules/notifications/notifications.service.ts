@@ -39,6 +39,11 @@ export function textsRerouted (old: StoredNotifications, body: NotificationsBody
   return false
 }
 
+/** The reason kept with a dropped text, in the merchant's words (both windows are rolling: the last 60 s, the last 24 h). */
+export function dropReason (per: 'minute' | 'day', limit: number): string {
+  return `超出发送频率限制：同一手机号同一模板${per === 'minute' ? ' 1 分钟' : ' 24 小时'}内最多 ${limit} 条，本条未发送`
+}
+
 function orderVars (o: Order): Record<string, string> {
   return { order_no: o.order_no, product: o.product.name, consignee_name: o.consignee?.name ?? '', courier: o.courier_name ?? '', waybill_no: o.waybill_no ?? '', card_no: o.card_no }
 }
@@ -95,6 +100,14 @@ export function createNotificationsService ({ db, clock, masterKey, log, http, p
     await repo.insertSmsMessage(db, { merchant_id: merchantId, ...m, provider_message_id: m.provider_message_id ?? null, error: m.error?.slice(0, REASON_CHARS) ?? null, outbox_id: m.outbox_id ?? null, order_no: m.order_no ?? null, created_at: clock.now().getTime() })
   }
 
+  /** Why a text to `phone` with this template would go over a per-phone limit now, or null. */
+  async function overLimit (merchantId: number, phone: string, templateId: string, limits: StoredNotifications['limits'], now: number): Promise<string | null> {
+    const count = (sinceMs: number) => repo.countSentSince(db, merchantId, phone, templateId, now - sinceMs)
+    if (await count(60_000) >= limits.per_minute) return dropReason('minute', limits.per_minute)
+    if (await count(86_400_000) >= limits.per_day) return dropReason('day', limits.per_day)
+    return null
+  }
+
   /** Sends one text: limits first, then the provider; every outcome is logged. */
   async function sendNow (merchantId: number, outboxId: number | null, event: SmsEvent, phone: string, vars: Record<string, string>): Promise<void> {
     const s = await stored(merchantId)
@@ -104,10 +117,12 @@ export function createNotificationsService ({ db, clock, masterKey, log, http, p
     // test text's order number is made up.
     const orderNo = event === 'test' ? null : vars.order_no ?? null
     const now = clock.now().getTime()
-    const count = (sinceMs: number) => repo.countSentSince(db, merchantId, phone, template.template_id, now - sinceMs)
-    // Providers ban senders that text one number too often: stop before they would.
-    if (await count(60_000) >= s.limits.per_minute || await count(86_400_000) >= s.limits.per_day) {
-      await record(merchantId, { phone, event, template_id: template.template_id, provider: provider.name, status: 'limited', outbox_id: outboxId, order_no: orderNo })
+    // Providers ban senders that text one number too often: stop before they would. A text
+    // stopped here is not retried; it stays in the log as dropped, with the limit it hit.
+    const dropped = await overLimit(merchantId, phone, template.template_id, s.limits, now)
+    if (dropped) {
+      await record(merchantId, { phone, event, template_id: template.template_id, provider: provider.name, status: 'dropped', error: dropped, outbox_id: outboxId, order_no: orderNo })
+      log.info({ merchant_id: merchantId, event, template_id: template.template_id, phone: maskPhone(phone) }, 'sms.dropped')
       return
     }
     const params = Object.fromEntries(Object.entries(template.params).map(([name, variable]) => [name, vars[variable] ?? '']))

@@ -3,6 +3,7 @@ import { fixedClock } from '../../shared/clock.js'
 import { fakeProvider } from '../../integrations/sms/fake.js'
 import { SmsError } from '../../integrations/sms/port.js'
 import { CONSIGNEE, redeemFixture, type RedeemFixture } from '../../test-support/redeem-fixture.js'
+import * as smsDropped from '../../../migrations/20261204030000_sms_dropped.js'
 
 const SETTINGS = {
   provider: 'console', sign_name: '鲜果铺', admin_phones: ['13900000001'],
@@ -39,12 +40,19 @@ t.test('switches A, B and C send the merchant\'s templates; per-phone limits sto
   await f.app.services.worker.drainAll()
   t.same(sms.sent[2], { phone: '13800138000', sign_name: '鲜果铺', template_id: 'SMS_C', params: { no: orderNo, courier: '顺丰速运', waybill: 'SF1234567890' } }, 'C when shipped')
 
-  // A second order for the same phone within the minute: the customer's text is held back.
+  // A second order for the same phone within the minute: the customer's text is dropped, and so
+  // is the admin's second order notice (B) — with the default of one a minute, on the record.
   await redeem(f, 1)
   await f.app.services.worker.drainAll()
   const log = await f.app.inject({ method: 'GET', url: '/api/v1/sms-messages', headers: f.auth(f.token) })
-  t.same(log.json().items.map((m: { template_id: string; status: string }) => `${m.template_id}:${m.status}`).sort(), ['SMS_A:limited', 'SMS_A:sent', 'SMS_B:limited', 'SMS_B:sent', 'SMS_C:sent'])
+  t.same(log.json().items.map((m: { template_id: string; status: string }) => `${m.template_id}:${m.status}`).sort(), ['SMS_A:dropped', 'SMS_A:sent', 'SMS_B:dropped', 'SMS_B:sent', 'SMS_C:sent'])
   t.equal(log.json().items.find((m: { template_id: string }) => m.template_id === 'SMS_B').phone, '139****0001', 'phones masked in the log')
+  const dropped = await f.app.inject({ method: 'GET', url: '/api/v1/sms-messages?status=dropped&phone=13900000001', headers: f.auth(f.token) })
+  t.same(dropped.json().items.map((m: { event: string; status: string; error: string }) => [m.event, m.status, m.error]),
+    [['order_submitted_admin', 'dropped', '超出发送频率限制：同一手机号同一模板 1 分钟内最多 1 条，本条未发送']], 'the admin\'s dropped notice, with the limit it hit')
+  t.equal(sms.sent.length, 3, 'nothing dropped reached the provider')
+  t.equal((await f.db('outbox').where({ topic: 'sms.send', status: 'done' })).length, 5, 'a dropped text is finished, not retried')
+  t.equal((await f.app.inject({ method: 'GET', url: '/api/v1/sms-messages?status=limited', headers: f.auth(f.token) })).statusCode, 422, 'the states are sent, failed and dropped')
   clock.advance(61_000)
   await redeem(f, 2)
   await f.app.services.worker.drainAll()
@@ -116,4 +124,37 @@ t.test('the console provider logs parameter names, never their values', async (t
   t.same(a.params, { who: '****', goods: '****', no: '****' }, 'names kept, values masked')
   t.equal(a.phone, '138****8000')
   t.notOk(sent.some((l) => JSON.stringify(l).includes(CONSIGNEE.name) || JSON.stringify(l).includes('苹果礼盒')), 'no value reaches the log')
+})
+
+t.test('the daily limit drops with its own reason; the log pages by cursor, newest first', async (t) => {
+  const clock = fixedClock(new Date())
+  const sms = fakeProvider()
+  const f = await redeemFixture(t, { quantity: 1, clock, overrides: { smsProvider: sms } })
+  t.equal((await f.app.inject({ method: 'PUT', url: '/api/v1/settings/notifications', headers: f.auth(f.token), payload: { ...SETTINGS, limits: { per_minute: 5, per_day: 2 } } })).statusCode, 200)
+  for (let i = 0; i < 3; i++) {
+    t.equal((await f.app.inject({ method: 'POST', url: '/api/v1/settings/notifications/test', headers: f.auth(f.token), payload: { phone: '13600136000' } })).statusCode, 202)
+    await f.app.services.worker.drainAll()
+    clock.advance(61_000)
+  }
+  t.equal(sms.sent.length, 2)
+  const first = (await f.app.inject({ method: 'GET', url: '/api/v1/sms-messages?limit=2', headers: f.auth(f.token) })).json()
+  t.same(first.items.map((m: { status: string }) => m.status), ['dropped', 'sent'], 'newest first')
+  t.equal(first.items[0].error, '超出发送频率限制：同一手机号同一模板 24 小时内最多 2 条，本条未发送')
+  t.equal(first.items[0].event, 'test')
+  t.ok(first.next_cursor)
+  const second = (await f.app.inject({ method: 'GET', url: `/api/v1/sms-messages?limit=2&cursor=${first.next_cursor}`, headers: f.auth(f.token) })).json()
+  t.same(second.items.map((m: { status: string }) => m.status), ['sent'])
+  t.equal(second.next_cursor, null)
+  t.same((await f.app.inject({ method: 'GET', url: '/api/v1/sms-messages?phone=13600136001', headers: f.auth(f.token) })).json().items, [], 'another phone: none')
+})
+
+t.test('the migration: texts logged as limited before are dropped, with a reason', async (t) => {
+  const f = await redeemFixture(t, { quantity: 1 })
+  const merchant = (await f.db('merchants').where({ code: 'default' }).first('id')).id
+  const row = { merchant_id: merchant, phone: '13900000001', event: 'order_submitted_admin', template_id: 'SMS_B', provider: 'console', provider_message_id: null, outbox_id: null, created_at: Date.now() }
+  await f.db('sms_messages').insert([{ ...row, status: 'limited', error: null }, { ...row, status: 'sent', error: null }])
+  await smsDropped.up(f.db)
+  t.same((await f.db('sms_messages').orderBy('id')).map((m) => [m.status, m.error]), [['dropped', '超出发送频率限制（同一手机号同一模板），本条未发送'], ['sent', null]])
+  await smsDropped.down(f.db)
+  t.same((await f.db('sms_messages').orderBy('id')).map((m) => [m.status, m.error]), [['limited', null], ['sent', null]], 'down puts them back')
 })

@@ -141,7 +141,7 @@ t.test('failures on the timeline: the ERP\'s refusal, the courier\'s reason, a t
   t.match(a.find((e) => e.kind === 'erp_push'), { state: 'failed', detail: '失败：1090: 店铺不存在' }, 'the ERP\'s refusal with its reason')
   const b = await timeline(second)
   t.match(b.find((e) => e.kind === 'erp_push'), { state: 'retrying', detail: /^失败，将自动重试：/ })
-  t.match(b.find((e) => e.kind === 'sms' && e.title === '下单短信（发给顾客）'), { state: 'dropped', detail: /按通知设置的限额未发送/ }, 'a text held back by the limits shows as not sent')
+  t.match(b.find((e) => e.kind === 'sms' && e.title === '下单短信（发给顾客）'), { state: 'dropped', detail: /未发送，超出发送频率限制/ }, 'a text held back by the limits shows as not sent')
 
   // E-waybills: one refused with the vendor's reason, one that ships.
   const ask = (orderNo: string) => f.app.inject({ method: 'POST', url: `/api/v1/orders/${orderNo}/e-waybill`, headers: f.auth(f.token), payload: { courier_account_id: courier.id } })

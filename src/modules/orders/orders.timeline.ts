@@ -146,9 +146,9 @@ export async function orderTimeline (db: Db, merchantId: number, order: OrderRow
   for (const m of await smsMessagesOfOrder(db, merchantId, order.order_no)) {
     const to = `发送至 ${maskPhone(m.phone)}（模板 ${m.template_id}）`
     const detail = m.status === 'sent' ? to
-      : m.status === 'limited' ? `${to}：同一号码发送过于频繁，按通知设置的限额未发送`
+      : m.status === 'dropped' ? `${to}：未发送，${m.error ?? '同一号码发送过于频繁，按通知设置的限额未发送'}`
         : `${to}：失败，${m.error ?? '未知原因'}`
-    add(Number(m.created_at), { kind: 'sms', title: SMS_TITLE[m.event] ?? `短信（${m.event}）`, detail, state: m.status === 'sent' ? 'done' : m.status === 'limited' ? 'dropped' : 'failed', actor: null })
+    add(Number(m.created_at), { kind: 'sms', title: SMS_TITLE[m.event] ?? `短信（${m.event}）`, detail, state: m.status === 'sent' ? 'done' : m.status === 'dropped' ? 'dropped' : 'failed', actor: null })
   }
 
   for (const l of await trackingTrail(db, order.id)) {

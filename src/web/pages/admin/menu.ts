@@ -75,6 +75,8 @@ export const MENU: MenuGroup[] = [
   {
     title: '全局设置', icon: Setting, pages: [
       { name: 'storefront', path: 'settings/storefront', title: '店铺设置', component: () => import('./views/StorefrontView.vue') },
+      { name: 'pickup-settings', path: 'settings/pickup', title: '提货设置', component: () => import('./views/PickupSettingsView.vue') },
+      { name: 'notification-settings', path: 'settings/notifications', title: '通知设置', permissions: ['settings.write'], component: () => import('./views/NotificationSettingsView.vue') },
       { name: 'e-waybill-settings', path: 'settings/e-waybill', title: '电子面单寄件人', permissions: ['settings.write'], component: () => import('./views/EWaybillSettingsView.vue') },
       { name: 'erp-settings', path: 'settings/erp', title: 'ERP 设置', permissions: ['settings.write'], component: () => import('./views/ErpSettingsView.vue') },
       { name: 'tracking-settings', path: 'settings/tracking', title: '物流跟踪', permissions: ['settings.write'], component: () => import('./views/TrackingSettingsView.vue') },

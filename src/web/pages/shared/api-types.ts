@@ -9828,7 +9828,77 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        provider: "console" | "aliyun" | "tencent";
+                        aliyun: {
+                            access_key_id: string;
+                            /** @description Masked: ****abcd */
+                            access_key_secret: string | null;
+                            endpoint: string | null;
+                        } | null;
+                        tencent: {
+                            secret_id: string;
+                            /** @description Masked: ****abcd */
+                            secret_key: string | null;
+                            sdk_app_id: string;
+                            region: string | null;
+                            endpoint: string | null;
+                        } | null;
+                        /** @description 短信签名 */
+                        sign_name: string;
+                        admin_phones: string[];
+                        switches: {
+                            /** @description A */
+                            order_submitted_customer: boolean;
+                            /** @description B */
+                            order_submitted_admin: boolean;
+                            /** @description C */
+                            shipped_customer: boolean;
+                            card_issued: boolean;
+                            /** @description Card passwords guessed across many cards → admin phones (default on) */
+                            security_alert?: boolean;
+                        };
+                        templates: {
+                            order_submitted_customer?: {
+                                template_id: string;
+                                /** @description Template parameter → variable */
+                                params: {
+                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                };
+                            };
+                            order_submitted_admin?: {
+                                template_id: string;
+                                /** @description Template parameter → variable */
+                                params: {
+                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                };
+                            };
+                            shipped_customer?: {
+                                template_id: string;
+                                /** @description Template parameter → variable */
+                                params: {
+                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                };
+                            };
+                            card_issued?: {
+                                template_id: string;
+                                /** @description Template parameter → variable */
+                                params: {
+                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                };
+                            };
+                            security_alert?: {
+                                template_id: string;
+                                /** @description Template parameter → variable */
+                                params: {
+                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                };
+                            };
+                        };
+                        card_issued_include_password: boolean;
+                        limits: {
+                            per_minute: number;
+                            per_day: number;
+                        };
                     };
                 };
             };
@@ -9971,7 +10041,77 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        provider: "console" | "aliyun" | "tencent";
+                        aliyun: {
+                            access_key_id: string;
+                            /** @description Masked: ****abcd */
+                            access_key_secret: string | null;
+                            endpoint: string | null;
+                        } | null;
+                        tencent: {
+                            secret_id: string;
+                            /** @description Masked: ****abcd */
+                            secret_key: string | null;
+                            sdk_app_id: string;
+                            region: string | null;
+                            endpoint: string | null;
+                        } | null;
+                        /** @description 短信签名 */
+                        sign_name: string;
+                        admin_phones: string[];
+                        switches: {
+                            /** @description A */
+                            order_submitted_customer: boolean;
+                            /** @description B */
+                            order_submitted_admin: boolean;
+                            /** @description C */
+                            shipped_customer: boolean;
+                            card_issued: boolean;
+                            /** @description Card passwords guessed across many cards → admin phones (default on) */
+                            security_alert?: boolean;
+                        };
+                        templates: {
+                            order_submitted_customer?: {
+                                template_id: string;
+                                /** @description Template parameter → variable */
+                                params: {
+                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                };
+                            };
+                            order_submitted_admin?: {
+                                template_id: string;
+                                /** @description Template parameter → variable */
+                                params: {
+                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                };
+                            };
+                            shipped_customer?: {
+                                template_id: string;
+                                /** @description Template parameter → variable */
+                                params: {
+                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                };
+                            };
+                            card_issued?: {
+                                template_id: string;
+                                /** @description Template parameter → variable */
+                                params: {
+                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                };
+                            };
+                            security_alert?: {
+                                template_id: string;
+                                /** @description Template parameter → variable */
+                                params: {
+                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                };
+                            };
+                        };
+                        card_issued_include_password: boolean;
+                        limits: {
+                            per_minute: number;
+                            per_day: number;
+                        };
                     };
                 };
             };
@@ -10114,7 +10254,77 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        provider: "console" | "aliyun" | "tencent";
+                        aliyun: {
+                            access_key_id: string;
+                            /** @description Masked: ****abcd */
+                            access_key_secret: string | null;
+                            endpoint: string | null;
+                        } | null;
+                        tencent: {
+                            secret_id: string;
+                            /** @description Masked: ****abcd */
+                            secret_key: string | null;
+                            sdk_app_id: string;
+                            region: string | null;
+                            endpoint: string | null;
+                        } | null;
+                        /** @description 短信签名 */
+                        sign_name: string;
+                        admin_phones: string[];
+                        switches: {
+                            /** @description A */
+                            order_submitted_customer: boolean;
+                            /** @description B */
+                            order_submitted_admin: boolean;
+                            /** @description C */
+                            shipped_customer: boolean;
+                            card_issued: boolean;
+                            /** @description Card passwords guessed across many cards → admin phones (default on) */
+                            security_alert?: boolean;
+                        };
+                        templates: {
+                            order_submitted_customer?: {
+                                template_id: string;
+                                /** @description Template parameter → variable */
+                                params: {
+                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                };
+                            };
+                            order_submitted_admin?: {
+                                template_id: string;
+                                /** @description Template parameter → variable */
+                                params: {
+                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                };
+                            };
+                            shipped_customer?: {
+                                template_id: string;
+                                /** @description Template parameter → variable */
+                                params: {
+                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                };
+                            };
+                            card_issued?: {
+                                template_id: string;
+                                /** @description Template parameter → variable */
+                                params: {
+                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                };
+                            };
+                            security_alert?: {
+                                template_id: string;
+                                /** @description Template parameter → variable */
+                                params: {
+                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                };
+                            };
+                        };
+                        card_issued_include_password: boolean;
+                        limits: {
+                            per_minute: number;
+                            per_day: number;
+                        };
                     };
                 };
             };
@@ -10241,7 +10451,8 @@ export interface operations {
         parameters: {
             query?: {
                 phone?: string;
-                status?: "sent" | "failed" | "limited";
+                /** @description sent; failed (error: the reason); dropped (not sent: over a per-phone limit; error: which) */
+                status?: "sent" | "failed" | "dropped";
                 cursor?: string;
                 limit?: number;
             };
@@ -10264,8 +10475,9 @@ export interface operations {
                             event: string;
                             template_id: string;
                             provider: string;
-                            status: string;
+                            status: "sent" | "failed" | "dropped";
                             provider_message_id: string | null;
+                            /** @description Why it failed (the provider's reason) or was dropped (the limit it hit) */
                             error: string | null;
                             /** Format: date-time */
                             created_at: string;
