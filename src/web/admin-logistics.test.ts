@@ -120,7 +120,7 @@ t.test('logistics pages in a browser', { skip }, async (t) => {
       await page.waitForSelector('#kq-acc-check_word')
       await page.waitForFunction(() => (globalThis as unknown as { document: { querySelector (s: string): { value: string } | null } }).document.querySelector('#kq-acc-partner_id')?.value === 'KQTEST')
       t.equal(await page.inputValue('#kq-acc-check_word'), '')
-      t.equal(await page.getAttribute('#kq-acc-check_word', 'placeholder'), '已保存（****word），留空则不修改')
+      t.equal(await page.getAttribute('#kq-acc-check_word', 'placeholder'), '已保存（****），留空则不修改')
       // The Kuaidi100 form, looked at and left unsaved: every field of its e-waybill account.
       await acc.locator('.el-radio-button[data-vendor="kuaidi100"]').click()
       await page.waitForSelector('#kq-acc-partner_secret')

@@ -56,7 +56,7 @@ export function createEWaybillService ({ db, clock, masterKey, orders, http, ven
   function view (row: CourierRow): CourierAccount {
     const c = credentialsOf(row)
     const secrets: readonly string[] = row.vendor ? VENDOR_SECRETS[row.vendor as keyof typeof VENDOR_SECRETS] ?? [] : []
-    const credentials = Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v && secrets.includes(k) ? `****${v.slice(-4)}` : v ?? null]))
+    const credentials = Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v && secrets.includes(k) ? masked(v) : v ?? null]))
     return { id: Number(row.id), code: row.code, vendor: row.vendor, has_credentials: Boolean(row.credentials_enc), endpoint: row.endpoint, credentials }
   }
 
@@ -82,11 +82,16 @@ export function createEWaybillService ({ db, clock, masterKey, orders, http, ven
     const p = JSON.parse(row.payload) as { order_no: string; account_id: number }
     const order = await findOrder(db, row.merchant_id, p.order_no)
     if (!order || order.status !== 'pending') return { response_excerpt: 'order no longer pending' }
+    // A request of a closed round (a dead row retried from 集成调用 after the order was asked
+    // again, or after its final failure) never reaches the courier: one live request per order.
+    if (row.idempotency_key !== requestKey(row.merchant_id, order.order_no, Number(order.e_waybill_round ?? 0))) return { response_excerpt: '已有更新的电子面单申请，本次不再请求' }
     try {
       const acc = await account(row.merchant_id, p.account_id)
       return { response_excerpt: await createWaybill(order, acc, row.merchant_id) }
     } catch (err) {
-      const e = err instanceof HandlerError ? err : new HandlerError((err as Error).message, !(err as { statusCode?: number }).statusCode)
+      const raw = err instanceof HandlerError ? err : new HandlerError((err as Error).message, !(err as { statusCode?: number }).statusCode)
+      // As the merchant reads it on the order and in 集成调用 (timeouts, network and HTTP errors in Chinese).
+      const e = new HandlerError(testFailure(raw.message), raw.retryable, raw.report)
       // The failure is shown on the order (订单列表), recorded with the attempt that failed; the
       // last attempt of the schedule is final like a refusal.
       const retrying = e.retryable && Number(row.attempts) + 1 <= RETRY_DELAYS_MS.length
@@ -176,10 +181,15 @@ export function createEWaybillService ({ db, clock, masterKey, orders, http, ven
         if (order.status !== 'pending') { refused.push({ order_no: orderNo, reason: order.status }); continue }
         // One row per order and round: asking twice queues nothing new; after a final failure
         // (the round closed) asking again is a new request, with the variant chosen now.
-        const round = Number(order.e_waybill_round ?? 0)
-        const idempotencyKey = `ewaybill:${merchantId}:${orderNo}${round ? `:${round}` : ''}`
+        // A round whose row is dead without the round closed (given up before rounds existed)
+        // is closed here, atomically, so asking again is a new request.
+        let round = Number(order.e_waybill_round ?? 0)
         const now = clock.now()
         await db.transaction(async (trx) => {
+          const current = await trx('outbox').where({ idempotency_key: requestKey(merchantId, orderNo, round) }).first('status')
+          if (current?.status === 'dead' && await trx('orders').where({ id: order.id, e_waybill_round: round }).update({ e_waybill_round: round + 1 })) round += 1
+          else if (current) return
+          const idempotencyKey = requestKey(merchantId, orderNo, round)
           if (await isQueued(trx, idempotencyKey)) return
           await enqueue(trx, [{ merchant_id: merchantId, topic: 'ewaybill.request', idempotency_key: idempotencyKey, payload: { order_no: orderNo, account_id: accountId } }], now, { ignoreDuplicates: true })
           await insertOrderEvent(trx, { merchant_id: merchantId, order_id: order.id, type: 'e_waybill_requested', actor_type: actor.type, actor_id: actor.id, actor_name: actor.name, detail: { courier_code: acc.code }, at: now })
@@ -189,6 +199,16 @@ export function createEWaybillService ({ db, clock, masterKey, orders, http, ven
       return { queued, refused }
     },
   }
+}
+
+/** A secret as admins read it: its last 4 characters only when that leaves 8 or more unseen (a 6-digit 电子面单密码 shows none). */
+function masked (v: string): string {
+  return v.length >= 12 ? `****${v.slice(-4)}` : '****'
+}
+
+/** The outbox key of an order's e-waybill request of one round (round 0 keeps the key of before rounds). */
+function requestKey (merchantId: number, orderNo: string, round: number): string {
+  return `ewaybill:${merchantId}:${orderNo}${round ? `:${round}` : ''}`
 }
 
 /** The vendor client's failure messages (network, timeout, HTTP status) as a merchant reads them. */

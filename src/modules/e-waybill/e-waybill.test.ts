@@ -127,3 +127,46 @@ t.test('Kuaidi100 refusal: not retried, the reason visible', async (t) => {
   const calls = await f.app.inject({ method: 'GET', url: '/api/v1/integration-calls?topic=ewaybill.request', headers: f.auth(f.token) })
   t.equal(calls.json().items[0].last_error, '30002: 面单余额不足', 'visible to the merchant')
 })
+
+t.test('one live request per order: a closed round retried is not sent; a dead row from before rounds is asked again', async (t) => {
+  nock.disableNetConnect()
+  nock.enableNetConnect(/127\.0\.0\.1|localhost/)
+  t.teardown(() => { nock.cleanAll(); nock.enableNetConnect() })
+  const f = await redeemFixture(t, { quantity: 2 })
+  await f.app.inject({ method: 'PUT', url: '/api/v1/settings/e-waybill', headers: f.auth(f.token), payload: { sender: SENDER } })
+  const zto = await variant(f, 'ZTO', { vendor: 'kuaidi100', key: 'k100key-abcd', secret: 'k100secret-wxyz', kuaidicom: 'zhongtong' })
+  const orderNo = await pending(f, 0)
+  const ask = (no = orderNo) => f.app.inject({ method: 'POST', url: `/api/v1/orders/${no}/e-waybill`, headers: f.auth(f.token), payload: { courier_account_id: zto.id } })
+  let calls = 0
+  nock('https://api.kuaidi100.com').post('/label/order').times(5).reply(() => { calls++; return [200, { code: 30002, message: '面单余额不足' }] })
+  await ask()
+  await f.app.services.worker.drainAll()
+  t.equal(calls, 1)
+  const first = await f.db('outbox').where({ topic: 'ewaybill.request' }).first()
+  t.equal(first.status, 'dead')
+  t.equal((await ask()).json().queued.length, 1, 'after the final refusal, asking again is a new request')
+  // The old round's dead row retried from 集成调用 while the new one is queued: never sent.
+  const retried = await f.app.inject({ method: 'POST', url: `/api/v1/integration-calls/${first.id}/retry`, headers: f.auth(f.token) })
+  t.equal(retried.statusCode, 200)
+  await f.app.services.worker.drainAll()
+  t.equal(calls, 2, 'the new round asked the courier once; the retried old round did not')
+  t.match((await f.db('outbox').where({ id: first.id }).first()), { status: 'done', last_error: null })
+
+  // A row given up before rounds existed (round still 0): asking again queues a new round.
+  const other = await pending(f, 1)
+  await ask(other)
+  await f.db('outbox').where('idempotency_key', 'like', `ewaybill:%:${other}`).update({ status: 'dead' })
+  t.same((await ask(other)).json().queued, [other])
+  t.equal((await f.db('orders').where({ order_no: other }).first()).e_waybill_round, 1)
+  t.ok(await f.db('outbox').where('idempotency_key', 'like', `ewaybill:%:${other}:1`).andWhere({ status: 'pending' }).first(), 'the new round is queued')
+  t.same((await ask(other)).json().queued, [other], 'asking twice…')
+  t.equal((await f.db('outbox').where({ topic: 'ewaybill.request' }).andWhere('idempotency_key', 'like', `%${other}%`)).length, 2, '…queues no third row')
+
+  // A 停用 variant takes no new manual shipment.
+  const plain = (await f.app.inject({ method: 'POST', url: '/api/v1/couriers', headers: f.auth(f.token), payload: { name: '省外中通', base_code: 'ZTO' } })).json()
+  await f.app.inject({ method: 'PATCH', url: `/api/v1/couriers/${plain.id}`, headers: f.auth(f.token), payload: { disabled: true } })
+  const ship = await f.app.inject({ method: 'POST', url: `/api/v1/orders/${orderNo}/ship`, headers: f.auth(f.token), payload: { courier_code: plain.code, waybill_no: '75100000000001' } })
+  t.equal(ship.statusCode, 422)
+  t.equal(ship.json().code, 'courier_disabled')
+  t.equal((await f.db('orders').where({ order_no: orderNo }).first()).status, 'pending', 'nothing shipped')
+})

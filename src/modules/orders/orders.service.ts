@@ -12,6 +12,7 @@ import type { MerchantsService } from '../merchants/merchants.service.js'
 import { enqueue, type Topic } from '../outbox/outbox.repository.js'
 import { courierInvalid } from '../couriers/couriers.errors.js'
 import { findCourier } from '../couriers/couriers.repository.js'
+import { courierDisabled } from '../e-waybill/e-waybill.errors.js'
 import * as errors from './orders.errors.js'
 import { countOrders, deskFields, findOrder, findOrderById, insertOrderEvent, listOrders, orderEvents, tabWindow, toDeskOrders, toOrders, updateOrderFrom, type OrderFilter, type OrderRow } from './orders.repository.js'
 import { trackingLines } from '../tracking/tracking.repository.js'
@@ -90,6 +91,9 @@ export function createOrdersService ({ db, clock, merchants }: { db: Knex; clock
     async ship (merchantId: number, orderNo: string, body: { courier_code: string; waybill_no: string }, actor: Actor): Promise<Order> {
       const courier = await findCourier(db, merchantId, body.courier_code)
       if (!courier) throw courierInvalid()
+      // 停用 variants take no new shipments from admins (人工发货, 批量发货); a waybill the courier
+      // already issued (电子面单) or the ERP reports still ships the order.
+      if (courier.disabled && actor.type !== 'system') throw courierDisabled()
       const order = await load(merchantId, orderNo)
       const now = clock.now()
       const tz = (await merchants.findById(merchantId))!.timezone

@@ -109,8 +109,10 @@ export async function orderTimeline (db: Db, merchantId: number, order: OrderRow
   }
 
   // Keys as they are queued: erp.service (erp:<order>:push|refund), e-waybill.service
-  // (ewaybill:<merchant>:<order>), tracking.service (k100sub:<merchant>:<waybill>).
+  // (ewaybill:<merchant>:<order> for the first round, then …:<round>), tracking.service
+  // (k100sub:<merchant>:<waybill>).
   const keys = [`erp:${order.order_no}:push`, `erp:${order.order_no}:refund`, `ewaybill:${merchantId}:${order.order_no}`]
+  for (let r = 1; r <= Number(order.e_waybill_round ?? 0); r++) keys.push(`ewaybill:${merchantId}:${order.order_no}:${r}`)
   if (order.waybill_no) keys.push(`k100sub:${merchantId}:${order.waybill_no}`)
   const calls = await rowsByKeys(db, merchantId, keys)
   let erpSeen = false

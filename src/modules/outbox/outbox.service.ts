@@ -11,6 +11,10 @@ import { integrationCallNotFailed, integrationCallNotFound } from './outbox.erro
 import type { IntegrationCall } from './outbox.schemas.js'
 
 /** The vendor calls shown in the integration-call log. */
+
+/** A call's state as the 重试 refusal names it. */
+const CALL_STATE: Record<string, string> = { pending: '正在等待发送', processing: '正在发送', done: '已成功' }
+
 export const INTEGRATION_TOPICS = ['erp.push', 'ewaybill.request', 'sms.send', 'sms.card_issued'] as const
 export type IntegrationTopic = typeof INTEGRATION_TOPICS[number]
 
@@ -49,7 +53,7 @@ export function createOutboxService ({ db, clock }: { db: Knex; clock: Clock }) 
       if (!await requeueFailed(db, merchantId, id, INTEGRATION_TOPICS, now.getTime())) {
         const row = await findRow(db, merchantId, id, INTEGRATION_TOPICS)
         if (!row) throw integrationCallNotFound()
-        throw integrationCallNotFailed({ details: [{ path: '/id', message: `该调用的状态为 ${row.status}`, code: row.status }] })
+        throw integrationCallNotFailed({ details: [{ path: '/id', message: `该调用${CALL_STATE[row.status] ?? '不在失败状态'}，不需要重试`, code: row.status }] })
       }
       const row = await findRow(db, merchantId, id, INTEGRATION_TOPICS)
       await insertAudit(db, merchantId, actor, { action: 'integration_calls.retry', target_type: 'integration_call', target_id: id, summary: { topic: row?.topic } }, now)
