@@ -84,21 +84,22 @@ export function createEWaybillService ({ db, clock, masterKey, orders, http, ven
     if (!order || order.status !== 'pending') return { response_excerpt: 'order no longer pending' }
     // A request of a closed round (a dead row retried from 集成调用 after the order was asked
     // again, or after its final failure) never reaches the courier: one live request per order.
-    if (row.idempotency_key !== requestKey(row.merchant_id, order.order_no, Number(order.e_waybill_round ?? 0))) return { response_excerpt: '已有更新的电子面单申请，本次不再请求' }
+    if (row.idempotency_key.startsWith(requestKey(row.merchant_id, order.order_no, 0)) && row.idempotency_key !== requestKey(row.merchant_id, order.order_no, Number(order.e_waybill_round ?? 0))) return { response_excerpt: '已有更新的电子面单申请，本次不再请求' }
     try {
       const acc = await account(row.merchant_id, p.account_id)
       return { response_excerpt: await createWaybill(order, acc, row.merchant_id) }
     } catch (err) {
-      const raw = err instanceof HandlerError ? err : new HandlerError((err as Error).message, !(err as { statusCode?: number }).statusCode)
-      // As the merchant reads it on the order and in 集成调用 (timeouts, network and HTTP errors in Chinese).
-      const e = new HandlerError(testFailure(raw.message), raw.retryable, raw.report)
-      // The failure is shown on the order (订单列表), recorded with the attempt that failed; the
-      // last attempt of the schedule is final like a refusal.
+      const e = err instanceof HandlerError ? err : new HandlerError((err as Error).message, !(err as { statusCode?: number }).statusCode)
+      // The failure is shown on the order (订单列表) as the merchant reads it (timeouts, network
+      // and HTTP errors in Chinese; the vendor's own code and message as they are), recorded with
+      // the attempt that failed; the last attempt of the schedule is final like a refusal. The
+      // outbox keeps the raw reason, as for every vendor.
       const retrying = e.retryable && Number(row.attempts) + 1 <= RETRY_DELAYS_MS.length
+      const reason = testFailure(e.message)
       throw new HandlerError(e.message, e.retryable, e.report, async (trx) => {
         const at = clock.now()
-        await setEWaybillFailure(trx, order.id, { message: e.message, at, retrying })
-        if (!retrying) await insertOrderEvent(trx, { merchant_id: row.merchant_id, order_id: order.id, type: 'e_waybill_failed', actor_type: SYSTEM.type, actor_id: null, actor_name: SYSTEM.name, detail: { reason: e.message }, at })
+        await setEWaybillFailure(trx, order.id, { message: reason, at, retrying })
+        if (!retrying) await insertOrderEvent(trx, { merchant_id: row.merchant_id, order_id: order.id, type: 'e_waybill_failed', actor_type: SYSTEM.type, actor_id: null, actor_name: SYSTEM.name, detail: { reason }, at })
       })
     }
   }
