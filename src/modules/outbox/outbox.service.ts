@@ -10,11 +10,10 @@ import { findRow, listRows, requeueFailed, type ListedRow } from './outbox.repos
 import { integrationCallNotFailed, integrationCallNotFound } from './outbox.errors.js'
 import type { IntegrationCall } from './outbox.schemas.js'
 
-/** The vendor calls shown in the integration-call log. */
-
 /** A call's state as the 重试 refusal names it. */
 const CALL_STATE: Record<string, string> = { pending: '正在等待发送', processing: '正在发送', done: '已成功' }
 
+/** The vendor calls shown in the integration-call log. */
 export const INTEGRATION_TOPICS = ['erp.push', 'ewaybill.request', 'sms.send', 'sms.card_issued'] as const
 export type IntegrationTopic = typeof INTEGRATION_TOPICS[number]
 
