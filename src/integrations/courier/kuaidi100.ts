@@ -4,7 +4,8 @@
 import { kuaidi100PrintSign } from './courier-signing.js'
 import { vendorReason } from '../../shared/outbound.js'
 import type { VendorHttp } from '../vendor-endpoints.js'
-import { CourierError, courierFailure, type CourierVendor, type Waybill, type WaybillRequest } from './port.js'
+import { type CourierVendor, type Waybill, type WaybillRequest } from './port.js'
+import { IntegrationError, integrationFailure } from '../errors.js'
 
 export const KUAIDI100_ENDPOINT = 'https://api.kuaidi100.com/label/order'
 
@@ -31,9 +32,9 @@ export interface Kuaidi100Account {
 export function kuaidi100Vendor (cfg: Kuaidi100Account, http: VendorHttp, now: () => Date = () => new Date()): CourierVendor {
   async function call (method: string, param: string) {
     const t = String(now().getTime())
-    const { json } = await http.json('kuaidi100', cfg.endpoint || KUAIDI100_ENDPOINT, { method: 'POST', form: { key: cfg.key, method, t, param, sign: kuaidi100PrintSign(param, t, cfg.key, cfg.secret) } }, courierFailure)
+    const { json } = await http.json('kuaidi100', cfg.endpoint || KUAIDI100_ENDPOINT, { method: 'POST', form: { key: cfg.key, method, t, param, sign: kuaidi100PrintSign(param, t, cfg.key, cfg.secret) } }, integrationFailure)
     // Kuaidi100's own error codes (30002 …) are refusals; only a 5xx-style code is worth a retry.
-    if (Number(json.code) !== 200) throw new CourierError(vendorReason(json.code, json.message), Number(json.code) >= 500 && Number(json.code) < 600, String(json.code))
+    if (Number(json.code) !== 200) throw new IntegrationError(vendorReason(json.code, json.message), Number(json.code) >= 500 && Number(json.code) < 600, String(json.code))
     return json
   }
   const opt = (v: string | null | undefined) => v || undefined
@@ -48,7 +49,7 @@ export function kuaidi100Vendor (cfg: Kuaidi100Account, http: VendorHttp, now: (
         recMan: man(req.receiver), sendMan: man(req.sender), cargo: req.cargo, count: 1, expType: req.product_type ?? undefined, printType: 'IMAGE', orderId: req.order_no,
       }))
       const waybill = json.data?.kuaidinum
-      if (!waybill) throw new CourierError('no waybill number in the answer', false)
+      if (!waybill) throw new IntegrationError('no waybill number in the answer', false)
       return { waybill_no: waybill, label: json.data?.label ?? null }
     },
 

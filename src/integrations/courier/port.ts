@@ -13,15 +13,6 @@ export interface WaybillRequest {
 
 export interface Waybill { waybill_no: string; label: string | null }
 
-export class CourierError extends Error {
-  constructor (message: string, readonly retryable: boolean, readonly code: string | null = null) {
-    super(message)
-    this.name = 'CourierError'
-  }
-}
-
-/** The adapter's error for a failed call (the vendor HTTP client makes its failures this type). */
-export const courierFailure = (message: string, retryable: boolean) => new CourierError(message, retryable)
 
 /** A test call's answer: the credentials were accepted, said in Chinese for the merchant. */
 export interface CredentialsCheck { message: string }
@@ -31,7 +22,7 @@ export interface CourierVendor {
   createWaybill (req: WaybillRequest): Promise<Waybill>
   /**
    * A harmless, read-only call that the vendor answers only to valid credentials (物流配置's
-   * 测试连接). Resolves when they are accepted; a refusal throws CourierError with the vendor's reason.
+   * 测试连接). Resolves when they are accepted; a refusal throws an IntegrationError with the vendor's reason.
    */
   checkCredentials (): Promise<CredentialsCheck>
 }

@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto'
 import { sfMsgDigest } from './courier-signing.js'
 import { vendorReason } from '../../shared/outbound.js'
 import type { VendorHttp } from '../vendor-endpoints.js'
-import { CourierError, courierFailure, type CourierVendor, type Waybill, type WaybillRequest } from './port.js'
+import { type CourierVendor, type Waybill, type WaybillRequest } from './port.js'
+import { IntegrationError, integrationFailure } from '../errors.js'
 
 export const SF_ENDPOINT = 'https://bspgw.sf-express.com/std/service'
 
@@ -15,23 +16,23 @@ const SF_API_REASONS: Record<string, string> = {
 }
 
 export function sfVendor (cfg: { partner_id: string; check_word: string; endpoint?: string | null }, http: VendorHttp, now: () => Date = () => new Date()): CourierVendor {
-  /** One signed call; A1000 or a CourierError. `apiResultData` parsed. */
+  /** One signed call; A1000 or a IntegrationError. `apiResultData` parsed. */
   async function call (serviceCode: string, msgData: string) {
     const timestamp = String(now().getTime())
     const { json } = await http.json('sf', cfg.endpoint || SF_ENDPOINT, { method: 'POST', form: {
       partnerID: cfg.partner_id, requestID: randomUUID(), serviceCode, timestamp,
       msgDigest: sfMsgDigest(msgData, timestamp, cfg.check_word), msgData,
-    } }, courierFailure)
+    } }, integrationFailure)
     // A1002 (timeout) and A1099 (system error) are transient; the other A1xxx are refusals.
     if (json.apiResultCode !== 'A1000') {
       const code = json.apiResultCode ?? null
-      throw new CourierError(vendorReason(code, json.apiErrorMsg || SF_API_REASONS[code]), ['A1002', 'A1099'].includes(code), code)
+      throw new IntegrationError(vendorReason(code, json.apiErrorMsg || SF_API_REASONS[code]), ['A1002', 'A1099'].includes(code), code)
     }
     try {
       return typeof json.apiResultData === 'string' ? JSON.parse(json.apiResultData) : json.apiResultData
     } catch {
       // JSON.parse's message quotes the text: say what failed, keep it retried as before.
-      throw new CourierError('apiResultData: not JSON', true)
+      throw new IntegrationError('apiResultData: not JSON', true)
     }
   }
 
@@ -43,9 +44,9 @@ export function sfVendor (cfg: { partner_id: string; check_word: string; endpoin
         language: 'zh-CN', orderId: req.order_no, monthlyCard: req.monthly_account ?? undefined, expressTypeId: req.product_type ? Number(req.product_type) || 1 : 1,
         contactInfoList: [contact(req.sender, 1), contact(req.receiver, 2)], cargoDetails: [{ name: req.cargo }],
       }))
-      if (!data?.success) throw new CourierError(vendorReason(data?.errorCode, data?.errorMsg), false, data?.errorCode ?? null)
+      if (!data?.success) throw new IntegrationError(vendorReason(data?.errorCode, data?.errorMsg), false, data?.errorCode ?? null)
       const waybill = data.msgData?.waybillNoInfoList?.[0]?.waybillNo
-      if (!waybill) throw new CourierError('no waybill number in the answer', false)
+      if (!waybill) throw new IntegrationError('no waybill number in the answer', false)
       return { waybill_no: waybill, label: null }
     },
 

@@ -13,7 +13,7 @@ export interface ErpShipment { id: string; tid: string; logistics_no: string; co
 export interface ErpAdapter {
   pushTrade (trade: ErpTrade): Promise<void>
   pullShipments (): Promise<ErpShipment[]>
-  /** A read-only call that proves the credentials and the shop: the shop's name, or an ErpError. */
+  /** A read-only call that proves the credentials and the shop: the shop's name, or an IntegrationError. */
   checkShop (): Promise<{ shop_name: string | null }>
   acknowledge (results: Array<{ id: string; ok: boolean; message: string }>): Promise<void>
 }

@@ -4,21 +4,11 @@ import { vendorReason } from '../../shared/outbound.js'
 import type { Vendor, VendorHttp } from '../vendor-endpoints.js'
 import { wdtClassicSign } from './wdt-signing.js'
 import type { ErpAdapter, ErpTrade } from './port.js'
+import { IntegrationError, integrationFailure } from '../errors.js'
 
 export const WDT_ENDPOINT = 'https://api.wangdian.cn/openapi2/'
 
-export class ErpError extends Error {
-  /** `vendor`: the ERP answered and refused (its code and message); otherwise the call failed on the way. */
-  constructor (message: string, readonly retryable: boolean, readonly vendor = false) {
-    super(message)
-    this.name = 'ErpError'
-  }
-}
-
 export interface WdtConfig { sid: string; appkey: string; appsecret: string; shop_no: string; endpoint?: string | null }
-
-/** The adapter's error for a failed call (the vendor HTTP client makes its failures this type). */
-export const erpFailure = (message: string, retryable: boolean) => new ErpError(message, retryable)
 
 /** `path` under the endpoint; an unparsable stored endpoint stays a string the guard refuses. */
 function under (base: string, path: string): string {
@@ -29,9 +19,9 @@ export function wdtClassic (cfg: WdtConfig, http: VendorHttp, now: () => Date = 
   async function post (path: string, params: Record<string, string>): Promise<any> {
     const all: Record<string, string> = { sid: cfg.sid, appkey: cfg.appkey, timestamp: String(Math.floor(now().getTime() / 1000)), ...params }
     all.sign = wdtClassicSign(all, cfg.appsecret)
-    const { json } = await http.json('wdt_classic', under(cfg.endpoint || WDT_ENDPOINT, path), { method: 'POST', form: all }, erpFailure)
+    const { json } = await http.json('wdt_classic', under(cfg.endpoint || WDT_ENDPOINT, path), { method: 'POST', form: all }, integrationFailure)
     // code 0 is success; anything else is the ERP refusing this request.
-    if (Number(json.code) !== 0) throw new ErpError(vendorReason(json.code, json.message), false, true)
+    if (Number(json.code) !== 0) throw new IntegrationError(vendorReason(json.code, json.message), false, null, { answered: true })
     return json
   }
   return {
@@ -69,7 +59,7 @@ export function wdtClassicAdapter (cfg: WdtConfig, http: VendorHttp, now: () => 
     async checkShop () {
       const res = await wdt.queryShop()
       const shop = ((res.shoplist ?? []) as Array<{ shop_no?: string; shop_name?: string }>)[0]
-      if (!shop) throw new ErpError(`旺店通中没有店铺编号为 ${cfg.shop_no} 的店铺`, false, true)
+      if (!shop) throw new IntegrationError(`旺店通中没有店铺编号为 ${cfg.shop_no} 的店铺`, false, null, { answered: true })
       return { shop_name: shop.shop_name ?? null }
     },
     async acknowledge (results) {

@@ -3,7 +3,7 @@
 import { vendorReason } from '../../shared/outbound.js'
 import type { VendorHttp } from '../vendor-endpoints.js'
 import { wdtQjbSign } from './wdt-signing.js'
-import { ErpError, erpFailure } from './wdt-classic.js'
+import { IntegrationError, integrationFailure } from '../errors.js'
 import type { ErpAdapter, ErpShipment, ErpTrade } from './port.js'
 
 export const WDT_QJB_ENDPOINT = 'http://wdt.wangdian.cn/openapi'
@@ -22,11 +22,11 @@ export function wdtQjb (cfg: QjbConfig, http: VendorHttp, now: () => Date = () =
     const sign = wdtQjbSign({ ...params, body }, cfg.secret)
     const { json } = await http.json('wdt_qjb', cfg.endpoint || WDT_QJB_ENDPOINT, {
       method: 'POST', searchParams: { ...params, sign }, body, headers: { 'content-type': 'application/json' },
-    }, erpFailure)
+    }, integrationFailure)
     if (Number(json.status) !== 0) {
       // 7 = timestamp out of window, 100 with the rate limit message: worth a later try.
       const retry = Number(json.status) === 7 || (Number(json.status) === 100 && /频率/.test(String(json.message ?? '')))
-      throw new ErpError(vendorReason(json.status, json.message), retry, true)
+      throw new IntegrationError(vendorReason(json.status, json.message), retry, null, { answered: true })
     }
     return json.data
   }
@@ -47,7 +47,7 @@ export function wdtQjb (cfg: QjbConfig, http: VendorHttp, now: () => Date = () =
       }
       const data = await call('sales.RawTrade.pushSelf2', [cfg.shop_no, [rawTrade], [rawOrder]])
       const errors = data?.error_list as Array<{ no: string; error: string }> | undefined
-      if (errors?.length) throw new ErpError(vendorReason(errors[0].no, errors[0].error), false, true)
+      if (errors?.length) throw new IntegrationError(vendorReason(errors[0].no, errors[0].error), false, null, { answered: true })
     },
 
     async pullShipments (): Promise<ErpShipment[]> {
@@ -60,7 +60,7 @@ export function wdtQjb (cfg: QjbConfig, http: VendorHttp, now: () => Date = () =
       // setting.Shop.queryShop (查询店铺): read only; `details` is empty for an unknown shop_no.
       const data = await call('setting.Shop.queryShop', [{ shop_no: cfg.shop_no }], { page_size: 1, page_no: 0 })
       const shop = ((data?.details ?? []) as Array<{ shop_no?: string; shop_name?: string }>)[0]
-      if (!shop) throw new ErpError(`旺店通中没有店铺编号为 ${cfg.shop_no} 的店铺`, false, true)
+      if (!shop) throw new IntegrationError(`旺店通中没有店铺编号为 ${cfg.shop_no} 的店铺`, false, null, { answered: true })
       return { shop_name: shop.shop_name ?? null }
     },
 

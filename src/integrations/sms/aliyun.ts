@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto'
 import { rpcSignature } from './aliyun-signing.js'
 import { vendorReason } from '../../shared/outbound.js'
 import type { VendorHttp } from '../vendor-endpoints.js'
-import { SmsError, smsFailure, type SmsMessage, type SmsProvider, type SmsSent } from './port.js'
+import { type SmsMessage, type SmsProvider, type SmsSent } from './port.js'
+import { IntegrationError, integrationFailure } from '../errors.js'
 
 export const ALIYUN_ENDPOINT = 'https://dysmsapi.aliyuncs.com/'
 // Throttling answers: worth another try later.
@@ -20,9 +21,9 @@ export function aliyunProvider (cfg: { access_key_id: string; access_key_secret:
         TemplateCode: m.template_id, TemplateParam: JSON.stringify(m.params), Timestamp: now().toISOString().replace(/\.\d{3}Z$/, 'Z'), Version: '2017-05-25',
       }
       const { signature } = rpcSignature('GET', params, cfg.access_key_secret)
-      const { json } = await http.json('aliyun_sms', cfg.endpoint || ALIYUN_ENDPOINT, { method: 'GET', searchParams: { Signature: signature, ...params } }, smsFailure)
+      const { json } = await http.json('aliyun_sms', cfg.endpoint || ALIYUN_ENDPOINT, { method: 'GET', searchParams: { Signature: signature, ...params } }, integrationFailure)
       if (json.Code === 'OK') return { provider_message_id: json.BizId ?? null }
-      throw new SmsError(vendorReason(json.Code, json.Message), TRANSIENT.has(json.Code), json.Code ?? null)
+      throw new IntegrationError(vendorReason(json.Code, json.Message), TRANSIENT.has(json.Code), json.Code ?? null)
     },
   }
 }

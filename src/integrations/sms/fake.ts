@@ -1,10 +1,11 @@
 // For tests: records what would have been sent; can be told to fail.
-import { SmsError, type SmsMessage, type SmsProvider, type SmsSent } from './port.js'
+import { type SmsMessage, type SmsProvider, type SmsSent } from './port.js'
+import { IntegrationError } from '../errors.js'
 
 export function fakeProvider () {
   const sent: SmsMessage[] = []
-  let failure: SmsError | null = null
-  const provider: SmsProvider & { sent: SmsMessage[]; failNext (e: SmsError | null): void } = {
+  let failure: IntegrationError | null = null
+  const provider: SmsProvider & { sent: SmsMessage[]; failNext (e: IntegrationError | null): void } = {
     name: 'fake',
     sent,
     failNext (e) { failure = e },

@@ -4,8 +4,8 @@ import { aliyunProvider } from './aliyun.js'
 import { rpcSignature } from './aliyun-signing.js'
 import { tencentProvider } from './tencent.js'
 import { consoleProvider } from './console.js'
-import { SmsError } from './port.js'
 import { createVendorHttp } from '../vendor-endpoints.js'
+import { IntegrationError } from '../errors.js'
 
 nock.disableNetConnect()
 t.teardown(() => { nock.cleanAll(); nock.enableNetConnect() })
@@ -15,8 +15,8 @@ const fixed = () => new Date('2026-11-23T02:00:00.000Z')
 // The strict policy: the vendors' published hosts only (nock answers for them).
 const http = createVendorHttp({ hosts: [], allowPrivate: false })
 
-async function refusal (p: Promise<unknown>): Promise<SmsError> {
-  try { await p } catch (err) { return err as SmsError }
+async function refusal (p: Promise<unknown>): Promise<IntegrationError> {
+  try { await p } catch (err) { return err as IntegrationError }
   throw new Error('expected a refusal')
 }
 

@@ -3,7 +3,8 @@
 import { tc3Signature } from './tencent-signing.js'
 import { vendorReason } from '../../shared/outbound.js'
 import type { VendorHttp } from '../vendor-endpoints.js'
-import { SmsError, smsFailure, type SmsMessage, type SmsProvider, type SmsSent } from './port.js'
+import { type SmsMessage, type SmsProvider, type SmsSent } from './port.js'
+import { IntegrationError, integrationFailure } from '../errors.js'
 
 export const TENCENT_ENDPOINT = 'https://sms.tencentcloudapi.com/'
 const TRANSIENT = new Set(['InternalError', 'RequestLimitExceeded', 'LimitExceeded.PhoneNumberThirtySecondLimit', 'LimitExceeded.PhoneNumberOneHourLimit', 'InternalError.Timeout'])
@@ -27,13 +28,13 @@ export function tencentProvider (cfg: { secret_id: string; secret_key: string; s
           authorization, 'content-type': 'application/json; charset=utf-8', host, 'x-tc-action': 'SendSms',
           'x-tc-version': '2021-01-11', 'x-tc-timestamp': String(timestamp), 'x-tc-region': cfg.region || 'ap-guangzhou',
         },
-      }, smsFailure)
+      }, integrationFailure)
       const error = json?.Response?.Error
-      if (error) throw new SmsError(vendorReason(error.Code, error.Message), TRANSIENT.has(error.Code), error.Code)
+      if (error) throw new IntegrationError(vendorReason(error.Code, error.Message), TRANSIENT.has(error.Code), error.Code)
       const status = json?.Response?.SendStatusSet?.[0]
-      if (!status) throw new SmsError('no SendStatusSet in the answer', true)
+      if (!status) throw new IntegrationError('no SendStatusSet in the answer', true)
       if (status.Code === 'Ok') return { provider_message_id: status.SerialNo ?? null }
-      throw new SmsError(vendorReason(status.Code, status.Message), TRANSIENT.has(status.Code), status.Code)
+      throw new IntegrationError(vendorReason(status.Code, status.Message), TRANSIENT.has(status.Code), status.Code)
     },
   }
 }

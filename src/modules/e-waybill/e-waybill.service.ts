@@ -13,13 +13,13 @@ import type { OrdersService } from '../orders/orders.service.js'
 import { enqueue, isQueued } from '../outbox/outbox.repository.js'
 import { HandlerError, type Handler } from '../outbox/outbox.types.js'
 import { createSectionStore } from '../settings/section-store.js'
-import { kuaidi100Vendor } from '../../integrations/courier/kuaidi100.js'
-import { CourierError, type CourierVendor, type Party } from '../../integrations/courier/port.js'
-import { sfVendor } from '../../integrations/courier/sf.js'
+import { courierVendor, isCourierVendor } from '../../integrations/courier/registry.js'
+import { type CourierVendor, type Party } from '../../integrations/courier/port.js'
 import type { VendorHttp } from '../../integrations/vendor-endpoints.js'
 import { courierNotFound } from '../couriers/couriers.errors.js'
 import { accountInvalid, courierDisabled, senderIncomplete } from './e-waybill.errors.js'
 import { VENDOR_SECRETS, type CourierAccount, type CourierAccountTest, type EWaybillSettings, type PutEWaybillSettings, type RequestResult, type VendorCredentials } from './e-waybill.schemas.js'
+import { toHandlerError, toIntegrationError } from '../../integrations/errors.js'
 
 interface Deps { db: Knex; clock: Clock; masterKey: Buffer; orders: OrdersService; http: VendorHttp; vendorOverride?: CourierVendor }
 
@@ -42,8 +42,8 @@ export function createEWaybillService ({ db, clock, masterKey, orders, http, ven
     if (vendorOverride) return vendorOverride
     if (!account.vendor || !account.credentials_enc) throw accountInvalid()
     const c = credentialsOf(account)
-    if (account.vendor === 'sf') return sfVendor({ partner_id: c.partner_id!, check_word: c.check_word!, endpoint: account.endpoint }, http, () => clock.now())
-    return kuaidi100Vendor({ ...c, key: c.key!, secret: c.secret!, kuaidicom: c.kuaidicom!, endpoint: account.endpoint }, http, () => clock.now())
+    if (!isCourierVendor(account.vendor)) throw accountInvalid()
+    return courierVendor(account.vendor, { credentials: c, endpoint: account.endpoint }, http, () => clock.now())
   }
 
   async function account (merchantId: number, id: number): Promise<CourierRow> {
@@ -70,8 +70,8 @@ export function createEWaybillService ({ db, clock, masterKey, orders, http, ven
         receiver: { name: order.consignee_name!, phone: order.consignee_phone!, province: order.province!, city: order.city!, district: order.district!, address: order.address! },
       })
     } catch (err) {
-      const e = err instanceof CourierError ? err : new CourierError((err as Error).message, true)
-      throw new HandlerError(e.message, e.retryable, { error: e.message })
+      const e = toIntegrationError(err)
+      throw toHandlerError(e)
     }
     await orders.ship(merchantId, order.order_no, { courier_code: acc.code, waybill_no: waybill.waybill_no }, SYSTEM)
     await setWaybillLabel(db, order.id, waybill.label)
@@ -164,7 +164,7 @@ export function createEWaybillService ({ db, clock, masterKey, orders, http, ven
         const r = await vendorOf(row).checkCredentials()
         return { ok: true, message: r.message, vendor_code: null }
       } catch (err) {
-        const e = err instanceof CourierError ? err : new CourierError((err as Error).message, true)
+        const e = toIntegrationError(err)
         return { ok: false, message: `${label}未通过：${testFailure(e.message)}`, vendor_code: e.code }
       }
     },

@@ -15,8 +15,7 @@ import type { OrdersService } from '../orders/orders.service.js'
 import { enqueue } from '../outbox/outbox.repository.js'
 import { HandlerError, type Handler, type OutboxRow } from '../outbox/outbox.types.js'
 import { createSectionStore } from '../settings/section-store.js'
-import { ErpError, wdtClassicAdapter, type WdtConfig } from '../../integrations/erp/wdt-classic.js'
-import { wdtQjb } from '../../integrations/erp/wdt-qjb.js'
+import { erpAdapter } from '../../integrations/erp/registry.js'
 import type { ErpAdapter, ErpTrade } from '../../integrations/erp/port.js'
 import type { VendorHttp } from '../../integrations/vendor-endpoints.js'
 import { merchantsWithSection } from '../settings/settings.repository.js'
@@ -24,6 +23,7 @@ import { iso } from '../../shared/schemas.js'
 import { erpCallFailed, erpNotConfigured } from './erp.errors.js'
 import { findSyncStatus, saveSyncStatus } from './erp.repository.js'
 import type { ErpProtocol, ErpTestBody, ErpTestResult, ErpView, LastSync, PutErpBody, SyncResult } from './erp.schemas.js'
+import { IntegrationError, toHandlerError, toIntegrationError } from '../../integrations/errors.js'
 
 const SECTION = 'erp'
 /** The appsecret's field: it is sealed with the AAD `erp:<merchant id>`. */
@@ -41,9 +41,9 @@ const SYSTEM: Actor = { type: 'system', id: null, name: 'erp', ip: null }
 export function erpFailureText (err: unknown): string {
   // Our own rule errors are Chinese and safe to show; anything else is not shown.
   if (err instanceof AppError) return err.message
-  if (!(err instanceof ErpError)) return '同步时出错，请稍后再试'
+  if (!(err instanceof IntegrationError)) return '同步时出错，请稍后再试'
   const m = err.message
-  if (err.vendor) return `旺店通返回：${m}`
+  if (err.answered) return `旺店通返回：${m}`
   if (m === 'timeout') return '连接旺店通超时（15 秒内没有应答）'
   if (m.startsWith('network: ')) return `无法连接旺店通接口（${m.slice('network: '.length)}）`
   if (/^HTTP \d+: not JSON$/.test(m)) return `旺店通接口的应答不是 JSON（${m.split(':')[0]}），请检查接口地址`
@@ -63,13 +63,7 @@ export function createErpService ({ db, clock, masterKey, orders, http }: { db: 
 
   function client (merchantId: number, s: Connection, plainSecret?: string): ErpAdapter {
     const secret = plainSecret ?? section.open(merchantId, SECRET_FIELD, s.secret_enc)
-    if (s.protocol === 'wdt_qjb') {
-      // The 旗舰版 appsecret is issued as "secret:salt".
-      const [signing, salt = ''] = secret.split(':')
-      return wdtQjb({ sid: s.sid, key: s.appkey, secret: signing, salt, shop_no: s.shop_no, endpoint: s.endpoint }, http, () => clock.now())
-    }
-    const cfg: WdtConfig = { sid: s.sid, appkey: s.appkey, appsecret: secret, shop_no: s.shop_no, endpoint: s.endpoint }
-    return wdtClassicAdapter(cfg, http, () => clock.now())
+    return erpAdapter(s.protocol, { sid: s.sid, appkey: s.appkey, secret, shop_no: s.shop_no, endpoint: s.endpoint }, http, () => clock.now())
   }
 
   function trade (o: Order, refund: boolean): ErpTrade {
@@ -86,9 +80,9 @@ export function createErpService ({ db, clock, masterKey, orders, http }: { db: 
     try {
       await client(row.merchant_id, s).pushTrade(trade(p.order, p.refund))
     } catch (err) {
-      const e = err instanceof ErpError ? err : new ErpError((err as Error).message, true)
+      const e = toIntegrationError(err)
       await setErpStatus(db, row.merchant_id, p.order.order_no, e.retryable ? 'retrying' : 'failed', e.message.slice(0, REASON_CHARS))
-      throw new HandlerError(e.message, e.retryable, { error: e.message })
+      throw toHandlerError(e)
     }
     await setErpStatus(db, row.merchant_id, p.order.order_no, p.refund ? 'refunded' : 'pushed', null)
     return {}
@@ -158,7 +152,7 @@ export function createErpService ({ db, clock, masterKey, orders, http }: { db: 
       try {
         return await service.syncLogistics(merchantId, undefined, 'manual')
       } catch (err) {
-        if (err instanceof ErpError) throw erpCallFailed({ message: `同步失败：${erpFailureText(err)}` })
+        if (err instanceof IntegrationError) throw erpCallFailed({ message: `同步失败：${erpFailureText(err)}` })
         throw err
       }
     },
@@ -185,7 +179,7 @@ export function createErpService ({ db, clock, masterKey, orders, http }: { db: 
         const { shop_name: shopName } = await client(merchantId, s, body.appsecret).checkShop()
         return { ok: true, message: `连接成功：店铺 ${s.shop_no}${shopName ? `（${shopName}）` : ''} 可以使用`, shop_name: shopName, latency_ms: Date.now() - started }
       } catch (err) {
-        if (!(err instanceof ErpError)) throw err
+        if (!(err instanceof IntegrationError)) throw err
         return { ok: false, message: `连接失败：${erpFailureText(err)}`, shop_name: null, latency_ms: Date.now() - started }
       }
     },

@@ -15,15 +15,15 @@ import type { Order } from '../orders/orders.schemas.js'
 import { enqueue, enqueueOne } from '../outbox/outbox.repository.js'
 import { HandlerError, type Effects, type Handler, type OutboxRow } from '../outbox/outbox.types.js'
 import { createSectionStore } from '../settings/section-store.js'
-import { aliyunProvider } from '../../integrations/sms/aliyun.js'
+import { smsProvider, type SmsProviderConfigs, type SmsProviderId } from '../../integrations/sms/registry.js'
 import { consoleProvider } from '../../integrations/sms/console.js'
-import { SmsError, type SmsProvider } from '../../integrations/sms/port.js'
-import { tencentProvider } from '../../integrations/sms/tencent.js'
+import { type SmsProvider } from '../../integrations/sms/port.js'
 import type { VendorHttp } from '../../integrations/vendor-endpoints.js'
 import * as errors from './notifications.errors.js'
 import * as repo from './notifications.repository.js'
 import type { SmsMessageRow } from './notifications.repository.js'
 import { DEFAULT_NOTIFICATIONS, type NotificationsBody, type SmsEvent, type SmsMessageList, type StoredNotifications } from './notifications.schemas.js'
+import { toHandlerError, toIntegrationError } from '../../integrations/errors.js'
 
 const DEFAULT_TEXT: Record<SmsEvent, string> = {
   order_submitted_customer: 'order_submitted', order_submitted_admin: 'order_submitted_admin', shipped_customer: 'shipped', card_issued: 'card_issued', security_alert: 'security_alert', test: 'test',
@@ -70,15 +70,17 @@ export function createNotificationsService ({ db, clock, masterKey, log, http, p
     }
   }
 
+  /** Each provider's stored settings, opened; null when that provider is not filled in. */
+  const opened: { [K in SmsProviderId]: (s: StoredNotifications, merchantId: number) => SmsProviderConfigs[K] | null } = {
+    aliyun: (s, m) => s.aliyun && { access_key_id: s.aliyun.access_key_id, access_key_secret: section.open(m, 'aliyun', s.aliyun.secret_enc), endpoint: s.aliyun.endpoint },
+    tencent: (s, m) => s.tencent && { secret_id: s.tencent.secret_id, secret_key: section.open(m, 'tencent', s.tencent.secret_enc), sdk_app_id: s.tencent.sdk_app_id, region: s.tencent.region, endpoint: s.tencent.endpoint },
+  }
+
   function providerFor (s: StoredNotifications, merchantId: number): SmsProvider {
     if (override) return override
-    if (s.provider === 'aliyun' && s.aliyun) {
-      return aliyunProvider({ access_key_id: s.aliyun.access_key_id, access_key_secret: section.open(merchantId, 'aliyun', s.aliyun.secret_enc), endpoint: s.aliyun.endpoint }, http, () => clock.now())
-    }
-    if (s.provider === 'tencent' && s.tencent) {
-      return tencentProvider({ secret_id: s.tencent.secret_id, secret_key: section.open(merchantId, 'tencent', s.tencent.secret_enc), sdk_app_id: s.tencent.sdk_app_id, region: s.tencent.region, endpoint: s.tencent.endpoint }, http, () => clock.now())
-    }
-    return consoleProvider(log)
+    const id = s.provider
+    const cfg = id !== 'console' && Object.hasOwn(opened, id) ? opened[id](s, merchantId) : null
+    return cfg ? smsProvider(id as SmsProviderId, cfg as never, http, () => clock.now()) : consoleProvider(log)
   }
 
   /** 'sms.send' rows for an order event, by the merchant's switches (written as the event completes). */
@@ -130,9 +132,9 @@ export function createNotificationsService ({ db, clock, masterKey, log, http, p
       const sent = await provider.send({ phone, sign_name: s.sign_name, template_id: template.template_id, params })
       await record(merchantId, { phone, event, template_id: template.template_id, provider: provider.name, status: 'sent', provider_message_id: sent.provider_message_id, outbox_id: outboxId, order_no: orderNo })
     } catch (err) {
-      const e = err instanceof SmsError ? err : new SmsError((err as Error).message, true)
+      const e = toIntegrationError(err)
       await record(merchantId, { phone, event, template_id: template.template_id, provider: provider.name, status: 'failed', error: e.message, outbox_id: outboxId, order_no: orderNo })
-      throw new HandlerError(e.message, e.retryable, { error: e.message })
+      throw toHandlerError(e)
     }
   }
 

@@ -1,9 +1,9 @@
 import t from 'tap'
 import { fixedClock } from '../../shared/clock.js'
 import { fakeProvider } from '../../integrations/sms/fake.js'
-import { SmsError } from '../../integrations/sms/port.js'
 import { CONSIGNEE, redeemFixture, type RedeemFixture } from '../../test-support/redeem-fixture.js'
 import * as smsDropped from '../../../migrations/20261204030000_sms_dropped.js'
+import { IntegrationError } from '../../integrations/errors.js'
 
 const SETTINGS = {
   provider: 'console', sign_name: '鲜果铺', admin_phones: ['13900000001'],
@@ -71,7 +71,7 @@ t.test('provider errors: a business refusal is not retried, a transient one is',
   const sms = fakeProvider()
   const f = await redeemFixture(t, { clock, overrides: { smsProvider: sms } })
   await f.app.inject({ method: 'PUT', url: '/api/v1/settings/notifications', headers: f.auth(f.token), payload: { ...SETTINGS, switches: { ...SETTINGS.switches, order_submitted_admin: false } } })
-  sms.failNext(new SmsError('isv.INVALID_SIGN_NAME: 签名不合法', false, 'isv.INVALID_SIGN_NAME'))
+  sms.failNext(new IntegrationError('isv.INVALID_SIGN_NAME: 签名不合法', false, 'isv.INVALID_SIGN_NAME'))
   await redeem(f, 0)
   await f.app.services.worker.drainAll()
   const [dead] = await f.db('outbox').where({ topic: 'sms.send' })
@@ -79,7 +79,7 @@ t.test('provider errors: a business refusal is not retried, a transient one is',
   t.match(dead.last_error, /INVALID_SIGN_NAME/)
 
   clock.advance(61_000)
-  sms.failNext(new SmsError('HTTP 503', true))
+  sms.failNext(new IntegrationError('HTTP 503', true))
   await redeem(f, 1, '13700137000')
   await f.app.services.worker.drainAll()
   const retry = (await f.db('outbox').where({ topic: 'sms.send' }).orderBy('id'))[1]

@@ -4,11 +4,12 @@ import t from 'tap'
 import { fixedClock } from '../../shared/clock.js'
 import { isMysql } from '../../shared/db.js'
 import { kuaidi100PushSign } from '../../integrations/courier/courier-signing.js'
-import { CourierError, type CourierVendor } from '../../integrations/courier/port.js'
+import { type CourierVendor } from '../../integrations/courier/port.js'
 import { fakeProvider } from '../../integrations/sms/fake.js'
 import { CONSIGNEE, redeemFixture, type RedeemFixture } from '../../test-support/redeem-fixture.js'
 import { smsMessagesOfOrder } from '../notifications/notifications.repository.js'
 import { callState, courierTime } from './orders.timeline.js'
+import { IntegrationError } from '../../integrations/errors.js'
 
 const NOTIFICATIONS = {
   provider: 'console', sign_name: '鲜果铺', admin_phones: ['13900000001'],
@@ -115,7 +116,7 @@ t.test('failures on the timeline: the ERP\'s refusal, the courier\'s reason, a t
   const vendor: CourierVendor = {
     name: 'fake',
     async createWaybill (req) {
-      if (req.receiver.address.includes('拒收')) throw new CourierError('8016: 重复下单', false)
+      if (req.receiver.address.includes('拒收')) throw new IntegrationError('8016: 重复下单', false)
       return { waybill_no: 'SF7444400000001', label: null }
     },
     async checkCredentials () { return { message: 'ok' } },
