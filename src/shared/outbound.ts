@@ -141,7 +141,13 @@ export interface OutboundRequest {
   maxBytes?: number
 }
 
-export interface OutboundResponse { status: number; body: string; truncated: boolean }
+export interface OutboundResponse {
+  status: number
+  body: string
+  truncated: boolean
+  /** The answer's headers, names in lower case (Node's). */
+  headers: Record<string, string | string[] | undefined>
+}
 
 export interface Outbound { request (url: string | URL, req: OutboundRequest): Promise<OutboundResponse> }
 
@@ -155,6 +161,7 @@ export function createOutbound (guard: GuardOptions): Outbound {
     async request (url, req) {
       const maxBytes = req.maxBytes ?? DEFAULT_MAX_BYTES
       let status = 0
+      let headers: OutboundResponse['headers'] = {}
       const chunks: Buffer[] = []
       let size = 0
       let truncated = false
@@ -165,7 +172,7 @@ export function createOutbound (guard: GuardOptions): Outbound {
           agent, timeout: { request: req.timeoutMs ?? DEFAULT_TIMEOUT_MS }, retry: { limit: 0 }, followRedirect: false,
           throwHttpErrors: false, enableUnixSockets: false, decompress: true,
         })
-        stream.on('response', (res: { statusCode: number }) => { status = res.statusCode })
+        stream.on('response', (res: { statusCode: number; headers: OutboundResponse['headers'] }) => { status = res.statusCode; headers = res.headers })
         for await (const chunk of stream as AsyncIterable<Buffer>) {
           if (size + chunk.length > maxBytes) {
             chunks.push(chunk.subarray(0, maxBytes - size))
@@ -183,9 +190,21 @@ export function createOutbound (guard: GuardOptions): Outbound {
         // The code only: a network error's message names the address it tried.
         throw new OutboundError('network', `network: ${code}`, code)
       }
-      return { status, body: Buffer.concat(chunks).toString('utf8'), truncated }
+      return { status, body: Buffer.concat(chunks).toString('utf8'), truncated, headers }
     },
   }
+}
+
+/**
+ * A Retry-After header (RFC 9110 §10.2.3: delay-seconds or an HTTP-date) as milliseconds from
+ * `now`; null when absent or not understood.
+ */
+export function parseRetryAfter (value: string | string[] | undefined, now: number): number | null {
+  const v = (Array.isArray(value) ? value[0] : value)?.trim()
+  if (!v) return null
+  const ms = /^\d+$/.test(v) ? Number(v) * 1000 : /[a-z]/i.test(v) ? Date.parse(v) - now : NaN
+  if (!Number.isFinite(ms)) return null
+  return Math.max(0, ms)
 }
 
 /** How much of a failure reason is stored and shown to a merchant. */

@@ -2,8 +2,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 
 export interface Received { headers: IncomingHttpHeaders; body: string; at: number }
 
-/** A local webhook receiver; `respond` decides each answer (status, optional delay). */
-export async function startReceiver (t: { teardown (fn: () => unknown): void }, respond: (r: Received, n: number) => { status: number; delayMs?: number; body?: string } = () => ({ status: 200 })) {
+/** A local webhook receiver; `respond` decides each answer (status, optional delay, body and headers). */
+export async function startReceiver (t: { teardown (fn: () => unknown): void }, respond: (r: Received, n: number) => { status: number; delayMs?: number; body?: string; headers?: Record<string, string> } = () => ({ status: 200 })) {
   const received: Received[] = []
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = []
@@ -12,7 +12,11 @@ export async function startReceiver (t: { teardown (fn: () => unknown): void }, 
       const r = { headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() }
       received.push(r)
       const answer = respond(r, received.length)
-      const send = () => { res.statusCode = answer.status; res.end(answer.body ?? 'ok') }
+      const send = () => {
+        res.statusCode = answer.status
+        for (const [k, v] of Object.entries(answer.headers ?? {})) res.setHeader(k, v)
+        res.end(answer.body ?? 'ok')
+      }
       if (answer.delayMs) setTimeout(send, answer.delayMs)
       else send()
     })

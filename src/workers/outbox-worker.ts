@@ -26,6 +26,9 @@ export interface WorkerOptions {
   random?: () => number
 }
 
+/** The longest wait a destination's Retry-After can ask for: the schedule's longest step. */
+export const MAX_RETRY_AFTER_MS = Math.max(...RETRY_DELAYS_MS)
+
 export function nextDelay (attempts: number, random: () => number = Math.random): number | null {
   const base = RETRY_DELAYS_MS[attempts - 1]
   if (base === undefined) return null
@@ -51,7 +54,7 @@ export function createOutboxWorker (opts: WorkerOptions) {
     return await claimDue(db, now, batchSize, now + LEASE_MS, randomBytes(16).toString('hex'))
   }
 
-  interface Outcome { row: OutboxRow; startedAt: number; ok: boolean; retryable: boolean; report: AttemptReport; effects?: Effects; done: () => void; fail: (e: Error) => void }
+  interface Outcome { row: OutboxRow; startedAt: number; ok: boolean; retryable: boolean; retryAfterMs?: number | null; report: AttemptReport; effects?: Effects; done: () => void; fail: (e: Error) => void }
   let buffered: Outcome[] = []
   let flushing: Promise<void> | null = null
 
@@ -59,7 +62,7 @@ export function createOutboxWorker (opts: WorkerOptions) {
    * Group commit: outcomes that arrive while a write is running are written together in the
    * next transaction, so fifty concurrent deliveries do not queue for fifty transactions.
    */
-  function finish (row: OutboxRow, startedAt: number, outcome: { ok: boolean; retryable: boolean; report: AttemptReport; effects?: Effects }): Promise<void> {
+  function finish (row: OutboxRow, startedAt: number, outcome: { ok: boolean; retryable: boolean; retryAfterMs?: number | null; report: AttemptReport; effects?: Effects }): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       buffered.push({ row, startedAt, ...outcome, done: resolve, fail: reject })
       if (!flushing) flushing = flush()
@@ -89,7 +92,10 @@ export function createOutboxWorker (opts: WorkerOptions) {
   async function write (trx: Knex.Transaction, o: Outcome): Promise<boolean> {
     const now = clock.now().getTime()
     const attempts = Number(o.row.attempts) + 1
-    const delay = o.ok || !o.retryable ? null : nextDelay(attempts, opts.random)
+    const scheduled = o.ok || !o.retryable ? null : nextDelay(attempts, opts.random)
+    // A destination that said when to come back (429/503 Retry-After) is not asked sooner; the
+    // attempt still counts, so the schedule stays finite.
+    const delay = scheduled === null ? null : Math.max(scheduled, Math.min(o.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS))
     const status = o.ok ? 'done' : delay === null ? 'dead' : 'pending'
     const next = delay === null ? o.row.next_attempt_at : now + delay
     if (!await recordAttempt(trx, o.row, { status, attempts, nextAttemptAt: next, startedAt: o.startedAt, report: o.report }, now)) return false
@@ -111,7 +117,7 @@ export function createOutboxWorker (opts: WorkerOptions) {
     } catch (err) {
       const e = err instanceof HandlerError ? err : new HandlerError((err as Error).message ?? String(err), true)
       log.info({ outbox_id: row.id, topic: row.topic, error: e.message, retryable: e.retryable }, 'outbox.delivery.failed')
-      await finish(row, startedAt, { ok: false, retryable: e.retryable, report: { ...e.report, error: e.report.error ?? e.message }, effects: e.effects })
+      await finish(row, startedAt, { ok: false, retryable: e.retryable, retryAfterMs: e.retryAfterMs, report: { ...e.report, error: e.report.error ?? e.message }, effects: e.effects })
     }
   }
 

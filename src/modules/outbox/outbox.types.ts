@@ -29,6 +29,8 @@ export type Effects = (trx: Knex.Transaction) => Promise<void>
 export interface HandlerResult extends AttemptReport { effects?: Effects }
 
 export class HandlerError extends Error {
+  /** The destination asked us to wait this long before the next attempt (a 429's Retry-After). */
+  retryAfterMs: number | null = null
   constructor (message: string, readonly retryable: boolean, readonly report: AttemptReport = {}, readonly effects?: Effects) {
     super(message)
     this.name = 'HandlerError'

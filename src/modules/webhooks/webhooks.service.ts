@@ -5,7 +5,7 @@ import type { Knex } from 'knex'
 import type { Clock } from '../../shared/clock.js'
 import { decrypt, deriveKey, encrypt, randomString } from '../../shared/crypto.js'
 import { validationFailed } from '../../shared/errors.js'
-import { OutboundError, refusedRange, type Outbound } from '../../shared/outbound.js'
+import { OutboundError, parseRetryAfter, refusedRange, type Outbound, type OutboundResponse } from '../../shared/outbound.js'
 import { iso } from '../../shared/schemas.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
 import type { MerchantsService } from '../merchants/merchants.service.js'
@@ -102,10 +102,12 @@ export function createWebhooksService ({ db, clock, masterKey, http, allowPrivat
 
     let status: number
     let excerpt: string
+    let retryAfter: OutboundResponse['headers'][string]
     try {
       // Nobody needs more than the start of an answer; a huge one is cut off.
       const res = await http.request(endpoint.url, { method: 'POST', body, headers, maxBytes: MAX_RESPONSE_BYTES })
       status = res.status
+      retryAfter = res.headers['retry-after']
       const signatures = signed['webhook-signature'].split(' ')
       const hidden = [...secrets, ...secrets.map((x) => x.replace(/^whsec_/, '')), signed['webhook-signature'], ...signatures, ...signatures.map((x) => x.replace(/^v1,/, ''))]
       // Longest first: a signature's base64 part inside the whole header must not be hidden piecemeal.
@@ -125,7 +127,10 @@ export function createWebhooksService ({ db, clock, masterKey, http, allowPrivat
         await repo.updateEndpoint(trx, endpoint.id, { enabled: false, disabled_reason: 'gone (HTTP 410)', updated_at: now.getTime() })
       })
     }
-    throw new HandlerError(`HTTP ${status}`, true, { ...report, error: `HTTP ${status}` })
+    const failed = new HandlerError(`HTTP ${status}`, true, { ...report, error: `HTTP ${status}` })
+    // A receiver that is busy (429) or down for a while (503) may say when to come back.
+    if (status === 429 || status === 503) failed.retryAfterMs = parseRetryAfter(retryAfter, now.getTime())
+    throw failed
   }
 
   /** The resource as the open API's GET shows it, at the time of the event. */

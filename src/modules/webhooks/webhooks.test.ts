@@ -102,6 +102,42 @@ t.test('retries on the schedule, then dead; retry and replay re-queue; 410 disab
   t.equal((await f.db('outbox').where({ id: delivery.id }).first()).status, 'dead', 'and is not retried')
 })
 
+t.test('a 429 or 503 with Retry-After is not asked again sooner; a Retry-After elsewhere or unreadable changes nothing', async (t) => {
+  const clock = fixedClock(new Date('2026-12-02T08:00:00Z'))
+  const f = await redeemFixture(t, { clock, quantity: 5 })
+  const answers: Array<{ status: number; headers?: Record<string, string> }> = [
+    { status: 429, headers: { 'retry-after': '120' } },
+    { status: 503, headers: { 'retry-after': new Date(clock.now().getTime() + 600_000).toUTCString() } },
+    { status: 500, headers: { 'retry-after': '120' } },
+    { status: 429, headers: { 'retry-after': 'soon' } },
+  ]
+  let n = 0
+  const receiver = await startReceiver(t, () => answers[n++ % answers.length])
+  await endpoint(f, receiver.url, { event_types: ['order.created'] })
+  const waits: number[] = []
+  for (let i = 0; i < answers.length; i++) {
+    await redeemOne(f, i)
+    await f.app.services.worker.drainAll()
+    const [row] = await f.db('outbox').where({ topic: 'webhook.delivery' }).orderBy('id', 'desc').limit(1)
+    t.equal(row.status, 'pending')
+    waits.push(Number(row.next_attempt_at) - clock.now().getTime())
+  }
+  t.equal(waits[0], 120_000, 'a 429 asking for 120 s waits 120 s (the schedule said 5 s)')
+  t.ok(waits[1] > 598_000 && waits[1] <= 600_000, `a 503 with an HTTP-date waits until then (${waits[1]} ms)`)
+  t.ok(waits[2] >= 4_500 && waits[2] <= 5_500, `a 500 keeps the schedule whatever it says (${waits[2]} ms)`)
+  t.ok(waits[3] >= 4_500 && waits[3] <= 5_500, `an unreadable Retry-After keeps the schedule (${waits[3]} ms)`)
+
+  // A receiver asking for a week is asked again after the schedule's longest step, and the attempt counts.
+  const { MAX_RETRY_AFTER_MS } = await import('../../workers/outbox-worker.js')
+  answers.splice(0, answers.length, { status: 429, headers: { 'retry-after': String(7 * 86_400) } })
+  n = 0
+  await redeemOne(f, 4)
+  await f.app.services.worker.drainAll()
+  const [last] = await f.db('outbox').where({ topic: 'webhook.delivery' }).orderBy('id', 'desc').limit(1)
+  t.equal(Number(last.next_attempt_at) - clock.now().getTime(), MAX_RETRY_AFTER_MS)
+  t.equal(Number(last.attempts), 1)
+})
+
 t.test('secret rotation: two signatures for 24 hours; test deliveries', async (t) => {
   const clock = fixedClock(new Date())
   const f = await redeemFixture(t, { clock })
