@@ -58,3 +58,38 @@ t.test('behind its token: routes, the outbox, jobs, guesses, the pool and Node',
   t.ok((sample(text, 'kaquan_process_resident_memory_bytes') ?? 0) > 0, 'memory')
   t.notMatch(text, /metrics-token/, 'the token is no label or value')
 })
+
+t.test("the compose setup's Grafana dashboard and Prometheus alerts only name metrics /metrics serves", async (t) => {
+  const { readFileSync } = await import('node:fs')
+  const { parse } = await import('yaml')
+  const root = new URL('../../docker/', import.meta.url)
+  const dashboard = JSON.parse(readFileSync(new URL('grafana/dashboards/kaquan.json', root), 'utf8')) as { uid: string; panels: Array<{ type: string; datasource?: { uid: string }; targets?: Array<{ expr: string }> }> }
+  const alerts = parse(readFileSync(new URL('prometheus/alerts.yml', root), 'utf8')) as { groups: Array<{ rules: Array<{ alert: string; expr: string }> }> }
+  const prometheus = parse(readFileSync(new URL('prometheus/prometheus.yml', root), 'utf8')) as { scrape_configs: Array<{ job_name: string; dns_sd_configs: Array<{ port: number }> }> }
+  const compose = parse(readFileSync(new URL('compose.yaml', root), 'utf8')) as { services: Record<string, { environment?: Record<string, string> }> }
+  const datasource = parse(readFileSync(new URL('grafana/provisioning/datasources/prometheus.yaml', root), 'utf8')) as { datasources: Array<{ uid: string }> }
+
+  const exprs = [
+    ...dashboard.panels.flatMap((p) => p.targets ?? []).map((x) => x.expr),
+    ...alerts.groups.flatMap((g) => g.rules).map((r) => r.expr),
+  ]
+  t.ok(exprs.length >= 20, `${exprs.length} queries`)
+  t.ok(dashboard.panels.filter((p) => p.targets).every((p) => p.datasource?.uid === datasource.datasources[0].uid), "every panel uses the provisioned data source")
+  const scrapePort = prometheus.scrape_configs.find((c) => c.job_name === 'kaquan')!.dns_sd_configs[0].port
+  t.match(compose.services.app.environment!.KAQUAN_METRICS_PORT, new RegExp(`:-${scrapePort}}$`), 'Prometheus scrapes the port the app serves /metrics on')
+  t.ok(exprs.every((e) => !e.includes('job="kaquan"') || prometheus.scrape_configs.some((c) => c.job_name === 'kaquan')))
+
+  // Each kaquan_* name used, against the families /metrics serves (a histogram's _bucket/_sum/_count).
+  const f = await redeemFixture(t, { config: { metricsToken: TOKEN } })
+  await f.verify(f.cards[0].card_no, f.cards[0].password)
+  const text = (await f.app.inject({ url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } })).body
+  const served = new Set<string>()
+  for (const m of text.matchAll(/^# TYPE (\S+) (\S+)$/gm)) {
+    served.add(m[1])
+    if (m[2] === 'histogram') for (const s of ['_bucket', '_sum', '_count']) served.add(m[1] + s)
+    if (m[2] === 'summary') for (const s of ['_sum', '_count']) served.add(m[1] + s)
+  }
+  const used = new Set(exprs.flatMap((e) => [...e.matchAll(/\bkaquan_[a-z0-9_]+/g)].map((m) => m[0])))
+  t.ok(used.size >= 12, `${used.size} metrics used`)
+  for (const name of used) t.ok(served.has(name), `${name} is served`)
+})
