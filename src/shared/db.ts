@@ -137,6 +137,9 @@ export function isDatabaseUnavailable (err: unknown): boolean {
   if (!e || typeof e !== 'object') return false
   if (e.name === 'KnexTimeoutError') return true
   if (e.code === 'SQLITE_BUSY' || e.code === 'SQLITE_LOCKED') return true
+  // A statement (often knex's ROLLBACK after the statement that lost the connection) sent on a
+  // connection mysql2 has already closed: fatal, with no code.
+  if (e.fatal === true && e.code === undefined && /connection is in closed state/.test((err as Error).message ?? '')) return true
   return (e.fatal === true || typeof e.sqlState === 'string') && typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)
 }
 
