@@ -10,23 +10,28 @@ import { mariadbAvailable, startPrivateMariadb } from './test-support/mariadb-se
 import { consistency, figures, seed, startInstance, startLoad, waitReady } from './test-support/fault-run.js'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+// scripts/fault-run.sh runs it longer: seconds per phase, racers, cards.
+const SECONDS = Number(process.env.KAQUAN_FAULT_SECONDS ?? 4)
+const RACERS = Number(process.env.KAQUAN_FAULT_RACERS ?? 12)
+const CARDS = Number(process.env.KAQUAN_FAULT_CARDS ?? 3000)
+t.setTimeout(600_000 + SECONDS * 10_000)
 
 if (!onMysql || !mariadbAvailable) {
   t.pass('runs in the MariaDB suite, with mariadbd installed')
 } else {
-  t.test('kill -9, a database stop and SIGTERM under load: nothing lost or doubled, every instance recovers', { timeout: 600_000 }, async (t) => {
+  t.test('kill -9, a database stop and SIGTERM under load: nothing lost or doubled, every instance recovers', async (t) => {
     const mariadb = await startPrivateMariadb(t)
-    const s = await seed(t, mariadb.url, 3000)
+    const s = await seed(t, mariadb.url, CARDS)
     const instances = await Promise.all([0, 1, 2].map(() => startInstance(t, mariadb.url)))
-    const load = startLoad(instances, s.cards, s.product, 12)
+    const load = startLoad(instances, s.cards, s.product, RACERS)
     const fmt = (name: string, f: ReturnType<typeof figures>) => `${name}: ${f.requests} requests, ${f.rps.toFixed(0)}/s, p99 ${f.p99} ms, max ${f.max} ms, errors ${f.errors} (${(f.errorRate * 100).toFixed(2)} %) ${JSON.stringify(f.byStatus)}`
 
-    await sleep(4000)
+    await sleep(SECONDS * 1000)
     // kill -9: the load balancer notices and stops sending to it; the others carry on.
     load.setPhase('kill')
     instances[0].child.kill('SIGKILL')
     load.targets.delete(0)
-    await sleep(5000)
+    await sleep(SECONDS * 1000 + 1000)
 
     // The database goes away for 10 s under load.
     load.setPhase('db-down')
@@ -40,7 +45,7 @@ if (!onMysql || !mariadbAvailable) {
     load.setPhase('db-back')
     const recovered = await Promise.all([1, 2].map((i) => waitReady(instances[i].base, 30_000)))
     t.ok(recovered.every((ms) => ms !== null), `both instances ready again without a restart (${recovered.join(' ms, ')} ms after the database started)`)
-    await sleep(3000)
+    await sleep(SECONDS * 1000)
 
     // SIGTERM under load: it stops taking requests, finishes what it has, exits in the grace period.
     load.setPhase('sigterm')
@@ -51,7 +56,7 @@ if (!onMysql || !mariadbAvailable) {
     t.comment(`SIGTERM: exited after ${Date.now() - termAt} ms`)
     load.targets.delete(1)
     load.setPhase('last')
-    await sleep(3000)
+    await sleep(SECONDS * 1000)
     await load.stop()
 
     // Requests still running when the next fault began belong to it, not to this phase.
@@ -62,8 +67,9 @@ if (!onMysql || !mariadbAvailable) {
     for (const i of [1, 2]) for (const line of instances[i].output().split('\n').filter((l) => /request\.(failed|database_unavailable)/.test(l)).slice(0, 4)) t.comment(`instance ${i}: ${line.slice(0, 600)}`)
     t.comment(`5xx by instance and code: kill ${codes('kill')}, db-back ${codes('db-back')}, sigterm ${codes('sigterm')}`)
     for (const [name, f] of [['normal, three instances', figures(load.samples, 'normal')], ['after kill -9, the other two', kill], ['database down', down], ['database back', figures(load.samples, 'db-back')], ['SIGTERM, the instance stopping', term], ['SIGTERM, the one left', figures(load.samples, 'sigterm', (x) => x.instance === 2)], ['one instance', figures(load.samples, 'last')]] as const) t.comment(fmt(name, f))
-    t.ok(figures(load.samples, 'normal').requests > 50, 'the load ran')
-    t.ok(kill.requests > 20 && kill.errorRate < 0.01, `the other instances' error rate after kill -9 stays under 1 % (${(kill.errorRate * 100).toFixed(2)} %)`)
+    t.ok(figures(load.samples, 'normal').requests >= 10, 'the load ran')
+    t.ok(load.cardsLeft() > 0, `cards to the end (${load.cardsLeft()} left)`)
+    t.ok(kill.requests >= 10 && kill.errorRate < 0.01, `the other instances' error rate after kill -9 stays under 1 % (${(kill.errorRate * 100).toFixed(2)} %)`)
     const downAnswers = load.samples.filter((x) => x.phase === 'db-down')
     t.ok(downAnswers.filter((x) => x.status >= 500).every((x) => x.status === 503 && ['database_unavailable', 'not_ready'].includes(x.code ?? '')), 'while the database is down: 503 database_unavailable, nothing else')
     t.ok(down.max < 20_000, `no request hangs past the statement bound (max ${down.max} ms)`)
@@ -75,7 +81,7 @@ if (!onMysql || !mariadbAvailable) {
 
     // The survivor delivers everything, the dead instance's leased rows after their 60 s lease.
     let c = await consistency(s.db, s.receiver.ids)
-    for (let i = 0; i < 180 && (c.undelivered > 0 || c.missing > 0); i++) {
+    for (let i = 0; i < 180 && (c.undelivered > 0 || c.missing > 0 || Object.keys(c.unfinished).length > 0); i++) {
       await sleep(1000)
       c = await consistency(s.db, s.receiver.ids)
     }
@@ -86,6 +92,7 @@ if (!onMysql || !mariadbAvailable) {
     t.ok(c.orders >= load.orders.size && load.orders.size > 0, `every order a customer was given exists (${load.orders.size} answered, ${c.orders} in the database)`)
     const stored = new Set((await s.db('orders').pluck('order_no')).map(String))
     t.ok([...load.orders].every((o) => stored.has(o)), 'each answered order number is stored')
+    t.same(c.unfinished, {}, 'every outbox row finished (the events fanned out)')
     t.equal(c.events, c.orders, 'one order.created event per order')
     t.equal(c.undelivered, 0, 'every event delivered')
     t.equal(c.missing, 0, 'the receiver saw every event id (repeats keep their webhook-id)')

@@ -200,7 +200,10 @@ export async function consistency (db: Knex, receiverIds: Set<string>) {
   const events = await db('outbox').where({ topic: 'webhook.delivery' }).select('event_id', 'status')
   const undelivered = events.filter((e) => e.status !== 'done').length
   const missing = events.filter((e) => !receiverIds.has(String(e.event_id))).length
-  return { doubled: doubled.length, redeemed, orders: orderRows, orderless, events: events.length, undelivered, missing }
+  // Every other outbox row (the events being fanned out, texts, ERP pushes) by topic and status, unless done.
+  const open = await db('outbox').whereNot({ status: 'done' }).select('topic', 'status').count({ n: '*' }).groupBy('topic', 'status')
+  const unfinished = Object.fromEntries((open as Array<{ topic: string; status: string; n: number | string }>).map((r) => [`${r.topic}:${r.status}`, Number(r.n)]))
+  return { doubled: doubled.length, redeemed, orders: orderRows, orderless, events: events.length, undelivered, missing, unfinished }
 }
 
 export { type PrivateMariadb }

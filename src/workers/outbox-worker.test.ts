@@ -68,3 +68,32 @@ t.test('two instances draining at once never deliver the same attempt twice', as
   const attempts = await f.db('outbox_attempts').count({ n: '*' }).first()
   t.equal(Number(attempts!.n), 60, 'one attempt per event row and per delivery row')
 })
+
+t.test('our database failing under a handler is no attempt: tried again in 5 s, the schedule untouched', async (t) => {
+  const { createOutboxWorker } = await import('./outbox-worker.js')
+  const { buildTestApp } = await import('../test-support/build-test-app.js')
+  const clock = fixedClock(new Date('2026-12-02T08:00:00Z'))
+  const { db, app } = await buildTestApp(t, { clock })
+  const now = clock.now().getTime()
+  await db('outbox').insert({ merchant_id: 1, topic: 'probe', payload: '{}', idempotency_key: 'probe-1', status: 'pending', attempts: 0, next_attempt_at: now, created_at: now, updated_at: now })
+  let failWith: Error | null = Object.assign(new Error('Connection lost: The server closed the connection.'), { code: 'PROTOCOL_CONNECTION_LOST', fatal: true })
+  const worker = createOutboxWorker({ db, clock, log: app.log, handlers: { probe: async () => { if (failWith) throw failWith } } })
+  await worker.drainAll()
+  let [row] = await db('outbox').where({ idempotency_key: 'probe-1' })
+  t.equal(row.status, 'pending')
+  t.equal(Number(row.attempts), 0, 'no attempt counted')
+  t.equal(Number(row.next_attempt_at) - now, 5_000, 'again in 5 s')
+  t.match((await db('outbox_attempts').where({ outbox_id: row.id }))[0], { error: 'database unavailable' }, 'the try is still in the log')
+
+  // Any other failure counts as before.
+  failWith = new Error('boom')
+  clock.advance(5_000)
+  await worker.drainAll()
+  ;[row] = await db('outbox').where({ idempotency_key: 'probe-1' })
+  t.equal(Number(row.attempts), 1, 'a handler error is an attempt')
+  failWith = null
+  clock.advance(10_000)
+  await worker.drainAll()
+  ;[row] = await db('outbox').where({ idempotency_key: 'probe-1' })
+  t.equal(row.status, 'done')
+})

@@ -9,11 +9,14 @@ import PQueue from 'p-queue'
 import type { Knex } from 'knex'
 import type { Clock } from '../shared/clock.js'
 import { outboxAttempts } from '../shared/metrics.js'
+import { isDatabaseUnavailable } from '../shared/db.js'
 import { claimDue, recordAttempt } from '../modules/outbox/outbox.repository.js'
 import { HandlerError, type AttemptReport, type Effects, type Handler, type OutboxRow } from '../modules/outbox/outbox.types.js'
 
 export const RETRY_DELAYS_MS = [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000]
 const LEASE_MS = 60_000
+/** When our own database failed under a handler: try again soon, without counting an attempt. */
+const DATABASE_RETRY_MS = 5_000
 
 export interface WorkerOptions {
   db: Knex
@@ -54,7 +57,7 @@ export function createOutboxWorker (opts: WorkerOptions) {
     return await claimDue(db, now, batchSize, now + LEASE_MS, randomBytes(16).toString('hex'))
   }
 
-  interface Outcome { row: OutboxRow; startedAt: number; ok: boolean; retryable: boolean; retryAfterMs?: number | null; report: AttemptReport; effects?: Effects; done: () => void; fail: (e: Error) => void }
+  interface Outcome { row: OutboxRow; startedAt: number; ok: boolean; retryable: boolean; retryAfterMs?: number | null; uncounted?: boolean; report: AttemptReport; effects?: Effects; done: () => void; fail: (e: Error) => void }
   let buffered: Outcome[] = []
   let flushing: Promise<void> | null = null
 
@@ -62,7 +65,7 @@ export function createOutboxWorker (opts: WorkerOptions) {
    * Group commit: outcomes that arrive while a write is running are written together in the
    * next transaction, so fifty concurrent deliveries do not queue for fifty transactions.
    */
-  function finish (row: OutboxRow, startedAt: number, outcome: { ok: boolean; retryable: boolean; retryAfterMs?: number | null; report: AttemptReport; effects?: Effects }): Promise<void> {
+  function finish (row: OutboxRow, startedAt: number, outcome: { ok: boolean; retryable: boolean; retryAfterMs?: number | null; uncounted?: boolean; report: AttemptReport; effects?: Effects }): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       buffered.push({ row, startedAt, ...outcome, done: resolve, fail: reject })
       if (!flushing) flushing = flush()
@@ -91,8 +94,10 @@ export function createOutboxWorker (opts: WorkerOptions) {
   /** Records one outcome; returns true when the row is now dead. */
   async function write (trx: Knex.Transaction, o: Outcome): Promise<boolean> {
     const now = clock.now().getTime()
-    const attempts = Number(o.row.attempts) + 1
-    const scheduled = o.ok || !o.retryable ? null : nextDelay(attempts, opts.random)
+    // Our own database failing under a handler is no attempt at the destination: it does not use
+    // up the schedule (a 10 s outage would otherwise push rows to their 5-minute step).
+    const attempts = Number(o.row.attempts) + (o.uncounted ? 0 : 1)
+    const scheduled = o.ok || !o.retryable ? null : o.uncounted ? DATABASE_RETRY_MS : nextDelay(attempts, opts.random)
     // A destination that said when to come back (429/503 Retry-After) is not asked sooner; the
     // attempt still counts, so the schedule stays finite.
     const delay = scheduled === null ? null : Math.max(scheduled, Math.min(o.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS))
@@ -115,6 +120,11 @@ export function createOutboxWorker (opts: WorkerOptions) {
       const result = await handler(row, clock.now()) ?? {}
       await finish(row, startedAt, { ok: true, retryable: false, report: result, effects: result.effects })
     } catch (err) {
+      if (isDatabaseUnavailable(err)) {
+        log.warn({ outbox_id: row.id, topic: row.topic }, 'outbox.delivery.database_unavailable')
+        await finish(row, startedAt, { ok: false, retryable: true, uncounted: true, report: { error: 'database unavailable' } })
+        return
+      }
       const e = err instanceof HandlerError ? err : new HandlerError((err as Error).message ?? String(err), true)
       log.info({ outbox_id: row.id, topic: row.topic, error: e.message, retryable: e.retryable }, 'outbox.delivery.failed')
       await finish(row, startedAt, { ok: false, retryable: e.retryable, retryAfterMs: e.retryAfterMs, report: { ...e.report, error: e.report.error ?? e.message }, effects: e.effects })
