@@ -55,6 +55,7 @@ const commands = {
   'bench-sheets': 'dist/scripts/bench/sheets.js',
   'bench-cards': 'dist/scripts/bench/cards.js',
   'bench-console': 'dist/scripts/bench/console.js',
+  'bench-webhooks': 'dist/scripts/bench/webhooks.js',
 }
 if (!(command in commands)) {
   process.stderr.write(`unknown command ${command}; one of ${Object.keys(commands).join(', ')}\n`)
