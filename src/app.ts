@@ -143,6 +143,11 @@ export async function buildApp ({ config, overrides = {} }: BuildOptions): Promi
 
   await app.register(errors)
   await app.register(services, { config, overrides })
+  // A write that went through may have queued outbox rows (an order's events, a text): the
+  // worker, if idle, looks now instead of after its idle pause. Busy, it is already looking.
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) app.services.worker.kick()
+  })
   await app.register(adminAuth)
   await app.register(swagger)
   // Uploads: each route sets its own file size limit.
