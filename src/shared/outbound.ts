@@ -141,7 +141,8 @@ export interface OutboundRequest {
   maxBytes?: number
 }
 
-export interface OutboundResponse { status: number; body: string; truncated: boolean }
+/** `body` is the answer as UTF-8 text; `bytes` the same answer unchanged (a PDF, an image). */
+export interface OutboundResponse { status: number; body: string; bytes: Buffer; truncated: boolean }
 
 export interface Outbound { request (url: string | URL, req: OutboundRequest): Promise<OutboundResponse> }
 
@@ -183,7 +184,8 @@ export function createOutbound (guard: GuardOptions): Outbound {
         // The code only: a network error's message names the address it tried.
         throw new OutboundError('network', `network: ${code}`, code)
       }
-      return { status, body: Buffer.concat(chunks).toString('utf8'), truncated }
+      const bytes = Buffer.concat(chunks)
+      return { status, body: bytes.toString('utf8'), bytes, truncated }
     },
   }
 }
