@@ -275,3 +275,29 @@ t.test('取消电子面单: the waybill given back, the order pending for a new 
   t.equal((await f.db('outbox').where({ topic: 'ewaybill.cancel' })).length, 1, 'nothing queued')
   t.ok(nock.isDone())
 })
+
+t.test('the label, print and cancel routes need orders.ship; a labels link stops working when the permission is gone', async (t) => {
+  nets(t)
+  const f = await redeemFixture(t, { quantity: 1 })
+  await f.app.inject({ method: 'PUT', url: '/api/v1/settings/e-waybill', headers: f.auth(f.token), payload: { sender: SENDER } })
+  const sf = await variant(f, 'SF', { vendor: 'sf', partner_id: 'KQTEST', check_word: 'checkword123', endpoint: `${SF_HOST}/std/service` })
+  const orderNo = await pending(f, 0)
+  await shipSf(f, sf.id, orderNo, 'SF7444480501251')
+  const made = await f.app.inject({ method: 'POST', url: '/api/v1/admins', headers: f.auth(f.token), payload: { username: 'shipper1', name: '发货', password: 'Viewer123-kq#Pw', permissions: ['orders.read', 'orders.ship'] } })
+  const shipper = await f.login('shipper1', 'Viewer123-kq#Pw')
+  const link = await f.app.inject({ method: 'POST', url: '/api/v1/orders/labels', headers: f.auth(shipper), payload: { order_nos: [orderNo] } })
+  t.equal(link.statusCode, 201)
+  await f.app.inject({ method: 'PATCH', url: `/api/v1/admins/${made.json().id}`, headers: f.auth(f.token), payload: { permissions: ['orders.read'] } })
+  t.equal((await f.app.inject({ method: 'GET', url: link.json().url })).statusCode, 404, 'the link checks the permission again when followed; SF never called')
+  const viewer = await f.login('shipper1', 'Viewer123-kq#Pw')
+  const routes: Array<['GET' | 'POST', string, object?]> = [
+    ['GET', `/api/v1/orders/${orderNo}/label.pdf`], ['POST', '/api/v1/orders/labels', { order_nos: [orderNo] }],
+    ['POST', `/api/v1/orders/${orderNo}/label/print`], ['POST', `/api/v1/orders/${orderNo}/e-waybill/cancel`],
+  ]
+  for (const [method, url, payload] of routes) {
+    const res = await f.app.inject({ method, url, headers: f.auth(viewer), ...(payload ? { payload } : {}) })
+    t.equal(res.statusCode, 403, `${method} ${url}`)
+  }
+  t.match(await f.db('orders').where({ order_no: orderNo }).first(), { status: 'shipped', waybill_no: 'SF7444480501251' }, 'nothing changed')
+  t.equal((await f.db('outbox').where({ topic: 'ewaybill.cancel' })).length, 0)
+})
