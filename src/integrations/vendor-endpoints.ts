@@ -32,6 +32,13 @@ export const VENDOR_HOSTS = {
   sf: { label: '顺丰开放平台', hosts: ['bspgw.sf-express.com', 'sfapi.sf-express.com', 'sfapi-sbox.sf-express.com'], shown: 'bspgw.sf-express.com、sfapi.sf-express.com、sfapi-sbox.sf-express.com（沙箱）', schemes: HTTPS },
   kuaidi100: { label: '快递100电子面单', hosts: ['api.kuaidi100.com'], shown: 'api.kuaidi100.com', schemes: HTTPS },
   kuaidi100_poll: { label: '快递100订阅', hosts: ['poll.kuaidi100.com'], shown: 'poll.kuaidi100.com', schemes: HTTPS },
+  // Files named by a vendor's answer, never by a merchant: SF's cloud print (COM_RECE_CLOUD_PRINT_WAYBILLS)
+  // answers a URL on its object store, eos-scp-core-shenzhen-futian1-oss.sf-express.com in every
+  // published answer (sandbox and production; SF's Java demo `printWayBills`); another region of
+  // the same store is accepted. Kuaidi100's label link (`label` of label/order) is one of its own
+  // hosts; the link's exact host is not documented, so any kuaidi100.com host, http or https.
+  sf_file: { label: '顺丰面单文件', hosts: [/^eos-scp-core-[a-z0-9-]+-oss\.sf-express\.com$/], shown: 'eos-scp-core-*-oss.sf-express.com', schemes: HTTPS },
+  kuaidi100_file: { label: '快递100面单文件', hosts: ['kuaidi100.com', /^([a-z0-9-]+\.)+kuaidi100\.com$/], shown: '*.kuaidi100.com', schemes: ['http:', 'https:'] },
 } as const satisfies Record<string, Published>
 
 export type Vendor = keyof typeof VENDOR_HOSTS

@@ -143,7 +143,10 @@ export interface OutboundRequest {
 
 export interface OutboundResponse {
   status: number
+  /** The answer as UTF-8 text. */
   body: string
+  /** The same answer unchanged (a PDF, an image). */
+  bytes: Buffer
   truncated: boolean
   /** The answer's headers, names in lower case (Node's). */
   headers: Record<string, string | string[] | undefined>
@@ -190,7 +193,8 @@ export function createOutbound (guard: GuardOptions): Outbound {
         // The code only: a network error's message names the address it tried.
         throw new OutboundError('network', `network: ${code}`, code)
       }
-      return { status, body: Buffer.concat(chunks).toString('utf8'), truncated, headers }
+      const bytes = Buffer.concat(chunks)
+      return { status, body: bytes.toString('utf8'), bytes, truncated, headers }
     },
   }
 }

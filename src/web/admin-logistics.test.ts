@@ -93,7 +93,7 @@ t.test('logistics pages in a browser', { skip }, async (t) => {
       t.equal(await page.getAttribute('#kq-acc-check_word', 'placeholder'), '已保存（****d123），留空则不修改')
       t.notOk((await page.content()).includes(CHECK_WORD), 'the secret is nowhere on the page')
       const stored = await api(`/api/v1/couriers/${variant.id}/account`)
-      t.same(stored.credentials, { partner_id: 'KQTEST', check_word: '****d123' })
+      t.same(stored.credentials, { partner_id: 'KQTEST', check_word: '****d123', template_code: null })
 
       await page.click('#kq-account-test')
       const result = page.locator('[data-testid="account-test-result"]')
@@ -125,7 +125,7 @@ t.test('logistics pages in a browser', { skip }, async (t) => {
       await acc.locator('.el-radio-button[data-vendor="kuaidi100"]').click()
       await page.waitForSelector('#kq-acc-partner_secret')
       t.match(await acc.innerText(), /改用快递100后，原顺丰开放平台（丰桥）的密钥不再保留/)
-      t.same(await acc.locator('.el-form-item__label').allInnerTexts(), ['电子面单服务', '授权 key', '授权 secret', '快递公司编码', '电子面单客户账户', '电子面单密码', '电子面单密钥', '客户账户名称', '网点名称', '承载编号', '承载快递员', '面单模板编码', '支付方式', '接口地址'])
+      t.same(await acc.locator('.el-form-item__label').allInnerTexts(), ['电子面单服务', '授权 key', '授权 secret', '快递公司编码', '电子面单客户账户', '电子面单密码', '电子面单密钥', '客户账户名称', '网点名称', '承载编号', '承载快递员', '面单模板编码', '云打印机设备码', '支付方式', '接口地址'])
       await screenshot(page, 'admin-logistics-account-kuaidi100')
       await acc.locator('button', { hasText: '关闭' }).click()
       await acc.waitFor({ state: 'hidden' })

@@ -4,10 +4,14 @@
 // push, texts); shipped, its waybill edited from the page (a bad number refused in Chinese), the
 // courier's tracking lines pushed to the Kuaidi100 hook shown, then signed for from the page.
 // A second order cancelled from the page: its card shows as usable again, and the customer's
-// verify API takes it again.
+// verify API takes it again. A third, shipped with an SF e-waybill from a local fake SF: its label
+// downloaded as a PDF from the page, then the order cancelled (confirmed) and its waybill cancelled
+// at SF through the outbox, shown on the timeline.
 import { createServer } from 'node:http'
 import type { Page } from 'playwright-core'
 import t from 'tap'
+import { readFileSync } from 'node:fs'
+import { PDFDocument } from 'pdf-lib'
 import { kuaidi100PushSign } from '../integrations/courier/courier-signing.js'
 import { DESKTOP, browserSkip, horizontalOverflow, launchBrowser, screenshot, withPage } from '../test-support/browser.js'
 import { LARGE_DESKTOP, consoleProblems, lastMessage, openConsole } from '../test-support/admin-console.js'
@@ -238,6 +242,64 @@ t.test('订单详情 in a browser', { skip }, async (t) => {
       await page.locator('.el-result', { hasText: '订单不存在' }).waitFor()
       t.same(problems.filter((p) => !/status of 404/.test(p)), [], 'no console errors (but the 404 asked for)')
       await screenshot(page, 'admin-order-detail-missing')
+    })
+  })
+
+  t.test('an e-waybill order: its label as a PDF from the page; cancelled, the waybill cancelled at SF', async (t) => {
+    const doc = await PDFDocument.create()
+    doc.addPage([283, 425])
+    const label = Buffer.from(await doc.save())
+    const files = createServer((req, res) => {
+      res.statusCode = req.headers['x-auth-token'] === 'AUTH_tkv12_1' ? 200 : 403
+      res.setHeader('content-type', 'application/pdf')
+      res.end(res.statusCode === 200 ? label : undefined)
+    })
+    await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve))
+    t.teardown(() => new Promise<void>((resolve) => { files.closeAllConnections(); files.close(() => resolve()) }))
+    const fileUrl = `http://127.0.0.1:${(files.address() as { port: number }).port}/print-file/SF7444480501251.pdf`
+    const sfCalls: Array<{ serviceCode: string; msg: Record<string, unknown> }> = []
+    // SF's answers as its documents show them (see e-waybill-labels.test.ts).
+    const sf = await fakeServer(t, (_path, body) => {
+      const form = new URLSearchParams(body)
+      const msg = JSON.parse(form.get('msgData') ?? '{}')
+      const serviceCode = form.get('serviceCode') ?? ''
+      sfCalls.push({ serviceCode, msg })
+      const data = serviceCode === 'COM_RECE_CLOUD_PRINT_WAYBILLS' ? { success: true, obj: { fileType: 'pdf', files: [{ token: 'AUTH_tkv12_1', url: fileUrl, waybillNo: 'SF7444480501251' }] } }
+        : serviceCode === 'EXP_RECE_UPDATE_ORDER' ? { success: true, errorCode: 'S0000', msgData: { orderId: msg.orderId, resStatus: 2 } }
+          : { success: true, errorCode: 'S0000', msgData: { waybillNoInfoList: [{ waybillType: 1, waybillNo: 'SF7444480501251' }] } }
+      return { apiResultCode: 'A1000', apiResultData: JSON.stringify(data) }
+    })
+    await put('/api/v1/settings/e-waybill', { sender: { name: '鲜果铺仓库', phone: '0571-88888888', province: '浙江省', city: '杭州市', district: '余杭区', address: '仓前街道 1 号' } })
+    const variant = (await server.app.inject({ method: 'POST', url: '/api/v1/couriers', headers: admin, payload: { name: '顺丰标快', base_code: 'SF', product_type: '1', monthly_account: '7551234567' } })).json()
+    await put(`/api/v1/couriers/${variant.id}/account`, { vendor: 'sf', partner_id: 'KQTEST', check_word: 'checkword123', endpoint: `${sf}/std/service` })
+    const orderNo = await placeOrder(3)
+    await server.app.inject({ method: 'POST', url: `/api/v1/orders/${orderNo}/e-waybill`, headers: admin, payload: { courier_account_id: variant.id } })
+    await server.app.services.worker.drainAll()
+
+    await withPage(t, browser, 'admin-order-detail-ewaybill', DESKTOP, async (page) => {
+      const problems = consoleProblems(page)
+      await openConsole(page, server.url, server.token, `/admin/orders/${orderNo}`)
+      await page.locator('#kq-order-status', { hasText: '已发货' }).waitFor()
+      t.equal(await page.locator('#kq-order-reprint').count(), 0, 'no cloud printer for SF')
+      await screenshot(page, 'admin-order-detail-ewaybill')
+      const download = page.waitForEvent('download')
+      await page.locator('#kq-order-label').click()
+      const file = await download
+      t.equal((await PDFDocument.load(readFileSync((await file.path())!))).getPageCount(), 1, 'the label, one page')
+      t.match(sfCalls.find((c) => c.serviceCode === 'COM_RECE_CLOUD_PRINT_WAYBILLS')?.msg, { documents: [{ masterWaybillNo: 'SF7444480501251' }] })
+
+      // Not collected yet: the shipped order can be cancelled, and its e-waybill with it.
+      await page.locator('#kq-order-cancel').click()
+      const text = await confirmBox(page, '取消订单')
+      t.match(text, '电子面单 SF7444480501251 会通知快递公司作废', 'the dialog says the waybill is cancelled too')
+      await page.locator('#kq-order-status', { hasText: '已取消' }).waitFor()
+      await server.app.services.worker.drainAll()
+      t.match(sfCalls.filter((c) => c.serviceCode === 'EXP_RECE_UPDATE_ORDER'), [{ msg: { orderId: orderNo, dealType: 2 } }], 'SF told through the outbox')
+      await page.reload()
+      await page.locator('.kq-tl--ewaybill_cancel').waitFor()
+      t.match((await timelineOf(page)).find((e) => e.kind === 'ewaybill_cancel'), { state: 'done', text: /取消电子面单（通知快递公司）.*快递公司已取消运单 SF7444480501251/ })
+      await screenshot(page, 'admin-order-detail-ewaybill-cancelled')
+      t.same(problems, [], 'no console errors')
     })
   })
 })

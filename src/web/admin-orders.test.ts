@@ -3,13 +3,16 @@
 // numbers pasted down the column (as copied from a spreadsheet) ship five orders, the bad one
 // shows its error on its row and ships nothing; an e-waybill from the fake SF ships an order and
 // a refusal shows its reason on the order; the sender checked first; a ship import with one bad
-// row; the order export opened and its rows counted.
+// row; the order export opened and its rows counted; 面单: one order's label and the ticked
+// orders' labels downloaded as one PDF (SF cloud print files from the fake), 取消面单 confirmed and
+// sent to the fake SF through the outbox.
 import { readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Page } from 'playwright-core'
 import t from 'tap'
 import ExcelJS from 'exceljs'
+import { PDFDocument } from 'pdf-lib'
 import { DESKTOP, browserSkip, launchBrowser, screenshot, withPage } from '../test-support/browser.js'
 import { consoleProblems, lastMessage, openConsole } from '../test-support/admin-console.js'
 import { pickupServer } from '../test-support/pickup-server.js'
@@ -43,30 +46,55 @@ function shanghaiDay (plus = 0): string {
 }
 
 /**
- * SF's EXP_RECE_CREATE_ORDER on 127.0.0.1: a waybill for every order, except those listed in
- * `refuse`, which get SF's refusal (success false, errorCode, errorMsg).
+ * SF on 127.0.0.1: EXP_RECE_CREATE_ORDER gives a waybill for every order, except those listed in
+ * `refuse`, which get SF's refusal (success false, errorCode, errorMsg); COM_RECE_CLOUD_PRINT_WAYBILLS
+ * answers a file per waybill as SF does (obj.files[{url, token, waybillNo}]), served here as a
+ * one-page PDF to the right X-Auth-token; EXP_RECE_UPDATE_ORDER cancels (resStatus 2).
  */
 async function fakeSf (t: { teardown (fn: () => unknown): void }) {
   const refuse = new Map<string, [string, string]>()
   const calls: Array<{ orderId: string; partnerID: string }> = []
+  const others: Array<{ serviceCode: string; msg: Record<string, unknown> }> = []
+  const doc = await PDFDocument.create()
+  doc.addPage([283, 425]).drawText('SF label', { x: 20, y: 380, size: 14 })
+  const pdf = Buffer.from(await doc.save())
   let n = 0
+  let port = 0
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    if (req.method === 'GET') {
+      const waybill = /\/print-file\/(\w+)\.pdf$/.exec(req.url ?? '')?.[1]
+      if (!waybill || req.headers['x-auth-token'] !== `AUTH_tkv12_${waybill}`) { res.statusCode = 403; res.end(); return }
+      res.setHeader('content-type', 'application/pdf')
+      res.end(pdf)
+      return
+    }
     let body = ''
     req.on('data', (c) => { body += c })
     req.on('end', () => {
       const form = new URLSearchParams(body)
       const msg = JSON.parse(form.get('msgData') ?? '{}')
-      calls.push({ orderId: msg.orderId, partnerID: form.get('partnerID') ?? '' })
-      const no = refuse.get(msg.orderId)
-      const data = no ? { success: false, errorCode: no[0], errorMsg: no[1] } : { success: true, errorCode: 'S0000', msgData: { waybillNoInfoList: [{ waybillNo: `SF74400000${String(++n).padStart(4, '0')}` }] } }
+      const serviceCode = form.get('serviceCode') ?? ''
+      let data: object
+      if (serviceCode === 'COM_RECE_CLOUD_PRINT_WAYBILLS') {
+        others.push({ serviceCode, msg })
+        const files = (msg.documents as Array<{ masterWaybillNo: string }>).map((d) => ({ token: `AUTH_tkv12_${d.masterWaybillNo}`, url: `http://127.0.0.1:${port}/print-file/${d.masterWaybillNo}.pdf`, waybillNo: d.masterWaybillNo }))
+        data = { success: true, obj: { fileType: 'pdf', files, templateCode: msg.templateCode } }
+      } else if (serviceCode === 'EXP_RECE_UPDATE_ORDER') {
+        others.push({ serviceCode, msg })
+        data = { success: true, errorCode: 'S0000', msgData: { orderId: msg.orderId, resStatus: 2 } }
+      } else {
+        calls.push({ orderId: msg.orderId, partnerID: form.get('partnerID') ?? '' })
+        const no = refuse.get(msg.orderId)
+        data = no ? { success: false, errorCode: no[0], errorMsg: no[1] } : { success: true, errorCode: 'S0000', msgData: { waybillNoInfoList: [{ waybillNo: `SF74400000${String(++n).padStart(4, '0')}` }] } }
+      }
       res.setHeader('content-type', 'application/json')
       res.end(JSON.stringify({ apiResultCode: 'A1000', apiResultData: JSON.stringify(data) }))
     })
   })
-  const port = await freePort()
+  port = await freePort()
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
   t.teardown(() => new Promise((resolve) => server.close(resolve)))
-  return { port: (server.address() as AddressInfo).port, refuse, calls }
+  return { port: (server.address() as AddressInfo).port, refuse, calls, others }
 }
 
 const row = (page: Page, orderNo: string) => page.locator('.kq-orders__table .el-table__body-wrapper .el-table__row', { hasText: orderNo })
@@ -307,6 +335,59 @@ t.test('订单列表 in a browser', { skip }, async (t) => {
       t.equal(rows.length - 1, shownCount, 'one row per order of the tab')
       t.equal(rows[0][0], '订单号')
       t.equal((await server.app.inject({ method: 'GET', url })).statusCode, 404, 'the link worked once')
+      t.same(problems, [], 'no console errors')
+    })
+  })
+
+  t.test('面单: one order\'s label and the ticked orders\' labels as one PDF; 取消面单 confirmed and sent to SF', async (t) => {
+    // The refused order asked again: two SF e-waybills to print.
+    sf.refuse.delete(forEWaybill[1])
+    const variant = (await api('GET', '/api/v1/couriers')).items.find((c: { name: string }) => c.name === '顺丰标快')
+    await api('POST', `/api/v1/orders/${forEWaybill[1]}/e-waybill`, { courier_account_id: variant.id })
+    await server.app.services.worker.drainAll()
+    t.equal(await status(forEWaybill[1]), 'shipped')
+    const pages = async (path: string) => (await PDFDocument.load(readFileSync(path))).getPageCount()
+    await withPage(t, browser, 'admin-orders-labels', WIDE, async (page) => {
+      const problems = consoleProblems(page)
+      await openConsole(page, server.url, server.token, '/admin/orders')
+      await page.click('[data-tab="shipped_today"]')
+      await row(page, forEWaybill[0]).waitFor()
+      t.equal(await row(page, forImport[0]).locator('.kq-orders__label').count(), 0, 'a waybill typed in has no label to print')
+      await screenshot(page, 'admin-orders-labels-row')
+
+      const one = page.waitForEvent('download')
+      await row(page, forEWaybill[0]).locator('.kq-orders__label').click()
+      const file = await one
+      t.equal(file.suggestedFilename(), 'labels.pdf')
+      t.equal(await pages((await file.path())!), 1, 'the order\'s label, one page')
+
+      // Both ticked: one PDF, the labels in the list's order.
+      for (const no of forEWaybill) await row(page, no).locator('.el-checkbox').click()
+      t.match(await page.locator('#kq-orders-labels').innerText(), '打印面单（已勾选 2）')
+      await screenshot(page, 'admin-orders-labels-ticked')
+      const both = page.waitForEvent('download')
+      await page.click('#kq-orders-labels')
+      t.equal(await pages((await (await both).path())!), 2, 'two labels, two pages')
+      const printed = sf.others.filter((c) => c.serviceCode === 'COM_RECE_CLOUD_PRINT_WAYBILLS')
+      t.equal(printed.length, 2, 'one print call per download')
+      t.match(printed[1].msg, { templateCode: 'fm_150_standard_KQTEST', version: '2.0', fileType: 'pdf', sync: true })
+      t.equal((printed[1].msg.documents as unknown[]).length, 2)
+
+      // 取消面单: confirmed first; the order is pending again, SF is told through the outbox.
+      const waybill = (await api('GET', `/api/v1/orders/${forEWaybill[1]}`)).waybill_no
+      await row(page, forEWaybill[1]).locator('.kq-orders__cancel-ewaybill').click()
+      const box = page.locator('.el-message-box')
+      await box.waitFor()
+      t.match(await box.innerText(), `取消订单 ${forEWaybill[1]} 的电子面单 ${waybill}`)
+      await screenshot(page, 'admin-orders-labels-cancel-confirm')
+      await box.getByRole('button', { name: '取消电子面单' }).click()
+      t.match(await lastMessage(page), `运单 ${waybill} 已退回，正在通知快递公司取消`)
+      t.match(await api('GET', `/api/v1/orders/${forEWaybill[1]}`), { status: 'pending', waybill_no: null })
+      await server.app.services.worker.drainAll()
+      t.match(sf.others.filter((c) => c.serviceCode === 'EXP_RECE_UPDATE_ORDER'), [{ msg: { orderId: `${forEWaybill[1]}-1`, dealType: 2 } }], 'SF cancels the order the waybill came from')
+      await row(page, forEWaybill[1]).waitFor({ state: 'detached' })
+      t.pass('the order left 今日已发货')
+      await screenshot(page, 'admin-orders-labels-cancelled')
       t.same(problems, [], 'no console errors')
     })
   })

@@ -27,6 +27,8 @@ export interface Kuaidi100Account {
   temp_id?: string | null
   pay_type?: string | null
   endpoint?: string | null
+  /** 快递100 云打印机 (siid): set, the label is printed there when the waybill is issued (printType CLOUD). */
+  siid?: string | null
 }
 
 export function kuaidi100Vendor (cfg: Kuaidi100Account, http: VendorHttp, now: () => Date = () => new Date()): CourierVendor {
@@ -46,11 +48,11 @@ export function kuaidi100Vendor (cfg: Kuaidi100Account, http: VendorHttp, now: (
       const json = await call('order', JSON.stringify({
         kuaidicom: cfg.kuaidicom, partnerId: opt(cfg.partner_id) ?? req.monthly_account ?? undefined, partnerKey: opt(cfg.partner_key), partnerSecret: opt(cfg.partner_secret),
         partnerName: opt(cfg.partner_name), net: opt(cfg.net), code: opt(cfg.code), checkMan: opt(cfg.check_man), tempId: opt(cfg.temp_id), payType: opt(cfg.pay_type),
-        recMan: man(req.receiver), sendMan: man(req.sender), cargo: req.cargo, count: 1, expType: req.product_type ?? undefined, printType: 'IMAGE', orderId: req.order_no,
+        recMan: man(req.receiver), sendMan: man(req.sender), cargo: req.cargo, count: 1, expType: req.product_type ?? undefined, printType: cfg.siid ? 'CLOUD' : 'IMAGE', siid: opt(cfg.siid), orderId: req.order_no,
       }))
       const waybill = json.data?.kuaidinum
       if (!waybill) throw new IntegrationError('no waybill number in the answer', false)
-      return { waybill_no: waybill, label: json.data?.label ?? null }
+      return { waybill_no: waybill, label: json.data?.label ?? null, task_id: json.data?.taskId ?? null, courier_order_no: json.data?.kdComOrderNum ?? null }
     },
 
     // 快递预估时效查询 (method=time) on the same signed endpoint: read-only, signed with the same

@@ -4,3 +4,7 @@ import { appError } from '../../shared/errors.js'
 export const senderIncomplete = appError('sender_incomplete', 422, '请先在全局设置中填写完整的电子面单寄件人信息（姓名、电话、省、市、区、地址）')
 export const accountInvalid = appError('courier_account_invalid', 422, '该物流配置没有电子面单账号')
 export const courierDisabled = appError('courier_disabled', 422, '该物流配置已停用，请先在物流配置中启用')
+export const waybillCollected = appError('waybill_collected', 409, '快递已揽收（已有物流轨迹），不能取消电子面单；请联系快递公司拦截')
+export const noEWaybill = appError('e_waybill_missing', 409, '该订单的运单不是电子面单，没有可打印或取消的面单')
+export const labelUnavailable = appError('label_unavailable', 422, '取不到面单')
+export const cloudPrintUnavailable = appError('cloud_print_failed', 422, '云打印未成功')

@@ -31,6 +31,7 @@ export const VendorCredentialsSchema = Type.Union([
     vendor: Type.Literal('sf'),
     partner_id: Type.String({ minLength: 1, maxLength: 64, description: '顾客编码', 'x-label': '顾客编码' }),
     check_word: Secret('校验码'),
+    template_code: Opt('面单模板编码'),
     endpoint: Endpoint,
   }, { additionalProperties: false }),
   Type.Object({
@@ -40,6 +41,7 @@ export const VendorCredentialsSchema = Type.Union([
     partner_id: Opt('电子面单客户账户'), partner_key: Secret('电子面单密码'), partner_secret: Secret('电子面单密钥'),
     partner_name: Opt('电子面单客户账户名称'), net: Opt('网点名称'), code: Opt('承载编号'), check_man: Opt('承载快递员'),
     temp_id: Opt('面单模板编码'),
+    siid: Opt('云打印机设备码'),
     pay_type: Type.Optional(Nullable(Type.Union(['SHIPPER', 'CONSIGNEE', 'MONTHLY', 'THIRDPARTY'].map((v) => Type.Literal(v)), { 'x-label': '支付方式' }))),
     endpoint: Endpoint,
   }, { additionalProperties: false }),
@@ -66,3 +68,10 @@ export const RequestOneBodySchema = Type.Object({ courier_account_id: Type.Integ
 export const RequestManyBodySchema = Type.Object({ order_nos: Type.Array(Type.String({ maxLength: 32 }), { minItems: 1, maxItems: 500 }), courier_account_id: Type.Integer({ minimum: 1 }) }, { additionalProperties: false })
 export const RequestResultSchema = Type.Object({ queued: Type.Array(Type.String()), refused: Type.Array(Type.Object({ order_no: Type.String(), reason: Type.String() })) })
 export type RequestResult = Static<typeof RequestResultSchema>
+
+export const LabelsBodySchema = Type.Object({ order_nos: Type.Array(Type.String({ maxLength: 32 }), { minItems: 1, maxItems: 200, 'x-label': '订单' }) }, { additionalProperties: false })
+export const DownloadLinkSchema = Type.Object({ url: Type.String(), expires_at: Type.String({ format: 'date-time' }) })
+export const CloudPrintResultSchema = Type.Object({ message: Type.String({ description: 'What happened, in Chinese' }) })
+export const WaybillCancelResultSchema = Type.Object({
+  order_no: Type.String(), waybill_no: Type.String({ description: 'The waybill given back; the courier is told through the outbox (ewaybill.cancel)' }), queued: Type.Boolean(),
+})

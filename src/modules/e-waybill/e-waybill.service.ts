@@ -7,21 +7,31 @@ import { decrypt, deriveKey, encrypt } from '../../shared/crypto.js'
 import { validationFailed } from '../../shared/errors.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
 import { findCourierAccount, setCourierAccount, type CourierRow } from '../couriers/couriers.repository.js'
-import { findOrder, insertOrderEvent, setEWaybillFailure, setWaybillLabel, type OrderRow } from '../orders/orders.repository.js'
+import { eWaybillIssuedOf, findOrder, insertOrderEvent, releaseEWaybill, setEWaybillFailure, setEWaybillIssued, setWaybillLabel, type OrderRow } from '../orders/orders.repository.js'
+import { orderNotFound, orderStateInvalid } from '../orders/orders.errors.js'
+import { trackingLines } from '../tracking/tracking.repository.js'
 import { RETRY_DELAYS_MS } from '../../workers/outbox-worker.js'
 import type { OrdersService } from '../orders/orders.service.js'
 import { enqueue, isQueued } from '../outbox/outbox.repository.js'
 import { HandlerError, type Handler } from '../outbox/outbox.types.js'
 import { createSectionStore } from '../settings/section-store.js'
 import { courierVendor, isCourierVendor } from '../../integrations/courier/registry.js'
-import { type CourierVendor, type Party } from '../../integrations/courier/port.js'
+import { type CourierLabels, type CourierVendor, type IssuedWaybill, type Party } from '../../integrations/courier/port.js'
 import type { VendorHttp } from '../../integrations/vendor-endpoints.js'
 import { courierNotFound } from '../couriers/couriers.errors.js'
-import { accountInvalid, courierDisabled, senderIncomplete } from './e-waybill.errors.js'
+import { accountInvalid, cloudPrintUnavailable, courierDisabled, labelUnavailable, noEWaybill, senderIncomplete, waybillCollected } from './e-waybill.errors.js'
+import { queueWaybillCancel, type WaybillCancelPayload } from './e-waybill.cancel.js'
+import { mergeLabels } from './label-pdf.js'
 import { VENDOR_SECRETS, type CourierAccount, type CourierAccountTest, type EWaybillSettings, type PutEWaybillSettings, type RequestResult, type VendorCredentials } from './e-waybill.schemas.js'
 import { toHandlerError, toIntegrationError } from '../../integrations/errors.js'
 
-interface Deps { db: Knex; clock: Clock; masterKey: Buffer; orders: OrdersService; http: VendorHttp; vendorOverride?: CourierVendor }
+/** A test's vendor: the order calls, and the label calls it fakes. */
+export type VendorOverride = CourierVendor & Partial<CourierLabels>
+
+interface Deps { db: Knex; clock: Clock; masterKey: Buffer; orders: OrdersService; http: VendorHttp; vendorOverride?: VendorOverride }
+
+/** At most this many labels in one PDF (the batch route's limit too). */
+export const MAX_LABELS = 200
 
 const SYSTEM: Actor = { type: 'system', id: null, name: 'e-waybill', ip: null }
 
@@ -38,7 +48,7 @@ export function createEWaybillService ({ db, clock, masterKey, orders, http, ven
   const credentialsOf = (account: CourierRow): Record<string, string | null> =>
     account.credentials_enc ? JSON.parse(decrypt(key, account.credentials_enc, `courier:${account.id}`).toString('utf8')) : {}
 
-  function vendorOf (account: CourierRow): CourierVendor {
+  function vendorOf (account: CourierRow): VendorOverride {
     if (vendorOverride) return vendorOverride
     if (!account.vendor || !account.credentials_enc) throw accountInvalid()
     const c = credentialsOf(account)
@@ -64,9 +74,13 @@ export function createEWaybillService ({ db, clock, masterKey, orders, http, ven
     const from = await sender(merchantId)
     if (!from) throw new HandlerError('寄件人信息不完整，请在全局设置中填写电子面单寄件人', false)
     let waybill
+    // Each round is a new vendor order: SF never takes a cancelled order id again (订单取消之后，
+    // 订单号也是不能重复利用的), and a refused one answers its refusal again.
+    const round = Number(order.e_waybill_round ?? 0)
+    const vendorOrderId = round ? `${order.order_no}-${round}` : order.order_no
     try {
       waybill = await vendorOf(acc).createWaybill({
-        order_no: order.order_no, sender: from, cargo: order.product_name, monthly_account: acc.monthly_account, product_type: acc.product_type,
+        order_no: vendorOrderId, sender: from, cargo: order.product_name, monthly_account: acc.monthly_account, product_type: acc.product_type,
         receiver: { name: order.consignee_name!, phone: order.consignee_phone!, province: order.province!, city: order.city!, district: order.district!, address: order.address! },
       })
     } catch (err) {
@@ -75,6 +89,7 @@ export function createEWaybillService ({ db, clock, masterKey, orders, http, ven
     }
     await orders.ship(merchantId, order.order_no, { courier_code: acc.code, waybill_no: waybill.waybill_no }, SYSTEM)
     await setWaybillLabel(db, order.id, waybill.label)
+    await setEWaybillIssued(db, order.id, { account_id: Number(acc.id), vendor: acc.vendor!, vendor_order_id: vendorOrderId, task_id: waybill.task_id ?? null, courier_order_no: waybill.courier_order_no ?? null })
     return waybill.waybill_no
   }
 
@@ -104,8 +119,123 @@ export function createEWaybillService ({ db, clock, masterKey, orders, http, ven
     }
   }
 
+  function labelCalls (acc: CourierRow): CourierLabels {
+    const v = vendorOf(acc)
+    if (!v.labels || !v.cloudPrint || !v.cancelWaybill) throw accountInvalid()
+    return v as CourierLabels
+  }
+
+  const issuedWaybill = (p: { waybill_no: string; label: string | null; issued: NonNullable<ReturnType<typeof eWaybillIssuedOf>> }): IssuedWaybill => ({
+    vendor_order_id: p.issued.vendor_order_id, waybill_no: p.waybill_no, label: p.label, task_id: p.issued.task_id, courier_order_no: p.issued.courier_order_no,
+  })
+
+  /** An order whose current waybill is an e-waybill, with its account; 404 / 409 otherwise. */
+  async function issuedOrder (merchantId: number, orderNo: string) {
+    const order = await findOrder(db, merchantId, orderNo)
+    if (!order) throw orderNotFound()
+    const issued = eWaybillIssuedOf(order)
+    if (!issued || !order.waybill_no) throw noEWaybill({ details: [{ path: '/order_no', message: `${orderNo} 没有电子面单` }] })
+    const acc = await findCourierAccount(db, merchantId, issued.account_id)
+    if (!acc || !acc.vendor) throw accountInvalid()
+    return { order, issued, acc, waybill: issuedWaybill({ waybill_no: order.waybill_no, label: order.waybill_label ?? null, issued }) }
+  }
+
+  /** A vendor's failure at the admin's request (label, cloud print), said in Chinese with its reason. */
+  function vendorRefusal (factory: typeof labelUnavailable, orderNo: string, err: unknown) {
+    const e = toIntegrationError(err)
+    return factory({ message: `${factory === labelUnavailable ? '取不到面单' : '云打印未成功'}：${testFailure(e.message)}`, details: [{ path: '/order_no', message: `${orderNo}${e.code ? `（${e.code}）` : ''}` }] })
+  }
+
+  // 取消电子面单 at the vendor. Success and the final failure are written on the order's timeline;
+  // a transient one is retried on the schedule (集成调用 shows every attempt).
+  const cancel: Handler = async (row) => {
+    const p = JSON.parse(row.payload) as WaybillCancelPayload
+    const order = await findOrder(db, row.merchant_id, p.order_no)
+    const event = (type: string, detail: object) => async (trx: Knex.Transaction) => {
+      if (order) await insertOrderEvent(trx, { merchant_id: row.merchant_id, order_id: order.id, type, actor_type: SYSTEM.type, actor_id: null, actor_name: SYSTEM.name, detail, at: clock.now() })
+    }
+    try {
+      const acc = await findCourierAccount(db, row.merchant_id, p.issued.account_id)
+      if (!acc || !acc.vendor) throw new HandlerError('该物流配置已没有电子面单账号，无法取消', false)
+      await labelCalls(acc).cancelWaybill(issuedWaybill(p), p.reason)
+    } catch (err) {
+      // Our own refusals (an account gone, AppErrors) are final; a vendor's error is classified by its adapter.
+      const e = err instanceof HandlerError ? err : (err as { statusCode?: number }).statusCode ? new HandlerError((err as Error).message, false) : toHandlerError(err)
+      const final = !e.retryable || Number(row.attempts) + 1 > RETRY_DELAYS_MS.length
+      throw new HandlerError(e.message, e.retryable, e.report, final ? event('e_waybill_cancel_failed', { waybill_no: p.waybill_no, reason: testFailure(e.message) }) : undefined)
+    }
+    return { response_excerpt: `已取消 ${p.waybill_no}`, effects: event('e_waybill_cancelled', { waybill_no: p.waybill_no }) }
+  }
+
   return {
-    handlers: { 'ewaybill.request': request } as Record<string, Handler>,
+    handlers: { 'ewaybill.request': request, 'ewaybill.cancel': cancel } as Record<string, Handler>,
+
+    /**
+     * One PDF with the labels of the orders, in the order given: SF's cloud-print PDFs, Kuaidi100's
+     * label images or PDFs. Fetched now, from the vendor (the admin waits; 15 s per call at most).
+     */
+    async labelsPdf (merchantId: number, orderNos: string[]): Promise<Buffer> {
+      const wanted = [...new Set(orderNos)].slice(0, MAX_LABELS)
+      const found = []
+      for (const no of wanted) found.push(await issuedOrder(merchantId, no))
+      // One call per account for SF (its print call takes a list); the pages keep the given order.
+      const byAccount = new Map<number, typeof found>()
+      for (const f of found) byAccount.set(Number(f.acc.id), [...(byAccount.get(Number(f.acc.id)) ?? []), f])
+      const files = new Map<string, Awaited<ReturnType<CourierLabels['labels']>>>()
+      for (const group of byAccount.values()) {
+        let got
+        try {
+          got = await labelCalls(group[0].acc).labels(group.map((g) => g.waybill))
+        } catch (err) {
+          throw vendorRefusal(labelUnavailable, group.map((g) => g.order.order_no).join('、'), err)
+        }
+        for (const f of got) files.set(f.waybill_no, [...(files.get(f.waybill_no) ?? []), f])
+      }
+      return mergeLabels(found.flatMap((f) => files.get(f.waybill.waybill_no) ?? []))
+    },
+
+    /** The batch's orders all have an e-waybill (before a download link is made); no vendor call. */
+    async checkLabels (merchantId: number, orderNos: string[]): Promise<void> {
+      const missing: Array<{ path: string; message: string }> = []
+      for (const [i, no] of orderNos.entries()) {
+        const order = await findOrder(db, merchantId, no)
+        if (!order || !order.waybill_no || !eWaybillIssuedOf(order)) missing.push({ path: `/order_nos/${i}`, message: order ? `${no} 没有电子面单` : `${no} 订单不存在` })
+      }
+      if (missing.length) throw noEWaybill({ details: missing })
+    },
+
+    /** 云打印 / 复打: the label sent to the Kuaidi100 cloud printer (siid) again; on the timeline. */
+    async cloudPrint (merchantId: number, orderNo: string, actor: Actor): Promise<{ message: string }> {
+      const { order, acc, waybill } = await issuedOrder(merchantId, orderNo)
+      let r
+      try {
+        r = await labelCalls(acc).cloudPrint(waybill)
+      } catch (err) {
+        throw vendorRefusal(cloudPrintUnavailable, orderNo, err)
+      }
+      await insertOrderEvent(db, { merchant_id: merchantId, order_id: order.id, type: 'label_printed', actor_type: actor.type, actor_id: actor.id, actor_name: actor.name, detail: { waybill_no: waybill.waybill_no }, at: clock.now() })
+      return r
+    },
+
+    /**
+     * 取消电子面单 of an order whose waybill must be done again (a wrong address, another courier):
+     * the waybill is given back at once (the order is pending, a new e-waybill can be asked for)
+     * and cancelled at the courier through the outbox. Not once the courier has collected it.
+     */
+    async cancelEWaybill (merchantId: number, orderNo: string, actor: Actor): Promise<{ order_no: string; waybill_no: string; queued: boolean }> {
+      const { order, issued } = await issuedOrder(merchantId, orderNo)
+      if (order.status !== 'pending' && order.status !== 'shipped') throw orderStateInvalid({ details: [{ path: '/status', message: order.status }] })
+      if ((await trackingLines(db, order.id)).length) throw waybillCollected()
+      const waybillNo = order.waybill_no!
+      const now = clock.now()
+      await db.transaction(async (trx) => {
+        if (!await releaseEWaybill(trx, order.id, waybillNo, now)) throw orderStateInvalid()
+        await queueWaybillCancel(trx, merchantId, { order_no: orderNo, waybill_no: waybillNo, label: order.waybill_label ?? null, issued, reason: '面单需重新打印' }, now)
+        await insertOrderEvent(trx, { merchant_id: merchantId, order_id: order.id, type: 'e_waybill_cancel_requested', actor_type: actor.type, actor_id: actor.id, actor_name: actor.name, detail: { waybill_no: waybillNo, courier_code: order.courier_code }, at: now })
+        await insertAudit(trx, merchantId, actor, { action: 'orders.e_waybill_cancel', target_type: 'order', target_id: orderNo, summary: { waybill_no: waybillNo } }, now)
+      })
+      return { order_no: orderNo, waybill_no: waybillNo, queued: true }
+    },
 
     async getSettings (merchantId: number): Promise<EWaybillSettings> {
       return { sender: (await section.read(merchantId)).sender }

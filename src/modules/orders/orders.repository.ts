@@ -48,6 +48,8 @@ export interface OrderRow {
   e_waybill_error_at?: number | null
   e_waybill_retrying?: boolean | number | null
   e_waybill_round?: number
+  waybill_label?: string | null
+  e_waybill_issued?: string | null
 }
 
 /** The tab's window of the order desk: a state set and a due or shipping day. */
@@ -173,6 +175,36 @@ export async function setWaybillLabel (db: Db, orderId: number, label: string | 
   await db('orders').where({ id: orderId }).update({ waybill_label: label, e_waybill_error: null, e_waybill_error_at: null, e_waybill_retrying: null })
 }
 
+/** Where an order's current waybill came from (orders.e_waybill_issued, JSON). */
+export interface EWaybillIssued {
+  account_id: number
+  vendor: string
+  vendor_order_id: string
+  task_id: string | null
+  courier_order_no: string | null
+}
+
+export function eWaybillIssuedOf (r: Pick<OrderRow, 'e_waybill_issued'>): EWaybillIssued | null {
+  return r.e_waybill_issued ? JSON.parse(r.e_waybill_issued) as EWaybillIssued : null
+}
+
+/** The e-waybill the order's current waybill came from (the label, print and cancel calls read it). */
+export async function setEWaybillIssued (db: Db, orderId: number, issued: EWaybillIssued): Promise<void> {
+  await db('orders').where({ id: orderId }).update({ e_waybill_issued: JSON.stringify(issued) })
+}
+
+/**
+ * 取消电子面单 on a shipped order: the waybill is given back (the order is pending again, without
+ * courier or waybill) and the round closed, so the next request is a new vendor order. Only from
+ * the waybill it names: of two racing requests one wins. False when the order changed meanwhile.
+ */
+export async function releaseEWaybill (db: Db, orderId: number, waybillNo: string, now: Date): Promise<boolean> {
+  return affected(await db('orders').where({ id: orderId, waybill_no: waybillNo }).whereIn('status', ['pending', 'shipped']).whereNotNull('e_waybill_issued').update({
+    status: 'pending', courier_code: null, waybill_no: null, shipped_at: null, shipped_day: null, waybill_label: null, e_waybill_issued: null,
+    e_waybill_round: db.raw('e_waybill_round + 1'), updated_at: now.getTime(),
+  })) === 1
+}
+
 /**
  * The order's last e-waybill failure, shown on the order. A final one also closes the round of
  * requests, so that asking again (after fixing the cause) queues a new request.
@@ -191,7 +223,14 @@ export function deskFields (r: OrderRow): DeskFields {
     e_waybill_error: r.e_waybill_error
       ? { message: r.e_waybill_error, at: iso(r.e_waybill_error_at ?? r.updated_at)!, retrying: Boolean(r.e_waybill_retrying) }
       : null,
+    e_waybill: eWaybillDesk(r),
   }
+}
+
+function eWaybillDesk (r: OrderRow): DeskFields['e_waybill'] {
+  const issued = eWaybillIssuedOf(r)
+  if (!issued || !r.waybill_no) return null
+  return { vendor: issued.vendor, pdf: issued.vendor === 'sf' || Boolean(r.waybill_label), cloud_print: issued.vendor === 'kuaidi100' && Boolean(issued.task_id) }
 }
 
 /** Orders with their desk fields (the console's list and detail). */

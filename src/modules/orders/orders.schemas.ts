@@ -56,6 +56,11 @@ export const DeskFieldsSchema = Type.Object({
     at: Timestamp,
     retrying: Type.Boolean({ description: 'True while the request will be sent again; false once the answer is final (ask again after fixing the cause)' }),
   })], { description: 'The last failed e-waybill request of this order; null when none failed or the last one succeeded' }),
+  e_waybill: Type.Union([Type.Null(), Type.Object({
+    vendor: Type.String({ description: 'sf or kuaidi100' }),
+    pdf: Type.Boolean({ description: 'GET /api/v1/orders/{order_no}/label.pdf gives its label' }),
+    cloud_print: Type.Boolean({ description: 'POST /api/v1/orders/{order_no}/label/print sends it to the Kuaidi100 cloud printer again' }),
+  })], { description: 'The e-waybill the current waybill came from; null for a waybill typed in by hand or none' }),
 })
 export type DeskFields = Static<typeof DeskFieldsSchema>
 export const DeskOrderSchema = Type.Composite([OrderSchema, DeskFieldsSchema])

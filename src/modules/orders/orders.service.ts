@@ -12,9 +12,10 @@ import type { MerchantsService } from '../merchants/merchants.service.js'
 import { enqueue, type Topic } from '../outbox/outbox.repository.js'
 import { courierInvalid } from '../couriers/couriers.errors.js'
 import { findCourier } from '../couriers/couriers.repository.js'
-import { courierDisabled } from '../e-waybill/e-waybill.errors.js'
+import { courierDisabled, waybillCollected } from '../e-waybill/e-waybill.errors.js'
+import { queueWaybillCancel } from '../e-waybill/e-waybill.cancel.js'
 import * as errors from './orders.errors.js'
-import { countOrders, deskFields, findOrder, findOrderById, insertOrderEvent, listOrders, orderEvents, tabWindow, toDeskOrders, toOrders, updateOrderFrom, type OrderFilter, type OrderRow } from './orders.repository.js'
+import { countOrders, deskFields, eWaybillIssuedOf, findOrder, findOrderById, insertOrderEvent, listOrders, orderEvents, tabWindow, toDeskOrders, toOrders, updateOrderFrom, type OrderFilter, type OrderRow } from './orders.repository.js'
 import { trackingLines } from '../tracking/tracking.repository.js'
 import { TABS, type Order, type OrderListQuery } from './orders.schemas.js'
 
@@ -110,12 +111,27 @@ export function createOrdersService ({ db, clock, merchants }: { db: Knex; clock
       }, { type: 'shipped', topic: 'order.shipped', detail: { courier_code: courier.code, waybill_no: body.waybill_no }, audit: 'orders.ship' }, actor)
     },
 
-    /** Pending orders only; the card goes back to active and can be redeemed again. */
+    /**
+     * Pending orders, and shipped ones whose e-waybill the courier has not collected yet (no
+     * tracking line): the card goes back to active and can be redeemed again. An e-waybill is
+     * cancelled at the courier through the outbox, queued in the same transaction.
+     */
     async cancel (merchantId: number, orderNo: string, actor: Actor): Promise<Order> {
       const now = clock.now()
-      return transition(merchantId, orderNo, ['pending'], { status: 'cancelled', cancelled_at: now.getTime() },
+      const current = await load(merchantId, orderNo)
+      const issued = current.waybill_no ? eWaybillIssuedOf(current) : null
+      const from = ['pending']
+      if (current.status === 'shipped' && issued) {
+        if ((await trackingLines(db, current.id)).length) throw waybillCollected()
+        from.push('shipped')
+      }
+      return transition(merchantId, orderNo, from, { status: 'cancelled', cancelled_at: now.getTime(), ...(issued ? { e_waybill_issued: null } : {}) },
         { type: 'cancelled', topic: 'order.cancelled', audit: 'orders.cancel', detail: { reason: 'admin' } }, actor,
         async (trx, order) => {
+          // The waybill read before the transaction is the one the update kept (waybill_no only changes with the status here).
+          if (issued && order.waybill_no) {
+            await queueWaybillCancel(trx, merchantId, { order_no: orderNo, waybill_no: order.waybill_no, label: order.waybill_label ?? null, issued, reason: '订单已取消' }, now)
+          }
           await moveCards(trx, merchantId, [{ id: order.card_id, card_no: order.card_no, batch_id: Number(order.batch_id), set: { redeemed_at: null } }],
             { from: 'redeemed', to: 'active', type: 'cancel_redeem', actor, ref: { type: 'order', id: orderNo }, at: now })
           if (order.reserve_date) {

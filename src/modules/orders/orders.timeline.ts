@@ -18,11 +18,12 @@ import { rowsByKeys, type ListedRow } from '../outbox/outbox.repository.js'
 import { trackingTrail } from '../tracking/tracking.repository.js'
 import * as errors from './orders.errors.js'
 import { findOrder, orderEvents, type OrderRow } from './orders.repository.js'
+import { cancelKey } from '../e-waybill/e-waybill.cancel.js'
 import { OrderParams, type ChannelValue } from './orders.schemas.js'
 
 export const TIMELINE_KINDS = [
   'created', 'erp_push', 'erp_refund', 'sms', 'ewaybill', 'shipped', 'waybill_changed', 'tracking_subscribe', 'tracking',
-  'delivered', 'completed', 'cancelled',
+  'delivered', 'completed', 'cancelled', 'ewaybill_cancel', 'label_print',
 ] as const
 export type TimelineKind = typeof TIMELINE_KINDS[number]
 /** done: happened / went through; pending: queued; retrying: failed, tried again later; failed: given up; dropped: not sent on purpose. */
@@ -90,6 +91,10 @@ export async function orderTimeline (db: Db, merchantId: number, order: OrderRow
   const courier = (code: unknown) => typeof code === 'string' ? couriers.get(code) ?? code : ''
   const waybillText = (d: { courier_code?: unknown; waybill_no?: unknown } | undefined) => d ? `${courier(d.courier_code)} ${String(d.waybill_no ?? '')}`.trim() : ''
 
+  // Waybills whose cancellation was queued (ewaybill-cancel:<merchant>:<order>:<waybill>, e-waybill.cancel.ts):
+  // the order's own when it was cancelled, and each one given back (取消电子面单).
+  const cancelledWaybills = new Set<string>()
+  if (order.waybill_no) cancelledWaybills.add(order.waybill_no)
   for (const e of await orderEvents(db, order.id)) {
     const detail = e.detail ? JSON.parse(e.detail) as Record<string, unknown> : {}
     const actor = actorLabel(e.actor_type, e.actor_name)
@@ -105,7 +110,10 @@ export async function orderTimeline (db: Db, merchantId: number, order: OrderRow
       case 'delivered': add(at, { kind: 'delivered', title: '已签收', detail: e.actor_type === 'system' ? '快递推送签收' : '确认签收', state: 'done', actor }); break
       case 'completed': add(at, { kind: 'completed', title: '已完成', detail: '未发货，直接完成', state: 'done', actor }); break
       case 'cancelled': add(at, { kind: 'cancelled', title: '已取消', detail: '卡券已恢复为可用，可以重新提货', state: 'done', actor }); break
+      case 'e_waybill_cancel_requested': add(at, { kind: 'waybill_changed', title: '退回电子面单', detail: `${waybillText(detail)}，订单回到待发货，可重新取号`, state: 'done', actor }); break
+      case 'label_printed': add(at, { kind: 'label_print', title: '云打印面单', detail: `已发送到云打印机：${String(detail.waybill_no ?? '')}`, state: 'done', actor }); break
     }
+    if (e.type === 'e_waybill_cancel_requested' && typeof detail.waybill_no === 'string') cancelledWaybills.add(detail.waybill_no)
   }
 
   // Keys as they are queued: erp.service (erp:<order>:push|refund), e-waybill.service
@@ -114,6 +122,7 @@ export async function orderTimeline (db: Db, merchantId: number, order: OrderRow
   const keys = [`erp:${order.order_no}:push`, `erp:${order.order_no}:refund`, `ewaybill:${merchantId}:${order.order_no}`]
   for (let r = 1; r <= Number(order.e_waybill_round ?? 0); r++) keys.push(`ewaybill:${merchantId}:${order.order_no}:${r}`)
   if (order.waybill_no) keys.push(`k100sub:${merchantId}:${order.waybill_no}`)
+  for (const w of cancelledWaybills) keys.push(cancelKey(merchantId, order.order_no, w))
   const calls = await rowsByKeys(db, merchantId, keys)
   let erpSeen = false
   for (const row of calls) {
@@ -134,6 +143,9 @@ export async function orderTimeline (db: Db, merchantId: number, order: OrderRow
         detail: skipped ? REASONS['order no longer pending'] : callDetail(c, `取号成功，运单号 ${c.excerpt ?? order.waybill_no ?? ''}`.trim()),
         state: skipped ? 'dropped' : c.state, actor: null,
       })
+    } else if (row.topic === 'ewaybill.cancel') {
+      const waybill = row.idempotency_key.slice(row.idempotency_key.lastIndexOf(':') + 1)
+      add(c.at, { kind: 'ewaybill_cancel', title: '取消电子面单（通知快递公司）', detail: callDetail(c, `快递公司已取消运单 ${waybill}`), state: c.state, actor: null })
     } else if (row.topic === 'tracking.subscribe') {
       add(c.at, { kind: 'tracking_subscribe', title: '订阅物流推送（快递100）', detail: callDetail(c, '已订阅'), state: c.state, actor: null })
     }

@@ -16,7 +16,7 @@ export type EventTopic = typeof EVENT_TOPICS[number]
 export const OPT_IN_TOPICS: readonly EventTopic[] = ['security.guessing']
 
 /** Work items: one webhook delivery to one endpoint; one text message. */
-export const WORK_TOPICS = ['webhook.delivery', 'sms.card_issued', 'sms.send', 'ewaybill.request', 'erp.push', 'tracking.subscribe'] as const
+export const WORK_TOPICS = ['webhook.delivery', 'sms.card_issued', 'sms.send', 'ewaybill.request', 'ewaybill.cancel', 'erp.push', 'tracking.subscribe'] as const
 export type Topic = EventTopic | typeof WORK_TOPICS[number]
 
 export interface OutboxMessage {

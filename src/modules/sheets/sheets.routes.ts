@@ -132,6 +132,10 @@ export const sheetsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (req, reply) => {
     const taken = await svc().takeExportLink(req.params.token, req.ip)
     if (taken.link.kind === 'orders.export') return streamOrderExport(req, reply, taken.merchantId, taken.link.params, taken.actor)
+    if (taken.link.kind === 'orders.labels') {
+      const pdf = await app.services.eWaybill.labelsPdf(taken.merchantId, taken.link.params.order_nos)
+      return reply.header('content-type', 'application/pdf').header('content-disposition', "attachment; filename*=UTF-8''labels.pdf").send(pdf)
+    }
     return streamCardExport(req, reply, taken.merchantId, taken.link.params, taken.actor)
   })
 

@@ -33,6 +33,7 @@ import * as repo from './sheets.repository.js'
 import * as linksRepo from './download-links.repository.js'
 import { findAdmin } from '../admins/admins.repository.js'
 import { permissionsOf } from '../admins/admins.mapper.js'
+import type { Permission } from '../admins/permissions.js'
 
 export const importRejected = appError('import_rejected', 422, '导入文件有错误，未导入任何卡券')
 export const reportNotFound = appError('import_report_not_found', 404, '导入报告不存在')
@@ -44,8 +45,10 @@ export const DOWNLOAD_LINK_MS = 60_000
 export interface CardExportParams extends CardFilter { include_passwords?: boolean; format?: 'xlsx' | 'zip' }
 /** The order export's query: the list's filters and tab, without paging. */
 export type OrderExportParams = Omit<OrderListQuery, 'cursor' | 'limit'>
-/** What a download link exports; its kind is also the permission it needs. */
-export type ExportLink = { kind: 'cards.export'; params: CardExportParams } | { kind: 'orders.export'; params: OrderExportParams }
+/** What a download link gives: an export, or a PDF of e-waybill labels (面单). */
+export type ExportLink = { kind: 'cards.export'; params: CardExportParams } | { kind: 'orders.export'; params: OrderExportParams } | { kind: 'orders.labels'; params: { order_nos: string[] } }
+/** The permission each kind of link needs, when asked for and again when followed. */
+const LINK_PERMISSION: Record<ExportLink['kind'], Permission> = { 'cards.export': 'cards.export', 'orders.export': 'orders.export', 'orders.labels': 'orders.ship' }
 
 const STATUS_TEXT: Record<CardStatusValue, string> = { inactive: '未激活', active: '已激活', redeemed: '已提货', voided: '已作废' }
 const PAGE = 2000
@@ -248,11 +251,11 @@ export function createSheetsService ({ db, clock, masterKey, publicBaseUrl, merc
      */
     async takeExportLink (token: string, ip: string | null): Promise<{ merchantId: number; actor: Actor; link: ExportLink }> {
       const row = await linksRepo.takeDownloadLink(db, hashToken(token), clock.now().getTime())
-      if (!row || (row.kind !== 'cards.export' && row.kind !== 'orders.export')) throw downloadLinkInvalid()
+      if (!row || !Object.hasOwn(LINK_PERMISSION, row.kind)) throw downloadLinkInvalid()
       const link = { kind: row.kind, params: JSON.parse(row.params) } as ExportLink
       const admin = await findAdmin(db, Number(row.merchant_id), Number(row.admin_id))
       const held = admin && admin.status === 'active' ? permissionsOf(admin) : []
-      if (!held.includes(link.kind)) throw downloadLinkInvalid()
+      if (!held.includes(LINK_PERMISSION[link.kind])) throw downloadLinkInvalid()
       if (link.kind === 'cards.export' && link.params.include_passwords && !held.includes('cards.export_secrets')) throw downloadLinkInvalid()
       return { merchantId: Number(row.merchant_id), actor: { type: 'admin', id: Number(admin!.id), name: admin!.username, ip }, link }
     },

@@ -1401,6 +1401,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders/{order_no}/label.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The e-waybill label (面单) of an order as a PDF, fetched from the courier now (SF cloud print; Kuaidi100 label image) */
+        get: operations["getOrderLabel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A single-use link (60 s) to one PDF with the labels of the ticked orders, in their order
+         * @description Every order must have an e-waybill (409 e_waybill_missing otherwise, nothing created). The link needs no Authorization header: the page navigates to it; the labels are fetched from the couriers when it is followed.
+         */
+        post: operations["createLabelsLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{order_no}/label/print": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cloud print (云打印/复打): the Kuaidi100 label sent to the merchant's cloud printer (siid) again */
+        post: operations["printOrderLabel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{order_no}/e-waybill/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 取消电子面单: the waybill is given back (the order is pending again) and cancelled at the courier through the outbox
+         * @description Refused once the courier has collected the parcel (409 waybill_collected). Cancelling the order itself (POST /cancel) also cancels its e-waybill.
+         */
+        post: operations["cancelEWaybill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/settings/erp": {
         parameters: {
             query?: never;
@@ -6137,6 +6211,15 @@ export interface operations {
                                 /** @description True while the request will be sent again; false once the answer is final (ask again after fixing the cause) */
                                 retrying: boolean;
                             } | null;
+                            /** @description The e-waybill the current waybill came from; null for a waybill typed in by hand or none */
+                            e_waybill: {
+                                /** @description sf or kuaidi100 */
+                                vendor: string;
+                                /** @description GET /api/v1/orders/{order_no}/label.pdf gives its label */
+                                pdf: boolean;
+                                /** @description POST /api/v1/orders/{order_no}/label/print sends it to the Kuaidi100 cloud printer again */
+                                cloud_print: boolean;
+                            } | null;
                         }[];
                         next_cursor: string | null;
                         tab_counts: {
@@ -6266,6 +6349,15 @@ export interface operations {
                             at: string;
                             /** @description True while the request will be sent again; false once the answer is final (ask again after fixing the cause) */
                             retrying: boolean;
+                        } | null;
+                        /** @description The e-waybill the current waybill came from; null for a waybill typed in by hand or none */
+                        e_waybill: {
+                            /** @description sf or kuaidi100 */
+                            vendor: string;
+                            /** @description GET /api/v1/orders/{order_no}/label.pdf gives its label */
+                            pdf: boolean;
+                            /** @description POST /api/v1/orders/{order_no}/label/print sends it to the Kuaidi100 cloud printer again */
+                            cloud_print: boolean;
                         } | null;
                         history: {
                             type: string;
@@ -6695,7 +6787,7 @@ export interface operations {
                         items: {
                             /** Format: date-time */
                             time: string;
-                            kind: "created" | "erp_push" | "erp_refund" | "sms" | "ewaybill" | "shipped" | "waybill_changed" | "tracking_subscribe" | "tracking" | "delivered" | "completed" | "cancelled";
+                            kind: "created" | "erp_push" | "erp_refund" | "sms" | "ewaybill" | "shipped" | "waybill_changed" | "tracking_subscribe" | "tracking" | "delivered" | "completed" | "cancelled" | "ewaybill_cancel" | "label_print";
                             /** @description What happened, in Chinese */
                             title: string;
                             /** @description Waybill, phone (masked), vendor reason, tracking text… */
@@ -11151,6 +11243,7 @@ export interface operations {
                     partner_id: string;
                     /** @description Omitted: the stored value is kept (it is never shown again) */
                     check_word?: string;
+                    template_code?: string | null;
                     endpoint?: string | null;
                 } | {
                     /** @enum {string} */
@@ -11171,6 +11264,7 @@ export interface operations {
                     code?: string | null;
                     check_man?: string | null;
                     temp_id?: string | null;
+                    siid?: string | null;
                     pay_type?: (never | null) | ("SHIPPER" | "CONSIGNEE" | "MONTHLY" | "THIRDPARTY");
                     endpoint?: string | null;
                 };
@@ -11420,6 +11514,286 @@ export interface operations {
                             order_no: string;
                             reason: string;
                         }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getOrderLabel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                order_no: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF (application/pdf): the labels, one or more pages per order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    createLabelsLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    order_nos: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        url: string;
+                        /** Format: date-time */
+                        expires_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    printOrderLabel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                order_no: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What happened, in Chinese */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    cancelEWaybill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                order_no: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        order_no: string;
+                        /** @description The waybill given back; the courier is told through the outbox (ewaybill.cancel) */
+                        waybill_no: string;
+                        queued: boolean;
                     };
                 };
             };
@@ -11948,7 +12322,7 @@ export interface operations {
     listIntegrationCalls: {
         parameters: {
             query?: {
-                topic?: "erp.push" | "ewaybill.request" | "sms.send" | "sms.card_issued";
+                topic?: "erp.push" | "ewaybill.request" | "ewaybill.cancel" | "sms.send" | "sms.card_issued";
                 /** @description failing: what is failing now (dead, or failed and waiting for / in its next retry) */
                 status?: "pending" | "processing" | "done" | "dead" | "failing";
                 cursor?: string;

@@ -1,0 +1,82 @@
+// Kuaidi100 labels, cloud print and cancellation on the e-waybill endpoint (label/order), signed
+// like the order (MD5(param + t + key + secret), upper case):
+// - the label link of the order answer (`data.label`, printType IMAGE/HTML) read for a PDF;
+// - 复打 (method printOld, param {taskId, siid}): the print task of the order answer sent to the
+//   merchant's cloud printer again; siid left out prints where the order named
+//   (kuaidi100-api/java-demo `request/labelV2/RepeatPrintReq.java`, `BaseServiceTest.testPrintOld`);
+// - 电子面单取消 (method cancel, param {partnerId, partnerKey, partnerSecret, partnerName, net,
+//   code, kuaidicom, kuaidinum, orderId, reason}; orderId is the courier's kdComOrderNum when the
+//   order answered one) (kuaidi100-api/php-demo `src/ele_cancel.php`; java-demo
+//   `request/LabelCancelParam.java`).
+import { kuaidi100PrintSign } from './courier-signing.js'
+import { vendorReason } from '../../shared/outbound.js'
+import type { VendorHttp } from '../vendor-endpoints.js'
+import type { CourierLabels, IssuedWaybill, LabelFile } from './port.js'
+import { KUAIDI100_ENDPOINT, type Kuaidi100Account } from './kuaidi100.js'
+import { IntegrationError, integrationFailure } from '../errors.js'
+
+/** The order's account: its `siid` is the merchant's 快递100 云打印机 (设备码). */
+export type Kuaidi100PrintAccount = Kuaidi100Account
+
+const MAX_LABEL_BYTES = 5 * 1024 * 1024
+
+/** What a label file is, by its first bytes (the link's answer carries no reliable name). */
+export function sniffLabel (bytes: Buffer): LabelFile['content_type'] | null {
+  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf'
+  if (bytes.length > 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png'
+  if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg'
+  return null
+}
+
+export function kuaidi100Labels (cfg: Kuaidi100PrintAccount, http: VendorHttp, now: () => Date = () => new Date()): CourierLabels {
+  async function call (method: string, param: string) {
+    const t = String(now().getTime())
+    const { json } = await http.json('kuaidi100', cfg.endpoint || KUAIDI100_ENDPOINT, { method: 'POST', form: { key: cfg.key, method, t, param, sign: kuaidi100PrintSign(param, t, cfg.key, cfg.secret) } }, integrationFailure)
+    const code = Number(json?.code)
+    if (code === 200) return json
+    // 503 is 签名认证失败 (the key or secret), not a server error; other 5xx codes are retried.
+    const retry = code >= 500 && code < 600 && code !== 503
+    throw new IntegrationError(vendorReason(json?.code, json?.message), retry, String(json?.code ?? ''), {
+      vendor_message: json?.message ?? null, answered: true, outcome: code === 503 ? 'misconfiguration' : undefined,
+    })
+  }
+  const opt = (v: string | null | undefined) => v || undefined
+
+  async function fetchLabel (w: IssuedWaybill): Promise<LabelFile> {
+    if (!w.label) throw new IntegrationError(`${w.waybill_no}: 快递100 没有返回面单图片（云打印的面单请用云打印机补打）`, false, 'label_missing')
+    let res
+    try {
+      res = await http.request('kuaidi100_file', w.label, { method: 'GET', maxBytes: MAX_LABEL_BYTES })
+    } catch (err) {
+      const e = err as { message?: string; final?: boolean }
+      throw new IntegrationError(e.message ?? 'network: ERR_NETWORK', !e.final)
+    }
+    if (res.status >= 500 || res.status === 429) throw new IntegrationError(`HTTP ${res.status}`, true)
+    if (res.status !== 200) throw new IntegrationError(`HTTP ${res.status}`, false)
+    const type = res.truncated ? null : sniffLabel(res.bytes)
+    if (!type) throw new IntegrationError(`${w.waybill_no}: 面单链接不是图片或 PDF（HTML 面单请在快递100打印）`, false, 'label_not_printable')
+    return { waybill_no: w.waybill_no, content_type: type, bytes: res.bytes }
+  }
+
+  return {
+    async labels (waybills: IssuedWaybill[]): Promise<LabelFile[]> {
+      const out: LabelFile[] = []
+      for (const w of waybills) out.push(await fetchLabel(w))
+      return out
+    },
+
+    async cloudPrint (w: IssuedWaybill) {
+      if (!cfg.siid) throw new IntegrationError('未设置快递100云打印机设备码（siid），请在物流配置中填写', false, 'siid_missing', { outcome: 'misconfiguration' })
+      if (!w.task_id) throw new IntegrationError('该运单没有快递100打印任务，无法补打', false, 'task_missing')
+      await call('printOld', JSON.stringify({ taskId: w.task_id, siid: cfg.siid }))
+      return { message: `已发送到快递100云打印机 ${cfg.siid}` }
+    },
+
+    async cancelWaybill (w: IssuedWaybill, reason: string) {
+      await call('cancel', JSON.stringify({
+        partnerId: opt(cfg.partner_id), partnerKey: opt(cfg.partner_key), partnerSecret: opt(cfg.partner_secret), partnerName: opt(cfg.partner_name),
+        net: opt(cfg.net), code: opt(cfg.code), kuaidicom: cfg.kuaidicom, kuaidinum: w.waybill_no, orderId: opt(w.courier_order_no), reason,
+      }))
+    },
+  }
+}
