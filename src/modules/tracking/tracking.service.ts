@@ -219,7 +219,7 @@ export function createTrackingService ({ db, clock, masterKey, publicBaseUrl, me
       const p = JSON.parse(row.payload) as { company: string; number: string; order_no?: string }
       const order = p.order_no ? await findOrder(db, row.merchant_id, p.order_no) : undefined
       // The waybill changed since this was queued: the new one has its own subscription.
-      if (order && order.waybill_no !== p.number) return { response_excerpt: 'waybill changed' }
+      if (order?.waybill_no && order.waybill_no !== p.number) return { response_excerpt: 'waybill changed' }
       try {
         const r = await kuaidi100Subscribe(http, {
           endpoint: s.kuaidi100_poll_endpoint, key: section.open(row.merchant_id, 'k100key', s.kuaidi100_key_enc), salt: section.open(row.merchant_id, 'k100', s.kuaidi100_salt_enc),
