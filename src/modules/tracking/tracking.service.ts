@@ -108,8 +108,23 @@ export function createTrackingService ({ db, clock, masterKey, publicBaseUrl, me
     }
   }
 
-  /** The 'tracking.apply' handler: one stored push, applied; thrown (and retried) when it cannot be yet. */
+  /**
+   * The 'tracking.apply' handler: one stored push, applied; thrown (and retried) when it cannot
+   * be yet. An unexpected failure (the database) is retried under a short reason: the statement
+   * and its values go to the log, not to 集成调用.
+   */
   async function applyPush (row: OutboxRow): Promise<HandlerResult> {
+    try {
+      return await applyStored(row)
+    } catch (err) {
+      if (err instanceof HandlerError) throw err
+      log?.error({ err, outbox_id: row.id }, 'tracking.apply.failed')
+      const code = (err as { code?: unknown }).code
+      throw new HandlerError(`application failed: ${typeof code === 'string' ? code : 'error'}`, true)
+    }
+  }
+
+  async function applyStored (row: OutboxRow): Promise<HandlerResult> {
     const { push_id: pushId } = JSON.parse(row.payload) as { push_id: number }
     const push = await repo.findPush(db, pushId)
     // Gone (retention) or applied already (an attempt whose completion was lost): nothing to do again.
