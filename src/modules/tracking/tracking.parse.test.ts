@@ -36,7 +36,8 @@ t.test('SF XML route push: the same routes as the JSON push; one route is an arr
 })
 
 t.test('what is not a route push is refused', async (t) => {
-  for (const bad of ['', '<Request><Body>', '<Other/>', '<Request service="RoutePushService"/>', 'content', '{"Body":{}}', '[]', '{']) t.equal(parseSfPush(bad), null, JSON.stringify(bad))
+  const dtd = '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]><Request><Body><WaybillRoute mailno="&b;"/></Body></Request>'
+  for (const bad of [dtd, '', '<Request><Body>', '<Other/>', '<Request service="RoutePushService"/>', 'content', '{"Body":{}}', '[]', '{']) t.equal(parseSfPush(bad), null, JSON.stringify(bad))
 })
 
 t.test("SF's XML answers: OK, or ERR with a code", async (t) => {

@@ -70,7 +70,8 @@ const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', pa
  */
 export function parseSfXml (text: string): SfRouteFields[] | null {
   const body = text.trim()
-  if (!body.startsWith('<') || XMLValidator.validate(body) !== true) return null
+  // SF sends no DTD: one that declares entities is not SF's and is not expanded.
+  if (!body.startsWith('<') || /<!(DOCTYPE|ENTITY)/i.test(body) || XMLValidator.validate(body) !== true) return null
   let doc: any
   try { doc = xml.parse(body) } catch { return null }
   const req = doc?.Request
