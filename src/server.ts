@@ -41,10 +41,13 @@ export async function main (): Promise<void> {
   const stopBulkJobs = app.services.cards.startRunner()
   // Webhooks and messages leave through the outbox worker; ERP shipments are pulled back.
   let erpSync: ErpSync | undefined
+  // SF orders whose route pushes stopped are asked about (one instance at a time).
+  let stopTrackingSweep: (() => void) | undefined
   if (config.worker) {
     app.services.worker.start()
     erpSync = createErpSync({ erp: app.services.erp, log: app.log })
     erpSync.start()
+    stopTrackingSweep = app.services.tracking.startSweep()
   }
   // KAQUAN_METRICS_PORT: /metrics without a token on a port of its own (for a scraper on a
   // private network; the service's port can stay public).
@@ -63,6 +66,7 @@ export async function main (): Promise<void> {
     stopHousekeeping()
     stopBatches()
     stopBulkJobs()
+    stopTrackingSweep?.()
     metricsServer?.close()
     // A round of ERP calls in hand may take a while: the rest shuts down meanwhile.
     const erpStopped = erpSync?.stop()

@@ -64,10 +64,11 @@ t.test('redeem → ERP push + SMS A → ERP back-sync → shipped + SMS C → co
   const param = JSON.stringify({ status: 'shutdown', lastResult: { nu: 'YT3000000001', state: '3', ischeck: '1', data: [{ ftime: '2026-11-25 09:00:00', context: '已签收' }] } })
   const push = await f.app.inject({ method: 'POST', url: '/hooks/couriers/kuaidi100/default', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ param, sign: kuaidi100PushSign(param, 'salt1') }).toString() })
   t.equal(push.statusCode, 200)
+  await f.app.services.worker.drainAll()
   t.equal((await f.db('orders').where({ order_no: orderNo }).first()).status, 'delivered')
   const calls = await f.app.inject({ method: 'GET', url: '/api/v1/integration-calls', headers: admin })
   const items = calls.json().items as Array<{ topic: string; status: string }>
-  t.same(items.map((c) => c.topic).sort(), ['erp.push', 'sms.send', 'sms.send'], 'the ERP push and both texts are in the log')
+  t.same(items.map((c) => c.topic).sort(), ['erp.push', 'sms.send', 'sms.send', 'tracking.apply'], 'the ERP push, both texts and the push\'s application are in the log')
   t.ok(items.every((c) => c.status === 'done'), 'every call done')
   t.notOk(f.logs.text().includes('tkey') || f.logs.text().includes('"secret"'), 'no credential in the log')
 })

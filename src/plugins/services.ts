@@ -70,10 +70,13 @@ export function createServices (config: AppConfig, db: Knex, clock: Clock, log: 
   const notifications = createNotificationsService({ db, clock, masterKey: config.masterKey, log, http: vendorHttp, provider: overrides.smsProvider })
   const eWaybill = createEWaybillService({ db, clock, masterKey: config.masterKey, orders, http: vendorHttp, vendorOverride: overrides.courierVendor })
   const erp = createErpService({ db, clock, masterKey: config.masterKey, orders, http: vendorHttp })
-  const tracking = createTrackingService({ db, clock, masterKey: config.masterKey, publicBaseUrl: config.publicBaseUrl, merchants, orders, http: vendorHttp })
+  const tracking = createTrackingService({ db, clock, masterKey: config.masterKey, publicBaseUrl: config.publicBaseUrl, merchants, orders, http: vendorHttp, accounts: eWaybill, log })
   const handlers: Record<string, Handler> = {
     ...webhooks.handlers, ...notifications.handlers, ...eWaybill.handlers, ...erp.handlers,
-    'tracking.subscribe': async (row) => { await tracking.subscribe(row); return {} },
+    'tracking.subscribe': (row) => tracking.subscribe(row),
+    'tracking.apply': (row) => tracking.applyPush(row),
+    // 修改运单: the new waybill is subscribed as a shipped one is.
+    'order.waybill_changed': async (row) => ({ effects: await tracking.shippedEffects(row) }),
     ...eventHandlers(webhooks.fanOut, {
       orderTexts: (r) => notifications.orderEventEffects(r),
       securityAlertTexts: (r) => notifications.securityAlertEffects(r),

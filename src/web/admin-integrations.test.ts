@@ -8,6 +8,7 @@ import { createServer } from 'node:http'
 import type { Page } from 'playwright-core'
 import t from 'tap'
 import { wdtClassicSign } from '../integrations/erp/wdt-signing.js'
+import { kuaidi100PushSign } from '../integrations/courier/courier-signing.js'
 import { DESKTOP, browserSkip, launchBrowser, screenshot, withPage } from '../test-support/browser.js'
 import { consoleProblems, lastMessage, openConsole } from '../test-support/admin-console.js'
 import { pickupServer } from '../test-support/pickup-server.js'
@@ -248,6 +249,36 @@ t.test('ERP 设置 and 集成调用 in a browser', { skip }, async (t) => {
       await screenshot(page, 'admin-integration-calls-retried')
       const audit = await server.db('audit_logs').where({ action: 'integration_calls.retry' })
       t.equal(audit.length, 1, 'the retry is audited')
+      t.same(problems, [], 'no console errors')
+    })
+  })
+
+  t.test('集成调用: a courier push whose application failed is listed as 物流推送处理 and applied on 重试', async (t) => {
+    await server.app.inject({ method: 'PUT', url: '/api/v1/settings/tracking', headers: admin, payload: { kuaidi100_salt: 'salt1' } })
+    const no = await order(2)
+    await server.app.inject({ method: 'POST', url: `/api/v1/orders/${no}/ship`, headers: admin, payload: { courier_code: 'YTO', waybill_no: 'YT9000000001' } })
+    // The failure: the trail's table is away while the push is applied.
+    await server.db.schema.renameTable('order_tracking', 'order_tracking_away')
+    const param = JSON.stringify({ status: 'shutdown', message: '', lastResult: { nu: 'YT9000000001', state: '3', ischeck: '1', data: [{ ftime: '2026-11-25 09:00:00', context: '已签收' }] } })
+    const push = await server.app.inject({ method: 'POST', url: '/hooks/couriers/kuaidi100/default', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ param, sign: kuaidi100PushSign(param, 'salt1') }).toString() })
+    t.equal(push.statusCode, 200, 'Kuaidi100 is answered: the push is stored')
+    await until('the failed application', async () => Number((await server.db('outbox').where({ topic: 'tracking.apply' }).first())?.attempts ?? 0) >= 1)
+    await withPage(t, browser, 'admin-integration-calls-tracking', DESKTOP, async (page) => {
+      const problems = consoleProblems(page)
+      await openConsole(page, server.url, server.token, '/admin/')
+      await page.locator('.el-menu-item', { hasText: /^\s*(集成调用|开放平台)\s*$/ }).first().click()
+      await page.locator('#kq-calls-status .el-radio-button', { hasText: '失败中' }).click()
+      const row = page.locator('.kq-calls .el-table__row', { hasText: '物流推送处理' }).first()
+      await row.waitFor()
+      const text = (await row.innerText()).replace(/\s+/g, ' ')
+      t.match(text, '快递100推送', 'what the call is about')
+      t.match(text, '等待重试')
+      await screenshot(page, 'admin-integration-calls-tracking')
+      await server.db.schema.renameTable('order_tracking_away', 'order_tracking')
+      await row.locator('.kq-calls__retry').click()
+      await page.locator('.el-message-box').getByRole('button', { name: '重试' }).click()
+      t.equal(await lastMessage(page), '已重新发送，结果稍后刷新查看')
+      await until('the push applied', async () => (await orderRow(no)).status === 'delivered')
       t.same(problems, [], 'no console errors')
     })
   })

@@ -159,6 +159,7 @@ t.test('订单详情 in a browser', { skip }, async (t) => {
       ] } })
       const hook = await server.app.inject({ method: 'POST', url: '/hooks/couriers/kuaidi100/default', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ param, sign: kuaidi100PushSign(param, 'salt1') }).toString() })
       t.equal(hook.statusCode, 200)
+      await server.app.services.worker.drainAll()
       await page.reload()
       await page.waitForSelector('.kq-tl--tracking')
       tl = await timelineOf(page)

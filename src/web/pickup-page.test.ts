@@ -374,6 +374,7 @@ t.test('pickup pages in a browser', { skip }, async (t) => {
     ] } })
     const push = await server.app.inject({ method: 'POST', url: '/hooks/couriers/kuaidi100/default', payload: new URLSearchParams({ param, sign: kuaidi100PushSign(param, 'saltyk100') }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } })
     t.equal(push.statusCode, 200)
+    await server.app.services.worker.drainAll()
 
     await withPage(t, browser, 'pickup-redeemed-order', PHONE, async (page) => {
       await page.goto(`${server.url}/r/default?c=${card.card_no}`)

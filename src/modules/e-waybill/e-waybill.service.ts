@@ -247,6 +247,14 @@ export function createEWaybillService ({ db, clock, masterKey, orders, http, ven
       return body
     },
 
+    /** An SF account's opened credentials, for the tracking module's route query; null when the variant has no SF account. */
+    async sfRouteAccount (merchantId: number, courierId: number): Promise<{ partner_id: string; check_word: string; endpoint: string | null } | null> {
+      const row = await findCourierAccount(db, merchantId, courierId)
+      if (!row || row.vendor !== 'sf' || !row.credentials_enc) return null
+      const c = credentialsOf(row)
+      return c.partner_id && c.check_word ? { partner_id: c.partner_id, check_word: c.check_word, endpoint: row.endpoint } : null
+    },
+
     async getAccount (merchantId: number, courierId: number): Promise<CourierAccount> {
       const row = await findCourierAccount(db, merchantId, courierId)
       if (!row) throw courierNotFound()

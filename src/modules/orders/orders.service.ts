@@ -100,7 +100,7 @@ export function createOrdersService ({ db, clock, merchants }: { db: Knex; clock
       const tz = (await merchants.findById(merchantId))!.timezone
       if (order.status === 'shipped') {
         return transition(merchantId, orderNo, ['shipped'], { courier_code: courier.code, waybill_no: body.waybill_no }, {
-          type: 'waybill_changed', audit: 'orders.waybill_change',
+          type: 'waybill_changed', topic: 'order.waybill_changed', audit: 'orders.waybill_change',
           detail: { from: { courier_code: order.courier_code, waybill_no: order.waybill_no }, to: { courier_code: courier.code, waybill_no: body.waybill_no } },
         }, actor)
       }

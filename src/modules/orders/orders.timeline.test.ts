@@ -94,6 +94,7 @@ t.test('the timeline: created, ERP push, texts, shipped, waybill change, trackin
   clock.advance(24 * 60 * 60_000) // the 24th, 11:01
   const hook = await f.app.inject({ method: 'POST', url: '/hooks/couriers/kuaidi100/default', payload: new URLSearchParams({ param, sign: kuaidi100PushSign(param, 'saltyk100') }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } })
   t.equal(hook.statusCode, 200)
+  await f.app.services.worker.drainAll()
   token = await f.login()
 
   const items = await timeline(orderNo)

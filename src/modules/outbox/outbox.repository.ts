@@ -16,8 +16,11 @@ export type EventTopic = typeof EVENT_TOPICS[number]
 export const OPT_IN_TOPICS: readonly EventTopic[] = ['security.guessing']
 
 /** Work items: one webhook delivery to one endpoint; one text message. */
-export const WORK_TOPICS = ['webhook.delivery', 'sms.card_issued', 'sms.send', 'ewaybill.request', 'ewaybill.cancel', 'erp.push', 'tracking.subscribe'] as const
-export type Topic = EventTopic | typeof WORK_TOPICS[number]
+export const WORK_TOPICS = ['webhook.delivery', 'sms.card_issued', 'sms.send', 'ewaybill.request', 'ewaybill.cancel', 'erp.push', 'tracking.subscribe', 'tracking.apply'] as const
+
+/** Events for our own modules only (no webhook fan-out): a shipped order's new waybill (修改运单). */
+export const INTERNAL_TOPICS = ['order.waybill_changed'] as const
+export type Topic = EventTopic | typeof WORK_TOPICS[number] | typeof INTERNAL_TOPICS[number]
 
 export interface OutboxMessage {
   merchant_id: number

@@ -14,7 +14,7 @@ import type { IntegrationCall } from './outbox.schemas.js'
 const CALL_STATE: Record<string, string> = { pending: '正在等待发送', processing: '正在发送', done: '已成功' }
 
 /** The vendor calls shown in the integration-call log. */
-export const INTEGRATION_TOPICS = ['erp.push', 'ewaybill.request', 'ewaybill.cancel', 'sms.send', 'sms.card_issued'] as const
+export const INTEGRATION_TOPICS = ['erp.push', 'ewaybill.request', 'ewaybill.cancel', 'sms.send', 'sms.card_issued', 'tracking.apply', 'tracking.subscribe'] as const
 export type IntegrationTopic = typeof INTEGRATION_TOPICS[number]
 
 /** What a call is about, from its payload (erp.push {order, refund}; ewaybill.request {order_no}; sms.* {phone, event, vars, card_no}). */
@@ -24,6 +24,9 @@ function subject (r: ListedRow): Pick<IntegrationCall, 'order_no' | 'card_no' | 
   const str = (v: unknown) => (typeof v === 'string' && v ? v : null)
   if (r.topic === 'erp.push') return { order_no: str(p.order?.order_no), card_no: null, phone: null, event: p.refund ? 'refund' : 'push' }
   if (r.topic === 'ewaybill.request' || r.topic === 'ewaybill.cancel') return { order_no: str(p.order_no), card_no: null, phone: null, event: null }
+  // tracking.apply {push_id, provider}: the courier that pushed; tracking.subscribe {order_no, company}.
+  if (r.topic === 'tracking.apply') return { order_no: null, card_no: null, phone: null, event: str(p.provider) }
+  if (r.topic === 'tracking.subscribe') return { order_no: str(p.order_no), card_no: null, phone: null, event: str(p.company) }
   return { order_no: str(p.vars?.order_no) === 'TEST' ? null : str(p.vars?.order_no), card_no: str(p.card_no), phone: maskPhone(str(p.phone)), event: str(p.event) }
 }
 

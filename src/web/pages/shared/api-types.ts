@@ -1291,7 +1291,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Kuaidi100 tracking push (form fields param, sign = MD5(param + salt)) */
+        /** Kuaidi100 tracking push (form fields param, sign = MD5(param + salt)); stored, then applied by the outbox */
         post: operations["kuaidi100Push"];
         delete?: never;
         options?: never;
@@ -1308,7 +1308,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** SF route push (secret URL token) */
+        /** SF route push (secret URL token): JSON, XML in the form field content, or a text/xml body; stored, then applied by the outbox */
         post: operations["sfRoutePush"];
         delete?: never;
         options?: never;
@@ -12322,7 +12322,7 @@ export interface operations {
     listIntegrationCalls: {
         parameters: {
             query?: {
-                topic?: "erp.push" | "ewaybill.request" | "ewaybill.cancel" | "sms.send" | "sms.card_issued";
+                topic?: "erp.push" | "ewaybill.request" | "ewaybill.cancel" | "sms.send" | "sms.card_issued" | "tracking.apply" | "tracking.subscribe";
                 /** @description failing: what is failing now (dead, or failed and waiting for / in its next retry) */
                 status?: "pending" | "processing" | "done" | "dead" | "failing";
                 cursor?: string;
