@@ -51,15 +51,15 @@ t.test('SF e-waybill: incomplete sender refused; the waybill ships the order onc
   t.match(order, { status: 'shipped', courier_code: sf.code, waybill_no: 'SF7444400000001' })
   t.equal((await f.db('outbox').where({ topic: 'order.shipped' })).length, 1, 'order.shipped emitted')
 
-  // A refusal from SF is not retried and leaves the order pending.
+  // A refusal from SF is not retried and leaves the order pending, SF's reason on it.
   const second = await pending(f, 1)
-  nock('https://sfapi-sbox.sf-express.com').post('/std/service').reply(200, { apiResultCode: 'A1000', apiResultData: JSON.stringify({ success: false, errorCode: '8016', errorMsg: '重复下单' }) })
+  nock('https://sfapi-sbox.sf-express.com').post('/std/service').reply(200, { apiResultCode: 'A1000', apiResultData: JSON.stringify({ success: false, errorCode: '20035', errorMsg: '托寄物违禁品不可收寄' }) })
   await ask(second)
   await f.app.services.worker.drainAll()
   const row = await f.db('outbox').where({ topic: 'ewaybill.request' }).orderBy('id', 'desc').first()
   t.equal(row.status, 'dead')
-  t.match(row.last_error, /8016/)
-  t.equal((await f.db('orders').where({ order_no: second }).first()).status, 'pending')
+  t.match(row.last_error, /20035/)
+  t.match(await f.db('orders').where({ order_no: second }).first(), { status: 'pending', e_waybill_error: '20035: 托寄物违禁品不可收寄' })
   const list = await f.app.inject({ method: 'GET', url: '/api/v1/couriers', headers: f.auth(f.token) })
   t.notOk(list.body.includes('checkword123'), 'credentials never returned')
 })
