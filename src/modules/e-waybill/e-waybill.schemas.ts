@@ -61,7 +61,7 @@ export type VendorCredentials = Static<typeof VendorCredentialsSchema>
  */
 export function accountProblems (creds: VendorCredentials): Array<{ path: string; message: string }> {
   if (creds.vendor === 'kuaidi100' && creds.kuaidicom === 'shunfeng' && !creds.temp_id?.trim()) {
-    return [{ path: '/temp_id', message: '通过快递100下单顺丰时必须填写面单模板编码（快递100模板库中 fm 开头、名称为“(新)”开头的顺丰新模板）' }]
+    return [{ path: '/temp_id', message: '通过快递100下单顺丰时必须填写面单模板编码（fm 开头的顺丰新模板）' }]
   }
   return []
 }
