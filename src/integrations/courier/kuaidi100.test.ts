@@ -11,7 +11,7 @@ import type { WaybillRequest } from './port.js'
 
 const party = { name: '鲜果铺仓库', phone: '0571-88888888', province: '浙江省', city: '杭州市', district: '余杭区', address: '仓前街道 1 号' }
 const REQ: WaybillRequest = { order_no: 'KQ20261202000002', sender: party, receiver: { ...party, name: '张三', phone: '13800138000' }, cargo: '苹果礼盒', monthly_account: null, product_type: null }
-const k100 = (account: Partial<Kuaidi100Account> = {}) => kuaidi100Vendor({ key: 'k100key', secret: 'k100secret', kuaidicom: 'shunfeng', ...account }, createVendorHttp({ hosts: [], allowPrivate: false }), () => new Date(1_764_000_000_000))
+const k100 = (account: Partial<Kuaidi100Account> = {}) => kuaidi100Vendor({ key: 'k100key', secret: 'k100secret', kuaidicom: 'zhongtong', ...account }, createVendorHttp({ hosts: [], allowPrivate: false }), () => new Date(1_764_000_000_000))
 
 t.beforeEach(() => { nock.disableNetConnect() })
 t.afterEach(() => { nock.cleanAll(); nock.enableNetConnect() })
@@ -20,7 +20,7 @@ t.test('every e-waybill account field is sent under Kuaidi100\'s parameter name'
   let form = new URLSearchParams()
   nock('https://api.kuaidi100.com').post('/label/order').reply((_uri, body) => { form = new URLSearchParams(String(body)); return [200, { code: 200, message: 'success', data: { kuaidinum: 'SF1400000000001', label: 'https://k100.test/l.png' } }] })
   const waybill = await k100({
-    partner_id: '7551234567', partner_key: 'SFCUSTCODE', partner_secret: 'sfcheckword', partner_name: '鲜果铺', net: 'cainiao', code: 'sf_secret', check_man: '李师傅',
+    kuaidicom: 'shunfeng', partner_id: '7551234567', partner_key: 'SFCUSTCODE', partner_secret: 'sfcheckword', partner_name: '鲜果铺', net: 'cainiao', code: 'sf_secret', check_man: '李师傅',
     tb_net: '杭州余杭网点,571001', temp_id: 'fm_76130_standard_XYZ', pay_type: 'MONTHLY',
   }).createWaybill(REQ)
   t.same(waybill, { waybill_no: 'SF1400000000001', label: 'https://k100.test/l.png' })
@@ -49,4 +49,11 @@ t.test('Kuaidi100 codes: 签名认证失败 not retried, a server error retried,
     t.ok(e instanceof IntegrationError)
     t.match(e, { retryable, outcome, code: String(code) }, `${String(code)} ${message}`)
   }
+})
+
+t.test('shunfeng through Kuaidi100 without a template is refused before any call', async (t) => {
+  let e: unknown = null
+  try { await k100({ kuaidicom: 'shunfeng', partner_id: '7551234567' }).createWaybill(REQ) } catch (err) { e = err }
+  t.match(e, { retryable: false, outcome: 'misconfiguration', code: 'temp_id_required', message: /通过快递100下单顺丰时必须填写面单模板编码/ })
+  t.ok(nock.isDone() && nock.pendingMocks().length === 0, 'nothing was sent (net connect is off)')
 })

@@ -11,6 +11,8 @@ import { KUAIDI100_CODES } from './kuaidi100-codes.js'
 
 export const KUAIDI100_ENDPOINT = 'https://api.kuaidi100.com/label/order'
 
+export const SF_TEMPLATE_REQUIRED = '通过快递100下单顺丰时必须填写面单模板编码（fm 开头的顺丰新模板），请在物流配置的电子面单账号中填写'
+
 export interface Kuaidi100Account {
   /** 授权 key and secret of the Kuaidi100 enterprise account. */
   key: string
@@ -45,6 +47,11 @@ export function kuaidi100Vendor (cfg: Kuaidi100Account, http: VendorHttp, now: (
   return {
     name: 'kuaidi100',
     async createWaybill (req: WaybillRequest): Promise<Waybill> {
+      // "应顺丰官方要求，下单顺丰时tempId需要传顺丰新模板" (https://api.kuaidi100.com/document/zidanhuidanchuanzhi):
+      // without one Kuaidi100 refuses every SF order, so none is sent.
+      if (cfg.kuaidicom === 'shunfeng' && !cfg.temp_id?.trim()) {
+        throw new IntegrationError(SF_TEMPLATE_REQUIRED, false, 'temp_id_required', { outcome: 'misconfiguration' })
+      }
       const man = (p: WaybillRequest['sender']) => ({ name: p.name, mobile: p.phone, printAddr: `${p.province}${p.city}${p.district}${p.address}` })
       const json = await call('order', JSON.stringify({
         kuaidicom: cfg.kuaidicom, partnerId: opt(cfg.partner_id) ?? req.monthly_account ?? undefined, partnerKey: opt(cfg.partner_key), partnerSecret: opt(cfg.partner_secret),

@@ -54,18 +54,6 @@ export const VendorCredentialsSchema = Type.Union([
 ])
 export type VendorCredentials = Static<typeof VendorCredentialsSchema>
 
-/**
- * Rules across fields of an account, as 422 details (path, Chinese message); none when it is
- * complete. Kuaidi100 refuses an SF order without a template: "应顺丰官方要求，下单顺丰时tempId需要传顺丰
- * 新模板" (https://api.kuaidi100.com/document/zidanhuidanchuanzhi).
- */
-export function accountProblems (creds: VendorCredentials): Array<{ path: string; message: string }> {
-  if (creds.vendor === 'kuaidi100' && creds.kuaidicom === 'shunfeng' && !creds.temp_id?.trim()) {
-    return [{ path: '/temp_id', message: '通过快递100下单顺丰时必须填写面单模板编码（fm 开头的顺丰新模板）' }]
-  }
-  return []
-}
-
 export const CourierAccountParamsSchema = Type.Object({ id: Type.Integer({ minimum: 1 }) })
 /** A variant's account as admins read it: plain fields as stored, secrets as ****abcd (null when none). */
 export const CourierAccountSchema = Type.Object({

@@ -18,7 +18,7 @@ import { type CourierVendor, type Party } from '../../integrations/courier/port.
 import type { VendorHttp } from '../../integrations/vendor-endpoints.js'
 import { courierNotFound } from '../couriers/couriers.errors.js'
 import { accountInvalid, courierDisabled, senderIncomplete } from './e-waybill.errors.js'
-import { VENDOR_SECRETS, accountProblems, type CourierAccount, type CourierAccountTest, type EWaybillSettings, type PutEWaybillSettings, type RequestResult, type VendorCredentials } from './e-waybill.schemas.js'
+import { VENDOR_SECRETS, type CourierAccount, type CourierAccountTest, type EWaybillSettings, type PutEWaybillSettings, type RequestResult, type VendorCredentials } from './e-waybill.schemas.js'
 import { toHandlerError, toIntegrationError } from '../../integrations/errors.js'
 
 interface Deps { db: Knex; clock: Clock; masterKey: Buffer; orders: OrdersService; http: VendorHttp; vendorOverride?: CourierVendor }
@@ -134,7 +134,7 @@ export function createEWaybillService ({ db, clock, masterKey, orders, http, ven
       const endpoint = http.checkEndpoint(vendor, raw, '/endpoint')
       const stored = row.vendor === vendor ? credentialsOf(row) : {}
       const merged: Record<string, string | null> = { ...fields }
-      const missing: Array<{ path: string; message: string }> = accountProblems(creds)
+      const missing: Array<{ path: string; message: string }> = []
       for (const k of VENDOR_SECRETS[vendor]) {
         const given = (fields as Record<string, string | undefined>)[k]
         merged[k] = given ?? stored[k] ?? null

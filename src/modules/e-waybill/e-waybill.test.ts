@@ -171,19 +171,26 @@ t.test('one live request per order: a closed round retried is not sent; a dead r
   t.equal((await f.db('orders').where({ order_no: orderNo }).first()).status, 'pending', 'nothing shipped')
 })
 
-t.test('Kuaidi100 account: tbNet kept and sent; shunfeng through Kuaidi100 needs a template', async (t) => {
+t.test('Kuaidi100 account: tbNet kept and sent; shunfeng through Kuaidi100 without a template is not sent', async (t) => {
   nock.disableNetConnect()
   nock.enableNetConnect(/127\.0\.0\.1|localhost/)
   t.teardown(() => { nock.cleanAll(); nock.enableNetConnect() })
-  const f = await redeemFixture(t, { quantity: 1 })
-  const c = (await f.app.inject({ method: 'POST', url: '/api/v1/couriers', headers: f.auth(f.token), payload: { name: '快递100顺丰', base_code: 'SF' } })).json()
-  const put = (payload: object) => f.app.inject({ method: 'PUT', url: `/api/v1/couriers/${c.id}/account`, headers: f.auth(f.token), payload: { vendor: 'kuaidi100', key: 'k', secret: 's', kuaidicom: 'shunfeng', partner_id: '7551234567', partner_key: 'SFCUST', partner_secret: 'sfcheck', code: 'sf_secret', ...payload } })
-  const missing = await put({})
-  t.equal(missing.statusCode, 422)
-  t.equal(missing.json().code, 'validation_failed')
-  t.match(missing.json().details, [{ path: '/temp_id', message: /通过快递100下单顺丰时必须填写面单模板编码/ }])
-  t.equal((await f.app.inject({ method: 'GET', url: `/api/v1/couriers/${c.id}/account`, headers: f.auth(f.token) })).json().has_credentials, false, 'nothing stored')
-  const saved = await put({ temp_id: 'fm_76130_standard_XYZ', tb_net: '杭州余杭网点,571001' })
-  t.equal(saved.statusCode, 200)
+  const f = await redeemFixture(t, { quantity: 2 })
+  await f.app.inject({ method: 'PUT', url: '/api/v1/settings/e-waybill', headers: f.auth(f.token), payload: { sender: SENDER } })
+  const account = { vendor: 'kuaidi100', key: 'k', secret: 's', kuaidicom: 'shunfeng', partner_id: '7551234567', partner_key: 'SFCUST', partner_secret: 'sfcheck', code: 'sf_secret', tb_net: '杭州余杭网点,571001' }
+  const sf = await variant(f, 'SF', account)
+  const [first, second] = [await pending(f, 0), await pending(f, 1)]
+  await f.app.inject({ method: 'POST', url: `/api/v1/orders/${first}/e-waybill`, headers: f.auth(f.token), payload: { courier_account_id: sf.id } })
+  await f.app.services.worker.drainAll()
+  t.match(await f.db('orders').where({ order_no: first }).first(), { status: 'pending', e_waybill_error: /^通过快递100下单顺丰时必须填写面单模板编码/ }, 'said on the order; Kuaidi100 was not called (net connect is off)')
+  t.equal((await f.db('outbox').where({ topic: 'ewaybill.request' }).first()).status, 'dead', 'not retried')
+
+  const saved = await f.app.inject({ method: 'PUT', url: `/api/v1/couriers/${sf.id}/account`, headers: f.auth(f.token), payload: { ...account, temp_id: 'fm_76130_standard_XYZ' } })
   t.match(saved.json().credentials, { tb_net: '杭州余杭网点,571001', temp_id: 'fm_76130_standard_XYZ', partner_key: '****', partner_secret: '****', code: 'sf_secret' })
+  let param: Record<string, unknown> = {}
+  nock('https://api.kuaidi100.com').post('/label/order', (body) => { param = JSON.parse((body as Record<string, string>).param); return true }).reply(200, { code: 200, data: { kuaidinum: 'SF1400000000002' } })
+  await f.app.inject({ method: 'POST', url: `/api/v1/orders/${second}/e-waybill`, headers: f.auth(f.token), payload: { courier_account_id: sf.id } })
+  await f.app.services.worker.drainAll()
+  t.match(param, { kuaidicom: 'shunfeng', partnerId: '7551234567', partnerKey: 'SFCUST', partnerSecret: 'sfcheck', code: 'sf_secret', tbNet: '杭州余杭网点,571001', tempId: 'fm_76130_standard_XYZ' })
+  t.equal((await f.db('orders').where({ order_no: second }).first()).status, 'shipped')
 })
