@@ -1,6 +1,16 @@
 // Courier request signing: SF Express (丰桥) msgDigest and Kuaidi100 signs.
 import { createHash } from 'node:crypto'
 
+// Which encoding SF's server expects: its own (Java). The 丰桥 signing document defines
+// msgDigest = Base64(MD5(URLEncoder.encode(msgData + timestamp + checkWord, "UTF-8"))) and SF's
+// Java SDK computes exactly that; the A1006 (数字签名无效) checklist of every API page says
+// "非java类语言，需注意特殊字符，目前支持的特殊字符“*”，“空格”，“-”请优先使用": the characters
+// URLEncoder leaves alone (* -) or writes as + (space). SF's Python demo (callExpressRequest.py)
+// uses urllib's quote_plus, which writes * as %2A and leaves ~ bare: its digest differs from the
+// server's for any msgData with * or ~ (an address like "A*座~3"), so it is not followed here.
+// https://open.sf-express.com/developSupport/976720 (数字签名认证说明),
+// https://open.sf-express.com/Api/ApiDetails?apiServiceCode=EXP_RECE_CREATE_ORDER (3.1, A1006).
+
 /** Java's URLEncoder.encode(s, "UTF-8"): A-Z a-z 0-9 . - * _ kept, space → +, other bytes %XX. */
 export function javaUrlEncode (s: string): string {
   let out = ''
@@ -10,6 +20,14 @@ export function javaUrlEncode (s: string): string {
     else out += `%${b.toString(16).toUpperCase().padStart(2, '0')}`
   }
   return out
+}
+
+/**
+ * An application/x-www-form-urlencoded body as Java's URLEncoder writes it (SF's Java SDK sends
+ * its form this way): the bytes on the wire are the same encoding the digest was taken over.
+ */
+export function javaFormEncode (fields: Record<string, string>): string {
+  return Object.entries(fields).map(([k, v]) => `${javaUrlEncode(k)}=${javaUrlEncode(v)}`).join('&')
 }
 
 /** SF msgDigest = Base64(MD5(URLEncoder.encode(msgData + timestamp + checkWord, "UTF-8"))). */

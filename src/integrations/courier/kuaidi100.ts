@@ -1,13 +1,17 @@
 // Kuaidi100 e-waybill (label/order), sign = MD5(param + t + key + secret) upper case.
-// https://api.kuaidi100.com/document/ (电子面单下单); the order fields per courier account are
-// those of the official SDK (kuaidi100-api/java-demo `request/labelV2/OrderReq.java`).
+// https://api.kuaidi100.com/document/dianzimiandanV2 (电子面单下单接口); the order fields of a
+// courier account are named as there and in the official SDK (kuaidi100-api/java-demo
+// `request/labelV2/OrderReq.java`); which courier needs which is its 参数字典,
+// https://api.kuaidi100.com/document/5f0ff6e82977d50a94e10237. Codes: kuaidi100-codes.ts.
 import { kuaidi100PrintSign } from './courier-signing.js'
-import { vendorReason } from '../../shared/outbound.js'
 import type { VendorHttp } from '../vendor-endpoints.js'
 import { type CourierVendor, type Waybill, type WaybillRequest } from './port.js'
-import { IntegrationError, integrationFailure } from '../errors.js'
+import { IntegrationError, fromCode, integrationFailure } from '../errors.js'
+import { KUAIDI100_CODES } from './kuaidi100-codes.js'
 
 export const KUAIDI100_ENDPOINT = 'https://api.kuaidi100.com/label/order'
+
+export const SF_TEMPLATE_REQUIRED = '通过快递100下单顺丰时必须填写面单模板编码（fm 开头的顺丰新模板），请在物流配置的电子面单账号中填写'
 
 export interface Kuaidi100Account {
   /** 授权 key and secret of the Kuaidi100 enterprise account. */
@@ -23,7 +27,9 @@ export interface Kuaidi100Account {
   net?: string | null
   code?: string | null
   check_man?: string | null
-  /** 快递100 模板编码 for the label image; 支付方式 SHIPPER / CONSIGNEE / MONTHLY / THIRDPARTY. */
+  /** 菜鸟/淘宝/拼多多 authorised accounts with several 网点: "网点名称,网点编号" (tbNet). */
+  tb_net?: string | null
+  /** 快递100 模板编码 (tempId, required for shunfeng); 支付方式 SHIPPER / CONSIGNEE / MONTHLY / THIRDPARTY. */
   temp_id?: string | null
   pay_type?: string | null
   endpoint?: string | null
@@ -35,8 +41,7 @@ export function kuaidi100Vendor (cfg: Kuaidi100Account, http: VendorHttp, now: (
   async function call (method: string, param: string) {
     const t = String(now().getTime())
     const { json } = await http.json('kuaidi100', cfg.endpoint || KUAIDI100_ENDPOINT, { method: 'POST', form: { key: cfg.key, method, t, param, sign: kuaidi100PrintSign(param, t, cfg.key, cfg.secret) } }, integrationFailure)
-    // Kuaidi100's own error codes (30002 …) are refusals; only a 5xx-style code is worth a retry.
-    if (Number(json.code) !== 200) throw new IntegrationError(vendorReason(json.code, json.message), Number(json.code) >= 500 && Number(json.code) < 600, String(json.code))
+    if (Number(json.code) !== 200) throw fromCode(KUAIDI100_CODES, json.code ?? null, json.message)
     return json
   }
   const opt = (v: string | null | undefined) => v || undefined
@@ -44,10 +49,15 @@ export function kuaidi100Vendor (cfg: Kuaidi100Account, http: VendorHttp, now: (
   return {
     name: 'kuaidi100',
     async createWaybill (req: WaybillRequest): Promise<Waybill> {
+      // "应顺丰官方要求，下单顺丰时tempId需要传顺丰新模板" (https://api.kuaidi100.com/document/zidanhuidanchuanzhi):
+      // without one Kuaidi100 refuses every SF order, so none is sent.
+      if (cfg.kuaidicom === 'shunfeng' && !cfg.temp_id?.trim()) {
+        throw new IntegrationError(SF_TEMPLATE_REQUIRED, false, 'temp_id_required', { outcome: 'misconfiguration' })
+      }
       const man = (p: WaybillRequest['sender']) => ({ name: p.name, mobile: p.phone, printAddr: `${p.province}${p.city}${p.district}${p.address}` })
       const json = await call('order', JSON.stringify({
         kuaidicom: cfg.kuaidicom, partnerId: opt(cfg.partner_id) ?? req.monthly_account ?? undefined, partnerKey: opt(cfg.partner_key), partnerSecret: opt(cfg.partner_secret),
-        partnerName: opt(cfg.partner_name), net: opt(cfg.net), code: opt(cfg.code), checkMan: opt(cfg.check_man), tempId: opt(cfg.temp_id), payType: opt(cfg.pay_type),
+        partnerName: opt(cfg.partner_name), net: opt(cfg.net), code: opt(cfg.code), checkMan: opt(cfg.check_man), tbNet: opt(cfg.tb_net), tempId: opt(cfg.temp_id), payType: opt(cfg.pay_type),
         recMan: man(req.receiver), sendMan: man(req.sender), cargo: req.cargo, count: 1, expType: req.product_type ?? undefined, printType: cfg.siid ? 'CLOUD' : 'IMAGE', siid: opt(cfg.siid), orderId: req.order_no,
       }))
       const waybill = json.data?.kuaidinum

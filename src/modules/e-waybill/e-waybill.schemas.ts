@@ -17,15 +17,17 @@ export type PutEWaybillSettings = Static<typeof PutEWaybillSettingsSchema>
 export const SavedEWaybillSettingsSchema = Type.Object({ sender: SenderSchema })
 
 const Endpoint = Type.Optional(Nullable(Type.String({ pattern: '^https?://', maxLength: 200, 'x-label': '接口地址', 'x-message': '接口地址应为 https:// 开头的网址；留空使用默认地址' })))
-const Opt = (label: string, maxLength = 64) => Type.Optional(Nullable(Type.String({ maxLength, 'x-label': label })))
-const Secret = (label: string, maxLength = 128) => Type.Optional(Type.String({ minLength: 1, maxLength, 'x-label': label, description: 'Omitted: the stored value is kept (it is never shown again)' }))
+const Opt = (label: string, maxLength = 64, description?: string) => Type.Optional(Nullable(Type.String({ maxLength, 'x-label': label, ...(description ? { description } : {}) })))
+const Secret = (label: string, maxLength = 128, description?: string) => Type.Optional(Type.String({ minLength: 1, maxLength, 'x-label': label, description: `${description ? `${description}. ` : ''}Omitted: the stored value is kept (it is never shown again)` }))
 
 /** Fields of each vendor's account that are secrets: encrypted, masked on read, kept when omitted. */
 export const VENDOR_SECRETS = { sf: ['check_word'], kuaidi100: ['key', 'secret', 'partner_key', 'partner_secret'] } as const
 
 // Every field each vendor needs for an e-waybill. SF: 顾客编码 and 校验码 of the 丰桥 app (the
 // 月结卡号 and 产品类型 sit on the variant). Kuaidi100: the enterprise key and secret, the courier
-// (kuaidicom), and the courier's own e-waybill account at Kuaidi100, whose fields differ by courier.
+// (kuaidicom), and the courier's own e-waybill account at Kuaidi100, whose fields differ by courier
+// (参数字典, https://api.kuaidi100.com/document/5f0ff6e82977d50a94e10237); each is sent under
+// Kuaidi100's own parameter name (label/order, https://api.kuaidi100.com/document/dianzimiandanV2).
 export const VendorCredentialsSchema = Type.Union([
   Type.Object({
     vendor: Type.Literal('sf'),
@@ -38,11 +40,17 @@ export const VendorCredentialsSchema = Type.Union([
     vendor: Type.Literal('kuaidi100'),
     key: Secret('授权 key', 64), secret: Secret('授权 secret'),
     kuaidicom: Type.String({ minLength: 1, maxLength: 32, pattern: '^[a-z0-9]+$', description: 'Kuaidi100 company code (shunfeng, zhongtong …)', 'x-label': '快递公司编码', 'x-message': '快递公司编码为快递100的小写编码，例如 shunfeng、zhongtong' }),
-    partner_id: Opt('电子面单客户账户'), partner_key: Secret('电子面单密码'), partner_secret: Secret('电子面单密钥'),
-    partner_name: Opt('电子面单客户账户名称'), net: Opt('网点名称'), code: Opt('承载编号'), check_man: Opt('承载快递员'),
-    temp_id: Opt('面单模板编码'),
-    siid: Opt('云打印机设备码'),
-    pay_type: Type.Optional(Nullable(Type.Union(['SHIPPER', 'CONSIGNEE', 'MONTHLY', 'THIRDPARTY'].map((v) => Type.Literal(v)), { 'x-label': '支付方式' }))),
+    partner_id: Opt('电子面单客户账户', 64, 'partnerId: 电子面单客户账户或月结账号 (shunfeng: 月结卡号)'),
+    partner_key: Secret('电子面单密码', 128, 'partnerKey: 电子面单密码 (shunfeng: 顾客编码)'),
+    partner_secret: Secret('电子面单密钥', 128, 'partnerSecret: 电子面单密钥 (shunfeng: 校验码)'),
+    partner_name: Opt('电子面单客户账户名称', 64, 'partnerName'),
+    net: Opt('网点名称', 64, 'net: 网点名称, or taobao / cainiao / pinduoduoWx … for a platform-authorised account'),
+    code: Opt('承载编号', 64, 'code: 电子面单承载编号 (shentong 44, shunfeng sf_secret, zhongtong ztoOpen)'),
+    check_man: Opt('承载快递员', 64, 'checkMan: 电子面单承载快递员名'),
+    tb_net: Opt('授权网点', 128, 'tbNet: "网点名称,网点编号" when a 菜鸟/淘宝/拼多多 account has several 网点'),
+    temp_id: Opt('面单模板编码', 64, 'tempId: 快递100 模板编码; required for shunfeng (an fm… 顺丰新模板)'),
+    siid: Opt('云打印机设备码', 64, 'siid: the merchant\'s Kuaidi100 cloud printer; when set, waybills are printed there (printType CLOUD)'),
+    pay_type: Type.Optional(Nullable(Type.Union(['SHIPPER', 'CONSIGNEE', 'MONTHLY', 'THIRDPARTY'].map((v) => Type.Literal(v)), { 'x-label': '支付方式', description: 'payType' }))),
     endpoint: Endpoint,
   }, { additionalProperties: false }),
 ])

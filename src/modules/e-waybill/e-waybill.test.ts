@@ -51,15 +51,15 @@ t.test('SF e-waybill: incomplete sender refused; the waybill ships the order onc
   t.match(order, { status: 'shipped', courier_code: sf.code, waybill_no: 'SF7444400000001' })
   t.equal((await f.db('outbox').where({ topic: 'order.shipped' })).length, 1, 'order.shipped emitted')
 
-  // A refusal from SF is not retried and leaves the order pending.
+  // A refusal from SF is not retried and leaves the order pending, SF's reason on it.
   const second = await pending(f, 1)
-  nock('https://sfapi-sbox.sf-express.com').post('/std/service').reply(200, { apiResultCode: 'A1000', apiResultData: JSON.stringify({ success: false, errorCode: '8016', errorMsg: '重复下单' }) })
+  nock('https://sfapi-sbox.sf-express.com').post('/std/service').reply(200, { apiResultCode: 'A1000', apiResultData: JSON.stringify({ success: false, errorCode: '20035', errorMsg: '托寄物违禁品不可收寄' }) })
   await ask(second)
   await f.app.services.worker.drainAll()
   const row = await f.db('outbox').where({ topic: 'ewaybill.request' }).orderBy('id', 'desc').first()
   t.equal(row.status, 'dead')
-  t.match(row.last_error, /8016/)
-  t.equal((await f.db('orders').where({ order_no: second }).first()).status, 'pending')
+  t.match(row.last_error, /20035/)
+  t.match(await f.db('orders').where({ order_no: second }).first(), { status: 'pending', e_waybill_error: '20035: 托寄物违禁品不可收寄' })
   const list = await f.app.inject({ method: 'GET', url: '/api/v1/couriers', headers: f.auth(f.token) })
   t.notOk(list.body.includes('checkword123'), 'credentials never returned')
 })
@@ -169,4 +169,28 @@ t.test('one live request per order: a closed round retried is not sent; a dead r
   t.equal(ship.statusCode, 422)
   t.equal(ship.json().code, 'courier_disabled')
   t.equal((await f.db('orders').where({ order_no: orderNo }).first()).status, 'pending', 'nothing shipped')
+})
+
+t.test('Kuaidi100 account: tbNet kept and sent; shunfeng through Kuaidi100 without a template is not sent', async (t) => {
+  nock.disableNetConnect()
+  nock.enableNetConnect(/127\.0\.0\.1|localhost/)
+  t.teardown(() => { nock.cleanAll(); nock.enableNetConnect() })
+  const f = await redeemFixture(t, { quantity: 2 })
+  await f.app.inject({ method: 'PUT', url: '/api/v1/settings/e-waybill', headers: f.auth(f.token), payload: { sender: SENDER } })
+  const account = { vendor: 'kuaidi100', key: 'k', secret: 's', kuaidicom: 'shunfeng', partner_id: '7551234567', partner_key: 'SFCUST', partner_secret: 'sfcheck', code: 'sf_secret', tb_net: '杭州余杭网点,571001' }
+  const sf = await variant(f, 'SF', account)
+  const [first, second] = [await pending(f, 0), await pending(f, 1)]
+  await f.app.inject({ method: 'POST', url: `/api/v1/orders/${first}/e-waybill`, headers: f.auth(f.token), payload: { courier_account_id: sf.id } })
+  await f.app.services.worker.drainAll()
+  t.match(await f.db('orders').where({ order_no: first }).first(), { status: 'pending', e_waybill_error: /^通过快递100下单顺丰时必须填写面单模板编码/ }, 'said on the order; Kuaidi100 was not called (net connect is off)')
+  t.equal((await f.db('outbox').where({ topic: 'ewaybill.request' }).first()).status, 'dead', 'not retried')
+
+  const saved = await f.app.inject({ method: 'PUT', url: `/api/v1/couriers/${sf.id}/account`, headers: f.auth(f.token), payload: { ...account, temp_id: 'fm_76130_standard_XYZ' } })
+  t.match(saved.json().credentials, { tb_net: '杭州余杭网点,571001', temp_id: 'fm_76130_standard_XYZ', partner_key: '****', partner_secret: '****', code: 'sf_secret' })
+  let param: Record<string, unknown> = {}
+  nock('https://api.kuaidi100.com').post('/label/order', (body) => { param = JSON.parse((body as Record<string, string>).param); return true }).reply(200, { code: 200, data: { kuaidinum: 'SF1400000000002' } })
+  await f.app.inject({ method: 'POST', url: `/api/v1/orders/${second}/e-waybill`, headers: f.auth(f.token), payload: { courier_account_id: sf.id } })
+  await f.app.services.worker.drainAll()
+  t.match(param, { kuaidicom: 'shunfeng', partnerId: '7551234567', partnerKey: 'SFCUST', partnerSecret: 'sfcheck', code: 'sf_secret', tbNet: '杭州余杭网点,571001', tempId: 'fm_76130_standard_XYZ' })
+  t.equal((await f.db('orders').where({ order_no: second }).first()).status, 'shipped')
 })

@@ -11254,16 +11254,25 @@ export interface operations {
                     secret?: string;
                     /** @description Kuaidi100 company code (shunfeng, zhongtong …) */
                     kuaidicom: string;
+                    /** @description partnerId: 电子面单客户账户或月结账号 (shunfeng: 月结卡号) */
                     partner_id?: string | null;
-                    /** @description Omitted: the stored value is kept (it is never shown again) */
+                    /** @description partnerKey: 电子面单密码 (shunfeng: 顾客编码). Omitted: the stored value is kept (it is never shown again) */
                     partner_key?: string;
-                    /** @description Omitted: the stored value is kept (it is never shown again) */
+                    /** @description partnerSecret: 电子面单密钥 (shunfeng: 校验码). Omitted: the stored value is kept (it is never shown again) */
                     partner_secret?: string;
+                    /** @description partnerName */
                     partner_name?: string | null;
+                    /** @description net: 网点名称, or taobao / cainiao / pinduoduoWx … for a platform-authorised account */
                     net?: string | null;
+                    /** @description code: 电子面单承载编号 (shentong 44, shunfeng sf_secret, zhongtong ztoOpen) */
                     code?: string | null;
+                    /** @description checkMan: 电子面单承载快递员名 */
                     check_man?: string | null;
+                    /** @description tbNet: "网点名称,网点编号" when a 菜鸟/淘宝/拼多多 account has several 网点 */
+                    tb_net?: string | null;
+                    /** @description tempId: 快递100 模板编码; required for shunfeng (an fm… 顺丰新模板) */
                     temp_id?: string | null;
+                    /** @description siid: the merchant's Kuaidi100 cloud printer; when set, waybills are printed there (printType CLOUD) */
                     siid?: string | null;
                     pay_type?: (never | null) | ("SHIPPER" | "CONSIGNEE" | "MONTHLY" | "THIRDPARTY");
                     endpoint?: string | null;
