@@ -38,5 +38,7 @@ export function wdtClassicError (code: unknown, message: unknown): IntegrationEr
     const rule = WDT_CLASSIC_MESSAGES.find(([re]) => re.test(text))
     if (rule) return fromCode({ codes: { [key]: rule[1] } }, key, message)
   }
-  return fromCode(WDT_CLASSIC_CODES, key, message)
+  // No words and none in the table: say so rather than print nothing.
+  const said = message === undefined || message === null || message === '' ? (WDT_CLASSIC_CODES.codes[key] ? null : '旺店通未说明原因') : message
+  return fromCode(WDT_CLASSIC_CODES, key, said)
 }

@@ -47,5 +47,7 @@ export function wdtQjbError (status: unknown, message: unknown): IntegrationErro
   const key = String(status ?? '')
   const rule = WDT_QJB_MESSAGES.find(([s, re]) => String(s) === key && re.test(String(message ?? '')))
   if (rule) return fromCode({ codes: { [key]: rule[2] } }, key, message)
-  return fromCode(WDT_QJB_CODES, key, message)
+  // No words and none in the table: say so rather than print nothing.
+  const said = message === undefined || message === null || message === '' ? (WDT_QJB_CODES.codes[key] ? null : '旺店通未说明原因') : message
+  return fromCode(WDT_QJB_CODES, key, said)
 }
