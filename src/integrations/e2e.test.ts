@@ -31,6 +31,7 @@ t.test('redeem → ERP push + SMS A → ERP back-sync → shipped + SMS C → co
     if (path.endsWith('trade_push.php')) { erpPushes.push(JSON.parse(form.get('trade_list')!)[0].tid); return { code: 0, new_count: 1 } }
     if (path.endsWith('logistics_sync_query.php')) { const out = shipment; shipment = []; return { code: 0, trades: out } }
     if (path.endsWith('logistics_sync_ack.php')) { acks.push(form.get('logistics_list')!); return { code: 0, errors: [] } }
+    if (path.endsWith('api_goods_stock_change_query.php')) return { code: 0, stock_change_list: [] }
     return { code: 99, message: 'unknown' }
   })
   const texts: Array<{ TemplateId: string; TemplateParamSet: string[] }> = []
@@ -55,7 +56,7 @@ t.test('redeem → ERP push + SMS A → ERP back-sync → shipped + SMS C → co
   t.same(texts.map((x) => [x.TemplateId, x.TemplateParamSet]), [['1001', [orderNo]]], 'text A sent')
 
   shipment = [{ rec_id: 1, tid: orderNo, logistics_no: 'YT3000000001', logistics_name_erp: '圆通速递' }]
-  t.same((await f.app.inject({ method: 'POST', url: '/api/v1/erp/logistics-sync', headers: admin })).json(), { shipped: 1, failed: 0 })
+  t.same((await f.app.inject({ method: 'POST', url: '/api/v1/erp/logistics-sync', headers: admin })).json(), { shipped: 1, failed: 0, stock_updated: 0, ack_failed: 0 })
   t.same(JSON.parse(acks[0]), [{ rec_id: '1', status: 0, message: '成功' }])
   await f.app.services.worker.drainAll()
   t.same(texts.map((x) => x.TemplateId), ['1001', '1003'], 'text C sent when shipped')

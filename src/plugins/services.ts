@@ -69,7 +69,7 @@ export function createServices (config: AppConfig, db: Knex, clock: Clock, log: 
   const webhooks = createWebhooksService({ db, clock, masterKey: config.masterKey, http: webhookHttp, allowPrivate: config.allowPrivateWebhooks, merchants, open, log })
   const notifications = createNotificationsService({ db, clock, masterKey: config.masterKey, log, http: vendorHttp, provider: overrides.smsProvider })
   const eWaybill = createEWaybillService({ db, clock, masterKey: config.masterKey, orders, http: vendorHttp, vendorOverride: overrides.courierVendor })
-  const erp = createErpService({ db, clock, masterKey: config.masterKey, orders, http: vendorHttp })
+  const erp = createErpService({ db, clock, masterKey: config.masterKey, orders, catalog, http: vendorHttp })
   const tracking = createTrackingService({ db, clock, masterKey: config.masterKey, publicBaseUrl: config.publicBaseUrl, merchants, orders, http: vendorHttp, accounts: eWaybill, log })
   const handlers: Record<string, Handler> = {
     ...webhooks.handlers, ...notifications.handlers, ...eWaybill.handlers, ...erp.handlers,
@@ -106,7 +106,7 @@ export function createServices (config: AppConfig, db: Knex, clock: Clock, log: 
     eWaybill,
     erp,
     tracking,
-    outbox: createOutboxService({ db, clock }),
+    outbox: createOutboxService({ db, clock, requeued: { 'erp.push': erp.requeued } }),
     overview: createOverviewService({ db, clock, publicBaseUrl: config.publicBaseUrl }),
     worker: createOutboxWorker({ db, clock, handlers, log }),
   }

@@ -2,8 +2,8 @@
 // a fake Wangdiantong (旺店通 openapi2) on 127.0.0.1 that checks every signature: the connection
 // set up from the page, the appsecret masked after saving, the connection test passing and a
 // wrong secret showing the ERP's own message, 立即同步 shipping an order and showing the last
-// back-sync, and a refused ERP push seen under 失败中 with its error and retried once the ERP
-// accepts again.
+// back-sync (with the stock it stored and the acknowledgement WDT refused), the stock per product,
+// and a refused ERP push seen under 失败中 with its error and retried once the ERP accepts again.
 import { createServer } from 'node:http'
 import type { Page } from 'playwright-core'
 import t from 'tap'
@@ -28,12 +28,17 @@ interface FakeWdt {
   /** What logistics_sync_query.php answers once (then nothing). */
   shipments: unknown[]
   acks: unknown[]
+  /** What logistics_sync_ack.php answers in errors[] once. */
+  ackErrors: unknown[]
+  /** What api_goods_stock_change_query.php answers once (then nothing). */
+  stock: unknown[]
+  stockAcks: unknown[]
   calls: string[]
 }
 
 /** 旺店通 openapi2 as far as we use it: every call signed with SECRET, or refused as the ERP refuses. */
 async function fakeWdt (t: { teardown (fn: () => unknown): void }): Promise<FakeWdt> {
-  const fake: FakeWdt = { url: '', pushed: [], refusePush: null, shipments: [], acks: [], calls: [] }
+  const fake: FakeWdt = { url: '', pushed: [], refusePush: null, shipments: [], acks: [], ackErrors: [], stock: [], stockAcks: [], calls: [] }
   const server = createServer((req, res) => {
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
@@ -56,6 +61,13 @@ async function fakeWdt (t: { teardown (fn: () => unknown): void }): Promise<Fake
         fake.shipments = []
       } else if (path.endsWith('/logistics_sync_ack.php')) {
         fake.acks.push(...JSON.parse(form.logistics_list))
+        out = { code: 0, errors: fake.ackErrors }
+        fake.ackErrors = []
+      } else if (path.endsWith('/api_goods_stock_change_query.php')) {
+        out = { code: 0, stock_change_list: fake.stock, current_count: fake.stock.length }
+        fake.stock = []
+      } else if (path.endsWith('/api_goods_stock_change_ack.php')) {
+        fake.stockAcks.push(...JSON.parse(form.stock_sync_list))
         out = { code: 0, errors: [] }
       } else out = { code: 99, message: '未知接口' }
       res.setHeader('content-type', 'application/json')
@@ -173,17 +185,26 @@ t.test('ERP 设置 and 集成调用 in a browser', { skip }, async (t) => {
       { rec_id: 101, tid: shippedNo, logistics_no: 'SF1234567890', logistics_name_erp: '顺丰速运' },
       { rec_id: 102, tid: 'NOSUCHORDER000000000', logistics_no: 'SF1111111111', logistics_name_erp: '顺丰速运' },
     ]
+    fake.ackErrors = [{ rec_id: 102, error: '物流同步记录不存在' }]
+    // The apple box is G-APPLE / S-1, one of it: WDT sends its stock by the spec_id we pushed.
+    fake.stock = [{ rec_id: '9001', shop_id: '1', goods_id: String(server.apple), spec_id: 'S-1', sync_stock: 12, stock_change_count: 3 }]
     await withPage(t, browser, 'admin-erp-sync', DESKTOP, async (page) => {
       const problems = consoleProblems(page)
       await openConsole(page, server.url, server.token, '/admin/settings/erp')
       await page.waitForSelector('#kq-erp-sync:not([disabled])')
       await page.click('#kq-erp-sync')
-      t.equal(await lastMessage(page), '同步完成：发货 1 单，1 条未能处理')
+      t.equal(await lastMessage(page), '同步完成：发货 1 单，库存更新 1 条，1 条未能处理，1 条回写被旺店通拒绝')
       await page.waitForSelector('#kq-erp-last .el-descriptions')
       const last = (await page.locator('#kq-erp-last').innerText()).replace(/\s+/g, ' ')
       t.match(last, '（立即同步）')
       t.match(last, '成功')
-      t.match(last, '发货 1 单，1 条未能处理（订单不存在或快递公司未知）')
+      t.match(last, '发货 1 单，库存更新 1 条，1 条未能处理（订单、快递公司或商品未知）')
+      t.equal((await page.locator('#kq-erp-ack-errors').innerText()).trim(), '102: 物流同步记录不存在', 'the acknowledgement WDT refused, with its reason')
+      await page.waitForSelector('#kq-erp-stock .el-table__row')
+      const stock = (await page.locator('#kq-erp-stock .el-table__row', { hasText: '苹果礼盒' }).innerText()).replace(/\s+/g, ' ')
+      t.match(stock, 'S-1 × 1：12', 'the stock WDT synced for the product\'s good')
+      t.notMatch(stock, '未同步')
+      t.same(fake.stockAcks, [{ rec_id: '9001', sync_stock: 12, stock_change_count: 3, syn_status: 1 }], 'the stock acknowledged as synced')
       t.match(await orderRow(shippedNo), { status: 'shipped', courier_code: 'SF', waybill_no: 'SF1234567890' })
       t.same(fake.acks, [{ rec_id: '101', status: 0, message: '成功' }, { rec_id: '102', status: 1, message: '订单不存在' }], 'both records acknowledged')
       await screenshot(page, 'admin-erp-synced')

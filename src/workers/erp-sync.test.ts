@@ -24,7 +24,7 @@ t.test('a failing database is logged and the next tick syncs again; one merchant
     async syncLogistics (merchantId: number) {
       if (merchantId === 2) throw new Error('ERP busy')
       synced.push(merchantId)
-      return { shipped: 0, failed: 0 }
+      return { shipped: 0, failed: 0, stock_updated: 0, ack_failed: 0 }
     },
   }
   const sync = createErpSync({ erp, log, everyMs: 20 })
@@ -54,7 +54,9 @@ t.test('the merchants visited are those with an ERP connection', async (t) => {
 
   await ta.app.inject({ method: 'PUT', url: '/api/v1/settings/erp', headers: ta.auth(token), payload: { protocol: 'wdt_classic', sid: 's', appkey: 'k', appsecret: 'secret', shop_no: 'KQ', endpoint: 'https://sandbox.wangdian.cn/openapi2/' } })
   const pulled = nock('https://sandbox.wangdian.cn').post('/openapi2/logistics_sync_query.php').reply(200, { code: 0, trades: [] })
+  const stock = nock('https://sandbox.wangdian.cn').post('/openapi2/api_goods_stock_change_query.php').reply(200, { code: 0, stock_change_list: [] })
   t.same(await sync.runOnce(), { synced: 1, failed: 0 })
   t.ok(pulled.isDone(), 'the merchant\'s ERP was asked for its shipments')
+  t.ok(stock.isDone(), 'and for its stock changes, in the same loop')
   t.same(log.lines, [])
 })

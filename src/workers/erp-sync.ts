@@ -1,5 +1,5 @@
 // The ERP back-sync: every five minutes, each merchant with an ERP connection has its shipments
-// pulled back (ErpService.syncLogistics). A failing database or ERP is logged and tried again
+// and its stock changes pulled back and acknowledged (ErpService.syncLogistics). A failing database or ERP is logged and tried again
 // at the next tick; one merchant's failure does not hold up the others.
 import type { ErpService } from '../modules/erp/erp.service.js'
 

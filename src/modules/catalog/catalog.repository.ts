@@ -98,3 +98,25 @@ export async function productIdsOfSets (db: Db, setIds: number[]): Promise<Map<n
   for (const r of rows) out.set(Number(r.set_id), [...(out.get(Number(r.set_id)) ?? []), Number(r.product_id)])
   return out
 }
+
+/** One ERP good of a product (product_erp_goods): a gift box has several. */
+export interface ErpGoodsLine { goods_no: string | null; spec_no: string | null; quantity: number }
+
+/** The ERP goods lines of these products, in line order (a product without lines is absent). */
+export async function erpGoodsOf (db: Db, merchantId: number, productIds: number[]): Promise<Map<number, ErpGoodsLine[]>> {
+  const out = new Map<number, ErpGoodsLine[]>()
+  if (productIds.length === 0) return out
+  const rows = await db('product_erp_goods').where({ merchant_id: merchantId }).whereIn('product_id', [...new Set(productIds)]).orderBy([{ column: 'product_id' }, { column: 'line_no' }])
+  for (const r of rows) {
+    const list = out.get(Number(r.product_id)) ?? []
+    list.push({ goods_no: r.goods_no, spec_no: r.spec_no, quantity: Number(r.quantity) })
+    out.set(Number(r.product_id), list)
+  }
+  return out
+}
+
+/** Replaces a product's ERP goods lines (none: the product's own goods_no / spec_no again). */
+export async function replaceErpGoods (db: Db, merchantId: number, productId: number, lines: ErpGoodsLine[]): Promise<void> {
+  await db('product_erp_goods').where({ merchant_id: merchantId, product_id: productId }).delete()
+  if (lines.length) await db('product_erp_goods').insert(lines.map((l, i) => ({ merchant_id: merchantId, product_id: productId, line_no: i + 1, goods_no: l.goods_no, spec_no: l.spec_no, quantity: l.quantity })))
+}

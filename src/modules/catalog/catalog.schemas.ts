@@ -19,6 +19,15 @@ const productFields = {
   spec_no: Nullable(Type.String({ maxLength: 64, description: 'ERP spec number (规格编号)', 'x-label': '规格编号' })),
   category: Nullable(Type.String({ maxLength: 64, 'x-label': '分类' })),
   attributes: Type.Array(Attribute, { maxItems: 50, description: 'Extension attributes (扩展属性)', 'x-label': '扩展属性' }),
+  erp_goods: Type.Array(Type.Object({
+    goods_no: Nullable(Type.String({ maxLength: 64, 'x-label': '货品编号' })),
+    spec_no: Nullable(Type.String({ maxLength: 64, 'x-label': '规格编号' })),
+    quantity: Type.Integer({ minimum: 1, maximum: 999, 'x-label': '数量', 'x-message': '数量应为 1 至 999 之间的整数' }),
+  }, { additionalProperties: false }), {
+    maxItems: 20,
+    description: 'The ERP goods this product is made of (a gift box of several goods): one order line each, with its quantity. Empty: the product itself (goods_no / spec_no), one of it',
+    'x-label': 'ERP 货品组成',
+  }),
   status: ProductStatus,
   sort_order: Type.Integer({ minimum: -1_000_000, maximum: 1_000_000, 'x-label': '排序', 'x-message': '排序应为 -1000000 至 1000000 之间的整数' }),
 }
@@ -31,6 +40,7 @@ export const CreateProductBodySchema = Type.Object({
   spec_no: Type.Optional(productFields.spec_no),
   category: Type.Optional(productFields.category),
   attributes: Type.Optional(productFields.attributes),
+  erp_goods: Type.Optional(productFields.erp_goods),
   status: Type.Optional(productFields.status),
   sort_order: Type.Optional(productFields.sort_order),
 }, { additionalProperties: false })

@@ -9,7 +9,8 @@ import { insertAudit, type Actor } from '../audit/audit.repository.js'
 import * as errors from './catalog.errors.js'
 import { productUsedByCards } from '../cards/cards.repository.js'
 import * as repo from './catalog.repository.js'
-import type { ProductRow, SetProduct } from './catalog.repository.js'
+import type { ErpGoodsLine, ProductRow, SetProduct } from './catalog.repository.js'
+import { validationFailed } from '../../shared/errors.js'
 import type { CreateProductBody, Product, UpdateProductBody } from './catalog.schemas.js'
 
 /**
@@ -62,7 +63,7 @@ export function imageUrl (stored: string, publicBaseUrl: string): string {
   return stored.startsWith('/') ? `${publicBaseUrl}${stored}` : stored
 }
 
-export function toProduct (row: ProductRow, publicBaseUrl: string): Product {
+export function toProduct (row: ProductRow, publicBaseUrl: string, erpGoods: ErpGoodsLine[] = []): Product {
   const images = (JSON.parse(row.images) as string[]).map((i) => imageUrl(i, publicBaseUrl))
   return {
     id: Number(row.id),
@@ -72,6 +73,7 @@ export function toProduct (row: ProductRow, publicBaseUrl: string): Product {
     description: row.description,
     goods_no: row.goods_no,
     spec_no: row.spec_no,
+    erp_goods: erpGoods,
     category: row.category,
     attributes: JSON.parse(row.attributes),
     status: row.status,
@@ -79,6 +81,14 @@ export function toProduct (row: ProductRow, publicBaseUrl: string): Product {
     created_at: iso(row.created_at)!,
     updated_at: iso(row.updated_at)!,
   }
+}
+
+/** ERP goods lines as given: trimmed, each naming a good (goods_no or spec_no); 422 otherwise. */
+function checkErpGoods (lines: ErpGoodsLine[]): ErpGoodsLine[] {
+  const out = lines.map((l) => ({ goods_no: l.goods_no?.trim() || null, spec_no: l.spec_no?.trim() || null, quantity: l.quantity }))
+  const bad = out.findIndex((l) => !l.goods_no && !l.spec_no)
+  if (bad >= 0) throw validationFailed({ details: [{ path: `/erp_goods/${bad}`, message: '每行 ERP 货品请填写货品编号或规格编号' }] })
+  return out
 }
 
 export function createCatalogService ({ db, clock, publicBaseUrl }: { db: Db; clock: Clock; publicBaseUrl: string }) {
@@ -106,11 +116,36 @@ export function createCatalogService ({ db, clock, publicBaseUrl }: { db: Db; cl
     },
 
     async list (merchantId: number, f: { status?: string; category?: string; q?: string }): Promise<Product[]> {
-      return (await repo.listProducts(db, merchantId, f)).map((r) => toProduct(r, publicBaseUrl))
+      const rows = await repo.listProducts(db, merchantId, f)
+      const lines = await repo.erpGoodsOf(db, merchantId, rows.map((r) => Number(r.id)))
+      return rows.map((r) => toProduct(r, publicBaseUrl, lines.get(Number(r.id))))
     },
 
     async get (merchantId: number, id: number): Promise<Product> {
-      return toProduct(await load(merchantId, id), publicBaseUrl)
+      const row = await load(merchantId, id)
+      return toProduct(row, publicBaseUrl, (await repo.erpGoodsOf(db, merchantId, [id])).get(id))
+    },
+
+    /**
+     * What an order of this product is in the ERP: its ERP goods lines, or the product itself
+     * (its goods_no / spec_no, one of it) when it has none; deleted products included (an order
+     * keeps its product). Empty when the product names no ERP good at all.
+     */
+    async erpGoods (merchantId: number, productId: number): Promise<ErpGoodsLine[]> {
+      const lines = (await repo.erpGoodsOf(db, merchantId, [productId])).get(productId)
+      if (lines?.length) return lines
+      const row = await db<ProductRow>('products').where({ merchant_id: merchantId, id: productId }).first()
+      return row && (row.goods_no || row.spec_no) ? [{ goods_no: row.goods_no, spec_no: row.spec_no, quantity: 1 }] : []
+    },
+
+    /** Every product of the merchant (not deleted) with the ERP goods it is made of, as erpGoods reads them. */
+    async erpGoodsOfAll (merchantId: number): Promise<Array<{ product_id: number; name: string; lines: ErpGoodsLine[] }>> {
+      const rows = await repo.listProducts(db, merchantId, {})
+      const lines = await repo.erpGoodsOf(db, merchantId, rows.map((r) => Number(r.id)))
+      return rows.map((r) => ({
+        product_id: Number(r.id), name: r.name,
+        lines: lines.get(Number(r.id)) ?? (r.goods_no || r.spec_no ? [{ goods_no: r.goods_no, spec_no: r.spec_no, quantity: 1 }] : []),
+      }))
     },
 
     async create (merchantId: number, body: CreateProductBody, actor: Actor): Promise<Product> {
@@ -130,6 +165,7 @@ export function createCatalogService ({ db, clock, publicBaseUrl }: { db: Db; cl
           created_at: now.getTime(),
           updated_at: now.getTime(),
         })
+        if (body.erp_goods?.length) await repo.replaceErpGoods(trx, merchantId, newId, checkErpGoods(body.erp_goods))
         await insertAudit(trx, merchantId, actor, { action: 'products.create', target_type: 'product', target_id: newId, summary: { name: body.name } }, now)
         return newId
       })
@@ -150,8 +186,10 @@ export function createCatalogService ({ db, clock, publicBaseUrl }: { db: Db; cl
       if (body.attributes !== undefined) patch.attributes = JSON.stringify(body.attributes)
       if (body.status !== undefined) patch.status = body.status
       if (body.sort_order !== undefined) patch.sort_order = body.sort_order
+      const erpGoods = body.erp_goods === undefined ? undefined : checkErpGoods(body.erp_goods)
       await db.transaction(async (trx) => {
         await repo.updateProduct(trx, merchantId, id, patch)
+        if (erpGoods) await repo.replaceErpGoods(trx, merchantId, id, erpGoods)
         await insertAudit(trx, merchantId, actor, {
           action: 'products.update', target_type: 'product', target_id: id, summary: { changed: Object.keys(body) },
         }, now)

@@ -152,3 +152,24 @@ t.test('descriptions keep what the console\'s editor (Tiptap) writes; a refused 
   t.equal(sanitizeDescription('<p>看图<img src="http://plain.example/a.jpg"><img src="javascript:alert(1)"><img src="/api/v1/products"><img src="a.png"></p>'), '<p>看图</p>',
     'pictures over http, javascript: or from any other path are dropped whole')
 })
+
+t.test('a product made of several ERP goods: set, read back, cleared; a line naming no good is refused and changes nothing', async (t) => {
+  const ta = await buildTestApp(t)
+  const token = await ta.login()
+  const h = ta.auth(token)
+  const created = await ta.app.inject({ method: 'POST', url: '/api/v1/products', headers: h, payload: { name: '礼盒', goods_no: 'G-BOX', erp_goods: [{ goods_no: 'G-A', spec_no: ' S-A ', quantity: 2 }, { goods_no: null, spec_no: 'S-B', quantity: 1 }] } })
+  t.equal(created.statusCode, 201)
+  t.same(created.json().erp_goods, [{ goods_no: 'G-A', spec_no: 'S-A', quantity: 2 }, { goods_no: null, spec_no: 'S-B', quantity: 1 }], 'in order, trimmed')
+  const id = created.json().id
+  t.same((await ta.app.inject({ method: 'GET', url: '/api/v1/products', headers: h })).json().items.find((p: { id: number }) => p.id === id).erp_goods.length, 2, 'the list carries them too')
+
+  const bad = await ta.app.inject({ method: 'PATCH', url: `/api/v1/products/${id}`, headers: h, payload: { erp_goods: [{ goods_no: 'G-C', spec_no: null, quantity: 1 }, { goods_no: ' ', spec_no: null, quantity: 1 }] } })
+  t.equal(bad.statusCode, 422)
+  t.match(bad.json(), { code: 'validation_failed', details: [{ path: '/erp_goods/1', message: '每行 ERP 货品请填写货品编号或规格编号' }] })
+  t.equal((await ta.app.inject({ method: 'PATCH', url: `/api/v1/products/${id}`, headers: h, payload: { erp_goods: [{ goods_no: 'G-A', spec_no: null, quantity: 0 }] } })).statusCode, 422, 'a quantity under 1')
+  t.equal((await ta.db('product_erp_goods').where({ product_id: id })).length, 2, 'nothing changed')
+
+  const cleared = await ta.app.inject({ method: 'PATCH', url: `/api/v1/products/${id}`, headers: h, payload: { erp_goods: [] } })
+  t.same(cleared.json().erp_goods, [], 'none: the product is its own goods_no again')
+  t.same(await ta.app.services.catalog.erpGoods((await ta.db('merchants').first()).id, id), [{ goods_no: 'G-BOX', spec_no: null, quantity: 1 }])
+})

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { actorOf, sessionOf } from '../../plugins/admin-auth.js'
 import { errorResponses } from '../../shared/schemas.js'
-import { ErpTestBodySchema, ErpTestResultSchema, ErpViewSchema, LastSyncSchema, PutErpBodySchema, SyncResultSchema } from './erp.schemas.js'
+import { ErpStockListSchema, ErpTestBodySchema, ErpTestResultSchema, ErpViewSchema, LastSyncSchema, PutErpBodySchema, SyncResultSchema } from './erp.schemas.js'
 import { patchSchema, patchSection } from '../settings/section-patch.js'
 
 const security = [{ adminBearer: [] }]
@@ -47,6 +47,15 @@ export const erpRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     onRequest: app.requirePermission('orders.ship'),
   }, async (req) => app.services.erp.syncNow(sessionOf(req).merchant.id))
+
+  app.get('/api/v1/erp/stock', {
+    schema: {
+      operationId: 'getErpStock', tags: ['products'], security,
+      summary: 'The stock the ERP synced (every five minutes, with the shipments) for each product that names ERP goods, and when',
+      response: { 200: ErpStockListSchema, ...errorResponses },
+    },
+    onRequest: app.requirePermission('products.read'),
+  }, async (req) => app.services.erp.stock(sessionOf(req).merchant.id))
 
   app.get('/api/v1/erp/logistics-sync', {
     schema: { operationId: 'getErpLastSync', tags: ['orders'], security, summary: 'The last back-sync (periodic or 立即同步): when, how it ended, what it did; null before the first', response: { 200: LastSyncSchema, ...errorResponses } },

@@ -17,7 +17,12 @@ export const PutErpBodySchema = Type.Object({
 }, { additionalProperties: false })
 export type PutErpBody = Static<typeof PutErpBodySchema>
 
-export const SyncResultSchema = Type.Object({ shipped: Type.Integer(), failed: Type.Integer() })
+export const SyncResultSchema = Type.Object({
+  shipped: Type.Integer({ description: 'Orders shipped' }),
+  failed: Type.Integer({ description: 'Records acknowledged as failed (unknown order, courier or product; a stock the ERP could not compute)' }),
+  stock_updated: Type.Integer({ description: 'Stock figures stored' }),
+  ack_failed: Type.Integer({ description: 'Records the ERP did not accept in its acknowledgements (per-item errors)' }),
+})
 export type SyncResult = Static<typeof SyncResultSchema>
 
 /** 测试连接: the connection to try, as the form has it (the appsecret omitted: the stored one). */
@@ -39,10 +44,27 @@ export const LastSyncSchema = Nullable(Type.Object({
   trigger: Type.Union([Type.Literal('schedule'), Type.Literal('manual')], { description: 'schedule: the periodic pull (every five minutes); manual: 立即同步' }),
   ok: Type.Boolean(),
   shipped: Type.Integer({ description: 'Orders shipped by this sync' }),
-  failed: Type.Integer({ description: 'Records acknowledged as failed (unknown order or courier)' }),
+  failed: Type.Integer({ description: 'Records acknowledged as failed (unknown order, courier or product)' }),
+  stock_updated: Type.Integer({ description: 'Stock figures stored by this sync' }),
+  ack_errors: Type.Array(Type.String(), { description: 'The records the ERP did not accept in its acknowledgements, "id: reason" in its words' }),
   error: Nullable(Type.String({ description: 'Why the sync stopped, in Chinese (the vendor\'s message when it answered)' })),
   started_at: Type.String({ format: 'date-time' }),
   finished_at: Type.String({ format: 'date-time' }),
   last_ok_at: Nullable(Type.String({ format: 'date-time', description: 'When a sync last ended without error' })),
 }))
 export type LastSync = Static<typeof LastSyncSchema>
+
+export const ErpStockListSchema = Type.Object({
+  items: Type.Array(Type.Object({
+    product_id: Type.Integer(),
+    name: Type.String(),
+    lines: Type.Array(Type.Object({
+      goods_no: Nullable(Type.String()), spec_no: Nullable(Type.String()), quantity: Type.Integer({ description: 'How many of this good one product takes' }),
+      stock: Nullable(Type.Number({ description: 'The ERP\'s last figure for this good; null before the first' })),
+      updated_at: Nullable(Type.String({ format: 'date-time' })),
+    })),
+    available: Nullable(Type.Integer({ description: 'How many of the product the stock makes (its scarcest good); null until every good has a figure' })),
+    updated_at: Nullable(Type.String({ format: 'date-time', description: 'When the ERP last synced a figure of this product' })),
+  })),
+})
+export type ErpStockList = Static<typeof ErpStockListSchema>

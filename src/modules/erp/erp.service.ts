@@ -1,8 +1,10 @@
-// The ERP connection (Wangdiantong classic): orders are pushed on order.created (and a
+// The ERP connection (Wangdiantong classic or 旗舰版): orders are pushed on order.created (and a
 // cancellation pushed as a refund), through the outbox with its retries; the result stays on the
 // order (erp_status, erp_error). A periodic pull syncs the ERP's shipments back: each record
 // ships its order (order.shipped) and is acknowledged; unknown orders or couriers are
-// acknowledged as failed with the reason, never dropped.
+// acknowledged as failed with the reason, never dropped. The same pull stores the ERP's stock
+// per ERP good and acknowledges it; records the ERP does not accept in an acknowledgement are
+// kept on the sync's status.
 import type { Knex } from 'knex'
 import type { Clock } from '../../shared/clock.js'
 import { AppError, validationFailed } from '../../shared/errors.js'
@@ -10,19 +12,22 @@ import { REASON_CHARS } from '../../shared/outbound.js'
 import type { Actor } from '../audit/audit.repository.js'
 import { courierCodeResolver } from '../couriers/couriers.repository.js'
 import { findOrder, setErpStatus } from '../orders/orders.repository.js'
+import { findCard } from '../cards/cards.repository.js'
+import type { CatalogService } from '../catalog/catalog.service.js'
 import type { Order } from '../orders/orders.schemas.js'
 import type { OrdersService } from '../orders/orders.service.js'
 import { enqueue } from '../outbox/outbox.repository.js'
 import { HandlerError, type Handler, type OutboxRow } from '../outbox/outbox.types.js'
 import { createSectionStore } from '../settings/section-store.js'
 import { erpAdapter } from '../../integrations/erp/registry.js'
-import type { ErpAdapter, ErpTrade } from '../../integrations/erp/port.js'
+import type { AckFailure, ErpAdapter, ErpStockChange } from '../../integrations/erp/port.js'
 import type { VendorHttp } from '../../integrations/vendor-endpoints.js'
 import { merchantsWithSection } from '../settings/settings.repository.js'
 import { iso } from '../../shared/schemas.js'
 import { erpCallFailed, erpNotConfigured } from './erp.errors.js'
-import { findSyncStatus, saveSyncStatus } from './erp.repository.js'
-import type { ErpProtocol, ErpTestBody, ErpTestResult, ErpView, LastSync, PutErpBody, SyncResult } from './erp.schemas.js'
+import { findSyncStatus, saveStock, saveSyncStatus, stockOf } from './erp.repository.js'
+import { erpTrade, stockKey } from './erp-trade.js'
+import type { ErpProtocol, ErpStockList, ErpTestBody, ErpTestResult, ErpView, LastSync, PutErpBody, SyncResult } from './erp.schemas.js'
 import { IntegrationError, toHandlerError, toIntegrationError } from '../../integrations/errors.js'
 
 const SECTION = 'erp'
@@ -53,7 +58,7 @@ export function erpFailureText (err: unknown): string {
   return i > 0 ? m.slice(i + 2) : m
 }
 
-export function createErpService ({ db, clock, masterKey, orders, http }: { db: Knex; clock: Clock; masterKey: Buffer; orders: OrdersService; http: VendorHttp }) {
+export function createErpService ({ db, clock, masterKey, orders, catalog, http }: { db: Knex; clock: Clock; masterKey: Buffer; orders: OrdersService; catalog: Pick<CatalogService, 'erpGoods' | 'erpGoodsOfAll'>; http: VendorHttp }) {
   const section = createSectionStore<ErpSection>({ db, clock, masterKey }, { name: SECTION, defaults: NONE, keyPurpose: 'erp-credentials' })
 
   async function connection (merchantId: number): Promise<Connection | null> {
@@ -66,11 +71,11 @@ export function createErpService ({ db, clock, masterKey, orders, http }: { db: 
     return erpAdapter(s.protocol, { sid: s.sid, appkey: s.appkey, secret, shop_no: s.shop_no, endpoint: s.endpoint }, http, () => clock.now())
   }
 
-  function trade (o: Order, refund: boolean): ErpTrade {
-    return {
-      tid: o.order_no, refund, created_at: new Date(o.created_at).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }), consignee: o.consignee, remark: o.remark,
-      item: { oid: `${o.order_no}-1`, goods_id: String(o.product.product_id), goods_no: o.product.goods_no ?? '', spec_no: o.product.spec_no ?? '', goods_name: o.product.name },
-    }
+  /** The order's value: its card's face value (fen), 0 when the card has none. */
+  async function faceValue (merchantId: number, orderNo: string): Promise<number> {
+    const row = await findOrder(db, merchantId, orderNo)
+    const card = row ? await findCard(db, merchantId, Number(row.card_id)) : undefined
+    return Number(card?.face_value ?? 0)
   }
 
   const push: Handler = async (row) => {
@@ -78,7 +83,9 @@ export function createErpService ({ db, clock, masterKey, orders, http }: { db: 
     const p = JSON.parse(row.payload) as { order: Order; refund: boolean }
     if (!s) return { response_excerpt: 'no ERP configured' }
     try {
-      await client(row.merchant_id, s).pushTrade(trade(p.order, p.refund))
+      const goods = await catalog.erpGoods(row.merchant_id, p.order.product.product_id)
+      const amount = await faceValue(row.merchant_id, p.order.order_no)
+      await client(row.merchant_id, s).pushTrade(erpTrade(p.order, p.refund, goods, amount))
     } catch (err) {
       const e = toIntegrationError(err)
       await setErpStatus(db, row.merchant_id, p.order.order_no, e.retryable ? 'retrying' : 'failed', e.message.slice(0, REASON_CHARS))
@@ -101,6 +108,16 @@ export function createErpService ({ db, clock, masterKey, orders, http }: { db: 
         await setErpStatus(trx, row.merchant_id, order.order_no, 'pending')
         await enqueue(trx, [{ merchant_id: row.merchant_id, topic: 'erp.push', idempotency_key: `erp:${order.order_no}:${refund ? 'refund' : 'push'}`, payload: { order, refund } }], clock.now())
       }
+    },
+
+    /**
+     * 重试 of an erp.push from 集成调用, in the requeue's transaction: the order shows the push
+     * as waiting again (not the failure being retried).
+     */
+    async requeued (trx: Knex.Transaction | Knex, row: OutboxRow): Promise<void> {
+      let orderNo: unknown
+      try { orderNo = (JSON.parse(row.payload) as { order?: Order }).order?.order_no } catch { orderNo = null }
+      if (typeof orderNo === 'string') await setErpStatus(trx, row.merchant_id, orderNo, 'pending', null)
     },
 
     /** The merchants with an ERP connection (the back-sync visits each). */
@@ -133,16 +150,24 @@ export function createErpService ({ db, clock, masterKey, orders, http }: { db: 
      */
     async syncLogistics (merchantId: number, signal?: AbortSignal, trigger: 'schedule' | 'manual' = 'schedule'): Promise<SyncResult> {
       const s = await connection(merchantId)
-      if (!s) return { shipped: 0, failed: 0 }
+      if (!s) return { shipped: 0, failed: 0, stock_updated: 0, ack_failed: 0 }
       const startedAt = clock.now().getTime()
-      const counts = { shipped: 0, failed: 0 }
+      const counts: SyncResult = { shipped: 0, failed: 0, stock_updated: 0, ack_failed: 0 }
+      const refused: AckFailure[] = []
+      const status = (ok: boolean, error: string | null) => saveSyncStatus(db, {
+        merchant_id: merchantId, trigger, ok, shipped: counts.shipped, failed: counts.failed, stock_updated: counts.stock_updated,
+        ack_errors: refused.length ? refused.map((f) => (f.id ? `${f.id}: ${f.message}` : f.message)).join('\n').slice(0, 1000) : null,
+        error, started_at: startedAt, finished_at: clock.now().getTime(),
+      })
       try {
-        await pull(merchantId, s, counts, signal)
+        const erp = client(merchantId, s)
+        await pull(merchantId, erp, counts, refused, signal)
+        await pullStock(merchantId, erp, counts, refused, signal)
       } catch (err) {
-        await saveSyncStatus(db, { merchant_id: merchantId, trigger, ok: false, ...counts, error: erpFailureText(err).slice(0, 500), started_at: startedAt, finished_at: clock.now().getTime() })
+        await status(false, erpFailureText(err).slice(0, 500))
         throw err
       }
-      await saveSyncStatus(db, { merchant_id: merchantId, trigger, ok: true, ...counts, error: null, started_at: startedAt, finished_at: clock.now().getTime() })
+      await status(true, null)
       return counts
     },
 
@@ -161,8 +186,29 @@ export function createErpService ({ db, clock, masterKey, orders, http }: { db: 
     async lastSync (merchantId: number): Promise<LastSync> {
       const r = await findSyncStatus(db, merchantId)
       return r
-        ? { trigger: r.trigger, ok: Boolean(r.ok), shipped: Number(r.shipped), failed: Number(r.failed), error: r.error, started_at: iso(r.started_at)!, finished_at: iso(r.finished_at)!, last_ok_at: iso(r.last_ok_at) }
+        ? {
+            trigger: r.trigger, ok: Boolean(r.ok), shipped: Number(r.shipped), failed: Number(r.failed), stock_updated: Number(r.stock_updated ?? 0),
+            ack_errors: r.ack_errors ? r.ack_errors.split('\n') : [], error: r.error, started_at: iso(r.started_at)!, finished_at: iso(r.finished_at)!, last_ok_at: iso(r.last_ok_at),
+          }
         : null
+    },
+
+    /** The ERP's stock of each product that names ERP goods: per good, and how many of the product that makes. */
+    async stock (merchantId: number): Promise<ErpStockList> {
+      const products = (await catalog.erpGoodsOfAll(merchantId)).filter((p) => p.lines.length)
+      const stored = await stockOf(db, merchantId, products.flatMap((p) => p.lines.map(stockKey)).filter((k): k is string => k !== null))
+      return {
+        items: products.map((p) => {
+          const lines = p.lines.map((l) => {
+            const st = stored.get(stockKey(l) ?? '')
+            return { goods_no: l.goods_no, spec_no: l.spec_no, quantity: l.quantity, stock: st ? st.quantity : null, updated_at: st ? iso(st.updated_at)! : null }
+          })
+          // A gift box is there as many times as its scarcest good allows.
+          const available = lines.every((l) => l.stock !== null) ? Math.min(...lines.map((l) => Math.floor(Math.max(0, l.stock!) / l.quantity))) : null
+          const times = lines.map((l) => l.updated_at).filter((t): t is string => t !== null).sort()
+          return { product_id: p.product_id, name: p.name, lines, available, updated_at: times.length ? times[times.length - 1] : null }
+        }),
+      }
     },
 
     /**
@@ -186,8 +232,7 @@ export function createErpService ({ db, clock, masterKey, orders, http }: { db: 
   }
 
   /** Pulls shipped records until none is left; each is applied and acknowledged (counts as it goes). */
-  async function pull (merchantId: number, s: Connection, counts: SyncResult, signal?: AbortSignal): Promise<void> {
-    const erp = client(merchantId, s)
+  async function pull (merchantId: number, erp: ErpAdapter, counts: SyncResult, refused: AckFailure[], signal?: AbortSignal): Promise<void> {
     const courierOf = await courierCodeResolver(db, merchantId)
     for (let round = 0; round < 100 && !signal?.aborted; round++) {
       const list = await erp.pullShipments()
@@ -206,7 +251,37 @@ export function createErpService ({ db, clock, masterKey, orders, http }: { db: 
         else counts.failed++
         acks.push({ id: tr.id, ok, message })
       }
-      await erp.acknowledge(acks)
+      const notTaken = await erp.acknowledge(acks)
+      counts.ack_failed += notTaken.length
+      refused.push(...notTaken)
+    }
+  }
+
+  /**
+   * Pulls stock changes until none is left: each figure is stored under the ERP good it names
+   * (matched against the merchant's products' spec_no / goods_no) and acknowledged; one that
+   * names no good of ours, or that the ERP could not compute, is acknowledged as failed.
+   */
+  async function pullStock (merchantId: number, erp: ErpAdapter, counts: SyncResult, refused: AckFailure[], signal?: AbortSignal): Promise<void> {
+    const known = new Set((await catalog.erpGoodsOfAll(merchantId)).flatMap((p) => p.lines.map(stockKey)).filter((k): k is string => k !== null))
+    for (let round = 0; round < 100 && !signal?.aborted; round++) {
+      const list = await erp.pullStock()
+      if (list.length === 0) break
+      const acks: Array<{ change: ErpStockChange; ok: boolean; message: string }> = []
+      for (const change of list) {
+        const key = change.keys.find((k) => known.has(k))
+        let message = '成功'
+        if (change.quantity === null) message = change.error ?? '库存数量无效'
+        else if (!key) message = `没有对应的商品（${change.keys[0] ?? change.id}）`
+        else await saveStock(db, merchantId, { spec_key: key, quantity: change.quantity, erp_rec_id: change.id, updated_at: clock.now().getTime() })
+        const ok = message === '成功'
+        if (ok) counts.stock_updated++
+        else counts.failed++
+        acks.push({ change, ok, message })
+      }
+      const notTaken = await erp.acknowledgeStock(acks)
+      counts.ack_failed += notTaken.length
+      refused.push(...notTaken)
     }
   }
   return service

@@ -46,8 +46,9 @@ t.test('ERP push → back-sync → shipped, with acknowledgements', async (t) =>
   ] })
   nock('https://sandbox.wangdian.cn').post('/openapi2/logistics_sync_ack.php', (b) => { acked = JSON.parse((b as Record<string, string>).logistics_list); return true }).reply(200, { code: 0, errors: [] })
   nock('https://sandbox.wangdian.cn').post('/openapi2/logistics_sync_query.php').reply(200, { code: 0, trades: [] })
+  nock('https://sandbox.wangdian.cn').post('/openapi2/api_goods_stock_change_query.php').reply(200, { code: 0, stock_change_list: [] })
   const sync = await f.app.inject({ method: 'POST', url: '/api/v1/erp/logistics-sync', headers: f.auth(f.token) })
-  t.same(sync.json(), { shipped: 1, failed: 2 })
+  t.same(sync.json(), { shipped: 1, failed: 2, stock_updated: 0, ack_failed: 0 })
   t.same(acked, [
     { rec_id: '11', status: 0, message: '成功' },
     { rec_id: '12', status: 1, message: '订单不存在' },
@@ -90,8 +91,9 @@ t.test('Wangdiantong 旗舰版: pushSelf2 with positional arguments, getSyncList
   nock('http://wdt.wangdian.cn').post('/openapi').query(true).reply(reply({ order: [{ sync_id: 7, tid: orderNo, logistics_no: 'YT2000000001', logistics_name: '圆通速递' }] }))
   nock('http://wdt.wangdian.cn').post('/openapi').query(true).reply(reply({}))
   nock('http://wdt.wangdian.cn').post('/openapi').query(true).reply(reply([]))
+  nock('http://wdt.wangdian.cn').post('/openapi').query(true).reply(reply({ id_list: [] }))
   const sync = await f.app.inject({ method: 'POST', url: '/api/v1/erp/logistics-sync', headers: f.auth(f.token) })
-  t.same(sync.json(), { shipped: 1, failed: 0 })
+  t.same(sync.json(), { shipped: 1, failed: 0, stock_updated: 0, ack_failed: 0 })
   t.equal(calls[1].query.method, 'sales.LogisticsSync.getSyncListExt')
   t.same(calls[2], { query: calls[2].query, body: [[{ sync_id: '7', status: 0, error_msg: '' }]] })
   t.equal(calls[2].query.method, 'sales.LogisticsSync.update')
@@ -192,7 +194,8 @@ t.test('立即同步 and the periodic pull record the last back-sync; a failure 
   ] })
   nock('https://sandbox.wangdian.cn').post('/openapi2/logistics_sync_ack.php').reply(200, { code: 0 })
   nock('https://sandbox.wangdian.cn').post('/openapi2/logistics_sync_query.php').reply(200, { code: 0, trades: [] })
-  t.same((await f.app.inject({ method: 'POST', url: '/api/v1/erp/logistics-sync', headers: admin })).json(), { shipped: 1, failed: 1 })
+  nock('https://sandbox.wangdian.cn').post('/openapi2/api_goods_stock_change_query.php').reply(200, { code: 0, stock_change_list: [] })
+  t.same((await f.app.inject({ method: 'POST', url: '/api/v1/erp/logistics-sync', headers: admin })).json(), { shipped: 1, failed: 1, stock_updated: 0, ack_failed: 0 })
   const ok = await last()
   t.match(ok, { trigger: 'manual', ok: true, shipped: 1, failed: 1, error: null })
   t.equal(ok.last_ok_at, ok.finished_at)
@@ -205,6 +208,7 @@ t.test('立即同步 and the periodic pull record the last back-sync; a failure 
 
   // The periodic pull (the worker's call) is recorded as such.
   nock('https://sandbox.wangdian.cn').post('/openapi2/logistics_sync_query.php').reply(200, { code: 0, trades: [] })
+  nock('https://sandbox.wangdian.cn').post('/openapi2/api_goods_stock_change_query.php').reply(200, { code: 0, stock_change_list: [] })
   await f.app.services.erp.syncLogistics((await f.db('merchants').first()).id)
   t.match(await last(), { trigger: 'schedule', ok: true, shipped: 0, failed: 0, error: null })
 })

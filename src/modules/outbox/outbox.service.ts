@@ -9,6 +9,7 @@ import { insertAudit, type Actor } from '../audit/audit.repository.js'
 import { findRow, listRows, requeueFailed, type ListedRow } from './outbox.repository.js'
 import { integrationCallNotFailed, integrationCallNotFound } from './outbox.errors.js'
 import type { IntegrationCall } from './outbox.schemas.js'
+import type { OutboxRow } from './outbox.types.js'
 
 /** A call's state as the 重试 refusal names it. */
 const CALL_STATE: Record<string, string> = { pending: '正在等待发送', processing: '正在发送', done: '已成功' }
@@ -30,7 +31,10 @@ function subject (r: ListedRow): Pick<IntegrationCall, 'order_no' | 'card_no' | 
   return { order_no: str(p.vars?.order_no) === 'TEST' ? null : str(p.vars?.order_no), card_no: str(p.card_no), phone: maskPhone(str(p.phone)), event: str(p.event) }
 }
 
-export function createOutboxService ({ db, clock }: { db: Knex; clock: Clock }) {
+/** What a topic's owner does when one of its calls is sent again (in the requeue's transaction). */
+export type RequeueHook = (trx: Knex.Transaction, row: OutboxRow) => Promise<void>
+
+export function createOutboxService ({ db, clock, requeued = {} }: { db: Knex; clock: Clock; requeued?: Partial<Record<string, RequeueHook>> }) {
   return {
     async integrationCalls (merchantId: number, q: { topic?: IntegrationTopic; status?: string; cursor?: string; limit?: number }) {
       const limit = q.limit ?? 50
@@ -52,7 +56,13 @@ export function createOutboxService ({ db, clock }: { db: Knex; clock: Clock }) 
     /** 重试: a failed call (dead, or waiting for its next retry) is sent again now with a fresh retry schedule. */
     async retry (merchantId: number, id: number, actor: Actor) {
       const now = clock.now()
-      if (!await requeueFailed(db, merchantId, id, INTEGRATION_TOPICS, now.getTime())) {
+      const done = await db.transaction(async (trx) => {
+        if (!await requeueFailed(trx, merchantId, id, INTEGRATION_TOPICS, now.getTime())) return false
+        const row = await findRow(trx, merchantId, id, INTEGRATION_TOPICS)
+        if (row) await requeued[row.topic]?.(trx, row)
+        return true
+      })
+      if (!done) {
         const row = await findRow(db, merchantId, id, INTEGRATION_TOPICS)
         if (!row) throw integrationCallNotFound()
         throw integrationCallNotFailed({ details: [{ path: '/id', message: `该调用${CALL_STATE[row.status] ?? '不在失败状态'}，不需要重试`, code: row.status }] })

@@ -1527,6 +1527,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/erp/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stock the ERP synced (every five minutes, with the shipments) for each product that names ERP goods, and when */
+        get: operations["getErpStock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/integration-calls": {
         parameters: {
             query?: never;
@@ -2935,6 +2952,12 @@ export interface operations {
                                 key: string;
                                 value: string;
                             }[];
+                            /** @description The ERP goods this product is made of (a gift box of several goods): one order line each, with its quantity. Empty: the product itself (goods_no / spec_no), one of it */
+                            erp_goods: {
+                                goods_no: string | null;
+                                spec_no: string | null;
+                                quantity: number;
+                            }[];
                             status: "on" | "off";
                             sort_order: number;
                             /** @description The first image, or null */
@@ -3017,6 +3040,12 @@ export interface operations {
                         key: string;
                         value: string;
                     }[];
+                    /** @description The ERP goods this product is made of (a gift box of several goods): one order line each, with its quantity. Empty: the product itself (goods_no / spec_no), one of it */
+                    erp_goods?: {
+                        goods_no: string | null;
+                        spec_no: string | null;
+                        quantity: number;
+                    }[];
                     status?: "on" | "off";
                     sort_order?: number;
                 };
@@ -3044,6 +3073,12 @@ export interface operations {
                         attributes: {
                             key: string;
                             value: string;
+                        }[];
+                        /** @description The ERP goods this product is made of (a gift box of several goods): one order line each, with its quantity. Empty: the product itself (goods_no / spec_no), one of it */
+                        erp_goods: {
+                            goods_no: string | null;
+                            spec_no: string | null;
+                            quantity: number;
                         }[];
                         status: "on" | "off";
                         sort_order: number;
@@ -3134,6 +3169,12 @@ export interface operations {
                         attributes: {
                             key: string;
                             value: string;
+                        }[];
+                        /** @description The ERP goods this product is made of (a gift box of several goods): one order line each, with its quantity. Empty: the product itself (goods_no / spec_no), one of it */
+                        erp_goods: {
+                            goods_no: string | null;
+                            spec_no: string | null;
+                            quantity: number;
                         }[];
                         status: "on" | "off";
                         sort_order: number;
@@ -3286,6 +3327,12 @@ export interface operations {
                         key: string;
                         value: string;
                     }[];
+                    /** @description The ERP goods this product is made of (a gift box of several goods): one order line each, with its quantity. Empty: the product itself (goods_no / spec_no), one of it */
+                    erp_goods?: {
+                        goods_no: string | null;
+                        spec_no: string | null;
+                        quantity: number;
+                    }[];
                     status?: "on" | "off";
                     sort_order?: number;
                 };
@@ -3313,6 +3360,12 @@ export interface operations {
                         attributes: {
                             key: string;
                             value: string;
+                        }[];
+                        /** @description The ERP goods this product is made of (a gift box of several goods): one order line each, with its quantity. Empty: the product itself (goods_no / spec_no), one of it */
+                        erp_goods: {
+                            goods_no: string | null;
+                            spec_no: string | null;
+                            quantity: number;
                         }[];
                         status: "on" | "off";
                         sort_order: number;
@@ -12199,8 +12252,12 @@ export interface operations {
                         ok: boolean;
                         /** @description Orders shipped by this sync */
                         shipped: number;
-                        /** @description Records acknowledged as failed (unknown order or courier) */
+                        /** @description Records acknowledged as failed (unknown order, courier or product) */
                         failed: number;
+                        /** @description Stock figures stored by this sync */
+                        stock_updated: number;
+                        /** @description The records the ERP did not accept in its acknowledgements, "id: reason" in its words */
+                        ack_errors: string[];
                         /** @description Why the sync stopped, in Chinese (the vendor's message when it answered) */
                         error: string | null;
                         /** Format: date-time */
@@ -12277,8 +12334,100 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Orders shipped */
                         shipped: number;
+                        /** @description Records acknowledged as failed (unknown order, courier or product; a stock the ERP could not compute) */
                         failed: number;
+                        /** @description Stock figures stored */
+                        stock_updated: number;
+                        /** @description Records the ERP did not accept in its acknowledgements (per-item errors) */
+                        ack_failed: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getErpStock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            product_id: number;
+                            name: string;
+                            lines: {
+                                goods_no: string | null;
+                                spec_no: string | null;
+                                /** @description How many of this good one product takes */
+                                quantity: number;
+                                /** @description The ERP's last figure for this good; null before the first */
+                                stock: number | null;
+                                /** Format: date-time */
+                                updated_at: string | null;
+                            }[];
+                            /** @description How many of the product the stock makes (its scarcest good); null until every good has a figure */
+                            available: number | null;
+                            /**
+                             * Format: date-time
+                             * @description When the ERP last synced a figure of this product
+                             */
+                            updated_at: string | null;
+                        }[];
                     };
                 };
             };
