@@ -17,6 +17,7 @@ import * as smsOrderNo from './20261204010000_sms_order_no.js'
 import * as courierVariantDisabled from './20261204020000_courier_variant_disabled.js'
 import * as smsDropped from './20261204030000_sms_dropped.js'
 import * as erpSyncStatus from './20261204050000_erp_sync_status.js'
+import * as smsDelivery from './20261205010000_sms_delivery.js'
 
 const migrations: Record<string, Knex.Migration> = {
   '20261123000000_foundation': foundation,
@@ -35,6 +36,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261204020000_courier_variant_disabled': courierVariantDisabled,
   '20261204030000_sms_dropped': smsDropped,
   '20261204050000_erp_sync_status': erpSyncStatus,
+  '20261205010000_sms_delivery': smsDelivery,
 }
 
 export const migrationSource: Knex.MigrationSource<string> = {

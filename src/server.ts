@@ -7,6 +7,7 @@ import { ConfigError, loadConfig, type AppConfig } from './config.js'
 import { migrateLatest } from './shared/db.js'
 import { createErpSync, type ErpSync } from './workers/erp-sync.js'
 import { startHousekeeping } from './workers/housekeeping.js'
+import { createSmsReceipts, type SmsReceipts } from './workers/sms-receipts.js'
 
 function readConfig (): AppConfig {
   try {
@@ -41,10 +42,14 @@ export async function main (): Promise<void> {
   const stopBulkJobs = app.services.cards.startRunner()
   // Webhooks and messages leave through the outbox worker; ERP shipments are pulled back.
   let erpSync: ErpSync | undefined
+  // The texts' delivery receipts are asked for.
+  let smsReceipts: SmsReceipts | undefined
   if (config.worker) {
     app.services.worker.start()
     erpSync = createErpSync({ erp: app.services.erp, log: app.log })
     erpSync.start()
+    smsReceipts = createSmsReceipts({ db: app.db, notifications: app.services.notifications, log: app.log })
+    smsReceipts.start()
   }
   // KAQUAN_METRICS_PORT: /metrics without a token on a port of its own (for a scraper on a
   // private network; the service's port can stay public).
@@ -66,8 +71,10 @@ export async function main (): Promise<void> {
     metricsServer?.close()
     // A round of ERP calls in hand may take a while: the rest shuts down meanwhile.
     const erpStopped = erpSync?.stop()
+    const receiptsStopped = smsReceipts?.stop()
     await app.close()
     await erpStopped
+    await receiptsStopped
   })
 
   await app.listen({ port: config.port, host: config.host })
