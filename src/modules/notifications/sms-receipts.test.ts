@@ -8,6 +8,7 @@ import { redeemFixture } from '../../test-support/redeem-fixture.js'
 import { IntegrationError } from '../../integrations/errors.js'
 import { RECEIPT_RECHECK_MS, RECEIPT_WINDOW_MS } from './notifications.service.js'
 import { createSmsReceipts } from '../../workers/sms-receipts.js'
+import { createDb, onOneInstance } from '../../shared/db.js'
 
 const SETTINGS = {
   provider: 'console', sign_name: '鲜果铺', admin_phones: [],
@@ -102,12 +103,30 @@ t.test('the worker: a database error is logged and the next round resumes', asyn
     notifications: { pollReceipts: async (o) => { if (broken) throw new Error('SQLITE_BUSY: database is locked'); return f.app.services.notifications.pollReceipts(o) } },
     everyMs: 10,
   })
+  const until = async (ok: () => Promise<boolean> | boolean) => { for (let i = 0; i < 500 && !await ok(); i++) await new Promise((resolve) => setTimeout(resolve, 10)) }
   job.start()
-  await new Promise((resolve) => setTimeout(resolve, 50))
+  await until(() => errors.length >= 1)
   t.ok(errors.length >= 1, 'the failure is logged')
   clock.advance(60_000)
   broken = false
-  await new Promise((resolve) => setTimeout(resolve, 50))
+  await until(async () => (await f.db('sms_messages').first()).delivery_state === 'delivered')
   await job.stop()
   t.equal((await log())[0].delivery_state, 'delivered', 'the loop went on and applied the receipt')
+})
+
+t.test('the worker: one instance at a time (MySQL: a named server lock)', { skip: !process.env.TEST_MYSQL_URL && 'MySQL only: SQLite serves one instance' }, async (t) => {
+  const { f } = await setup(t)
+  const other = createDb(f.config.database)
+  t.teardown(() => other.destroy())
+  let rounds = 0
+  const job = createSmsReceipts({ db: f.db, log: { error: () => {} }, notifications: { pollReceipts: async () => { rounds++; return { asked: 0, delivered: 0, failed: 0, unknown: 0, failures: [] } } } })
+  let release!: () => void
+  const held = onOneInstance(other, 'sms-receipts', () => new Promise<void>((resolve) => { release = resolve }))
+  while (!release) await new Promise((resolve) => setTimeout(resolve, 10))
+  t.equal(await job.runOnce(), null, 'another instance is at it: this one skips the round')
+  t.equal(rounds, 0, 'and never asks the providers')
+  release()
+  t.equal(await held, true)
+  t.ok(await job.runOnce())
+  t.equal(rounds, 1)
 })
