@@ -2,9 +2,9 @@
 //  API错误码: https://help.aliyun.com/document_detail/101346.html (the isv.* / isp.* codes)
 //  OpenAPI common errors (InvalidAccessKeyId.*, SignatureDoesNotMatch, Throttling*): the POP
 //  gateway's codes, https://help.aliyun.com/zh/sdk/product-overview/rpc-mechanism
-//  Throttling: Aliyun's SDKs treat every code containing `Throttling` as throttling (Darabonba's
-//  retry policy matches the code by substring), so `Throttling`, `Throttling.Api`,
-//  `Throttling.User` and any other `…Throttling…` are transient.
+//  Throttling: Aliyun's SDK treats every code containing `Throttling` as throttling (as issue 16
+//  found by pointing the SDK and this adapter at one capture server), so `Throttling`,
+//  `Throttling.Api`, `Throttling.User` and any other `…Throttling…` are transient.
 //  Limits (发送频率限制): https://help.aliyun.com/document_detail/2881383.html
 import { fromCode, type CodeTable, type IntegrationError } from '../errors.js'
 
