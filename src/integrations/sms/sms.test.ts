@@ -143,7 +143,7 @@ t.test('Aliyun QuerySendDetails: delivered, failed with its code, waiting; the n
 t.test('Tencent PullSmsSendStatus: SUCCESS delivered, FAIL with its description; pulls again while full', async (t) => {
   const provider = tencentProvider({ secret_id: 'AKIDxx', secret_key: 'tsecret', sdk_app_id: '1400000000' }, http, fixed)
   const bodies: any[] = []
-  // The answer's shape as PullSmsSendStatus documents it (cloud.tencent.com/document/api/382/55988).
+  // The answer's shape as PullSmsSendStatus documents it (tencentcloud.com/document/api/382/40519).
   const full = Array.from({ length: 100 }, (_, i) => ({ UserReceiveTime: 1795000000, CountryCode: '86', SubscriberNumber: '13800138000', PhoneNumber: '+8613800138000', SerialNo: `s-${i}`, ReportStatus: 'SUCCESS', Description: '用户短信接收成功', SessionContext: '' }))
   const last = [{ UserReceiveTime: 1795000100, CountryCode: '86', SubscriberNumber: '13800138001', PhoneNumber: '+8613800138001', SerialNo: 's-fail', ReportStatus: 'FAIL', Description: '用户关机', SessionContext: '' }]
   const answers = [full, last]

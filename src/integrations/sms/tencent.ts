@@ -1,7 +1,8 @@
 // Tencent Cloud SMS (2021-01-11) with TC3-HMAC-SHA256: SendSms (success is per number) and
 // PullSmsSendStatus for the delivery receipts.
 //  SendSms: https://cloud.tencent.com/document/api/382/55981
-//  PullSmsSendStatus: https://cloud.tencent.com/document/api/382/55988
+//  PullSmsSendStatus: https://www.tencentcloud.com/document/api/382/40519 (answer fields: SerialNo,
+//  ReportStatus SUCCESS/FAIL, Description, UserReceiveTime in unix seconds)
 import { tc3Signature } from './tencent-signing.js'
 import type { VendorHttp } from '../vendor-endpoints.js'
 import type { SmsMessage, SmsProvider, SmsReceipt, SmsSent } from './port.js'
