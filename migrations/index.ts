@@ -17,6 +17,7 @@ import * as smsOrderNo from './20261204010000_sms_order_no.js'
 import * as courierVariantDisabled from './20261204020000_courier_variant_disabled.js'
 import * as smsDropped from './20261204030000_sms_dropped.js'
 import * as erpSyncStatus from './20261204050000_erp_sync_status.js'
+import * as smsDelivery from './20261205010000_sms_delivery.js'
 import * as erpStockAndGoods from './20261205020000_erp_stock_and_goods.js'
 import * as trackingState from './20261205030000_tracking_state.js'
 import * as eWaybillIssued from './20261205050000_e_waybill_issued.js'
@@ -38,6 +39,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261204020000_courier_variant_disabled': courierVariantDisabled,
   '20261204030000_sms_dropped': smsDropped,
   '20261204050000_erp_sync_status': erpSyncStatus,
+  '20261205010000_sms_delivery': smsDelivery,
   '20261205020000_erp_stock_and_goods': erpStockAndGoods,
   '20261205030000_tracking_state': trackingState,
   '20261205050000_e_waybill_issued': eWaybillIssued,

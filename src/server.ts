@@ -7,6 +7,7 @@ import { ConfigError, loadConfig, type AppConfig } from './config.js'
 import { migrateLatest } from './shared/db.js'
 import { createErpSync, type ErpSync } from './workers/erp-sync.js'
 import { startHousekeeping } from './workers/housekeeping.js'
+import { createSmsReceipts, type SmsReceipts } from './workers/sms-receipts.js'
 
 function readConfig (): AppConfig {
   try {
@@ -43,11 +44,15 @@ export async function main (): Promise<void> {
   let erpSync: ErpSync | undefined
   // SF orders whose route pushes stopped are asked about (one instance at a time).
   let stopTrackingSweep: (() => void) | undefined
+  // The texts' delivery receipts are asked for.
+  let smsReceipts: SmsReceipts | undefined
   if (config.worker) {
     app.services.worker.start()
     erpSync = createErpSync({ erp: app.services.erp, log: app.log })
     erpSync.start()
     stopTrackingSweep = app.services.tracking.startSweep()
+    smsReceipts = createSmsReceipts({ db: app.db, notifications: app.services.notifications, log: app.log })
+    smsReceipts.start()
   }
   // KAQUAN_METRICS_PORT: /metrics without a token on a port of its own (for a scraper on a
   // private network; the service's port can stay public).
@@ -70,8 +75,10 @@ export async function main (): Promise<void> {
     metricsServer?.close()
     // A round of ERP calls in hand may take a while: the rest shuts down meanwhile.
     const erpStopped = erpSync?.stop()
+    const receiptsStopped = smsReceipts?.stop()
     await app.close()
     await erpStopped
+    await receiptsStopped
   })
 
   await app.listen({ port: config.port, host: config.host })

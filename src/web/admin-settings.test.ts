@@ -1,8 +1,8 @@
 // 全局设置 → 提货设置 and 通知设置 in Debian's Chromium against the real server: pickup paused
 // from the console and the pause message seen on /r/default; a reservation window with a blocked
 // date the pickup page no longer offers; the SMS provider pointed at a fake Aliyun server on
-// 127.0.0.1, a test text seen in the log as sent, and a second one dropped by the per-phone limit
-// and shown as dropped with its reason. (The storefront's live preview is asserted in
+// 127.0.0.1, a test text seen in the log as sent, waiting for its receipt and then delivered, and
+// a second one dropped by the per-phone limit and shown as dropped with its whole reason. (The storefront's live preview is asserted in
 // admin-console.test.ts: the preview follows the form, then the pickup page shows the change.)
 import { createServer } from 'node:http'
 import type { Page } from 'playwright-core'
@@ -11,6 +11,7 @@ import { DESKTOP, browserSkip, launchBrowser, screenshot, withPage } from '../te
 import { LARGE_DESKTOP, consoleProblems, lastMessage, openConsole } from '../test-support/admin-console.js'
 import { pickupServer } from '../test-support/pickup-server.js'
 import { CONSIGNEE } from '../test-support/redeem-fixture.js'
+import { createSmsReceipts } from '../workers/sms-receipts.js'
 
 const skip = browserSkip()
 t.setTimeout(300_000)
@@ -24,8 +25,14 @@ function shanghaiDay (n: number): string {
 async function fakeAliyun (t: { teardown (fn: () => unknown): void }) {
   const calls: URL[] = []
   const server = createServer((req, res) => {
-    calls.push(new URL(req.url ?? '/', 'http://127.0.0.1'))
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    calls.push(url)
     res.setHeader('content-type', 'application/json')
+    // The receipt: delivered (QuerySendDetails' SendStatus 3), as Aliyun documents the answer.
+    if (url.searchParams.get('Action') === 'QuerySendDetails') {
+      res.end(JSON.stringify({ Code: 'OK', Message: 'OK', RequestId: 'req', TotalCount: 1, SmsSendDetailDTOs: { SmsSendDetailDTO: [{ ErrCode: 'DELIVERED', SendStatus: 3, ReceiveDate: '2026-11-23 10:00:05', SendDate: '2026-11-23 10:00:01', PhoneNum: url.searchParams.get('PhoneNumber'), TemplateCode: 'SMS_100001', Content: '' }] } }))
+      return
+    }
     res.end(JSON.stringify({ Code: 'OK', Message: 'OK', BizId: `biz-${calls.length}`, RequestId: 'req' }))
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -139,10 +146,21 @@ t.test('提货设置 and 通知设置 in a browser', { skip }, async (t) => {
       await server.app.services.worker.drainAll()
       await page.locator('.kq-smslog__state[data-state="sent"]').waitFor()
       t.equal(aliyun.calls.length, 1, 'the text reached the fake Aliyun server')
+      t.equal(aliyun.calls[0].searchParams.get('Action'), 'SendSms')
       t.equal(aliyun.calls[0].searchParams.get('PhoneNumbers'), '13600136000')
       t.equal(aliyun.calls[0].searchParams.get('SignName'), '鲜果铺')
       t.equal(aliyun.calls[0].searchParams.get('TemplateCode'), 'SMS_100001')
-      t.match(await page.locator('.kq-smslog tbody tr').first().innerText(), /136\*\*\*\*6000[\s\S]*测试短信[\s\S]*已发送[\s\S]*biz-1/)
+      t.match(await page.locator('.kq-smslog tbody tr').first().innerText(), /136\*\*\*\*6000[\s\S]*测试短信[\s\S]*已发送[\s\S]*等待回执[\s\S]*biz-1/)
+
+      // The receipt poller asks Aliyun (QuerySendDetails); the log shows the text delivered.
+      const receipts = createSmsReceipts({ db: server.app.db, notifications: server.app.services.notifications, log: { error: (o) => t.fail(JSON.stringify(o)) } })
+      t.match(await receipts.runOnce(), { delivered: 1 })
+      t.equal(aliyun.calls.at(-1)?.searchParams.get('Action'), 'QuerySendDetails')
+      t.equal(aliyun.calls.at(-1)?.searchParams.get('BizId'), 'biz-1')
+      await page.click('#kq-smslog-refresh')
+      await page.locator('.kq-smslog__delivery[data-delivery="delivered"]').waitFor()
+      t.match(await page.locator('.kq-smslog tbody tr').first().innerText(), /已发送[\s\S]*已送达/, 'the log says delivered')
+      const calls = aliyun.calls.length
 
       // Within the minute, the same phone and template: over the default limit of one.
       await page.waitForFunction(() => !(globalThis as unknown as { document: { querySelector (s: string): { classList: { contains (c: string): boolean } } | null } }).document.querySelector('#kq-test-send')?.classList.contains('is-loading'), undefined, { timeout: 20_000 })
@@ -153,13 +171,34 @@ t.test('提货设置 and 通知设置 in a browser', { skip }, async (t) => {
       const row = await page.locator('.kq-smslog tbody tr').first().innerText()
       t.match(row, '未发送（超出频率限制）', 'the dropped text is shown as dropped')
       t.match(row, '同一手机号同一模板 1 分钟内最多 1 条，本条未发送', 'with the limit it hit')
-      t.equal(aliyun.calls.length, 1, 'and never reached the provider')
+      t.equal(aliyun.calls.length, calls, 'and never reached the provider')
+      // Whole: inside the table's visible width (no column pushed past the card's edge) and not
+      // clipped inside its cell.
+      const clipped = await page.locator('.kq-smslog tbody tr').first().locator('.kq-smslog__reason').evaluate((el) => {
+        interface Box { getBoundingClientRect (): { right: number }; scrollWidth: number; clientWidth: number; scrollHeight: number; clientHeight: number }
+        const e = el as unknown as Box & { closest (s: string): Box }
+        const cell = e.closest('.cell')
+        const table = e.closest('.kq-smslog')
+        return { past: e.getBoundingClientRect().right - table.getBoundingClientRect().right, inCell: cell.scrollWidth > cell.clientWidth + 1 || cell.scrollHeight > cell.clientHeight + 1 }
+      })
+      t.ok(clipped.past <= 0, `the reason ends inside the table (${clipped.past} px past its edge)`)
+      t.equal(clipped.inCell, false, 'and is not clipped in its cell')
+      await page.locator('.kq-pager').last().scrollIntoViewIfNeeded()
+      await screenshot(page, 'admin-sms-log-delivery')
 
       await page.locator('.el-select:has(#kq-smslog-status) .el-select__wrapper').click()
       await page.locator('.el-select-dropdown__item', { hasText: '未发送（超出频率限制）' }).click()
       await page.click('#kq-smslog-search')
       await page.waitForFunction(() => (globalThis as unknown as { document: { querySelectorAll (s: string): { length: number } } }).document.querySelectorAll('.kq-smslog tbody tr').length === 1)
       t.equal(await page.locator('.kq-smslog__state[data-state="sent"]').count(), 0, 'the filter shows only dropped texts')
+      await page.locator('.el-select:has(#kq-smslog-status) .el-select__wrapper').hover()
+      await page.locator('.el-select:has(#kq-smslog-status) .el-select__clear').click()
+      await page.locator('.el-select:has(#kq-smslog-delivery) .el-select__wrapper').click()
+      await page.locator('.el-select-dropdown__item:visible', { hasText: '已送达' }).click()
+      await page.click('#kq-smslog-search')
+      await page.locator('.kq-smslog__state[data-state="sent"]').waitFor()
+      t.equal(await page.locator('.kq-smslog tbody tr').count(), 1, 'the delivery filter: the delivered text only')
+      t.equal(await page.locator('.kq-smslog__delivery[data-delivery="delivered"]').count(), 1)
       await page.locator('.kq-page').first().evaluate(() => undefined)
       await screenshot(page, 'admin-notification-settings')
       t.same(problems, [], 'no console errors')

@@ -22,7 +22,7 @@ import type { VendorHttp } from '../../integrations/vendor-endpoints.js'
 import * as errors from './notifications.errors.js'
 import * as repo from './notifications.repository.js'
 import type { SmsMessageRow } from './notifications.repository.js'
-import { DEFAULT_NOTIFICATIONS, type NotificationsBody, type SmsEvent, type SmsMessageList, type StoredNotifications } from './notifications.schemas.js'
+import { DEFAULT_NOTIFICATIONS, type DeliveryState, type NotificationsBody, type SmsEvent, type SmsMessageList, type StoredNotifications } from './notifications.schemas.js'
 import { toHandlerError, toIntegrationError } from '../../integrations/errors.js'
 
 const DEFAULT_TEXT: Record<SmsEvent, string> = {
@@ -51,9 +51,23 @@ function orderVars (o: Order): Record<string, string> {
 function toMessage (r: SmsMessageRow): SmsMessageList['items'][number] {
   return {
     id: Number(r.id), phone: maskPhone(r.phone)!, event: r.event, template_id: r.template_id, provider: r.provider,
-    status: r.status, provider_message_id: r.provider_message_id, error: r.error, created_at: iso(r.created_at)!,
+    status: r.status, provider_message_id: r.provider_message_id, error: r.error,
+    delivery_state: r.status === 'sent' ? r.delivery_state ?? 'pending' : null,
+    delivery_code: r.delivery_code ?? null, delivery_reason: r.delivery_reason ?? null, delivered_at: iso(r.delivered_at),
+    created_at: iso(r.created_at)!,
   }
 }
+
+/**
+ * Receipts: texts sent in the last 72 h are asked about (Aliyun keeps details 30 days, but a
+ * receipt days late tells the merchant nothing new); after that, or without a provider id to ask
+ * with, a text's delivery is unknown. A text is asked about again at most every 2 minutes.
+ */
+export const RECEIPT_WINDOW_MS = 72 * 3_600_000
+export const RECEIPT_RECHECK_MS = 2 * 60_000
+export const RECEIPT_BATCH = 50
+
+export interface ReceiptRound { asked: number; delivered: number; failed: number; unknown: number; failures: Array<{ merchant_id: number; error: string }> }
 
 interface Deps { db: Knex; clock: Clock; masterKey: Buffer; log: { info: (o: object, m: string) => void }; http: VendorHttp; provider?: SmsProvider }
 
@@ -164,8 +178,41 @@ export function createNotificationsService ({ db, clock, masterKey, log, http, p
     return {}
   }
 
+  /**
+   * One round of delivery receipts: recent sent texts, a batch at a time, asked of the provider
+   * each merchant has now (texts sent through another provider are not asked and end up unknown).
+   * A merchant whose provider fails is reported and asked again next round; its texts are marked
+   * asked so the batch moves on to others.
+   */
+  async function pollReceipts (opts: { batch?: number } = {}): Promise<ReceiptRound> {
+    const now = clock.now().getTime()
+    const round: ReceiptRound = { asked: 0, delivered: 0, failed: 0, unknown: 0, failures: [] }
+    round.unknown = await repo.markReceiptsUnknown(db, now - RECEIPT_WINDOW_MS, 1000)
+    const rows = await repo.textsAwaitingReceipt(db, { after: now - RECEIPT_WINDOW_MS, checkedBefore: now - RECEIPT_RECHECK_MS, limit: opts.batch ?? RECEIPT_BATCH })
+    const byMerchant = new Map<number, SmsMessageRow[]>()
+    for (const r of rows) byMerchant.set(Number(r.merchant_id), [...(byMerchant.get(Number(r.merchant_id)) ?? []), r])
+    for (const [merchantId, texts] of byMerchant) {
+      try {
+        const provider = providerFor(await stored(merchantId), merchantId)
+        const mine = texts.filter((r) => r.provider === provider.name)
+        await repo.markReceiptsChecked(db, texts.map((r) => Number(r.id)), now)
+        if (!provider.receipts || mine.length === 0) continue
+        round.asked += mine.length
+        const receipts = await provider.receipts(mine.map((r) => ({ provider_message_id: r.provider_message_id!, phone: r.phone, sent_at: Number(r.created_at) })))
+        for (const receipt of receipts) {
+          if (await repo.applyReceipt(db, merchantId, provider.name, receipt, now) > 0) round[receipt.state]++
+        }
+      } catch (err) {
+        round.failures.push({ merchant_id: merchantId, error: toIntegrationError(err).message })
+      }
+    }
+    return round
+  }
+
   return {
     handlers: { 'sms.send': smsSend, 'sms.card_issued': cardIssued } as Record<string, Handler>,
+
+    pollReceipts,
 
     /** Effects for an order event: the texts its switches ask for, queued with the event's completion. */
     async orderEventEffects (row: OutboxRow): Promise<Effects | undefined> {
@@ -233,9 +280,9 @@ export function createNotificationsService ({ db, clock, masterKey, log, http, p
       return { outbox_id: await enqueueOne(db, { merchant_id: merchantId, topic: 'sms.send', idempotency_key: idem, payload: { event: 'test', phone, vars: { order_no: 'TEST', product: '测试商品' } } }, now) }
     },
 
-    async messages (merchantId: number, q: { phone?: string; status?: string; cursor?: string; limit?: number }): Promise<SmsMessageList> {
+    async messages (merchantId: number, q: { phone?: string; status?: string; delivery?: DeliveryState | 'pending'; cursor?: string; limit?: number }): Promise<SmsMessageList> {
       const limit = q.limit ?? 50
-      const rows = await repo.listSmsMessages(db, merchantId, { phone: q.phone, status: q.status, before: q.cursor ? Number(q.cursor) : undefined, limit })
+      const rows = await repo.listSmsMessages(db, merchantId, { phone: q.phone, status: q.status, delivery: q.delivery, before: q.cursor ? Number(q.cursor) : undefined, limit })
       return {
         items: rows.map(toMessage),
         next_cursor: rows.length === limit ? String(rows[rows.length - 1].id) : null,

@@ -10598,6 +10598,8 @@ export interface operations {
                 phone?: string;
                 /** @description sent; failed (error: the reason); dropped (not sent: over a per-phone limit; error: which) */
                 status?: "sent" | "failed" | "dropped";
+                /** @description Sent texts by receipt: pending (waiting), delivered, failed (the receipt says not delivered), unknown (no receipt in time) */
+                delivery?: "pending" | "delivered" | "failed" | "unknown";
                 cursor?: string;
                 limit?: number;
             };
@@ -10624,6 +10626,13 @@ export interface operations {
                             provider_message_id: string | null;
                             /** @description Why it failed (the provider's reason) or was dropped (the limit it hit) */
                             error: string | null;
+                            delivery_state: (never | null) | ("pending" | "delivered" | "failed" | "unknown");
+                            /** @description The receipt's code (Aliyun ErrCode, Tencent SUCCESS/FAIL) */
+                            delivery_code: string | null;
+                            /** @description Why it was not delivered, as the receipt says */
+                            delivery_reason: string | null;
+                            /** Format: date-time */
+                            delivered_at: string | null;
                             /** Format: date-time */
                             created_at: string;
                         }[];

@@ -5,6 +5,7 @@ import type { operations } from '../../../shared/api-types.js'
 export type Notifications = operations['getNotificationSettings']['responses'][200]['content']['application/json']
 export type SmsMessage = operations['listSmsMessages']['responses'][200]['content']['application/json']['items'][number]
 export type SmsState = SmsMessage['status']
+export type DeliveryState = NonNullable<SmsMessage['delivery_state']>
 export type TemplateEvent = keyof Notifications['templates']
 export type Variable = NonNullable<Notifications['templates'][TemplateEvent]>['params'][string]
 
@@ -45,6 +46,14 @@ export const STATE_LABELS: Record<SmsState, { text: string; type: 'success' | 'd
   sent: { text: '已发送', type: 'success' },
   failed: { text: '发送失败', type: 'danger' },
   dropped: { text: '未发送（超出频率限制）', type: 'warning' },
+}
+
+/** A sent text's delivery receipt, as the carrier reported it. */
+export const DELIVERY_LABELS: Record<DeliveryState, { text: string; type: 'success' | 'danger' | 'warning' | 'info'; hint: string }> = {
+  pending: { text: '等待回执', type: 'info', hint: '短信服务商已接收，尚未收到运营商的送达回执' },
+  delivered: { text: '已送达', type: 'success', hint: '运营商回执：已送达顾客手机' },
+  failed: { text: '未送达', type: 'danger', hint: '运营商回执：未能送达（原因见右侧）' },
+  unknown: { text: '送达情况未知', type: 'warning', hint: '发送后 72 小时内没有收到回执（或该服务商不提供回执）' },
 }
 
 export const PROVIDER_LABELS: Record<string, string> = { console: '仅记录日志', aliyun: '阿里云', tencent: '腾讯云', fake: '测试' }
