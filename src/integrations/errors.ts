@@ -65,7 +65,7 @@ export function lookupCode (table: CodeTable, code: string | number | null | und
 export function fromCode (table: CodeTable, code: string | number | null | undefined, message: unknown): IntegrationError {
   const v = lookupCode(table, code)
   const text = message === undefined || message === null || message === '' ? v.reason : String(message)
-  return new IntegrationError(vendorReason(code, text), v.outcome === 'transient', code === null || code === undefined ? null : String(code), {
+  return new IntegrationError(vendorReason(code, text ?? '未说明原因'), v.outcome === 'transient', code === null || code === undefined ? null : String(code), {
     outcome: v.outcome, vendor_message: text ?? null, answered: true,
   })
 }

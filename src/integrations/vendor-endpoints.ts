@@ -92,6 +92,12 @@ export interface VendorHttp {
    * endpoint final; an answer that is not JSON a refusal. Messages never carry the body.
    */
   json<E extends Error> (vendor: Vendor, url: string | URL, req: OutboundRequest, fail: (message: string, retryable: boolean) => E): Promise<{ status: number; json: any }>
+  /**
+   * A file (a label PDF or image): its bytes when the answer is 200 and whole, classified as
+   * `json` is otherwise (network, 5xx and 429 transient; any other status, or a file cut off at
+   * `maxBytes`, final).
+   */
+  file<E extends Error> (vendor: Vendor, url: string | URL, req: OutboundRequest, fail: (message: string, retryable: boolean) => E): Promise<Buffer>
 }
 
 export function createVendorHttp (policy: VendorPolicy): VendorHttp {
@@ -107,6 +113,19 @@ export function createVendorHttp (policy: VendorPolicy): VendorHttp {
     async request (vendor, url, req) {
       if (!isAllowedEndpoint(vendor, url, policy.hosts)) throw endpointRefused()
       return await outbound.request(url, req)
+    },
+    async file (vendor, url, req, fail) {
+      let res: OutboundResponse
+      try {
+        res = await this.request(vendor, url, req)
+      } catch (err) {
+        if (err instanceof OutboundError) throw fail(err.message, !err.final)
+        throw fail('network: ERR_NETWORK', true)
+      }
+      if (res.status >= 500 || res.status === 429) throw fail(`HTTP ${res.status}`, true)
+      if (res.status !== 200) throw fail(`HTTP ${res.status}`, false)
+      if (res.truncated) throw fail(`HTTP ${res.status}: file larger than ${req.maxBytes ?? 'the limit'} bytes`, false)
+      return res.bytes
     },
     async json (vendor, url, req, fail) {
       let res: OutboundResponse

@@ -8,11 +8,9 @@
 //   code, kuaidicom, kuaidinum, orderId, reason}; orderId is the courier's kdComOrderNum when the
 //   order answered one) (kuaidi100-api/php-demo `src/ele_cancel.php`; java-demo
 //   `request/LabelCancelParam.java`).
-import { kuaidi100PrintSign } from './courier-signing.js'
-import { vendorReason } from '../../shared/outbound.js'
 import type { VendorHttp } from '../vendor-endpoints.js'
 import type { CourierLabels, IssuedWaybill, LabelFile } from './port.js'
-import { KUAIDI100_ENDPOINT, type Kuaidi100Account } from './kuaidi100.js'
+import { kuaidi100Call, type Kuaidi100Account } from './kuaidi100.js'
 import { IntegrationError, integrationFailure } from '../errors.js'
 
 /** The order's account: its `siid` is the merchant's 快递100 云打印机 (设备码). */
@@ -29,33 +27,15 @@ export function sniffLabel (bytes: Buffer): LabelFile['content_type'] | null {
 }
 
 export function kuaidi100Labels (cfg: Kuaidi100PrintAccount, http: VendorHttp, now: () => Date = () => new Date()): CourierLabels {
-  async function call (method: string, param: string) {
-    const t = String(now().getTime())
-    const { json } = await http.json('kuaidi100', cfg.endpoint || KUAIDI100_ENDPOINT, { method: 'POST', form: { key: cfg.key, method, t, param, sign: kuaidi100PrintSign(param, t, cfg.key, cfg.secret) } }, integrationFailure)
-    const code = Number(json?.code)
-    if (code === 200) return json
-    // 503 is 签名认证失败 (the key or secret), not a server error; other 5xx codes are retried.
-    const retry = code >= 500 && code < 600 && code !== 503
-    throw new IntegrationError(vendorReason(json?.code, json?.message), retry, String(json?.code ?? ''), {
-      vendor_message: json?.message ?? null, answered: true, outcome: code === 503 ? 'misconfiguration' : undefined,
-    })
-  }
+  const call = (method: string, param: string) => kuaidi100Call(cfg, http, now, method, param)
   const opt = (v: string | null | undefined) => v || undefined
 
   async function fetchLabel (w: IssuedWaybill): Promise<LabelFile> {
     if (!w.label) throw new IntegrationError(`${w.waybill_no}: 快递100 没有返回面单图片（云打印的面单请用云打印机补打）`, false, 'label_missing')
-    let res
-    try {
-      res = await http.request('kuaidi100_file', w.label, { method: 'GET', maxBytes: MAX_LABEL_BYTES })
-    } catch (err) {
-      const e = err as { message?: string; final?: boolean }
-      throw new IntegrationError(e.message ?? 'network: ERR_NETWORK', !e.final)
-    }
-    if (res.status >= 500 || res.status === 429) throw new IntegrationError(`HTTP ${res.status}`, true)
-    if (res.status !== 200) throw new IntegrationError(`HTTP ${res.status}`, false)
-    const type = res.truncated ? null : sniffLabel(res.bytes)
+    const bytes = await http.file('kuaidi100_file', w.label, { method: 'GET', maxBytes: MAX_LABEL_BYTES }, integrationFailure)
+    const type = sniffLabel(bytes)
     if (!type) throw new IntegrationError(`${w.waybill_no}: 面单链接不是图片或 PDF（HTML 面单请在快递100打印）`, false, 'label_not_printable')
-    return { waybill_no: w.waybill_no, content_type: type, bytes: res.bytes }
+    return { waybill_no: w.waybill_no, content_type: type, bytes }
   }
 
   return {

@@ -23,7 +23,7 @@ t.test('every e-waybill account field is sent under Kuaidi100\'s parameter name'
     kuaidicom: 'shunfeng', partner_id: '7551234567', partner_key: 'SFCUSTCODE', partner_secret: 'sfcheckword', partner_name: '鲜果铺', net: 'cainiao', code: 'sf_secret', check_man: '李师傅',
     tb_net: '杭州余杭网点,571001', temp_id: 'fm_76130_standard_XYZ', pay_type: 'MONTHLY',
   }).createWaybill(REQ)
-  t.same(waybill, { waybill_no: 'SF1400000000001', label: 'https://k100.test/l.png' })
+  t.same(waybill, { waybill_no: 'SF1400000000001', label: 'https://k100.test/l.png', task_id: null, courier_order_no: null }, 'no print task or courier order number in this answer')
   t.equal(form.get('method'), 'order')
   t.equal(form.get('sign'), kuaidi100PrintSign(form.get('param')!, form.get('t')!, 'k100key', 'k100secret'))
   t.match(JSON.parse(form.get('param')!), {

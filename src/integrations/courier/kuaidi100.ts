@@ -37,13 +37,16 @@ export interface Kuaidi100Account {
   siid?: string | null
 }
 
+/** One signed call of Kuaidi100's label/order API (order, cancel, printOld …): code 200, or the refusal KUAIDI100_CODES says it is. */
+export async function kuaidi100Call (cfg: { key: string; secret: string; endpoint?: string | null }, http: VendorHttp, now: () => Date, method: string, param: string): Promise<any> {
+  const t = String(now().getTime())
+  const { json } = await http.json('kuaidi100', cfg.endpoint || KUAIDI100_ENDPOINT, { method: 'POST', form: { key: cfg.key, method, t, param, sign: kuaidi100PrintSign(param, t, cfg.key, cfg.secret) } }, integrationFailure)
+  if (Number(json.code) !== 200) throw fromCode(KUAIDI100_CODES, json.code ?? null, json.message)
+  return json
+}
+
 export function kuaidi100Vendor (cfg: Kuaidi100Account, http: VendorHttp, now: () => Date = () => new Date()): CourierVendor {
-  async function call (method: string, param: string) {
-    const t = String(now().getTime())
-    const { json } = await http.json('kuaidi100', cfg.endpoint || KUAIDI100_ENDPOINT, { method: 'POST', form: { key: cfg.key, method, t, param, sign: kuaidi100PrintSign(param, t, cfg.key, cfg.secret) } }, integrationFailure)
-    if (Number(json.code) !== 200) throw fromCode(KUAIDI100_CODES, json.code ?? null, json.message)
-    return json
-  }
+  const call = (method: string, param: string) => kuaidi100Call(cfg, http, now, method, param)
   const opt = (v: string | null | undefined) => v || undefined
 
   return {

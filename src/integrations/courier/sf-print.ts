@@ -5,13 +5,11 @@
 // The print answer lists `obj.files[{url, token, waybillNo}]`: a PDF on SF's object store, read
 // with the token in the `X-Auth-token` header (good for 24 h), as SF's Java demo does
 // (`printWayBills` / `getPDF`: "下载文件时需要的token,设置在请求头的 X-Auth-token 字段，有效期 24h").
-import { randomUUID } from 'node:crypto'
-import { sfMsgDigest } from './courier-signing.js'
-import { vendorReason } from '../../shared/outbound.js'
 import type { VendorHttp } from '../vendor-endpoints.js'
 import type { CourierLabels, IssuedWaybill, LabelFile } from './port.js'
+import { vendorReason } from '../../shared/outbound.js'
 import { IntegrationError, integrationFailure } from '../errors.js'
-import { SF_ENDPOINT } from './sf.js'
+import { sfBusiness } from './sf.js'
 
 export interface SfPrintAccount {
   partner_id: string
@@ -29,47 +27,14 @@ const MAX_LABEL_BYTES = 5 * 1024 * 1024
 /** At most this many waybills per print call (SF's documents list). */
 const PRINT_BATCH = 20
 
-// SF's gateway codes (丰桥 公共返回码): A1002 timeout, A1005 流量受控, A1009 目标服务异常或不可达 and
-// A1099 system error are worth a retry; every other A1xxx refuses the request as sent.
-const SF_TRANSIENT = new Set(['A1002', 'A1005', 'A1009', 'A1099'])
-
 export function sfLabels (cfg: SfPrintAccount, http: VendorHttp, now: () => Date = () => new Date()): CourierLabels {
-  async function call (serviceCode: string, msgData: string) {
-    const timestamp = String(now().getTime())
-    const { json } = await http.json('sf', cfg.endpoint || SF_ENDPOINT, { method: 'POST', form: {
-      partnerID: cfg.partner_id, requestID: randomUUID(), serviceCode, timestamp,
-      msgDigest: sfMsgDigest(msgData, timestamp, cfg.check_word), msgData,
-    } }, integrationFailure)
-    if (json?.apiResultCode !== 'A1000') {
-      const code = json?.apiResultCode ?? null
-      throw new IntegrationError(vendorReason(code, json?.apiErrorMsg), SF_TRANSIENT.has(code), code, { vendor_message: json?.apiErrorMsg ?? null, answered: true })
-    }
-    let data
-    try {
-      data = typeof json.apiResultData === 'string' ? JSON.parse(json.apiResultData) : json.apiResultData
-    } catch {
-      throw new IntegrationError('apiResultData: not JSON', true)
-    }
-    if (!data?.success) {
-      const message = data?.errorMsg ?? data?.errorMessage ?? null
-      throw new IntegrationError(vendorReason(data?.errorCode, message), false, data?.errorCode ?? null, { vendor_message: message, answered: true })
-    }
-    return data
-  }
+  const call = (serviceCode: string, msgData: string) => sfBusiness(cfg, http, now, serviceCode, msgData)
 
   async function download (url: string, token: string, waybillNo: string): Promise<LabelFile> {
-    let res
-    try {
-      res = await http.request('sf_file', url, { method: 'GET', headers: { 'X-Auth-token': token }, maxBytes: MAX_LABEL_BYTES })
-    } catch (err) {
-      const e = err as { message?: string; final?: boolean }
-      throw new IntegrationError(e.message ?? 'network: ERR_NETWORK', !e.final)
-    }
-    if (res.status >= 500 || res.status === 429) throw new IntegrationError(`HTTP ${res.status}`, true)
-    // The token lasts 24 h; an expired one is answered 401/403: printing again asks for a new one.
-    if (res.status !== 200) throw new IntegrationError(`HTTP ${res.status}`, false)
-    if (res.truncated || res.bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new IntegrationError(`${waybillNo}: the label file is not a PDF`, false)
-    return { waybill_no: waybillNo, content_type: 'application/pdf', bytes: res.bytes }
+    // The token lasts 24 h; an expired one is answered 401/403 (final): printing again asks for a new one.
+    const bytes = await http.file('sf_file', url, { method: 'GET', headers: { 'X-Auth-token': token }, maxBytes: MAX_LABEL_BYTES }, integrationFailure)
+    if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new IntegrationError(`${waybillNo}: the label file is not a PDF`, false)
+    return { waybill_no: waybillNo, content_type: 'application/pdf', bytes }
   }
 
   return {

@@ -5,7 +5,8 @@ import nock from 'nock'
 import { createVendorHttp } from '../vendor-endpoints.js'
 import { IntegrationError } from '../errors.js'
 import { sfMsgDigest } from './courier-signing.js'
-import { SF_API_CODES, sfSearchRoutes } from './sf-routes.js'
+import { SF_API_CODES } from './sf-codes.js'
+import { sfSearchRoutes } from './sf-routes.js'
 
 nock.disableNetConnect()
 t.teardown(() => { nock.cleanAll(); nock.enableNetConnect() })
@@ -40,10 +41,11 @@ t.test('signed query by waybill with the phone\'s last 4 digits; the routes of t
   t.equal(sent.msgDigest, sfMsgDigest(sent.msgData, sent.timestamp, 'checkword123'))
 })
 
-t.test('every public code of the table', async (t) => {
+t.test('every public code of SF\'s table, through the route query', async (t) => {
   const expected: Record<string, [string, boolean]> = {
-    A1001: ['final', false], A1002: ['transient', true], A1003: ['misconfiguration', false], A1004: ['misconfiguration', false],
-    A1005: ['transient', true], A1006: ['misconfiguration', false], A1009: ['transient', true], A1099: ['transient', true],
+    A1001: ['misconfiguration', false], A1002: ['transient', true], A1003: ['misconfiguration', false], A1004: ['misconfiguration', false],
+    A1005: ['transient', true], A1006: ['misconfiguration', false], A1007: ['final', false], A1008: ['final', false], A1009: ['transient', true],
+    A1010: ['misconfiguration', false], A1011: ['misconfiguration', false], A1099: ['transient', true],
   }
   t.same(Object.keys(SF_API_CODES.codes).sort(), Object.keys(expected).sort())
   for (const [code, [outcome, retryable]] of Object.entries(expected)) {

@@ -27,29 +27,42 @@ interface SfOrderData {
   waybillNoInfoList?: Array<{ waybillType?: unknown; waybillNo?: string }>
 }
 
-export function sfVendor (cfg: { partner_id: string; check_word: string; endpoint?: string | null }, http: VendorHttp, now: () => Date = () => new Date()): CourierVendor {
-  /** One signed call; A1000 or an IntegrationError from SF's table. `apiResultData` parsed. */
-  async function call (serviceCode: string, msgData: string) {
-    const timestamp = String(now().getTime())
-    const { json } = await http.json('sf', cfg.endpoint || SF_ENDPOINT, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' },
-      body: javaFormEncode({ partnerID: cfg.partner_id, requestID: randomUUID(), serviceCode, timestamp, msgDigest: sfMsgDigest(msgData, timestamp, cfg.check_word), msgData }),
-    }, sfFailure)
-    if (json.apiResultCode !== 'A1000') throw fromCode(SF_API_CODES, json.apiResultCode ?? null, json.apiErrorMsg)
-    try {
-      return typeof json.apiResultData === 'string' ? JSON.parse(json.apiResultData) : json.apiResultData
-    } catch {
-      // JSON.parse's message quotes the text: say what failed, keep it retried as before.
-      throw new IntegrationError('apiResultData: not JSON', true)
-    }
+export interface SfAccount { partner_id: string; check_word: string; endpoint?: string | null }
+
+/**
+ * One signed SF call (every 丰桥 service: orders, routes, print, cancel): the form in Java
+ * URLEncoder's encoding with msgDigest, the platform code through SF's table. Resolves with
+ * `apiResultData` parsed.
+ */
+export async function sfCall (cfg: SfAccount, http: VendorHttp, now: () => Date, serviceCode: string, msgData: string): Promise<any> {
+  const timestamp = String(now().getTime())
+  const { json } = await http.json('sf', cfg.endpoint || SF_ENDPOINT, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' },
+    body: javaFormEncode({ partnerID: cfg.partner_id, requestID: randomUUID(), serviceCode, timestamp, msgDigest: sfMsgDigest(msgData, timestamp, cfg.check_word), msgData }),
+  }, sfFailure)
+  if (json.apiResultCode !== 'A1000') throw fromCode(SF_API_CODES, json.apiResultCode ?? null, json.apiErrorMsg)
+  try {
+    return typeof json.apiResultData === 'string' ? JSON.parse(json.apiResultData) : json.apiResultData
+  } catch {
+    // JSON.parse's message quotes the text: say what failed, keep it retried as before.
+    throw new IntegrationError('apiResultData: not JSON', true)
   }
+}
+
+/** A business call: apiResultData when `success`, or the refusal its errorCode means (SF_BUSINESS_CODES). */
+export async function sfBusiness (cfg: SfAccount, http: VendorHttp, now: () => Date, serviceCode: string, msgData: string): Promise<any> {
+  const data = await sfCall(cfg, http, now, serviceCode, msgData)
+  if (!data?.success) throw fromCode(SF_BUSINESS_CODES, data?.errorCode ?? null, data?.errorMsg ?? data?.errorMessage)
+  return data
+}
+
+export function sfVendor (cfg: SfAccount, http: VendorHttp, now: () => Date = () => new Date()): CourierVendor {
+  const call = (serviceCode: string, msgData: string) => sfCall(cfg, http, now, serviceCode, msgData)
 
   /** A business answer: its msgData, or the refusal its errorCode means. */
   async function business (serviceCode: string, msgData: string): Promise<SfOrderData | null> {
-    const data = await call(serviceCode, msgData)
-    if (!data?.success) throw fromCode(SF_BUSINESS_CODES, data?.errorCode ?? null, data?.errorMsg)
-    return data.msgData ?? null
+    return (await sfBusiness(cfg, http, now, serviceCode, msgData)).msgData ?? null
   }
 
   /** 订单结果查询 of one of our orders: its current 筛单结果 and waybill numbers. */
