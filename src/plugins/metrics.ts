@@ -18,6 +18,7 @@ function databaseRegistry (db: Knex, now: () => number): Registry {
   const registry = new Registry()
   const backlog = new Gauge({ name: 'kaquan_outbox_rows', help: 'Outbox rows not delivered yet (pending, processing) and dead letters, by topic', labelNames: ['topic', 'status'], registers: [registry] })
   const oldest = new Gauge({ name: 'kaquan_outbox_oldest_pending_seconds', help: 'Age of the oldest outbox row still to deliver, by topic', labelNames: ['topic'], registers: [registry] })
+  const overdue = new Gauge({ name: 'kaquan_outbox_overdue_seconds', help: 'How long the most overdue row has been due and not taken, by topic (the workers falling behind; rows waiting for a retry on purpose are not overdue)', labelNames: ['topic'], registers: [registry] })
   const generating = new Gauge({ name: 'kaquan_card_generation_jobs', help: 'Card batches being generated', registers: [registry] })
   const remaining = new Gauge({ name: 'kaquan_card_generation_remaining_cards', help: 'Cards the batches being generated have still to make', registers: [registry] })
   const bulk = new Gauge({ name: 'kaquan_card_bulk_jobs_running', help: 'Large bulk card actions running in the background', registers: [registry] })
@@ -27,7 +28,7 @@ function databaseRegistry (db: Knex, now: () => number): Registry {
   // One collect for all: the registry calls each gauge's collect; the first does the reading.
   let reading: Promise<void> | null = null
   const read = async () => {
-    backlog.reset(); oldest.reset()
+    backlog.reset(); oldest.reset(); overdue.reset()
     try {
       const rows = await db('outbox').whereIn('status', ['pending', 'processing', 'dead']).groupBy('topic', 'status')
         .select('topic', 'status', db.raw('COUNT(*) AS n'), db.raw('MIN(created_at) AS oldest')) as Array<{ topic: string; status: string; n: number; oldest: number }>
@@ -39,6 +40,10 @@ function databaseRegistry (db: Knex, now: () => number): Registry {
         if (r.status !== 'dead') ages.set(r.topic, Math.max(ages.get(r.topic) ?? 0, (t - Number(r.oldest)) / 1000))
       }
       for (const [topic, age] of ages) oldest.set({ topic }, Math.max(0, age))
+      // Due rows nobody has taken yet (the status and next_attempt_at index).
+      const due = await db('outbox').where('status', 'pending').andWhere('next_attempt_at', '<=', t).groupBy('topic')
+        .select('topic', db.raw('MIN(next_attempt_at) AS due')) as Array<{ topic: string; due: number }>
+      for (const r of due) overdue.set({ topic: r.topic }, Math.max(0, (t - Number(r.due)) / 1000))
       const gen = await db('card_batches').where({ status: 'generating' }).select(db.raw('COUNT(*) AS n'), db.raw('COALESCE(SUM(quantity - generated), 0) AS left_to_make')).first() as { n: number; left_to_make: number }
       generating.set(Number(gen.n))
       remaining.set(Number(gen.left_to_make))

@@ -5,8 +5,8 @@
 // courier's tracking lines pushed to the Kuaidi100 hook shown, then signed for from the page.
 // A second order cancelled from the page: its card shows as usable again, and the customer's
 // verify API takes it again. A third, shipped with an SF e-waybill from a local fake SF: its label
-// downloaded as a PDF from the page, then the order cancelled (confirmed) and its waybill cancelled
-// at SF through the outbox, shown on the timeline.
+// downloaded as a PDF from the page, its e-waybill given back (取消电子面单, confirmed) and cancelled
+// at SF through the outbox, shown on the timeline; then, SF having confirmed, the order cancelled.
 import { createServer } from 'node:http'
 import type { Page } from 'playwright-core'
 import t from 'tap'
@@ -246,7 +246,7 @@ t.test('订单详情 in a browser', { skip }, async (t) => {
     })
   })
 
-  t.test('an e-waybill order: its label as a PDF from the page; cancelled, the waybill cancelled at SF', async (t) => {
+  t.test('an e-waybill order: its label as a PDF from the page; its waybill cancelled at SF, then the order', async (t) => {
     const doc = await PDFDocument.create()
     doc.addPage([283, 425])
     const label = Buffer.from(await doc.save())
@@ -289,16 +289,21 @@ t.test('订单详情 in a browser', { skip }, async (t) => {
       t.equal((await PDFDocument.load(readFileSync((await file.path())!))).getPageCount(), 1, 'the label, one page')
       t.match(sfCalls.find((c) => c.serviceCode === 'COM_RECE_CLOUD_PRINT_WAYBILLS')?.msg, { documents: [{ masterWaybillNo: 'SF7444480501251' }] })
 
-      // Not collected yet: the shipped order can be cancelled, and its e-waybill with it.
-      await page.locator('#kq-order-cancel').click()
-      const text = await confirmBox(page, '取消订单')
-      t.match(text, '电子面单 SF7444480501251 会通知快递公司作废', 'the dialog says the waybill is cancelled too')
-      await page.locator('#kq-order-status', { hasText: '已取消' }).waitFor()
+      // Not collected yet: the e-waybill is given back (the order pending again), SF told through
+      // the outbox; the order is cancelled once SF confirmed.
+      t.equal(await page.locator('#kq-order-cancel').count(), 0, 'a shipped order is not cancelled directly')
+      await page.locator('#kq-order-cancel-ewaybill').click()
+      const text = await confirmBox(page, '取消电子面单')
+      t.match(text, '系统会通知快递公司作废该运单', 'the dialog says the courier is told')
+      await page.locator('#kq-order-status', { hasText: '待发货' }).waitFor()
       await server.app.services.worker.drainAll()
       t.match(sfCalls.filter((c) => c.serviceCode === 'EXP_RECE_UPDATE_ORDER'), [{ msg: { orderId: orderNo, dealType: 2 } }], 'SF told through the outbox')
       await page.reload()
       await page.locator('.kq-tl--ewaybill_cancel').waitFor()
       t.match((await timelineOf(page)).find((e) => e.kind === 'ewaybill_cancel'), { state: 'done', text: /取消电子面单（通知快递公司）.*快递公司已取消运单 SF7444480501251/ })
+      await page.locator('#kq-order-cancel').click()
+      await confirmBox(page, '取消订单')
+      await page.locator('#kq-order-status', { hasText: '已取消' }).waitFor()
       await screenshot(page, 'admin-order-detail-ewaybill-cancelled')
       t.same(problems, [], 'no console errors')
     })

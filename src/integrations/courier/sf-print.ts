@@ -27,6 +27,9 @@ const MAX_LABEL_BYTES = 5 * 1024 * 1024
 /** At most this many waybills per print call (SF's documents list). */
 const PRINT_BATCH = 20
 
+/** SF's answers to a cancel of an order it has already cancelled (EXP_RECE_UPDATE_ORDER). */
+const SF_ALREADY_CANCELLED = ['8037', '8253']
+
 export function sfLabels (cfg: SfPrintAccount, http: VendorHttp, now: () => Date = () => new Date()): CourierLabels {
   const call = (serviceCode: string, msgData: string) => sfBusiness(cfg, http, now, serviceCode, msgData)
 
@@ -64,9 +67,17 @@ export function sfLabels (cfg: SfPrintAccount, http: VendorHttp, now: () => Date
     // 订单确认/取消: dealType 2 cancels an order not yet collected; SF answers the order with
     // resStatus 2 (已取消). A refusal (a collected parcel, an unknown order) is final.
     async cancelWaybill (w: IssuedWaybill) {
-      const data = await call('EXP_RECE_UPDATE_ORDER', JSON.stringify({ language: 'zh-CN', orderId: w.vendor_order_id, dealType: 2 }))
+      let data
+      try {
+        data = await call('EXP_RECE_UPDATE_ORDER', JSON.stringify({ language: 'zh-CN', orderId: w.vendor_order_id, dealType: 2 }))
+      } catch (err) {
+        // 8037 已消单 / 8253 订单已取消: an earlier try (one that timed out on its way back) did it.
+        if (err instanceof IntegrationError && SF_ALREADY_CANCELLED.includes(err.code ?? '')) return
+        throw err
+      }
+      // resStatus 2 is 已取消 (1 已确认); anything else is not a cancellation.
       const status = data.msgData?.resStatus
-      if (status !== undefined && status !== null && Number(status) !== 2) throw new IntegrationError(vendorReason('resStatus', status), false, String(status), { answered: true })
+      if (status !== undefined && status !== null && Number(status) !== 2) throw new IntegrationError(vendorReason('resStatus', `顺丰未取消该订单（resStatus ${String(status)}）`), false, String(status), { answered: true })
     },
   }
 }

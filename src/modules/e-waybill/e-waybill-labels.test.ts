@@ -180,7 +180,7 @@ t.test('Kuaidi100 labels: the label link kept per order, images and PDFs in one 
   t.ok(nock.isDone())
 })
 
-t.test('cancelling an order cancels its e-waybill through the outbox: success, a transient failure retried, a final refusal shown', async (t) => {
+t.test('a shipped order is cancelled only after the courier confirmed its e-waybill cancelled: retried, refused, confirmed', async (t) => {
   nets(t)
   const { fixedClock } = await import('../../shared/clock.js')
   const clock = fixedClock(new Date())
@@ -194,17 +194,25 @@ t.test('cancelling an order cancels its e-waybill through the outbox: success, a
   await f.app.inject({ method: 'POST', url: `/api/v1/orders/${b}/e-waybill`, headers: f.auth(f.token), payload: { courier_account_id: zto.id } })
   await f.app.services.worker.drainAll()
   t.equal((await f.db('orders').where({ order_no: b }).first()).status, 'shipped')
+  const cancel = (no: string) => f.app.inject({ method: 'POST', url: `/api/v1/orders/${no}/cancel`, headers: f.auth(f.token) })
+  const cardOf = async (i: number) => (await f.db('cards').where({ card_no: f.cards[i].card_no }).first()).status
 
-  // SF is down at first: the order is cancelled at once all the same, the courier is told later.
+  // A shipped order is not cancelled directly: its waybill is given back first (取消电子面单).
+  t.match((await cancel(a)).json(), { code: 'order_state_invalid' }, 'shipped: refused')
+  t.equal(await cardOf(0), 'redeemed')
+
+  // SF is down: the waybill is given back (pending), but the order waits for SF's confirmation.
   nock(SF_HOST).post('/std/service').reply(503, 'busy')
-  const cancelled = await f.app.inject({ method: 'POST', url: `/api/v1/orders/${a}/cancel`, headers: f.auth(f.token) })
-  t.equal(cancelled.statusCode, 200, cancelled.body)
-  t.equal(cancelled.json().status, 'cancelled')
+  t.equal((await f.app.inject({ method: 'POST', url: `/api/v1/orders/${a}/e-waybill/cancel`, headers: f.auth(f.token) })).statusCode, 200)
   await f.app.services.worker.drainAll()
   let row = await f.db('outbox').where({ topic: 'ewaybill.cancel' }).first()
   t.match(row, { status: 'pending', attempts: 1 }, 'retried on the schedule')
   const calls = (await f.app.inject({ method: 'GET', url: '/api/v1/integration-calls?topic=ewaybill.cancel', headers: f.auth(f.token) })).json()
   t.match(calls.items, [{ order_no: a, status: 'pending', last_error: 'HTTP 503' }], 'visible in 集成调用')
+  const waiting = await cancel(a)
+  t.equal(waiting.statusCode, 409)
+  t.match(waiting.json(), { code: 'waybill_cancel_pending', message: /快递公司还没有确认取消/ })
+  t.equal(await cardOf(0), 'redeemed', 'the card is not given back while the parcel may still leave')
 
   let form: Record<string, string> = {}
   nock(SF_HOST).post('/std/service', (body) => { form = body as Record<string, string>; return true }).reply(200, sfOk({ success: true, errorCode: 'S0000', msgData: { orderId: a, waybillNoInfoList: [{ waybillType: 1, waybillNo: 'SF7444480501251' }], resStatus: 2 } }))
@@ -216,21 +224,28 @@ t.test('cancelling an order cancels its e-waybill through the outbox: success, a
   t.equal(row.status, 'done')
   let timeline = (await f.app.inject({ method: 'GET', url: `/api/v1/orders/${a}/timeline`, headers: f.auth(f.token) })).json()
   t.match(timeline.items.find((e: { kind: string }) => e.kind === 'ewaybill_cancel'), { state: 'done', detail: '快递公司已取消运单 SF7444480501251' })
-  t.equal((await f.db('cards').where({ card_no: f.cards[0].card_no }).first()).status, 'active', 'the card can be redeemed again')
+  const done = await cancel(a)
+  t.equal(done.statusCode, 200, done.body)
+  t.equal(done.json().status, 'cancelled')
+  t.equal(await cardOf(0), 'active', 'confirmed: the card can be redeemed again')
 
-  // Kuaidi100 refuses: final, not retried, the reason on the order's timeline.
+  // Kuaidi100 refuses (already collected): final, the reason on the timeline, the order not cancellable.
   let cancelForm: Record<string, string> = {}
   nock('https://api.kuaidi100.com').post('/label/order', (body) => { cancelForm = body as Record<string, string>; return true }).reply(200, { success: false, code: 30011, message: '快递公司已揽件，不能取消' })
-  await f.app.inject({ method: 'POST', url: `/api/v1/orders/${b}/cancel`, headers: f.auth(f.token) })
+  await f.app.inject({ method: 'POST', url: `/api/v1/orders/${b}/e-waybill/cancel`, headers: f.auth(f.token) })
   await f.app.services.worker.drainAll()
   t.equal(cancelForm.method, 'cancel')
-  t.match(JSON.parse(cancelForm.param), { kuaidicom: 'zhongtong', kuaidinum: '7590000000002', orderId: 'ZTO-ORDER-2', partnerId: 'ZT001', partnerKey: 'zt-password', reason: '订单已取消' })
+  t.match(JSON.parse(cancelForm.param), { kuaidicom: 'zhongtong', kuaidinum: '7590000000002', orderId: 'ZTO-ORDER-2', partnerId: 'ZT001', partnerKey: 'zt-password', reason: '面单需重新打印' })
   const dead = await f.db('outbox').where({ topic: 'ewaybill.cancel' }).orderBy('id', 'desc').first()
   t.match(dead, { status: 'dead', attempts: 1, last_error: '30011: 快递公司已揽件，不能取消' })
   timeline = (await f.app.inject({ method: 'GET', url: `/api/v1/orders/${b}/timeline`, headers: f.auth(f.token) })).json()
   t.match(timeline.items.find((e: { kind: string }) => e.kind === 'ewaybill_cancel'), { state: 'failed', detail: '失败：30011: 快递公司已揽件，不能取消' })
   const history = (await f.app.inject({ method: 'GET', url: `/api/v1/orders/${b}`, headers: f.auth(f.token) })).json().history
   t.match(history.find((e: { type: string }) => e.type === 'e_waybill_cancel_failed'), { detail: { waybill_no: '7590000000002', reason: '30011: 快递公司已揽件，不能取消' } })
+  const refused = await cancel(b)
+  t.equal(refused.statusCode, 409)
+  t.match(refused.json(), { code: 'waybill_cancel_refused', details: [{ message: '30011: 快递公司已揽件，不能取消' }] })
+  t.equal(await cardOf(1), 'redeemed', 'refused by the courier: the card stays redeemed')
   t.notOk(JSON.stringify(calls).includes('zt-password') || JSON.stringify(timeline).includes('zt-password'), 'the courier password never shows')
 })
 
@@ -266,11 +281,10 @@ t.test('取消电子面单: the waybill given back, the order pending for a new 
   await shipSf(f, sf.id, b, 'SF7444480501252')
   const ob = await f.db('orders').where({ order_no: b }).first()
   await f.db('order_tracking').insert({ merchant_id: ob.merchant_id, order_id: ob.id, time: '2026-12-02 10:00:00', text: '顺丰速运 已收取快件', line_hash: 'h1', provider: 'sf', created_at: Date.now() })
-  for (const url of [`/api/v1/orders/${b}/e-waybill/cancel`, `/api/v1/orders/${b}/cancel`]) {
-    const r = await f.app.inject({ method: 'POST', url, headers: f.auth(f.token) })
-    t.equal(r.statusCode, 409)
-    t.match(r.json(), { code: 'waybill_collected', message: /快递已揽收/ })
-  }
+  const r = await f.app.inject({ method: 'POST', url: `/api/v1/orders/${b}/e-waybill/cancel`, headers: f.auth(f.token) })
+  t.equal(r.statusCode, 409)
+  t.match(r.json(), { code: 'waybill_collected', message: /快递已揽收/ })
+  t.match((await f.app.inject({ method: 'POST', url: `/api/v1/orders/${b}/cancel`, headers: f.auth(f.token) })).json(), { code: 'order_state_invalid' }, 'a shipped order is not cancelled')
   t.equal((await f.db('orders').where({ order_no: b }).first()).status, 'shipped', 'nothing changed')
   t.equal((await f.db('outbox').where({ topic: 'ewaybill.cancel' })).length, 1, 'nothing queued')
   t.ok(nock.isDone())

@@ -121,7 +121,7 @@ export const eWaybillRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       operationId: 'cancelEWaybill', tags: ['orders'], security, params: OrderNoParamsSchema,
       summary: '取消电子面单: the waybill is given back (the order is pending again) and cancelled at the courier through the outbox',
-      description: 'Refused once the courier has collected the parcel (409 waybill_collected). Cancelling the order itself (POST /cancel) also cancels its e-waybill.',
+      description: 'Refused once the courier has collected the parcel (409 waybill_collected). The order itself can be cancelled (POST /cancel) once the courier confirmed the cancel (409 waybill_cancel_pending before, waybill_cancel_refused when the courier refused).',
       response: { 200: WaybillCancelResultSchema, ...errorResponses },
     },
     onRequest: app.requirePermission('orders.ship'),

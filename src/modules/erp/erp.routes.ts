@@ -42,7 +42,7 @@ export const erpRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/api/v1/erp/logistics-sync', {
     schema: {
-      operationId: 'syncErpLogistics', tags: ['orders'], security, summary: 'Pull shipments from the ERP now (it also runs every five minutes); 502 erp_call_failed with the ERP\'s reason when it fails',
+      operationId: 'syncErpLogistics', tags: ['orders'], security, summary: 'Pull shipments and stock from the ERP now (it also runs every five minutes); 502 erp_call_failed with the ERP\'s reason when it fails, 409 erp_sync_busy while another instance syncs this merchant',
       response: { 200: SyncResultSchema, ...errorResponses },
     },
     onRequest: app.requirePermission('orders.ship'),

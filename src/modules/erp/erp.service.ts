@@ -7,6 +7,7 @@
 // kept on the sync's status.
 import type { Knex } from 'knex'
 import type { Clock } from '../../shared/clock.js'
+import { onOneInstance } from '../../shared/db.js'
 import { AppError, validationFailed } from '../../shared/errors.js'
 import { REASON_CHARS } from '../../shared/outbound.js'
 import type { Actor } from '../audit/audit.repository.js'
@@ -24,7 +25,7 @@ import type { AckFailure, ErpAdapter, ErpStockChange } from '../../integrations/
 import type { VendorHttp } from '../../integrations/vendor-endpoints.js'
 import { merchantsWithSection } from '../settings/settings.repository.js'
 import { iso } from '../../shared/schemas.js'
-import { erpCallFailed, erpNotConfigured } from './erp.errors.js'
+import { erpCallFailed, erpNotConfigured, erpSyncBusy } from './erp.errors.js'
 import { findSyncStatus, saveStock, saveSyncStatus, stockOf } from './erp.repository.js'
 import { erpTrade, stockKey } from './erp-trade.js'
 import type { ErpProtocol, ErpStockList, ErpTestBody, ErpTestResult, ErpView, LastSync, PutErpBody, SyncResult } from './erp.schemas.js'
@@ -95,6 +96,29 @@ export function createErpService ({ db, clock, masterKey, orders, catalog, http 
     return {}
   }
 
+  async function syncOnce (merchantId: number, signal: AbortSignal | undefined, trigger: 'schedule' | 'manual'): Promise<SyncResult> {
+    const s = await connection(merchantId)
+    if (!s) return { shipped: 0, failed: 0, stock_updated: 0, ack_failed: 0 }
+    const startedAt = clock.now().getTime()
+    const counts: SyncResult = { shipped: 0, failed: 0, stock_updated: 0, ack_failed: 0 }
+    const refused: AckFailure[] = []
+    const status = (ok: boolean, error: string | null) => saveSyncStatus(db, {
+      merchant_id: merchantId, trigger, ok, shipped: counts.shipped, failed: counts.failed, stock_updated: counts.stock_updated,
+      ack_errors: refused.length ? refused.map((f) => (f.id ? `${f.id}: ${f.message}` : f.message)).join('\n').slice(0, 1000) : null,
+      error, started_at: startedAt, finished_at: clock.now().getTime(),
+    })
+    try {
+      const erp = client(merchantId, s)
+      await pull(merchantId, erp, counts, refused, signal)
+      await pullStock(merchantId, erp, counts, refused, signal)
+    } catch (err) {
+      await status(false, erpFailureText(err).slice(0, 500))
+      throw err
+    }
+    await status(true, null)
+    return counts
+  }
+
   const service = {
     handlers: { 'erp.push': push } as Record<string, Handler>,
 
@@ -146,40 +170,29 @@ export function createErpService ({ db, clock, masterKey, orders, catalog, http 
 
     /**
      * Pulls shipped records from the ERP until none is left; each is applied and acknowledged.
-     * A `signal` that aborts (shutdown) ends it after the round in hand.
+     * A `signal` that aborts (shutdown) ends it after the round in hand. One instance at a time
+     * per merchant (a named lock on MySQL): two would pull and acknowledge the same records, and
+     * the older stock figure could land last. `busy` when another instance is syncing it now.
      */
-    async syncLogistics (merchantId: number, signal?: AbortSignal, trigger: 'schedule' | 'manual' = 'schedule'): Promise<SyncResult> {
-      const s = await connection(merchantId)
-      if (!s) return { shipped: 0, failed: 0, stock_updated: 0, ack_failed: 0 }
-      const startedAt = clock.now().getTime()
-      const counts: SyncResult = { shipped: 0, failed: 0, stock_updated: 0, ack_failed: 0 }
-      const refused: AckFailure[] = []
-      const status = (ok: boolean, error: string | null) => saveSyncStatus(db, {
-        merchant_id: merchantId, trigger, ok, shipped: counts.shipped, failed: counts.failed, stock_updated: counts.stock_updated,
-        ack_errors: refused.length ? refused.map((f) => (f.id ? `${f.id}: ${f.message}` : f.message)).join('\n').slice(0, 1000) : null,
-        error, started_at: startedAt, finished_at: clock.now().getTime(),
-      })
-      try {
-        const erp = client(merchantId, s)
-        await pull(merchantId, erp, counts, refused, signal)
-        await pullStock(merchantId, erp, counts, refused, signal)
-      } catch (err) {
-        await status(false, erpFailureText(err).slice(0, 500))
-        throw err
-      }
-      await status(true, null)
-      return counts
+    async syncLogistics (merchantId: number, signal?: AbortSignal, trigger: 'schedule' | 'manual' = 'schedule'): Promise<SyncResult & { busy?: boolean }> {
+      let result: SyncResult = { shipped: 0, failed: 0, stock_updated: 0, ack_failed: 0 }
+      const ran = await onOneInstance(db, `erp-sync:${merchantId}`, async () => { result = await syncOnce(merchantId, signal, trigger) })
+      return ran ? result : { ...result, busy: true }
     },
 
     /** 立即同步: the back-sync now; an ERP that fails is the merchant's to read (its reason, 502). */
     async syncNow (merchantId: number): Promise<SyncResult> {
       if (!await connection(merchantId)) throw erpNotConfigured()
+      let r
       try {
-        return await service.syncLogistics(merchantId, undefined, 'manual')
+        r = await service.syncLogistics(merchantId, undefined, 'manual')
       } catch (err) {
         if (err instanceof IntegrationError) throw erpCallFailed({ message: `同步失败：${erpFailureText(err)}` })
         throw err
       }
+      if (r.busy) throw erpSyncBusy()
+      const { busy: _busy, ...counts } = r
+      return counts
     },
 
     /** The merchant's last back-sync, or null before the first. */

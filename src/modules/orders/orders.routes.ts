@@ -35,7 +35,7 @@ export const ordersRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/api/v1/orders/:order_no/cancel', {
     schema: {
       operationId: 'cancelOrder', tags, security, params: OrderParams,
-      summary: 'Cancel a pending order; the card becomes active again', response: { 200: OrderSchema, ...errorResponses },
+      summary: 'Cancel a pending order; the card becomes active again', description: 'A shipped order\'s e-waybill is given back first (POST /e-waybill/cancel); until the courier confirmed it, 409 waybill_cancel_pending (or waybill_cancel_refused with the courier\'s reason).', response: { 200: OrderSchema, ...errorResponses },
     },
     onRequest: app.requirePermission('orders.cancel'),
   }, async (req) => app.services.orders.cancel(sessionOf(req).merchant.id, req.params.order_no, actorOf(req)))

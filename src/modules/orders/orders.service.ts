@@ -12,8 +12,8 @@ import type { MerchantsService } from '../merchants/merchants.service.js'
 import { enqueue, type Topic } from '../outbox/outbox.repository.js'
 import { courierInvalid } from '../couriers/couriers.errors.js'
 import { findCourier } from '../couriers/couriers.repository.js'
-import { courierDisabled, waybillCollected } from '../e-waybill/e-waybill.errors.js'
-import { queueWaybillCancel } from '../e-waybill/e-waybill.cancel.js'
+import { courierDisabled } from '../e-waybill/e-waybill.errors.js'
+import { assertNoUnconfirmedCancel } from '../e-waybill/e-waybill.cancel.js'
 import * as errors from './orders.errors.js'
 import { countOrders, deskFields, eWaybillIssuedOf, findOrder, findOrderById, insertOrderEvent, listOrders, orderEvents, tabWindow, toDeskOrders, toOrders, updateOrderFrom, type OrderFilter, type OrderRow } from './orders.repository.js'
 import { trackingLines } from '../tracking/tracking.repository.js'
@@ -99,7 +99,9 @@ export function createOrdersService ({ db, clock, merchants }: { db: Knex; clock
       const now = clock.now()
       const tz = (await merchants.findById(merchantId))!.timezone
       if (order.status === 'shipped') {
-        return transition(merchantId, orderNo, ['shipped'], { courier_code: courier.code, waybill_no: body.waybill_no }, {
+        // A waybill typed by hand (or reported by the ERP) is no e-waybill: its label and issue
+        // record go, so nothing prints or cancels the old one under the new number.
+        return transition(merchantId, orderNo, ['shipped'], { courier_code: courier.code, waybill_no: body.waybill_no, e_waybill_issued: null, waybill_label: null }, {
           type: 'waybill_changed', topic: 'order.waybill_changed', audit: 'orders.waybill_change',
           detail: { from: { courier_code: order.courier_code, waybill_no: order.waybill_no }, to: { courier_code: courier.code, waybill_no: body.waybill_no } },
         }, actor)
@@ -112,26 +114,17 @@ export function createOrdersService ({ db, clock, merchants }: { db: Knex; clock
     },
 
     /**
-     * Pending orders, and shipped ones whose e-waybill the courier has not collected yet (no
-     * tracking line): the card goes back to active and can be redeemed again. An e-waybill is
-     * cancelled at the courier through the outbox, queued in the same transaction.
+     * Pending orders: the card goes back to active and can be redeemed again. A shipped order's
+     * e-waybill is given back first (取消电子面单, the order pending again); the order is then
+     * cancelled only once the courier confirmed every waybill it gave back (no parcel on its way
+     * with a card usable again).
      */
     async cancel (merchantId: number, orderNo: string, actor: Actor): Promise<Order> {
       const now = clock.now()
-      const current = await load(merchantId, orderNo)
-      const issued = current.waybill_no ? eWaybillIssuedOf(current) : null
-      const from = ['pending']
-      if (current.status === 'shipped' && issued) {
-        if ((await trackingLines(db, current.id)).length) throw waybillCollected()
-        from.push('shipped')
-      }
-      return transition(merchantId, orderNo, from, { status: 'cancelled', cancelled_at: now.getTime(), ...(issued ? { e_waybill_issued: null } : {}) },
+      return transition(merchantId, orderNo, ['pending'], { status: 'cancelled', cancelled_at: now.getTime() },
         { type: 'cancelled', topic: 'order.cancelled', audit: 'orders.cancel', detail: { reason: 'admin' } }, actor,
         async (trx, order) => {
-          // The waybill read before the transaction is the one the update kept (waybill_no only changes with the status here).
-          if (issued && order.waybill_no) {
-            await queueWaybillCancel(trx, merchantId, { order_no: orderNo, waybill_no: order.waybill_no, label: order.waybill_label ?? null, issued, reason: '订单已取消' }, now)
-          }
+          await assertNoUnconfirmedCancel(trx, merchantId, orderNo)
           await moveCards(trx, merchantId, [{ id: order.card_id, card_no: order.card_no, batch_id: Number(order.batch_id), set: { redeemed_at: null } }],
             { from: 'redeemed', to: 'active', type: 'cancel_redeem', actor, ref: { type: 'order', id: orderNo }, at: now })
           if (order.reserve_date) {

@@ -70,16 +70,18 @@ export async function markQueried (db: Db, merchantId: number, orderId: number, 
 export interface StaleOrder { order_id: number; merchant_id: number; order_no: string; waybill_no: string; consignee_phone: string | null; courier_id: number }
 
 /**
- * Shipped orders on an SF account (a courier variant whose vendor is sf) shipped before
- * `before`, with neither news nor a query of ours since `before`: the route sweep's work,
- * oldest first, at most `limit`. Reads orders and merchant_couriers; writes neither.
+ * Shipped orders on an SF account (a courier variant whose vendor is sf) shipped between
+ * `shippedAfter` and `before`, with neither news nor a query of ours since `before`: the route
+ * sweep's work, oldest first, at most `limit`. An order older than `shippedAfter` (returned,
+ * lost, never signed for) is no longer asked about: SF's daily quota is for live parcels. Reads
+ * orders and merchant_couriers; writes neither.
  */
-export async function staleSfOrders (db: Db, before: number, limit: number): Promise<StaleOrder[]> {
+export async function staleSfOrders (db: Db, before: number, limit: number, shippedAfter = 0): Promise<StaleOrder[]> {
   const rows = await db('orders as o')
     .join('merchant_couriers as c', (j) => { j.on('c.merchant_id', '=', 'o.merchant_id').andOn('c.code', '=', 'o.courier_code') })
     .leftJoin('order_tracking_state as s', 's.order_id', 'o.id')
     .where('o.status', 'shipped').where('c.vendor', 'sf').whereNotNull('c.credentials_enc').whereNotNull('o.waybill_no')
-    .where('o.shipped_at', '<', before)
+    .where('o.shipped_at', '<', before).where('o.shipped_at', '>', shippedAfter)
     .where((w) => w.whereNull('s.last_news_at').orWhere('s.last_news_at', '<', before))
     .where((w) => w.whereNull('s.last_query_at').orWhere('s.last_query_at', '<', before))
     .orderBy('o.id').limit(limit)

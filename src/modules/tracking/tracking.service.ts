@@ -10,7 +10,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { Knex } from 'knex'
 import type { Clock } from '../../shared/clock.js'
 import { safeEqual } from '../../shared/crypto.js'
-import { onOneInstance } from '../../shared/db.js'
+import { isDatabaseUnavailable, onOneInstance } from '../../shared/db.js'
 import { inCidr } from '../../shared/ip.js'
 import type { Actor } from '../audit/audit.repository.js'
 import type { MerchantsService } from '../merchants/merchants.service.js'
@@ -42,6 +42,8 @@ export const UNMATCHED_RETRY_MS = 6 * 3_600_000
 export const RESUBSCRIBE_AFTER_MS = 30 * 60_000
 /** The SF route sweep: orders without news for this long are asked about, this many per run. */
 export const SWEEP_STALE_MS = 12 * 3_600_000
+/** Orders shipped longer ago than this are not asked about any more (30 days). */
+const SWEEP_MAX_AGE_MS = 30 * 86_400_000
 export const SWEEP_LIMIT = 50
 
 export interface SfRouteAccounts { sfRouteAccount (merchantId: number, courierId: number): Promise<{ partner_id: string; check_word: string; endpoint: string | null } | null> }
@@ -117,7 +119,8 @@ export function createTrackingService ({ db, clock, masterKey, publicBaseUrl, me
     try {
       return await applyStored(row)
     } catch (err) {
-      if (err instanceof HandlerError) throw err
+      // Our database away: the worker tries again soon without using up the schedule.
+      if (err instanceof HandlerError || isDatabaseUnavailable(err)) throw err
       log?.error({ err, outbox_id: row.id }, 'tracking.apply.failed')
       const code = (err as { code?: unknown }).code
       throw new HandlerError(`application failed: ${typeof code === 'string' ? code : 'error'}`, true)
@@ -277,7 +280,7 @@ export function createTrackingService ({ db, clock, masterKey, publicBaseUrl, me
     if (!accounts) return report
     report.ran = await onOneInstance(db, 'tracking-sweep', async () => {
       const now = clock.now().getTime()
-      for (const o of await repo.staleSfOrders(db, now - (opts.staleMs ?? SWEEP_STALE_MS), opts.limit ?? SWEEP_LIMIT)) {
+      for (const o of await repo.staleSfOrders(db, now - (opts.staleMs ?? SWEEP_STALE_MS), opts.limit ?? SWEEP_LIMIT, now - SWEEP_MAX_AGE_MS)) {
         // Marked first: an order whose query fails waits for the next window, not the next run.
         await repo.markQueried(db, o.merchant_id, o.order_id, now)
         const account = await accounts.sfRouteAccount(o.merchant_id, o.courier_id)

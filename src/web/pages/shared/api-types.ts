@@ -624,7 +624,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel a pending order; the card becomes active again */
+        /**
+         * Cancel a pending order; the card becomes active again
+         * @description A shipped order's e-waybill is given back first (POST /e-waybill/cancel); until the courier confirmed it, 409 waybill_cancel_pending (or waybill_cancel_refused with the courier's reason).
+         */
         post: operations["cancelOrder"];
         delete?: never;
         options?: never;
@@ -1466,7 +1469,7 @@ export interface paths {
         put?: never;
         /**
          * 取消电子面单: the waybill is given back (the order is pending again) and cancelled at the courier through the outbox
-         * @description Refused once the courier has collected the parcel (409 waybill_collected). Cancelling the order itself (POST /cancel) also cancels its e-waybill.
+         * @description Refused once the courier has collected the parcel (409 waybill_collected). The order itself can be cancelled (POST /cancel) once the courier confirmed the cancel (409 waybill_cancel_pending before, waybill_cancel_refused when the courier refused).
          */
         post: operations["cancelEWaybill"];
         delete?: never;
@@ -1519,7 +1522,7 @@ export interface paths {
         /** The last back-sync (periodic or 立即同步): when, how it ended, what it did; null before the first */
         get: operations["getErpLastSync"];
         put?: never;
-        /** Pull shipments from the ERP now (it also runs every five minutes); 502 erp_call_failed with the ERP's reason when it fails */
+        /** Pull shipments and stock from the ERP now (it also runs every five minutes); 502 erp_call_failed with the ERP's reason when it fails, 409 erp_sync_busy while another instance syncs this merchant */
         post: operations["syncErpLogistics"];
         delete?: never;
         options?: never;

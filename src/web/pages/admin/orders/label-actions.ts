@@ -41,7 +41,7 @@ export function useLabelActions (after: () => unknown) {
   })
 
   async function cancelEWaybill (orderNo: string, waybillNo: string | null): Promise<void> {
-    const text = `取消订单 ${orderNo} 的电子面单 ${waybillNo ?? ''}？订单将回到“待发货”，可以重新申请电子面单；系统会通知快递公司作废该运单（快递已揽收的不能取消）。`
+    const text = `取消订单 ${orderNo} 的电子面单 ${waybillNo ?? ''}？订单将回到“待发货”，可以重新申请电子面单；系统会通知快递公司作废该运单（快递已揽收的不能取消）。要取消整个订单，请在快递公司确认作废后再取消订单。`
     const yes = await ElMessageBox.confirm(text, '取消电子面单', { type: 'warning', confirmButtonText: '取消电子面单', cancelButtonText: '不取消', confirmButtonClass: 'el-button--danger' }).then(() => true, () => false)
     if (!yes) return
     await run(async () => {
