@@ -42,7 +42,9 @@ async function takeSecret (page: Page, name: string): Promise<{ secret: string; 
   const secret = (await dialog.locator('[data-testid="secret-value"]').innerText()).trim()
   const text = await dialog.innerText()
   await page.click('#kq-secret-copy')
-  if (await lastMessage(page) !== '已复制') throw new Error('the copy button did not copy')
+  // Waited for by its text: an earlier message (the endpoint saved) may still be on screen.
+  const copiedMessage = await page.locator('.el-message', { hasText: '已复制' }).last().waitFor({ timeout: 5000 }).then(() => true, () => false)
+  if (!copiedMessage) throw new Error(`the copy button did not copy (last message: ${await lastMessage(page)})`)
   const copied = await page.evaluate(() => navigator.clipboard.readText())
   if (copied !== secret) throw new Error('the clipboard does not hold the secret')
   await screenshot(page, name)
