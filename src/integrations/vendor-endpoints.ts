@@ -100,6 +100,19 @@ export interface VendorHttp {
   file<E extends Error> (vendor: Vendor, url: string | URL, req: OutboundRequest, fail: (message: string, retryable: boolean) => E): Promise<Buffer>
 }
 
+/** A call that got an answer the vendor may mean: network trouble, 5xx and 429 are thrown as `fail` (transient; a refused address final). */
+async function answered<E extends Error> (http: VendorHttp, vendor: Vendor, url: string | URL, req: OutboundRequest, fail: (message: string, retryable: boolean) => E): Promise<OutboundResponse> {
+  let res: OutboundResponse
+  try {
+    res = await http.request(vendor, url, req)
+  } catch (err) {
+    if (err instanceof OutboundError) throw fail(err.message, !err.final)
+    throw fail('network: ERR_NETWORK', true)
+  }
+  if (res.status >= 500 || res.status === 429) throw fail(`HTTP ${res.status}`, true)
+  return res
+}
+
 export function createVendorHttp (policy: VendorPolicy): VendorHttp {
   const outbound = createOutbound({ allowPrivate: policy.allowPrivate, lookup: policy.lookup })
   return {
@@ -115,27 +128,13 @@ export function createVendorHttp (policy: VendorPolicy): VendorHttp {
       return await outbound.request(url, req)
     },
     async file (vendor, url, req, fail) {
-      let res: OutboundResponse
-      try {
-        res = await this.request(vendor, url, req)
-      } catch (err) {
-        if (err instanceof OutboundError) throw fail(err.message, !err.final)
-        throw fail('network: ERR_NETWORK', true)
-      }
-      if (res.status >= 500 || res.status === 429) throw fail(`HTTP ${res.status}`, true)
+      const res = await answered(this, vendor, url, req, fail)
       if (res.status !== 200) throw fail(`HTTP ${res.status}`, false)
       if (res.truncated) throw fail(`HTTP ${res.status}: file larger than ${req.maxBytes ?? 'the limit'} bytes`, false)
       return res.bytes
     },
     async json (vendor, url, req, fail) {
-      let res: OutboundResponse
-      try {
-        res = await this.request(vendor, url, req)
-      } catch (err) {
-        if (err instanceof OutboundError) throw fail(err.message, !err.final)
-        throw fail('network: ERR_NETWORK', true)
-      }
-      if (res.status >= 500 || res.status === 429) throw fail(`HTTP ${res.status}`, true)
+      const res = await answered(this, vendor, url, req, fail)
       try {
         return { status: res.status, json: JSON.parse(res.body) }
       } catch {
