@@ -137,7 +137,7 @@ export function startLoad (instances: Instance[], cards: Seeded['cards'], produc
   const racer = async () => {
     let retry: number | null = null
     while (!stopped) {
-      const n = retry ?? next++
+      const n: number = retry ?? next++
       retry = null
       const card = cards[Math.floor(n / 2)]
       if (!card) { await sleep(50); continue }
