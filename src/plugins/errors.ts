@@ -1,7 +1,7 @@
 // One place turns every error into `{ code, message, request_id, details? }`.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { isDatabaseUnavailable } from '../shared/db.js'
+import { isDatabaseUnavailable, isDeadlock } from '../shared/db.js'
 import {
   AppError, badRequest, databaseUnavailable, internalError, invalidJson, notFound, payloadTooLarge, unsupportedMediaType, validationFailed,
 } from '../shared/errors.js'
@@ -27,6 +27,8 @@ export function toAppError (err: FastifyError | Error): AppError {
       return unsupportedMediaType()
   }
   if (isDatabaseUnavailable(e)) return databaseUnavailable({ headers: { 'retry-after': '5' } })
+  // InnoDB rolled the request's transaction back whole to break a deadlock: nothing changed, and it may simply be sent again.
+  if (isDeadlock(e)) return databaseUnavailable({ headers: { 'retry-after': '1' } })
   if (e instanceof SyntaxError && e.statusCode === 400) return invalidJson()
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     if (e.statusCode === 404) return notFound()

@@ -97,3 +97,19 @@ t.test('our database failing under a handler is no attempt: tried again in 5 s, 
   ;[row] = await db('outbox').where({ idempotency_key: 'probe-1' })
   t.equal(row.status, 'done')
 })
+
+t.test('a handler whose transaction was a deadlock\'s victim is tried again in 5 s, no attempt counted', async (t) => {
+  const { createOutboxWorker } = await import('./outbox-worker.js')
+  const { buildTestApp } = await import('../test-support/build-test-app.js')
+  const clock = fixedClock(new Date('2026-12-02T08:00:00Z'))
+  const { db, app } = await buildTestApp(t, { clock })
+  const now = clock.now().getTime()
+  await db('outbox').insert({ merchant_id: 1, topic: 'probe', payload: '{}', idempotency_key: 'probe-d', status: 'pending', attempts: 0, next_attempt_at: now, created_at: now, updated_at: now })
+  // mysql2's error as InnoDB raises it (errno 1213, SQLSTATE 40001).
+  const deadlock = Object.assign(new Error('Deadlock found when trying to get lock; try restarting transaction'), { code: 'ER_LOCK_DEADLOCK', errno: 1213, sqlState: '40001' })
+  const worker = createOutboxWorker({ db, clock, log: app.log, handlers: { probe: async () => { throw deadlock } } })
+  await worker.drainAll()
+  const [row] = await db('outbox').where({ idempotency_key: 'probe-d' })
+  t.match(row, { status: 'pending', attempts: 0, last_error: 'database deadlock' })
+  t.equal(Number(row.next_attempt_at) - now, 5_000, 'again in 5 s')
+})

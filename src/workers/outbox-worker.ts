@@ -9,7 +9,7 @@ import PQueue from 'p-queue'
 import type { Knex } from 'knex'
 import type { Clock } from '../shared/clock.js'
 import { outboxAttempts } from '../shared/metrics.js'
-import { isDatabaseUnavailable } from '../shared/db.js'
+import { isDatabaseUnavailable, isDeadlock } from '../shared/db.js'
 import { claimDue, recordAttempt } from '../modules/outbox/outbox.repository.js'
 import { HandlerError, type AttemptReport, type Effects, type Handler, type OutboxRow } from '../modules/outbox/outbox.types.js'
 
@@ -77,11 +77,7 @@ export function createOutboxWorker (opts: WorkerOptions) {
       const batch = buffered
       buffered = []
       try {
-        const dead = await db.transaction(async (trx) => {
-          const deadRows: OutboxRow[] = []
-          for (const o of batch) if (await write(trx, o)) deadRows.push(o.row)
-          return deadRows
-        })
+        const dead = await writeOutcomes(batch)
         for (const row of dead) log.warn({ outbox_id: row.id, topic: row.topic }, 'outbox.delivery.dead')
         for (const o of batch) o.done()
       } catch (err) {
@@ -89,6 +85,26 @@ export function createOutboxWorker (opts: WorkerOptions) {
       }
     }
     flushing = null
+  }
+
+  /**
+   * The batch's outcomes in one transaction. READ COMMITTED on MySQL: its updates lock the rows
+   * they change and no index gaps, so a handler's own transaction inserting an outbox row (an
+   * order shipped) does not wait on this one while this one waits on the handler's order row (a
+   * deadlock seen on MariaDB). A deadlock's victim is rolled back whole, and written again.
+   */
+  async function writeOutcomes (batch: Outcome[]): Promise<OutboxRow[]> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await db.transaction(async (trx) => {
+          const deadRows: OutboxRow[] = []
+          for (const o of batch) if (await write(trx, o)) deadRows.push(o.row)
+          return deadRows
+        }, { isolationLevel: 'read committed' })
+      } catch (err) {
+        if (!isDeadlock(err) || attempt >= 5) throw err
+      }
+    }
   }
 
   /** Records one outcome; returns true when the row is now dead. */
@@ -120,9 +136,11 @@ export function createOutboxWorker (opts: WorkerOptions) {
       const result = await handler(row, clock.now()) ?? {}
       await finish(row, startedAt, { ok: true, retryable: false, report: result, effects: result.effects })
     } catch (err) {
-      if (isDatabaseUnavailable(err)) {
-        log.warn({ outbox_id: row.id, topic: row.topic }, 'outbox.delivery.database_unavailable')
-        await finish(row, startedAt, { ok: false, retryable: true, uncounted: true, report: { error: 'database unavailable' } })
+      // A deadlock's victim was rolled back whole: like an outage, our database's doing, not the destination's.
+      if (isDatabaseUnavailable(err) || isDeadlock(err)) {
+        const what = isDeadlock(err) ? 'deadlock' : 'unavailable'
+        log.warn({ outbox_id: row.id, topic: row.topic }, `outbox.delivery.database_${what}`)
+        await finish(row, startedAt, { ok: false, retryable: true, uncounted: true, report: { error: `database ${what}` } })
         return
       }
       const e = err instanceof HandlerError ? err : new HandlerError((err as Error).message ?? String(err), true)

@@ -5,6 +5,7 @@ import type { Knex } from 'knex'
 import type { Clock } from '../../shared/clock.js'
 import { decrypt, deriveKey, encrypt } from '../../shared/crypto.js'
 import { validationFailed } from '../../shared/errors.js'
+import { isDatabaseUnavailable, isDeadlock } from '../../shared/db.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
 import { findCourierAccount, setCourierAccount, type CourierRow } from '../couriers/couriers.repository.js'
 import { eWaybillIssuedOf, findOrder, insertOrderEvent, releaseEWaybill, setEWaybillFailure, setEWaybillIssued, setWaybillLabel, type OrderRow } from '../orders/orders.repository.js'
@@ -104,6 +105,8 @@ export function createEWaybillService ({ db, clock, masterKey, orders, http, ven
       const acc = await account(row.merchant_id, p.account_id)
       return { response_excerpt: await createWaybill(order, acc, row.merchant_id) }
     } catch (err) {
+      // Our own database failing (an outage, a deadlock's victim) is the worker's to retry, and no reason to show a merchant.
+      if (isDatabaseUnavailable(err) || isDeadlock(err)) throw err
       const e = err instanceof HandlerError ? err : new HandlerError((err as Error).message, !(err as { statusCode?: number }).statusCode)
       // The failure is shown on the order (订单列表) as the merchant reads it (timeouts, network
       // and HTTP errors in Chinese; the vendor's own code and message as they are), recorded with

@@ -130,14 +130,18 @@ const due = (q: Knex.QueryBuilder, now: number) => q.where((w) =>
 export async function claimDue (db: Knex, now: number, limit: number, lease: number, token: string): Promise<OutboxRow[]> {
   const mark = { status: 'processing', locked_until: lease, claim_token: token, updated_at: now }
   if (isMysql(db)) {
-    // Two instances claiming while rows are being finished can still meet in a deadlock (the
-    // index gaps of the due range); InnoDB rolls the victim back whole, so it claims again.
+    // READ COMMITTED: the locking read takes the rows it found and no gaps of the due range.
+    // Under REPEATABLE READ it locked the gaps too, and every transaction inserting an outbox
+    // row meanwhile (an order shipped, a card redeemed) waited on them and could be chosen as a
+    // deadlock's victim (seen on MariaDB: an e-waybill's shipment rolled back). Two instances
+    // claiming while rows are being finished can still meet in a deadlock; InnoDB rolls the
+    // victim back whole, so it claims again.
     for (let attempt = 1; ; attempt++) {
       try {
         await db.transaction(async (trx) => {
           const ids = (await due(trx('outbox'), now).orderBy('next_attempt_at').limit(limit).forUpdate().skipLocked().pluck('id')).map(Number)
           if (ids.length) await trx('outbox').whereIn('id', ids).update(mark)
-        })
+        }, { isolationLevel: 'read committed' })
         break
       } catch (err) {
         if (!isDeadlock(err) || attempt >= 5) throw err
