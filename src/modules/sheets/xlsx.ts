@@ -168,6 +168,7 @@ export const MAX_SHEET_CELLS = 32 * 1024 * 1024
 /** How many times its compressed size an entry may inflate to, past the first RATIO_FREE_BYTES. */
 export const MAX_INFLATE_RATIO = 100
 const RATIO_FREE_BYTES = 4 * 1024 * 1024
+const tooInflated = (bytes: number, compressed: number) => bytes > RATIO_FREE_BYTES && bytes > compressed * MAX_INFLATE_RATIO
 const MAX_ZIP_ENTRIES = 10_000
 const MAX_RELATIONSHIPS = 10_000
 const MAX_ROW_NUMBER = 1_048_576
@@ -220,6 +221,11 @@ async function openXlsx (buf: Buffer): Promise<Xlsx> {
 /** The entry's real bytes, counted as zlib produces them: declared sizes are not trusted. */
 async function * inflate (x: Xlsx, entry: yauzl.Entry, budget: Budget): AsyncGenerator<Buffer> {
   if (entry.isEncrypted() || (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)) throw fileInvalid()
+  // An entry that says it inflates more than 100-fold is refused before a byte is inflated: no
+  // spreadsheet anyone typed does that (Excel's and our own files inflate 10-15 times), and a
+  // few hundred KB of empty cells or comments would cost seconds of CPU to read. Declared sizes
+  // are not trusted beyond that: the loop below counts the real bytes.
+  if (tooInflated(entry.uncompressedSize, entry.compressedSize)) throw bomb()
   const raw = await x.zip.openReadStreamPromise(entry, { decodeFileData: false })
   const out: Readable = entry.compressionMethod === 8 ? pipeline(raw, zlib.createInflateRaw(), () => {}) : raw
   let bytes = 0
@@ -227,12 +233,9 @@ async function * inflate (x: Xlsx, entry: yauzl.Entry, budget: Budget): AsyncGen
     for await (const chunk of out as AsyncIterable<Buffer>) {
       bytes += chunk.length
       budget.used += chunk.length
-      // An entry that inflates past its declared size lies about it: the zip-bomb trick. And
-      // one that inflates more than 100-fold is no spreadsheet anyone typed (Excel's and our
-      // own files inflate 10-15 times): a few hundred KB of empty cells or comments would
-      // otherwise cost tens of seconds of CPU to read.
+      // An entry that inflates past its declared size lies about it: the zip-bomb trick. As the
+      // declared size passed the ratio above, so do the bytes read before this stops.
       if (bytes > entry.uncompressedSize || budget.used > budget.limit) throw bomb()
-      if (bytes > RATIO_FREE_BYTES && bytes > entry.compressedSize * MAX_INFLATE_RATIO) throw bomb()
       yield chunk
     }
   } finally {
