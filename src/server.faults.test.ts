@@ -53,7 +53,7 @@ if (!onMysql || !mariadbAvailable) {
     instances[1].child.kill('SIGTERM')
     const code = await Promise.race([instances[1].exited, sleep(15_000).then(() => 'timeout')])
     t.equal(code, 0, 'SIGTERM: exit 0 within the grace period')
-    t.comment(`SIGTERM: exited after ${Date.now() - termAt} ms`)
+    t.comment(`SIGTERM: exited after ${Date.now() - termAt} ms; outbox rows handed back untried: ${[...instances[1].output().matchAll(/"rows":(\d+)[^\n]*outbox\.worker\.handed_back/g)].reduce((n, m) => n + Number(m[1]), 0)}`)
     load.targets.delete(1)
     load.setPhase('last')
     await sleep(SECONDS * 1000)

@@ -113,3 +113,35 @@ t.test('a handler whose transaction was a deadlock\'s victim is tried again in 5
   t.match(row, { status: 'pending', attempts: 0, last_error: 'database deadlock' })
   t.equal(Number(row.next_attempt_at) - now, 5_000, 'again in 5 s')
 })
+
+t.test('stop() finishes the row in flight and hands the rest of the batch back untried, for another instance now', async (t) => {
+  const { createOutboxWorker } = await import('./outbox-worker.js')
+  const { buildTestApp } = await import('../test-support/build-test-app.js')
+  const clock = fixedClock(new Date('2026-12-02T08:00:00Z'))
+  const { db, app } = await buildTestApp(t, { clock })
+  const now = clock.now().getTime()
+  for (const i of [1, 2, 3]) await db('outbox').insert({ merchant_id: 1, topic: 'slow', payload: '{}', idempotency_key: `slow-${i}`, status: 'pending', attempts: 0, next_attempt_at: now - 10 + i, created_at: now, updated_at: now })
+  let started!: () => void
+  const first = new Promise<void>((resolve) => { started = resolve })
+  let release!: () => void
+  const held = new Promise<void>((resolve) => { release = resolve })
+  const ran: string[] = []
+  const worker = createOutboxWorker({ db, clock, log: app.log, concurrency: 1, handlers: { slow: async (row) => { ran.push(row.idempotency_key); started(); await held } } })
+  worker.start(10_000)
+  await first
+  const stopping = worker.stop()
+  release()
+  await stopping
+  t.same(ran, ['slow-1'], 'only the row already started ran')
+  const rows = await db('outbox').orderBy('id')
+  t.match(rows[0], { status: 'done', attempts: 1, claim_token: null })
+  for (const r of rows.slice(1)) {
+    t.match(r, { status: 'pending', attempts: 0, claim_token: null, locked_until: null }, `${r.idempotency_key}: pending again, untried`)
+    t.ok(Number(r.next_attempt_at) <= now, `${r.idempotency_key}: due now, not after the lease`)
+  }
+  t.equal(Number((await db('outbox_attempts').count({ n: '*' }).first())!.n), 1, 'one attempt in the log')
+  // Another worker (another instance) takes them straight away.
+  const other = createOutboxWorker({ db, clock, log: app.log, handlers: { slow: async (row) => { ran.push(row.idempotency_key) } } })
+  t.equal(await other.drainAll(), 2)
+  t.same(ran.slice(1).sort(), ['slow-2', 'slow-3'])
+})

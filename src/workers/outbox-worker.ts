@@ -10,7 +10,7 @@ import type { Knex } from 'knex'
 import type { Clock } from '../shared/clock.js'
 import { outboxAttempts } from '../shared/metrics.js'
 import { isDatabaseUnavailable, isDeadlock } from '../shared/db.js'
-import { claimDue, recordAttempt } from '../modules/outbox/outbox.repository.js'
+import { claimDue, recordAttempt, releaseClaims } from '../modules/outbox/outbox.repository.js'
 import { HandlerError, type AttemptReport, type Effects, type Handler, type OutboxRow } from '../modules/outbox/outbox.types.js'
 
 export const RETRY_DELAYS_MS = [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000]
@@ -153,8 +153,18 @@ export function createOutboxWorker (opts: WorkerOptions) {
     /** Claims one batch of due rows and processes it; resolves with how many were processed. */
     async drainOnce (): Promise<number> {
       const rows = await claim(clock.now().getTime())
-      await Promise.all(rows.map((row) => overall.add(() => queueFor(row.destination ?? row.topic).add(() => process(row)))))
-      return rows.length
+      // Once stop() is called, rows of the batch not yet started are handed back instead of run:
+      // another instance takes them now, not after the 60 s lease.
+      const unstarted: OutboxRow[] = []
+      await Promise.all(rows.map((row) => overall.add(() => queueFor(row.destination ?? row.topic).add(async () => {
+        if (stopped) unstarted.push(row)
+        else await process(row)
+      }))))
+      if (unstarted.length) {
+        const n = await releaseClaims(db, unstarted, clock.now().getTime())
+        log.info({ rows: n }, 'outbox.worker.handed_back')
+      }
+      return rows.length - unstarted.length
     },
 
     /** Drains until nothing is due (tests and shutdown). */
@@ -194,6 +204,7 @@ export function createOutboxWorker (opts: WorkerOptions) {
     /** Something was just queued: look now rather than after the idle pause. */
     kick (): void { wake?.() },
 
+    /** Finishes the rows already started, hands the rest of the batch back, and ends the loop. */
     async stop (): Promise<void> {
       stopped = true
       wake?.()

@@ -154,6 +154,22 @@ export async function claimDue (db: Knex, now: number, limit: number, lease: num
 }
 
 /**
+ * Gives claimed rows back untried (a worker stopping): pending again at once, their attempts
+ * untouched, for any instance to claim. Only rows still held by their claim are touched.
+ * Returns how many were.
+ */
+export async function releaseClaims (db: Db, rows: readonly OutboxRow[], now: number): Promise<number> {
+  let n = 0
+  const byToken = new Map<string, number[]>()
+  for (const r of rows) if (r.claim_token) byToken.set(r.claim_token, [...(byToken.get(r.claim_token) ?? []), Number(r.id)])
+  for (const [token, ids] of byToken) {
+    n += affected(await db('outbox').whereIn('id', ids).where({ status: 'processing', claim_token: token })
+      .update({ status: 'pending', locked_until: null, claim_token: null, updated_at: now }))
+  }
+  return n
+}
+
+/**
  * Records one attempt of a claimed row: its new state and the attempt's line. Only the holder
  * of the claim may finish the row; false (and nothing written) when the claim was lost.
  */
