@@ -42,6 +42,12 @@ t.test('every variable is read and an invalid value names it', async (t) => {
   t.same(loadConfig({ KAQUAN_DATA_DIR: data, KAQUAN_RETENTION_DAYS: 'tracking=7, attempts=30' }).retention, { attempts: 30, outbox: 90, tracking: 7 }, 'any of them set')
   t.throws(() => loadConfig({ KAQUAN_DATA_DIR: data, KAQUAN_RETENTION_DAYS: 'attempts=200' }), /outbox rows cannot be kept for less time than their attempts/)
   t.throws(() => loadConfig({ KAQUAN_DATA_DIR: data, KAQUAN_RETENTION_DAYS: 'logs=3' }), /Invalid KAQUAN_RETENTION_DAYS/)
+  t.same(loadConfig({ KAQUAN_DATA_DIR: data, KAQUAN_RETENTION_DAYS: 'attempts=30m,outbox=12h,tracking=2d' }).retention, { attempts: 30 / 1440, outbox: 0.5, tracking: 2 }, 'hours and minutes for short runs')
+  t.throws(() => loadConfig({ KAQUAN_DATA_DIR: data, KAQUAN_RETENTION_DAYS: 'attempts=0m' }), /at least 1m/)
+  t.throws(() => loadConfig({ KAQUAN_DATA_DIR: data, KAQUAN_RETENTION_DAYS: 'attempts=3651' }), /Invalid KAQUAN_RETENTION_DAYS/)
+  t.equal(loadConfig({ KAQUAN_DATA_DIR: data }).housekeepingMs, 600_000, 'housekeeping every 10 minutes')
+  t.equal(loadConfig({ KAQUAN_DATA_DIR: data, KAQUAN_HOUSEKEEPING_SECONDS: '15' }).housekeepingMs, 15_000)
+  for (const v of ['5', '86401', '1.5', 'soon']) t.throws(() => loadConfig({ KAQUAN_DATA_DIR: data, KAQUAN_HOUSEKEEPING_SECONDS: v }), /Invalid KAQUAN_HOUSEKEEPING_SECONDS/, v)
 
   const bad: Record<string, string> = {
     PORT: 'eighty',

@@ -41,6 +41,8 @@ export interface AppConfig {
   metricsPort?: number
   /** How long growing logs are kept (KAQUAN_RETENTION_DAYS); the defaults when absent. */
   retention?: RetentionDays
+  /** How often housekeeping runs (KAQUAN_HOUSEKEEPING_SECONDS, 10–86400); every 10 minutes when absent. */
+  housekeepingMs?: number
 }
 
 /** Days kept: delivery and vendor-call attempts, finished outbox rows (their outcome), raw tracking pushes. */
@@ -64,6 +66,7 @@ export const ENV_VARIABLES = [
   'KAQUAN_VENDOR_HOSTS',
   'KAQUAN_WORKER',
   'KAQUAN_RETENTION_DAYS',
+  'KAQUAN_HOUSEKEEPING_SECONDS',
   'KAQUAN_METRICS_TOKEN',
   'KAQUAN_METRICS_PORT',
 ] as const
@@ -256,6 +259,7 @@ export function loadConfig (env: Env = process.env): AppConfig {
     worker: worker === 'on',
     webDir: DEFAULT_WEB_DIR,
     retention: parseRetention(env),
+    housekeepingMs: parseHousekeeping(env),
     ...parseMetrics(env, port),
   }
 }
@@ -272,17 +276,31 @@ function parseMetrics (env: Env, port: number): Pick<AppConfig, 'metricsToken' |
   return { ...(token ? { metricsToken: token } : {}), ...(metricsPort ? { metricsPort } : {}) }
 }
 
-/** KAQUAN_RETENTION_DAYS=attempts=14,outbox=90,tracking=30 (any of them; 1–3650 days each). */
+/** KAQUAN_HOUSEKEEPING_SECONDS: how often the clean-up runs, 10 s to a day. */
+function parseHousekeeping (env: Env): number {
+  const raw = value(env, 'KAQUAN_HOUSEKEEPING_SECONDS')
+  if (raw === undefined) return 600_000
+  if (!/^\d{1,5}$/.test(raw) || Number(raw) < 10 || Number(raw) > 86_400) throw new ConfigError('KAQUAN_HOUSEKEEPING_SECONDS', 'expected 10-86400 seconds')
+  return Number(raw) * 1000
+}
+
+const PER_DAY: Record<string, number> = { '': 1, d: 1, h: 24, m: 1440 }
+
+/**
+ * KAQUAN_RETENTION_DAYS=attempts=14,outbox=90,tracking=30 (any of them; days, or hours and
+ * minutes with h and m, as a soak run uses: attempts=5m; 1 minute to 3650 days each).
+ */
 function parseRetention (env: Env): RetentionDays {
   const raw = value(env, 'KAQUAN_RETENTION_DAYS')
   const out = { ...DEFAULT_RETENTION }
   if (raw === undefined) return out
   for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
-    const m = /^(attempts|outbox|tracking)=(\d{1,4})$/.exec(part)
-    if (!m || Number(m[2]) < 1 || Number(m[2]) > 3650) {
-      throw new ConfigError('KAQUAN_RETENTION_DAYS', 'expected attempts=N,outbox=N,tracking=N (any of them), each 1-3650 days')
+    const m = /^(attempts|outbox|tracking)=(\d{1,7})(d|h|m|)$/.exec(part)
+    const days = m ? Number(m[2]) / PER_DAY[m[3]] : NaN
+    if (!m || !(days >= 1 / 1440 && days <= 3650)) {
+      throw new ConfigError('KAQUAN_RETENTION_DAYS', 'expected attempts=N,outbox=N,tracking=N (any of them), each 1-3650 days (or hours and minutes: 12h, 30m; at least 1m)')
     }
-    out[m[1] as keyof RetentionDays] = Number(m[2])
+    out[m[1] as keyof RetentionDays] = days
   }
   if (out.outbox < out.attempts) throw new ConfigError('KAQUAN_RETENTION_DAYS', 'outbox rows cannot be kept for less time than their attempts')
   return out

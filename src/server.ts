@@ -35,7 +35,7 @@ export async function main (): Promise<void> {
     process.stdout.write(`\n  Kaquan first start: merchant "default", admin "admin", ${password}\n\n`)
   }
 
-  const stopHousekeeping = startHousekeeping(app.db, app.clock, app.log, { retention: config.retention })
+  const stopHousekeeping = startHousekeeping(app.db, app.clock, app.log, { retention: config.retention, everyMs: config.housekeepingMs })
   // Batches cut off by a restart (or another instance's death) are resumed here.
   const stopBatches = app.services.batches.startRunner()
   // So are large bulk actions (批量操作) cut off the same way.
