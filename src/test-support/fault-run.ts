@@ -63,11 +63,11 @@ export interface Seeded {
   receiver: { url: string; ids: Set<string>; count: () => number }
 }
 
-/** Migrates the empty database, makes `quantity` active cards and a webhook endpoint to a local receiver. */
+/** Migrates the empty database (MySQL, or SQLite as sqlite:<path>), makes `quantity` active cards and a webhook endpoint to a local receiver. */
 export async function seed (t: Teardown, dbUrl: string, quantity: number): Promise<Seeded> {
   const dir = mkdtempSync(join(tmpdir(), 'kaquan-fault-seed-'))
   t.teardown(() => rmSync(dir, { recursive: true, force: true }))
-  const config = testConfig({ client: 'mysql', url: dbUrl }, dir, { masterKey: MASTER_KEY })
+  const config = testConfig(dbUrl.startsWith('sqlite:') ? { client: 'sqlite', filename: dbUrl.slice('sqlite:'.length) } : { client: 'mysql', url: dbUrl }, dir, { masterKey: MASTER_KEY })
   const db = createDb(config.database)
   await migrateLatest(db)
   const app = await buildApp({ config, overrides: { db } })
