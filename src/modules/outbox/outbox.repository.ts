@@ -130,12 +130,10 @@ const due = (q: Knex.QueryBuilder, now: number) => q.where((w) =>
 export async function claimDue (db: Knex, now: number, limit: number, lease: number, token: string): Promise<OutboxRow[]> {
   const mark = { status: 'processing', locked_until: lease, claim_token: token, updated_at: now }
   if (isMysql(db)) {
-    // READ COMMITTED: the locking read takes the rows it found and no gaps of the due range.
-    // Under REPEATABLE READ it locked the gaps too, and every transaction inserting an outbox
-    // row meanwhile (an order shipped, a card redeemed) waited on them and could be chosen as a
-    // deadlock's victim (seen on MariaDB: an e-waybill's shipment rolled back). Two instances
-    // claiming while rows are being finished can still meet in a deadlock; InnoDB rolls the
-    // victim back whole, so it claims again.
+    // READ COMMITTED: the locking read takes the rows it found and no gaps of the due range
+    // (under REPEATABLE READ every transaction inserting an outbox row meanwhile, an order made
+    // or shipped, waited on those gaps). Two instances claiming while rows are being finished
+    // can still meet in a deadlock; InnoDB rolls the victim back whole, so it claims again.
     for (let attempt = 1; ; attempt++) {
       try {
         await db.transaction(async (trx) => {
