@@ -34,13 +34,6 @@ export async function insertSmsMessage (db: Db, row: Omit<SmsMessageRow, 'id' | 
   await db('sms_messages').insert(row)
 }
 
-/** Texts sent to this phone with this template after `after` (ms): what the limits count. */
-export async function countSentSince (db: Db, merchantId: number, phone: string, templateId: string, after: number): Promise<number> {
-  const row = await db('sms_messages').where({ merchant_id: merchantId, phone, template_id: templateId, status: 'sent' })
-    .andWhere('created_at', '>', after).count({ n: '*' }).first()
-  return Number(row?.n ?? 0)
-}
-
 /** The message log, newest first, one keyset page (`before`: the last id of the previous page). */
 export async function listSmsMessages (db: Db, merchantId: number, f: { phone?: string; status?: string; delivery?: DeliveryState | 'pending'; before?: number; limit: number }): Promise<SmsMessageRow[]> {
   const query = db<SmsMessageRow>('sms_messages').where({ merchant_id: merchantId })

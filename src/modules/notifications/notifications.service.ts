@@ -6,6 +6,7 @@ import type { Knex } from 'knex'
 import type { Clock } from '../../shared/clock.js'
 import { iso } from '../../shared/schemas.js'
 import { maskPhone } from '../../shared/phone.js'
+import { reserve, succeeded, type Guard } from '../../shared/guards.js'
 import { REASON_CHARS } from '../../shared/outbound.js'
 import type { Permission } from '../admins/permissions.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
@@ -116,12 +117,30 @@ export function createNotificationsService ({ db, clock, masterKey, log, http, p
     await repo.insertSmsMessage(db, { merchant_id: merchantId, ...m, provider_message_id: m.provider_message_id ?? null, error: m.error?.slice(0, REASON_CHARS) ?? null, outbox_id: m.outbox_id ?? null, order_no: m.order_no ?? null, created_at: clock.now().getTime() })
   }
 
-  /** Why a text to `phone` with this template would go over a per-phone limit now, or null. */
-  async function overLimit (merchantId: number, phone: string, templateId: string, limits: StoredNotifications['limits'], now: number): Promise<string | null> {
-    const count = (sinceMs: number) => repo.countSentSince(db, merchantId, phone, templateId, now - sinceMs)
-    if (await count(60_000) >= limits.per_minute) return dropReason('minute', limits.per_minute)
-    if (await count(86_400_000) >= limits.per_day) return dropReason('day', limits.per_day)
-    return null
+  /**
+   * The per-phone limits of one template, as shared counters (guard_counters): each counts the
+   * text before it is sent, in one conditional statement, so texts sent at once by several
+   * workers or instances cannot all pass a count read before any was logged.
+   */
+  function phoneLimits (merchantId: number, phone: string, templateId: string, limits: StoredNotifications['limits']) {
+    const subject = `${merchantId}:${templateId}:${phone}`
+    const minute: Guard = { kind: 'sms_phone_minute', max: limits.per_minute, windowMs: 60_000, lockMs: 0 }
+    const day: Guard = { kind: 'sms_phone_day', max: limits.per_day, windowMs: 86_400_000, lockMs: 0 }
+    return {
+      /** Counts the text; why it would go over a limit instead, or null (then it was counted). */
+      async take (at: Date): Promise<string | null> {
+        if (!(await reserve(db, minute, subject, at)).allowed) return dropReason('minute', limits.per_minute)
+        if (!(await reserve(db, day, subject, at)).allowed) {
+          await succeeded(db, [{ guard: minute, subject, mode: 'refund' }])
+          return dropReason('day', limits.per_day)
+        }
+        return null
+      },
+      /** The provider did not take it: it does not count (its retry is no second text). */
+      async giveBack (): Promise<void> {
+        await succeeded(db, [{ guard: minute, subject, mode: 'refund' }, { guard: day, subject, mode: 'refund' }])
+      },
+    }
   }
 
   /** Sends one text: limits first, then the provider; every outcome is logged. */
@@ -132,10 +151,10 @@ export function createNotificationsService ({ db, clock, masterKey, log, http, p
     // Order texts carry their order number (orderVars): the order's timeline lists them. The
     // test text's order number is made up.
     const orderNo = event === 'test' ? null : vars.order_no ?? null
-    const now = clock.now().getTime()
     // Providers ban senders that text one number too often: stop before they would. A text
     // stopped here is not retried; it stays in the log as dropped, with the limit it hit.
-    const dropped = await overLimit(merchantId, phone, template.template_id, s.limits, now)
+    const limits = phoneLimits(merchantId, phone, template.template_id, s.limits)
+    const dropped = await limits.take(clock.now())
     if (dropped) {
       await record(merchantId, { phone, event, template_id: template.template_id, provider: provider.name, status: 'dropped', error: dropped, outbox_id: outboxId, order_no: orderNo })
       log.info({ merchant_id: merchantId, event, template_id: template.template_id, phone: maskPhone(phone) }, 'sms.dropped')
@@ -147,6 +166,7 @@ export function createNotificationsService ({ db, clock, masterKey, log, http, p
       await record(merchantId, { phone, event, template_id: template.template_id, provider: provider.name, status: 'sent', provider_message_id: sent.provider_message_id, outbox_id: outboxId, order_no: orderNo })
     } catch (err) {
       const e = toIntegrationError(err)
+      await limits.giveBack()
       await record(merchantId, { phone, event, template_id: template.template_id, provider: provider.name, status: 'failed', error: e.message, outbox_id: outboxId, order_no: orderNo })
       throw toHandlerError(e)
     }

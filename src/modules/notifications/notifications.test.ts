@@ -66,6 +66,19 @@ t.test('switches A, B and C send the merchant\'s templates; per-phone limits sto
   t.equal(sms.sent.length, before, 'switched off, nothing is sent')
 })
 
+t.test('texts to one phone sent at the same moment: the limit counts each before it goes, so one of five is sent', async (t) => {
+  const clock = fixedClock(new Date())
+  const sms = fakeProvider()
+  const f = await redeemFixture(t, { clock, quantity: 5, overrides: { smsProvider: sms } })
+  await f.app.inject({ method: 'PUT', url: '/api/v1/settings/notifications', headers: f.auth(f.token), payload: { ...SETTINGS, switches: { ...SETTINGS.switches, order_submitted_admin: false } } })
+  // Five orders before the worker runs: their five texts are taken in one batch and sent side by
+  // side (a count of the log, read by each before any was logged, let all five through).
+  for (const i of [0, 1, 2, 3, 4]) await redeem(f, i)
+  await f.app.services.worker.drainAll()
+  t.equal(sms.sent.length, 1, 'one text reached the provider')
+  t.same((await f.db('sms_messages').orderBy('id')).map((m) => m.status).sort(), ['dropped', 'dropped', 'dropped', 'dropped', 'sent'])
+})
+
 t.test('provider errors: a business refusal is not retried, a transient one is', async (t) => {
   const clock = fixedClock(new Date())
   const sms = fakeProvider()
