@@ -9,7 +9,7 @@ import PQueue from 'p-queue'
 import type { Knex } from 'knex'
 import type { Clock } from '../shared/clock.js'
 import { outboxAttempts } from '../shared/metrics.js'
-import { isDatabaseUnavailable, isDeadlock } from '../shared/db.js'
+import { isDatabaseUnavailable, isDeadlock, isMysql } from '../shared/db.js'
 import { claimDue, recordAttempt, releaseClaims } from '../modules/outbox/outbox.repository.js'
 import { HandlerError, type AttemptReport, type Effects, type Handler, type OutboxRow } from '../modules/outbox/outbox.types.js'
 
@@ -100,7 +100,7 @@ export function createOutboxWorker (opts: WorkerOptions) {
           const deadRows: OutboxRow[] = []
           for (const o of batch) if (await write(trx, o)) deadRows.push(o.row)
           return deadRows
-        }, { isolationLevel: 'read committed' })
+        }, isMysql(db) ? { isolationLevel: 'read committed' } : undefined)
       } catch (err) {
         if (!isDeadlock(err) || attempt >= 5) throw err
       }
