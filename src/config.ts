@@ -284,21 +284,21 @@ function parseHousekeeping (env: Env): number {
   return Number(raw) * 1000
 }
 
-const PER_DAY: Record<string, number> = { '': 1, d: 1, h: 24, m: 1440 }
+const PER_DAY: Record<string, number> = { '': 1, d: 1, h: 24, min: 1440 }
 
 /**
  * KAQUAN_RETENTION_DAYS=attempts=14,outbox=90,tracking=30 (any of them; days, or hours and
- * minutes with h and m, as a soak run uses: attempts=5m; 1 minute to 3650 days each).
+ * minutes with h and min, as a soak run uses: attempts=5min; 1 minute to 3650 days each).
  */
 function parseRetention (env: Env): RetentionDays {
   const raw = value(env, 'KAQUAN_RETENTION_DAYS')
   const out = { ...DEFAULT_RETENTION }
   if (raw === undefined) return out
   for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
-    const m = /^(attempts|outbox|tracking)=(\d{1,7})(d|h|m|)$/.exec(part)
+    const m = /^(attempts|outbox|tracking)=(\d{1,7})(d|h|min|)$/.exec(part)
     const days = m ? Number(m[2]) / PER_DAY[m[3]] : NaN
     if (!m || !(days >= 1 / 1440 && days <= 3650)) {
-      throw new ConfigError('KAQUAN_RETENTION_DAYS', 'expected attempts=N,outbox=N,tracking=N (any of them), each 1-3650 days (or hours and minutes: 12h, 30m; at least 1m)')
+      throw new ConfigError('KAQUAN_RETENTION_DAYS', 'expected attempts=N,outbox=N,tracking=N (any of them), each 1-3650 days (or hours and minutes: 12h, 30min; at least 1min)')
     }
     out[m[1] as keyof RetentionDays] = days
   }

@@ -20,7 +20,7 @@ import { freePort } from '../test-support/http.js'
 import { CONSIGNEE } from '../test-support/redeem-fixture.js'
 
 const skip = browserSkip()
-t.setTimeout(800_000) // up to 5 minutes of it waiting for Shanghai midnight to pass (below)
+t.setTimeout(1_000_000) // up to 10 minutes of it waiting for Shanghai midnight to pass (below)
 
 const SENDER = { name: '鲜果铺仓库', phone: '0571-88888888', province: '浙江省', city: '杭州市', district: '余杭区', address: '仓前街道 1 号' }
 const WIDE = { ...DESKTOP, viewport: { width: 1600, height: 1000 } }
@@ -116,7 +116,7 @@ async function pasteInto (page: Page, selector: string, text: string): Promise<v
  * run that crossed midnight there lost the orders it had shipped before it (seen as a flake).
  * Closer than this to midnight, wait until it has passed.
  */
-async function notAcrossShanghaiMidnight (t: { comment (m: string): void }, runMs = 5 * 60_000): Promise<void> {
+async function notAcrossShanghaiMidnight (t: { comment (m: string): void }, runMs = 10 * 60_000): Promise<void> {
   const msOfDay = (Date.now() + 8 * 3_600_000) % 86_400_000
   const left = 86_400_000 - msOfDay
   if (left > runMs) return

@@ -137,7 +137,6 @@ t.test('stop() finishes the row in flight and hands the rest of the batch back u
   t.match(rows[0], { status: 'done', attempts: 1, claim_token: null })
   for (const r of rows.slice(1)) {
     t.match(r, { status: 'pending', attempts: 0, claim_token: null, locked_until: null }, `${r.idempotency_key}: pending again, untried`)
-    t.ok(Number(r.next_attempt_at) <= now, `${r.idempotency_key}: due now, not after the lease`)
   }
   t.equal(Number((await db('outbox_attempts').count({ n: '*' }).first())!.n), 1, 'one attempt in the log')
   // Another worker (another instance) takes them straight away.

@@ -96,19 +96,25 @@ export function createOutboxWorker (opts: WorkerOptions) {
   async function writeOutcomes (batch: Outcome[]): Promise<OutboxRow[]> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await db.transaction(async (trx) => {
-          const deadRows: OutboxRow[] = []
-          for (const o of batch) if (await write(trx, o)) deadRows.push(o.row)
-          return deadRows
+        const written = await db.transaction(async (trx) => {
+          const out: Array<{ row: OutboxRow; status: string }> = []
+          for (const o of batch) {
+            const status = await write(trx, o)
+            if (status) out.push({ row: o.row, status })
+          }
+          return out
         }, isMysql(db) ? { isolationLevel: 'read committed' } : undefined)
+        // Counted once committed: a batch written again after a deadlock is not counted twice.
+        for (const w of written) outboxAttempts.inc({ topic: w.row.topic, outcome: w.status === 'pending' ? 'retry' : w.status })
+        return written.filter((w) => w.status === 'dead').map((w) => w.row)
       } catch (err) {
         if (!isDeadlock(err) || attempt >= 5) throw err
       }
     }
   }
 
-  /** Records one outcome; returns true when the row is now dead. */
-  async function write (trx: Knex.Transaction, o: Outcome): Promise<boolean> {
+  /** Records one outcome; returns the row's new status, or null when its claim was lost. */
+  async function write (trx: Knex.Transaction, o: Outcome): Promise<'done' | 'dead' | 'pending' | null> {
     const now = clock.now().getTime()
     // Our own database failing under a handler is no attempt at the destination: it does not use
     // up the schedule (a 10 s outage would otherwise push rows to their 5-minute step).
@@ -119,10 +125,9 @@ export function createOutboxWorker (opts: WorkerOptions) {
     const delay = scheduled === null ? null : Math.max(scheduled, Math.min(o.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS))
     const status = o.ok ? 'done' : delay === null ? 'dead' : 'pending'
     const next = delay === null ? o.row.next_attempt_at : now + delay
-    if (!await recordAttempt(trx, o.row, { status, attempts, nextAttemptAt: next, startedAt: o.startedAt, report: o.report }, now)) return false
-    outboxAttempts.inc({ topic: o.row.topic, outcome: status === 'pending' ? 'retry' : status })
+    if (!await recordAttempt(trx, o.row, { status, attempts, nextAttemptAt: next, startedAt: o.startedAt, report: o.report }, now)) return null
     if (o.effects) await o.effects(trx)
-    return status === 'dead'
+    return status
   }
 
   async function process (row: OutboxRow): Promise<void> {

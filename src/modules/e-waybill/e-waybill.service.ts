@@ -162,6 +162,7 @@ export function createEWaybillService ({ db, clock, masterKey, orders, http, ven
       if (!acc || !acc.vendor) throw new HandlerError('该物流配置已没有电子面单账号，无法取消', false)
       await labelCalls(acc).cancelWaybill(issuedWaybill(p), p.reason)
     } catch (err) {
+      if (isDatabaseUnavailable(err) || isDeadlock(err)) throw err
       // Our own refusals (an account gone, AppErrors) are final; a vendor's error is classified by its adapter.
       const e = err instanceof HandlerError ? err : (err as { statusCode?: number }).statusCode ? new HandlerError((err as Error).message, false) : toHandlerError(err)
       const final = !e.retryable || Number(row.attempts) + 1 > RETRY_DELAYS_MS.length

@@ -70,7 +70,7 @@ export const RECEIPT_BATCH = 50
 
 export interface ReceiptRound { asked: number; delivered: number; failed: number; unknown: number; failures: Array<{ merchant_id: number; error: string }> }
 
-interface Deps { db: Knex; clock: Clock; masterKey: Buffer; log: { info: (o: object, m: string) => void }; http: VendorHttp; provider?: SmsProvider }
+interface Deps { db: Knex; clock: Clock; masterKey: Buffer; log: { info: (o: object, m: string) => void; warn: (o: object, m: string) => void }; http: VendorHttp; provider?: SmsProvider }
 
 export function createNotificationsService ({ db, clock, masterKey, log, http, provider: override }: Deps) {
   // Secrets sealed under 'sms-credentials', bound to `aliyun:<merchant>` / `tencent:<merchant>`.
@@ -161,14 +161,21 @@ export function createNotificationsService ({ db, clock, masterKey, log, http, p
       return
     }
     const params = Object.fromEntries(Object.entries(template.params).map(([name, variable]) => [name, vars[variable] ?? '']))
+    let sent
     try {
-      const sent = await provider.send({ phone, sign_name: s.sign_name, template_id: template.template_id, params })
-      await record(merchantId, { phone, event, template_id: template.template_id, provider: provider.name, status: 'sent', provider_message_id: sent.provider_message_id, outbox_id: outboxId, order_no: orderNo })
+      sent = await provider.send({ phone, sign_name: s.sign_name, template_id: template.template_id, params })
     } catch (err) {
       const e = toIntegrationError(err)
       await limits.giveBack()
       await record(merchantId, { phone, event, template_id: template.template_id, provider: provider.name, status: 'failed', error: e.message, outbox_id: outboxId, order_no: orderNo })
       throw toHandlerError(e)
+    }
+    // The provider took it: whatever happens to our log now, the text is not sent twice (a
+    // failed write here would otherwise have the outbox send it again).
+    try {
+      await record(merchantId, { phone, event, template_id: template.template_id, provider: provider.name, status: 'sent', provider_message_id: sent.provider_message_id, outbox_id: outboxId, order_no: orderNo })
+    } catch (err) {
+      log.warn({ merchant_id: merchantId, event, template_id: template.template_id, phone: maskPhone(phone), provider_message_id: sent.provider_message_id, err: { code: (err as { code?: string }).code } }, 'sms.sent_not_logged')
     }
   }
 

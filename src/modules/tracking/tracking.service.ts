@@ -10,7 +10,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { Knex } from 'knex'
 import type { Clock } from '../../shared/clock.js'
 import { safeEqual } from '../../shared/crypto.js'
-import { isDatabaseUnavailable, onOneInstance } from '../../shared/db.js'
+import { isDatabaseUnavailable, isDeadlock, onOneInstance } from '../../shared/db.js'
 import { inCidr } from '../../shared/ip.js'
 import type { Actor } from '../audit/audit.repository.js'
 import type { MerchantsService } from '../merchants/merchants.service.js'
@@ -119,8 +119,8 @@ export function createTrackingService ({ db, clock, masterKey, publicBaseUrl, me
     try {
       return await applyStored(row)
     } catch (err) {
-      // Our database away: the worker tries again soon without using up the schedule.
-      if (err instanceof HandlerError || isDatabaseUnavailable(err)) throw err
+      // Our database away, or a deadlock's victim: the worker tries again soon without using up the schedule.
+      if (err instanceof HandlerError || isDatabaseUnavailable(err) || isDeadlock(err)) throw err
       log?.error({ err, outbox_id: row.id }, 'tracking.apply.failed')
       const code = (err as { code?: unknown }).code
       throw new HandlerError(`application failed: ${typeof code === 'string' ? code : 'error'}`, true)
