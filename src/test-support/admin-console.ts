@@ -38,8 +38,9 @@ export function consoleProblems (page: Page, except: RegExp[] = []): string[] {
 }
 
 /** Element Plus's message toast text currently shown (the newest). */
-export async function lastMessage (page: Page): Promise<string> {
-  const m = page.locator('.el-message').last()
+export async function lastMessage (page: Page, expected?: string): Promise<string> {
+  // With the text it should have, waited for: an earlier message may still be showing (seen in CI).
+  const m = (expected ? page.locator('.el-message', { hasText: expected }) : page.locator('.el-message')).last()
   await m.waitFor()
   return (await m.innerText()).trim()
 }

@@ -283,7 +283,7 @@ t.test('卡券管理 in a browser', { skip }, async (t) => {
       const step = async (button: string, confirm: string, state: string | null) => {
         await drawer.getByRole('button', { name: button, exact: true }).click()
         await confirmBox(page, confirm)
-        t.match(await lastMessage(page), `已${button}卡券`)
+        t.match(await lastMessage(page, `已${button}卡券`), `已${button}卡券`)
         if (state) await drawer.locator('.el-descriptions .el-tag', { hasText: state }).waitFor()
       }
       await step('作废', '确定', '已作废')

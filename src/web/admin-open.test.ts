@@ -247,7 +247,7 @@ t.test('开放平台 in a browser', { skip }, async (t) => {
       await page.locator('.el-picker-panel__shortcut', { hasText: '最近 3 天' }).click()
       await screenshot(page, 'admin-open-replay-dialog')
       await page.click('#kq-replay-submit')
-      t.equal(await lastMessage(page), '已重新排队 1 条消息')
+      t.equal(await lastMessage(page, '已重新排队 1 条消息'), '已重新排队 1 条消息')
       await page.locator('.kq-delivery__state', { hasText: '成功' }).waitFor({ timeout: 20_000 })
       t.equal(bad.received.length, 9, 'sent again')
       t.equal(bad.received[8].headers['webhook-id'], bad.received[0].headers['webhook-id'], 'with its webhook-id')

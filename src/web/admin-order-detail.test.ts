@@ -172,7 +172,7 @@ t.test('订单详情 in a browser', { skip }, async (t) => {
 
       await page.locator('#kq-order-complete').click()
       t.match(await confirmBox(page, '确认签收'), /已签收/)
-      t.equal(await lastMessage(page), '订单已签收')
+      t.equal(await lastMessage(page, '订单已签收'), '订单已签收')
       await page.locator('#kq-order-status', { hasText: '已签收' }).waitFor()
       await page.locator('.kq-tl--delivered').waitFor()
       t.equal(await page.locator('#kq-order-complete').count(), 0, 'nothing left to do')
@@ -208,7 +208,7 @@ t.test('订单详情 in a browser', { skip }, async (t) => {
       t.equal((await server.app.inject({ method: 'POST', url: `/api/v1/orders/${orderNo}/ship`, headers: admin, payload: { courier_code: 'SF', waybill_no: 'SF1234567890' } })).statusCode, 200)
       await page.locator('#kq-order-cancel').click()
       await confirmBox(page, '取消订单')
-      t.equal(await lastMessage(page), '订单当前状态不能执行此操作')
+      t.equal(await lastMessage(page, '订单当前状态不能执行此操作'), '订单当前状态不能执行此操作')
       await page.locator('#kq-order-status', { hasText: '已发货' }).waitFor()
       t.equal(await page.locator('#kq-order-cancel').count(), 0, 'no cancel button any more')
       t.equal((await server.db('cards').where({ card_no: server.cards[2].card_no }).first()).status, 'redeemed', 'the card stays redeemed')
