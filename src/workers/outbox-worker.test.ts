@@ -144,3 +144,84 @@ t.test('stop() finishes the row in flight and hands the rest of the batch back u
   t.equal(await other.drainAll(), 2)
   t.same(ran.slice(1).sort(), ['slow-2', 'slow-3'])
 })
+
+t.test('rows a completion queues (an event\'s deliveries) are leased to the worker and run at once, no claim needed', async (t) => {
+  const { createOutboxWorker } = await import('./outbox-worker.js')
+  const { buildTestApp } = await import('../test-support/build-test-app.js')
+  const clock = fixedClock(new Date('2026-12-02T08:00:00Z'))
+  const { db, app } = await buildTestApp(t, { clock })
+  const now = clock.now().getTime()
+  await db('outbox').insert({ merchant_id: 1, topic: 'event', payload: '{}', idempotency_key: 'event-1', status: 'pending', attempts: 0, next_attempt_at: now, created_at: now, updated_at: now })
+  const seen: Array<{ key: string; status: string; token: string | null }> = []
+  const worker = createOutboxWorker({
+    db, clock, log: app.log,
+    handlers: {
+      event: async () => ({ next: [1, 2].map((i) => ({ merchant_id: 1, topic: 'webhook.delivery' as const, destination: String(i), idempotency_key: `delivery-${i}`, payload: {} })) }),
+      'webhook.delivery': async (row) => {
+        // While it runs, the row is this worker's: processing, under a lease, with a claim token.
+        const stored = await db('outbox').where({ id: row.id }).first()
+        seen.push({ key: row.idempotency_key, status: stored.status, token: stored.claim_token })
+        t.ok(Number(stored.locked_until) > now, 'under a lease')
+        return { status_code: 200 }
+      },
+    },
+  })
+  t.equal(await worker.drainOnce(), 1, 'one claim: the event')
+  t.same(seen.map((s) => s.key).sort(), ['delivery-1', 'delivery-2'], 'its deliveries ran in the same drain')
+  t.ok(seen.every((s) => s.status === 'processing' && s.token), 'each leased to the worker')
+  t.same((await db('outbox').orderBy('id')).map((r) => [r.idempotency_key, r.status, Number(r.attempts), r.claim_token]), [
+    ['event-1', 'done', 1, null], ['delivery-1', 'done', 1, null], ['delivery-2', 'done', 1, null],
+  ])
+  t.equal(Number((await db('outbox_attempts').count({ n: '*' }).first())!.n), 3, 'three attempts in the log')
+})
+
+t.test('a batch of outcomes where one row\'s claim was lost writes the others and leaves that row to its new holder', async (t) => {
+  const { createOutboxWorker } = await import('./outbox-worker.js')
+  const { buildTestApp } = await import('../test-support/build-test-app.js')
+  const clock = fixedClock(new Date('2026-12-02T08:00:00Z'))
+  const { db, app } = await buildTestApp(t, { clock })
+  const now = clock.now().getTime()
+  for (const i of [1, 2, 3]) await db('outbox').insert({ merchant_id: 1, topic: 'probe', payload: '{}', idempotency_key: `probe-${i}`, status: 'pending', attempts: 0, next_attempt_at: now, created_at: now, updated_at: now })
+  const worker = createOutboxWorker({
+    db, clock, log: app.log,
+    handlers: {
+      probe: async (row) => {
+        // Meanwhile another worker took probe-2 over (its lease had run out there).
+        if (row.idempotency_key === 'probe-2') await db('outbox').where({ id: row.id }).update({ claim_token: 'someone-else' })
+        if (row.idempotency_key === 'probe-3') throw new Error('HTTP 500')
+        return { status_code: 204 }
+      },
+    },
+  })
+  t.equal(await worker.drainOnce(), 3)
+  const rows = await db('outbox').orderBy('id')
+  t.match(rows[0], { status: 'done', attempts: 1, claim_token: null, last_status_code: 204 })
+  t.match(rows[1], { status: 'processing', attempts: 0, claim_token: 'someone-else' }, 'the lost row is the new holder\'s, untouched')
+  t.match(rows[2], { status: 'pending', attempts: 1, claim_token: null, last_error: 'HTTP 500' })
+  t.equal(Number(rows[2].next_attempt_at) - now >= 4_500, true, 'the failed one waits for its retry')
+  t.same((await db('outbox_attempts').orderBy('id')).map((a) => Number(a.outbox_id)), [rows[0].id, rows[2].id].map(Number), 'attempt lines for the two it held')
+})
+
+t.test('running, the worker claims more while a slow row is still out: one slow delivery does not hold the others back', async (t) => {
+  const { createOutboxWorker } = await import('./outbox-worker.js')
+  const { buildTestApp } = await import('../test-support/build-test-app.js')
+  const { db, app } = await buildTestApp(t)
+  const at = () => Date.now()
+  await db('outbox').insert({ merchant_id: 1, topic: 'slow', payload: '{}', idempotency_key: 'slow-1', status: 'pending', attempts: 0, next_attempt_at: at(), created_at: at(), updated_at: at() })
+  let release!: () => void
+  const held = new Promise<void>((resolve) => { release = resolve })
+  const fast: string[] = []
+  let slowStarted!: () => void
+  const slowRunning = new Promise<void>((resolve) => { slowStarted = resolve })
+  const worker = createOutboxWorker({ db, clock: { now: () => new Date() }, log: app.log, batchSize: 4, handlers: { slow: async () => { slowStarted(); await held }, fast: async (row) => { fast.push(row.idempotency_key) } } })
+  worker.start(20)
+  t.teardown(async () => { release(); await worker.stop() })
+  await slowRunning
+  for (const i of [1, 2, 3]) await db('outbox').insert({ merchant_id: 1, topic: 'fast', payload: '{}', idempotency_key: `fast-${i}`, status: 'pending', attempts: 0, next_attempt_at: at(), created_at: at(), updated_at: at() })
+  for (const until = Date.now() + 10_000; fast.length < 3 && Date.now() < until;) await new Promise((resolve) => setTimeout(resolve, 20))
+  t.same(fast.sort(), ['fast-1', 'fast-2', 'fast-3'], 'rows queued after the slow one ran while it was still out')
+  t.match(await db('outbox').where({ idempotency_key: 'slow-1' }).first(), { status: 'processing' }, 'the slow one is still running')
+  release()
+  await worker.stop()
+  t.match(await db('outbox').where({ idempotency_key: 'slow-1' }).first(), { status: 'done' })
+})

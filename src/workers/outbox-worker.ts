@@ -4,13 +4,16 @@
 // after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h (±10 %) before a row is dead. A row whose
 // process died keeps its lease until it runs out, then any instance takes it again: nothing
 // is lost, and no two instances hold the same attempt at once.
+// Running, it claims again as soon as half of what it holds is done; outcomes are written in
+// group commits of a few statements each; the rows an outcome queues (an event's webhook
+// deliveries) are leased to this worker in the same transaction and run at once.
 import { randomBytes } from 'node:crypto'
 import PQueue from 'p-queue'
 import type { Knex } from 'knex'
 import type { Clock } from '../shared/clock.js'
 import { outboxAttempts } from '../shared/metrics.js'
 import { isDatabaseUnavailable, isDeadlock, isMysql } from '../shared/db.js'
-import { claimDue, recordAttempt, releaseClaims } from '../modules/outbox/outbox.repository.js'
+import { claimDue, claimedRows, enqueue, recordAttempts, releaseClaims, type OutboxMessage } from '../modules/outbox/outbox.repository.js'
 import { HandlerError, type AttemptReport, type Effects, type Handler, type OutboxRow } from '../modules/outbox/outbox.types.js'
 
 export const RETRY_DELAYS_MS = [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000]
@@ -53,11 +56,11 @@ export function createOutboxWorker (opts: WorkerOptions) {
     return q
   }
 
-  async function claim (now: number): Promise<OutboxRow[]> {
-    return await claimDue(db, now, batchSize, now + LEASE_MS, randomBytes(16).toString('hex'))
+  async function claim (now: number, limit = batchSize): Promise<OutboxRow[]> {
+    return await claimDue(db, now, limit, now + LEASE_MS, randomBytes(16).toString('hex'))
   }
 
-  interface Outcome { row: OutboxRow; startedAt: number; ok: boolean; retryable: boolean; retryAfterMs?: number | null; uncounted?: boolean; report: AttemptReport; effects?: Effects; done: () => void; fail: (e: Error) => void }
+  interface Outcome { row: OutboxRow; startedAt: number; ok: boolean; retryable: boolean; retryAfterMs?: number | null; uncounted?: boolean; report: AttemptReport; effects?: Effects; next?: OutboxMessage[]; done: (next: OutboxRow[]) => void; fail: (e: Error) => void }
   let buffered: Outcome[] = []
   let flushing: Promise<void> | null = null
 
@@ -65,8 +68,8 @@ export function createOutboxWorker (opts: WorkerOptions) {
    * Group commit: outcomes that arrive while a write is running are written together in the
    * next transaction, so fifty concurrent deliveries do not queue for fifty transactions.
    */
-  function finish (row: OutboxRow, startedAt: number, outcome: { ok: boolean; retryable: boolean; retryAfterMs?: number | null; uncounted?: boolean; report: AttemptReport; effects?: Effects }): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
+  function finish (row: OutboxRow, startedAt: number, outcome: Result): Promise<OutboxRow[]> {
+    return new Promise<OutboxRow[]>((resolve, reject) => {
       buffered.push({ row, startedAt, ...outcome, done: resolve, fail: reject })
       if (!flushing) flushing = flush()
     })
@@ -77,9 +80,10 @@ export function createOutboxWorker (opts: WorkerOptions) {
       const batch = buffered
       buffered = []
       try {
-        const dead = await writeOutcomes(batch)
+        const { dead, next } = await writeOutcomes(batch)
         for (const row of dead) log.warn({ outbox_id: row.id, topic: row.topic }, 'outbox.delivery.dead')
-        for (const o of batch) o.done()
+        const byKey = new Map(next.map((r) => [r.idempotency_key, r]))
+        for (const o of batch) o.done((o.next ?? []).map((m) => byKey.get(m.idempotency_key)).filter((r) => r !== undefined))
       } catch (err) {
         for (const o of batch) o.fail(err as Error)
       }
@@ -93,29 +97,38 @@ export function createOutboxWorker (opts: WorkerOptions) {
    * order shipped) does not wait on this one while this one waits on the handler's order row (a
    * deadlock seen on MariaDB). A deadlock's victim is rolled back whole, and written again.
    */
-  async function writeOutcomes (batch: Outcome[]): Promise<OutboxRow[]> {
+  async function writeOutcomes (batch: Outcome[]): Promise<{ dead: OutboxRow[]; next: OutboxRow[] }> {
     for (let attempt = 1; ; attempt++) {
+      // The rows these outcomes queue for this worker to run next, leased to a token of their own.
+      const claim = { token: randomBytes(16).toString('hex'), lease: clock.now().getTime() + LEASE_MS }
       try {
         const written = await db.transaction(async (trx) => {
+          const now = clock.now().getTime()
+          const mine = await recordAttempts(trx, batch.map((o) => ({ row: o.row, startedAt: o.startedAt, report: o.report, ...plan(o, now) })), now)
+          const kept = new Set(mine.map((m) => m.row))
           const out: Array<{ row: OutboxRow; status: string }> = []
+          const next: OutboxMessage[] = []
           for (const o of batch) {
-            const status = await write(trx, o)
-            if (status) out.push({ row: o.row, status })
+            if (!kept.has(o.row)) continue
+            if (o.effects) await o.effects(trx)
+            if (o.next) next.push(...o.next)
           }
+          for (const m of mine) out.push({ row: m.row, status: m.status })
+          if (next.length) await enqueue(trx, next, clock.now(), { claim })
           return out
         }, isMysql(db) ? { isolationLevel: 'read committed' } : undefined)
         // Counted once committed: a batch written again after a deadlock is not counted twice.
         for (const w of written) outboxAttempts.inc({ topic: w.row.topic, outcome: w.status === 'pending' ? 'retry' : w.status })
-        return written.filter((w) => w.status === 'dead').map((w) => w.row)
+        const next = batch.some((o) => o.next?.length) ? await claimedRows(db, claim.token) : []
+        return { dead: written.filter((w) => w.status === 'dead').map((w) => w.row), next }
       } catch (err) {
         if (!isDeadlock(err) || attempt >= 5) throw err
       }
     }
   }
 
-  /** Records one outcome; returns the row's new status, or null when its claim was lost. */
-  async function write (trx: Knex.Transaction, o: Outcome): Promise<'done' | 'dead' | 'pending' | null> {
-    const now = clock.now().getTime()
+  /** An outcome's new state: done, dead, or pending again after its delay. */
+  function plan (o: Outcome, now: number): { status: 'done' | 'dead' | 'pending'; attempts: number; nextAttemptAt: number } {
     // Our own database failing under a handler is no attempt at the destination: it does not use
     // up the schedule (a 10 s outage would otherwise push rows to their 5-minute step).
     const attempts = Number(o.row.attempts) + (o.uncounted ? 0 : 1)
@@ -124,52 +137,92 @@ export function createOutboxWorker (opts: WorkerOptions) {
     // attempt still counts, so the schedule stays finite.
     const delay = scheduled === null ? null : Math.max(scheduled, Math.min(o.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS))
     const status = o.ok ? 'done' : delay === null ? 'dead' : 'pending'
-    const next = delay === null ? o.row.next_attempt_at : now + delay
-    if (!await recordAttempt(trx, o.row, { status, attempts, nextAttemptAt: next, startedAt: o.startedAt, report: o.report }, now)) return null
-    if (o.effects) await o.effects(trx)
-    return status
+    return { status, attempts, nextAttemptAt: delay === null ? Number(o.row.next_attempt_at) : now + delay }
   }
 
-  async function process (row: OutboxRow): Promise<void> {
-    const startedAt = clock.now().getTime()
+  type Result = Omit<Outcome, 'row' | 'startedAt' | 'done' | 'fail'>
+
+  /** Runs one claimed row's handler; resolves with its outcome, not yet written. */
+  async function attempt (row: OutboxRow): Promise<Result> {
     const handler = handlers[row.topic]
-    if (!handler) {
-      await finish(row, startedAt, { ok: false, retryable: false, report: { error: `no handler for topic ${row.topic}` } })
-      return
-    }
+    if (!handler) return { ok: false, retryable: false, report: { error: `no handler for topic ${row.topic}` } }
     try {
-      const result = await handler(row, clock.now()) ?? {}
-      await finish(row, startedAt, { ok: true, retryable: false, report: result, effects: result.effects })
+      const { effects, next, ...report } = await handler(row, clock.now()) ?? {}
+      return { ok: true, retryable: false, report, effects, next }
     } catch (err) {
       // A deadlock's victim was rolled back whole: like an outage, our database's doing, not the destination's.
       if (isDatabaseUnavailable(err) || isDeadlock(err)) {
         const what = isDeadlock(err) ? 'deadlock' : 'unavailable'
         log.warn({ outbox_id: row.id, topic: row.topic }, `outbox.delivery.database_${what}`)
-        await finish(row, startedAt, { ok: false, retryable: true, uncounted: true, report: { error: `database ${what}` } })
-        return
+        return { ok: false, retryable: true, uncounted: true, report: { error: `database ${what}` } }
       }
       const e = err instanceof HandlerError ? err : new HandlerError((err as Error).message ?? String(err), true)
       log.info({ outbox_id: row.id, topic: row.topic, error: e.message, retryable: e.retryable }, 'outbox.delivery.failed')
-      await finish(row, startedAt, { ok: false, retryable: e.retryable, retryAfterMs: e.retryAfterMs, report: { ...e.report, error: e.report.error ?? e.message }, effects: e.effects })
+      return { ok: false, retryable: e.retryable, retryAfterMs: e.retryAfterMs, report: { ...e.report, error: e.report.error ?? e.message }, effects: e.effects }
     }
   }
 
+  // Claimed rows not yet started when stop() came: handed back instead of run.
+  let unstarted: OutboxRow[] = []
+  let inFlight = 0
+  const running = new Set<Promise<void>>()
+  let roomMade: (() => void) | null = null
+
+  /**
+   * Runs a claimed row, then the rows its completion queued for this worker. The queues (overall,
+   * per destination) are held for the handler alone: a destination's slot is free again while
+   * the outcome waits for its group commit.
+   */
+  function run (row: OutboxRow): Promise<void> {
+    inFlight++
+    const left = () => { inFlight--; roomMade?.() }
+    return overall.add(() => queueFor(row.destination ?? row.topic).add(async () => {
+      if (stopped) { unstarted.push(row); return null }
+      const startedAt = clock.now().getTime()
+      return { startedAt, result: await attempt(row) }
+    })).then(async (tried) => tried ? await finish(row, tried.startedAt, tried.result) : []).then(async (next) => {
+      left()
+      await Promise.all(next.map(run))
+    }, (err: unknown) => { left(); throw err })
+  }
+
+  /** Hands the rows claimed but not started back: another instance takes them now, not after the 60 s lease. */
+  async function handBack (): Promise<number> {
+    const rows = unstarted
+    unstarted = []
+    if (!rows.length) return 0
+    const n = await releaseClaims(db, rows, clock.now().getTime())
+    log.info({ rows: n }, 'outbox.worker.handed_back')
+    return rows.length
+  }
+
+  // A failed outcome write fails every row of its batch with the same error: logged once. The
+  // rows keep their lease and are taken again when it lapses.
+  const reported = new WeakSet<object>()
+  function failed (err: unknown): void {
+    if (typeof err === 'object' && err !== null) {
+      if (reported.has(err)) return
+      reported.add(err)
+    }
+    log.error({ err }, 'outbox.worker.failed')
+  }
+
+  const half = () => inFlight > batchSize / 2
+  function pause (ms: number, until: () => boolean): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms)
+      function done () { clearTimeout(timer); wake = null; roomMade = null; resolve() }
+      wake = done
+      roomMade = () => { if (until()) done() }
+    })
+  }
+
   const worker = {
-    /** Claims one batch of due rows and processes it; resolves with how many were processed. */
+    /** Claims one batch of due rows and processes it (with the rows it queues); resolves with how many were processed. */
     async drainOnce (): Promise<number> {
       const rows = await claim(clock.now().getTime())
-      // Once stop() is called, rows of the batch not yet started are handed back instead of run:
-      // another instance takes them now, not after the 60 s lease.
-      const unstarted: OutboxRow[] = []
-      await Promise.all(rows.map((row) => overall.add(() => queueFor(row.destination ?? row.topic).add(async () => {
-        if (stopped) unstarted.push(row)
-        else await process(row)
-      }))))
-      if (unstarted.length) {
-        const n = await releaseClaims(db, unstarted, clock.now().getTime())
-        log.info({ rows: n }, 'outbox.worker.handed_back')
-      }
-      return rows.length - unstarted.length
+      await Promise.all(rows.map((row) => run(row)))
+      return rows.length - await handBack()
     },
 
     /** Drains until nothing is due (tests and shutdown). */
@@ -183,25 +236,33 @@ export function createOutboxWorker (opts: WorkerOptions) {
       return total
     },
 
-    /** Runs in the background until stop(); sleeps when idle, or until kick(). */
+    /**
+     * Runs in the background until stop(). Claims again once half of what it holds is done
+     * (a slow row does not hold the next batch back), sleeps when nothing is due, or until kick().
+     */
     start (idleMs = 1_000): void {
       if (loop) return
       stopped = false
       loop = (async () => {
         while (!stopped) {
-          let n = 0
-          try {
-            n = await worker.drainOnce()
-          } catch (err) {
-            log.error({ err }, 'outbox.worker.failed')
+          let claimed = 0
+          let claimFailed = false
+          if (!half()) {
+            try {
+              const rows = await claim(clock.now().getTime(), batchSize - inFlight)
+              claimed = rows.length
+              for (const row of rows) {
+                const p: Promise<void> = run(row).catch(failed).finally(() => running.delete(p))
+                running.add(p)
+              }
+            } catch (err) {
+              claimFailed = true
+              failed(err)
+            }
           }
-          if (n === 0 && !stopped) {
-            await new Promise<void>((resolve) => {
-              const timer = setTimeout(resolve, idleMs)
-              wake = () => { clearTimeout(timer); resolve() }
-            })
-            wake = null
-          }
+          if (stopped) break
+          if (half()) await pause(idleMs * 60, () => !half())
+          else if (claimed === 0 || claimFailed) await pause(idleMs, () => false)
         }
       })()
     },
@@ -215,7 +276,9 @@ export function createOutboxWorker (opts: WorkerOptions) {
       wake?.()
       await loop
       loop = null
+      while (running.size) await Promise.all([...running])
       await overall.onIdle()
+      await handBack()
     },
   }
   return worker

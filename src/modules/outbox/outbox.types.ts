@@ -1,6 +1,7 @@
 // What an outbox handler is: the contract between the modules that deliver (webhooks, SMS,
 // ERP, couriers) and the worker that claims rows and records their attempts.
 import type { Knex } from 'knex'
+import type { OutboxMessage } from './outbox.repository.js'
 
 export interface OutboxRow {
   id: number
@@ -25,8 +26,13 @@ export interface AttemptReport { status_code?: number | null; error?: string | n
 /** Writes that belong to the completion of a row, run in the transaction that records it. */
 export type Effects = (trx: Knex.Transaction) => Promise<void>
 
-/** What a handler reports; throw HandlerError to fail. `effects` run in the completing transaction. */
-export interface HandlerResult extends AttemptReport { effects?: Effects }
+/**
+ * What a handler reports; throw HandlerError to fail. `effects` run in the completing
+ * transaction. `next` are rows that transaction queues already leased to this worker, which
+ * runs them as soon as it commits (an event's webhook deliveries), instead of waiting for a
+ * claim to find them; if the worker dies they are taken over after the lease like any row.
+ */
+export interface HandlerResult extends AttemptReport { effects?: Effects; next?: OutboxMessage[] }
 
 export class HandlerError extends Error {
   /** The destination asked us to wait this long before the next attempt (a 429's Retry-After). */

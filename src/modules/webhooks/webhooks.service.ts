@@ -10,7 +10,7 @@ import { iso } from '../../shared/schemas.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
 import type { MerchantsService } from '../merchants/merchants.service.js'
 import type { OpenService } from '../open/open.service.js'
-import { EVENT_TOPICS, OPT_IN_TOPICS, enqueue, enqueueOne, listRows, requeue, type EventTopic, type ListedRow } from '../outbox/outbox.repository.js'
+import { EVENT_TOPICS, OPT_IN_TOPICS, enqueueOne, listRows, requeue, type EventTopic, type ListedRow } from '../outbox/outbox.repository.js'
 import { toOpenOrder } from '../orders/orders.repository.js'
 import type { Order } from '../orders/orders.schemas.js'
 import { HandlerError, type Handler, type OutboxRow } from '../outbox/outbox.types.js'
@@ -152,21 +152,32 @@ export function createWebhooksService ({ db, clock, masterKey, http, allowPrivat
     return types.includes(topic) || (types.length === 0 && !OPT_IN_TOPICS.includes(topic))
   }
 
+  // Events fanned out at the same moment share one read of the merchant's endpoints (nothing is
+  // kept once it answers: an endpoint added now gets the next event read after it).
+  const reading = new Map<number, Promise<EndpointRow[]>>()
+  function enabledEndpoints (merchantId: number): Promise<EndpointRow[]> {
+    let read = reading.get(merchantId)
+    if (!read) {
+      reading.set(merchantId, read = repo.enabledEndpoints(db, merchantId))
+      void read.finally(() => reading.delete(merchantId)).catch(() => undefined)
+    }
+    return read
+  }
+
   /** Fans one event out: one delivery per enabled endpoint that wants it, written as the event completes. */
   const fanOut: Handler = async (row) => {
     const topic = row.topic as EventTopic
-    const endpoints = (await repo.enabledEndpoints(db, row.merchant_id)).filter((e) => wants(e, topic))
+    const endpoints = (await enabledEndpoints(row.merchant_id)).filter((e) => wants(e, topic))
     if (endpoints.length === 0) return {}
     const data = await eventData(row, topic)
     const eventId = `msg_${randomString(24)}`
     const body = JSON.stringify({ type: topic, timestamp: iso(row.created_at), data })
+    // Queued as the event completes, leased to the worker that fanned it out, which sends them at once.
     return {
-      effects: async (trx) => {
-        await enqueue(trx, endpoints.map((e) => ({
-          merchant_id: row.merchant_id, topic: 'webhook.delivery', destination: String(e.id), event_type: topic, event_id: eventId,
-          idempotency_key: `webhook:${row.id}:${e.id}`, payload: { body },
-        })), clock.now())
-      },
+      next: endpoints.map((e) => ({
+        merchant_id: row.merchant_id, topic: 'webhook.delivery' as const, destination: String(e.id), event_type: topic, event_id: eventId,
+        idempotency_key: `webhook:${row.id}:${e.id}`, payload: { body },
+      })),
     }
   }
 
