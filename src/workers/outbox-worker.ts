@@ -49,6 +49,9 @@ export function createOutboxWorker (opts: WorkerOptions) {
   let stopped = false
   let loop: Promise<void> | null = null
   let wake: (() => void) | null = null
+  // Something was queued since the last claim began: a kick that came while no pause was waiting
+  // for it must not be lost (the claim may have looked before that row was committed).
+  let kicked = false
 
   function queueFor (destination: string): PQueue {
     let q = perDestination.get(destination)
@@ -82,6 +85,8 @@ export function createOutboxWorker (opts: WorkerOptions) {
       try {
         const { dead, next } = await writeOutcomes(batch)
         for (const row of dead) log.warn({ outbox_id: row.id, topic: row.topic }, 'outbox.delivery.dead')
+        // Their effects may have queued rows (an order's texts, its ERP push): look for them now.
+        if (batch.some((o) => o.effects)) worker.kick()
         const byKey = new Map(next.map((r) => [r.idempotency_key, r]))
         for (const o of batch) o.done((o.next ?? []).map((m) => byKey.get(m.idempotency_key)).filter((r) => r !== undefined))
       } catch (err) {
@@ -176,7 +181,9 @@ export function createOutboxWorker (opts: WorkerOptions) {
   function run (row: OutboxRow): Promise<void> {
     inFlight++
     const left = () => { inFlight--; roomMade?.() }
-    return overall.add(() => queueFor(row.destination ?? row.topic).add(async () => {
+    // Its destination's turn first, then an overall slot: a row waiting for a busy destination
+    // holds no overall slot that another destination's row could use.
+    return queueFor(row.destination ?? row.topic).add(() => overall.add(async () => {
       if (stopped) { unstarted.push(row); return null }
       const startedAt = clock.now().getTime()
       return { startedAt, result: await attempt(row) }
@@ -248,6 +255,7 @@ export function createOutboxWorker (opts: WorkerOptions) {
           let claimed = 0
           let claimFailed = false
           if (!half()) {
+            kicked = false
             try {
               const rows = await claim(clock.now().getTime(), batchSize - inFlight)
               claimed = rows.length
@@ -262,13 +270,16 @@ export function createOutboxWorker (opts: WorkerOptions) {
           }
           if (stopped) break
           if (half()) await pause(idleMs * 60, () => !half())
-          else if (claimed === 0 || claimFailed) await pause(idleMs, () => false)
+          else if (claimFailed || (claimed === 0 && !kicked)) await pause(idleMs, () => false)
         }
       })()
     },
 
     /** Something was just queued: look now rather than after the idle pause. */
-    kick (): void { wake?.() },
+    kick (): void {
+      kicked = true
+      wake?.()
+    },
 
     /** Finishes the rows already started, hands the rest of the batch back, and ends the loop. */
     async stop (): Promise<void> {

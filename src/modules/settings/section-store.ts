@@ -50,10 +50,23 @@ export function createSectionStore<T extends object> ({ db, clock, masterKey }: 
   }
   const cache = new Map<number, { value: T; at: number }>()
 
+  // Reads of one merchant's section at the same moment (a burst of events, each asking whether
+  // texts or the ERP push are on) share one query; nothing is kept once it answers.
+  const reading = new Map<number, Promise<unknown>>()
+  function load (merchantId: number): Promise<unknown> {
+    let read = reading.get(merchantId)
+    if (!read) {
+      reading.set(merchantId, read = readSectionValue(db, merchantId, spec.name))
+      void read.finally(() => reading.delete(merchantId)).catch(() => undefined)
+    }
+    return read
+  }
+
   const store: SectionStore<T> = {
     async read (merchantId) {
-      const stored = await readSectionValue(db, merchantId, spec.name)
-      return stored ? { ...structuredClone(spec.defaults), ...stored as T } : structuredClone(spec.defaults)
+      const stored = await load(merchantId)
+      // Each caller gets its own copy: the shared answer is never handed out to be changed.
+      return stored ? { ...structuredClone(spec.defaults), ...structuredClone(stored) as T } : structuredClone(spec.defaults)
     },
 
     async cached (merchantId) {
