@@ -141,17 +141,21 @@ export async function claimDue (db: Knex, now: number, limit: number, lease: num
     // can still meet in a deadlock; InnoDB rolls the victim back whole, so it claims again.
     for (let attempt = 1; ; attempt++) {
       try {
-        await db.transaction(async (trx) => {
+        const found = await db.transaction(async (trx) => {
           const ids = (await due(trx('outbox'), now).orderBy('next_attempt_at').limit(limit).forUpdate().skipLocked().pluck('id')).map(Number)
           if (ids.length) await trx('outbox').whereIn('id', ids).update(mark)
+          return ids.length
         }, { isolationLevel: 'read committed' })
+        // Nothing due (the idle worker's poll, a kick with nothing left): no read of the claim.
+        if (found === 0) return []
         break
       } catch (err) {
         if (!isDeadlock(err) || attempt >= 5) throw err
       }
     }
   } else {
-    await due(db('outbox'), now).whereIn('id', (sub) => { due(sub.select('id').from('outbox'), now).orderBy('next_attempt_at').limit(limit) }).update(mark)
+    const n = await due(db('outbox'), now).whereIn('id', (sub) => { due(sub.select('id').from('outbox'), now).orderBy('next_attempt_at').limit(limit) }).update(mark)
+    if (affected(n) === 0) return []
   }
   return await claimedRows(db, token)
 }
