@@ -57,7 +57,8 @@ export function createSectionStore<T extends object> ({ db, clock, masterKey }: 
     let read = reading.get(merchantId)
     if (!read) {
       reading.set(merchantId, read = readSectionValue(db, merchantId, spec.name))
-      void read.finally(() => reading.delete(merchantId)).catch(() => undefined)
+      const mine = read
+      void read.finally(() => { if (reading.get(merchantId) === mine) reading.delete(merchantId) }).catch(() => undefined)
     }
     return read
   }
@@ -85,6 +86,8 @@ export function createSectionStore<T extends object> ({ db, clock, masterKey }: 
         await insertAudit(trx, merchantId, actor, { action: `settings.${spec.name}.update`, target_type: 'settings', target_id: spec.name, summary }, now)
       })
       cache.delete(merchantId)
+      // Read your own write: a read begun before this save is not shared with later readers.
+      reading.delete(merchantId)
     },
 
     seal (merchantId, field, plain, old) {

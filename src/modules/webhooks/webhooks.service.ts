@@ -159,7 +159,8 @@ export function createWebhooksService ({ db, clock, masterKey, http, allowPrivat
     let read = reading.get(merchantId)
     if (!read) {
       reading.set(merchantId, read = repo.enabledEndpoints(db, merchantId))
-      void read.finally(() => reading.delete(merchantId)).catch(() => undefined)
+      const mine = read
+      void read.finally(() => { if (reading.get(merchantId) === mine) reading.delete(merchantId) }).catch(() => undefined)
     }
     return read
   }
@@ -220,6 +221,8 @@ export function createWebhooksService ({ db, clock, masterKey, http, allowPrivat
         await insertAudit(trx, merchantId, actor, { action: 'webhooks.create', target_type: 'webhook_endpoint', target_id: newId, summary: { url, event_types: body.event_types ?? [] } }, new Date(now))
         return newId
       })
+      // An event fanned out from now on reads the endpoints afresh, not a read begun before this.
+      reading.delete(merchantId)
       return { ...toEndpoint(await load(merchantId, id)), secret }
     },
 
@@ -235,6 +238,7 @@ export function createWebhooksService ({ db, clock, masterKey, http, allowPrivat
         await repo.updateEndpoint(trx, id, patch)
         await insertAudit(trx, merchantId, actor, { action: 'webhooks.update', target_type: 'webhook_endpoint', target_id: id, summary: body }, clock.now())
       })
+      reading.delete(merchantId)
       return toEndpoint(await load(merchantId, id))
     },
 
@@ -245,6 +249,7 @@ export function createWebhooksService ({ db, clock, masterKey, http, allowPrivat
         await repo.deleteEndpoint(trx, id)
         await insertAudit(trx, merchantId, actor, { action: 'webhooks.delete', target_type: 'webhook_endpoint', target_id: id }, clock.now())
       })
+      reading.delete(merchantId)
     },
 
     /** A new secret; for 24 hours every delivery carries both signatures. */
