@@ -26,7 +26,9 @@ if (!onMysql || !mariadbAvailable) {
     const load = startLoad(instances, s.cards, s.product, RACERS)
     const fmt = (name: string, f: ReturnType<typeof figures>) => `${name}: ${f.requests} requests, ${f.rps.toFixed(0)}/s, p99 ${f.p99} ms, max ${f.max} ms, errors ${f.errors} (${(f.errorRate * 100).toFixed(2)} %) ${JSON.stringify(f.byStatus)}`
 
+    const normalFrom = Date.now()
     await sleep(SECONDS * 1000)
+    const normalTo = Date.now()
     // kill -9: the load balancer notices and stops sending to it; the others carry on.
     load.setPhase('kill')
     instances[0].child.kill('SIGKILL')
@@ -86,6 +88,9 @@ if (!onMysql || !mariadbAvailable) {
       c = await consistency(s.db, s.receiver.ids)
     }
     t.comment(`after the run: ${JSON.stringify(c)}; receiver got ${s.receiver.count()} posts for ${s.receiver.ids.size} events`)
+    // Webhook lag (arrival − the event's time) of the events made while all three served, before any fault.
+    const lags = s.receiver.lags(normalFrom, normalTo).sort((a, b) => a - b)
+    t.comment(`webhook lag, normal phase: ${lags.length} events, p50 ${lags[Math.floor(lags.length / 2)]} ms, p99 ${lags[Math.min(lags.length - 1, Math.floor(lags.length * 0.99))]} ms, max ${lags.at(-1)} ms`)
     t.equal(c.doubled, 0, 'no card has two orders')
     t.equal(c.orderless, 0, 'no redeemed card without its order (nothing half-written)')
     t.equal(c.redeemed, c.orders, 'as many redeemed cards as orders')

@@ -60,7 +60,7 @@ export interface Seeded {
   db: Knex
   cards: Array<{ card_no: string; password: string }>
   product: number
-  receiver: { url: string; ids: Set<string>; count: () => number }
+  receiver: { url: string; ids: Set<string>; count: () => number; lags: (from: number, to: number) => number[] }
 }
 
 /** Migrates the empty database (MySQL, or SQLite as sqlite:<path>), makes `quantity` active cards and a webhook endpoint to a local receiver. */
@@ -86,10 +86,24 @@ export async function seed (t: Teardown, dbUrl: string, quantity: number): Promi
   }
 
   const ids = new Set<string>()
+  // Each event's first arrival: when it happened (the body's timestamp) and how long it took to come.
+  const arrivals: Array<{ at: number; lag: number }> = []
   let count = 0
   const server = createServer((req, res) => {
-    req.resume()
-    req.on('end', () => { count++; ids.add(String(req.headers['webhook-id'])); res.end('ok') })
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => {
+      count++
+      const id = String(req.headers['webhook-id'])
+      if (!ids.has(id)) {
+        ids.add(id)
+        try {
+          const at = Date.parse(JSON.parse(Buffer.concat(chunks).toString('utf8')).timestamp)
+          arrivals.push({ at, lag: Date.now() - at })
+        } catch {}
+      }
+      res.end('ok')
+    })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   t.teardown(() => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()) }))
@@ -103,7 +117,8 @@ export async function seed (t: Teardown, dbUrl: string, quantity: number): Promi
   const rows = await db('cards').orderBy('serial').select('card_no', 'password_enc')
   const cards = rows.map((r) => ({ card_no: r.card_no as string, password: decryptCardPassword(key, r.card_no, r.password_enc) }))
   t.teardown(() => db.destroy())
-  return { db, cards, product, receiver: { url, ids, count: () => count } }
+  const lags = (from: number, to: number) => arrivals.filter((a) => a.at >= from && a.at < to).map((a) => a.lag)
+  return { db, cards, product, receiver: { url, ids, count: () => count, lags } }
 }
 
 async function call (url: string, body: object): Promise<{ status: number; json: any; ms: number }> {

@@ -225,3 +225,63 @@ t.test('running, the worker claims more while a slow row is still out: one slow 
   await worker.stop()
   t.match(await db('outbox').where({ idempotency_key: 'slow-1' }).first(), { status: 'done' })
 })
+
+t.test('a row that waited in the queue until its lease ran low renews it before it runs, or leaves it to whoever claimed it since', async (t) => {
+  const { createOutboxWorker } = await import('./outbox-worker.js')
+  const { buildTestApp } = await import('../test-support/build-test-app.js')
+  let at = new Date('2026-12-02T08:00:00Z').getTime()
+  const clock = { now: () => new Date(at) }
+  const { db, app } = await buildTestApp(t, { clock })
+  for (const key of ['first', 'waits', 'stolen']) await db('outbox').insert({ merchant_id: 1, topic: 'probe', payload: '{}', idempotency_key: key, status: 'pending', attempts: 0, next_attempt_at: at, created_at: at, updated_at: at })
+  const ran: string[] = []
+  const worker = createOutboxWorker({
+    db, clock, log: app.log, concurrency: 1,
+    handlers: {
+      probe: async (row) => {
+        ran.push(row.idempotency_key)
+        if (row.idempotency_key === 'first') {
+          // The first one is slow: 50 s of the 60 s lease go by, and meanwhile another worker takes 'stolen'.
+          at += 50_000
+          await db('outbox').where({ idempotency_key: 'stolen' }).update({ claim_token: 'someone-else', locked_until: at + 60_000 })
+        }
+        if (row.idempotency_key === 'waits') {
+          const stored = await db('outbox').where({ id: row.id }).first()
+          t.equal(Number(stored.locked_until), at + 60_000, 'its lease was renewed before it ran')
+        }
+        return { status_code: 200 }
+      },
+    },
+  })
+  await worker.drainOnce()
+  t.same(ran, ['first', 'waits'], 'the stolen row did not run here')
+  t.match(await db('outbox').where({ idempotency_key: 'stolen' }).first(), { status: 'processing', claim_token: 'someone-else' }, 'left to its new holder')
+  t.match(await db('outbox').where({ idempotency_key: 'waits' }).first(), { status: 'done', attempts: 1 })
+})
+
+t.test('stop() hands back the deliveries an event queued for the worker that it had not started', async (t) => {
+  const { createOutboxWorker } = await import('./outbox-worker.js')
+  const { buildTestApp } = await import('../test-support/build-test-app.js')
+  const { db, app } = await buildTestApp(t)
+  const now = Date.now()
+  await db('outbox').insert({ merchant_id: 1, topic: 'event', payload: '{}', idempotency_key: 'event-1', status: 'pending', attempts: 0, next_attempt_at: now, created_at: now, updated_at: now })
+  let started!: () => void
+  const first = new Promise<void>((resolve) => { started = resolve })
+  let release!: () => void
+  const held = new Promise<void>((resolve) => { release = resolve })
+  const ran: string[] = []
+  const worker = createOutboxWorker({
+    db, clock: { now: () => new Date() }, log: app.log, concurrency: 1,
+    handlers: {
+      event: async () => ({ next: [1, 2].map((i) => ({ merchant_id: 1, topic: 'webhook.delivery' as const, destination: 'one', idempotency_key: `delivery-${i}`, payload: {} })) }),
+      'webhook.delivery': async (row) => { ran.push(row.idempotency_key); started(); await held },
+    },
+  })
+  worker.start(10_000)
+  await first
+  const stopping = worker.stop()
+  release()
+  await stopping
+  t.equal(ran.length, 1, 'only the delivery already started ran')
+  const left = await db('outbox').whereNot({ idempotency_key: ran[0] }).andWhere({ topic: 'webhook.delivery' }).first()
+  t.match(left, { status: 'pending', attempts: 0, claim_token: null, locked_until: null }, 'the other is pending again, for any instance')
+})

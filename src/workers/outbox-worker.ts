@@ -13,11 +13,17 @@ import type { Knex } from 'knex'
 import type { Clock } from '../shared/clock.js'
 import { outboxAttempts } from '../shared/metrics.js'
 import { isDatabaseUnavailable, isDeadlock, isMysql } from '../shared/db.js'
-import { claimDue, claimedRows, enqueue, recordAttempts, releaseClaims, type OutboxMessage } from '../modules/outbox/outbox.repository.js'
+import { claimDue, claimedRows, enqueue, recordAttempts, releaseClaims, releaseToken, renewClaim, type OutboxMessage } from '../modules/outbox/outbox.repository.js'
 import { HandlerError, type AttemptReport, type Effects, type Handler, type OutboxRow } from '../modules/outbox/outbox.types.js'
 
 export const RETRY_DELAYS_MS = [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000]
 const LEASE_MS = 60_000
+/**
+ * A row about to start with less than this left of its lease renews it first: the longest a
+ * handler's call may take (15 s) and a margin. Without it, a row that waited in the queue of a
+ * slow destination could be claimed again (by this worker too) and run twice at once.
+ */
+const LEASE_LEFT_TO_START_MS = 25_000
 /** When our own database failed under a handler: try again soon, without counting an attempt. */
 const DATABASE_RETRY_MS = 5_000
 
@@ -83,10 +89,10 @@ export function createOutboxWorker (opts: WorkerOptions) {
       const batch = buffered
       buffered = []
       try {
-        const { dead, next } = await writeOutcomes(batch)
+        const { dead, next, effects } = await writeOutcomes(batch)
         for (const row of dead) log.warn({ outbox_id: row.id, topic: row.topic }, 'outbox.delivery.dead')
         // Their effects may have queued rows (an order's texts, its ERP push): look for them now.
-        if (batch.some((o) => o.effects)) worker.kick()
+        if (effects) worker.kick()
         const byKey = new Map(next.map((r) => [r.idempotency_key, r]))
         for (const o of batch) o.done((o.next ?? []).map((m) => byKey.get(m.idempotency_key)).filter((r) => r !== undefined))
       } catch (err) {
@@ -102,20 +108,22 @@ export function createOutboxWorker (opts: WorkerOptions) {
    * order shipped) does not wait on this one while this one waits on the handler's order row (a
    * deadlock seen on MariaDB). A deadlock's victim is rolled back whole, and written again.
    */
-  async function writeOutcomes (batch: Outcome[]): Promise<{ dead: OutboxRow[]; next: OutboxRow[] }> {
+  async function writeOutcomes (batch: Outcome[]): Promise<{ dead: OutboxRow[]; next: OutboxRow[]; effects: boolean }> {
     for (let attempt = 1; ; attempt++) {
       // The rows these outcomes queue for this worker to run next, leased to a token of their own.
-      const claim = { token: randomBytes(16).toString('hex'), lease: clock.now().getTime() + LEASE_MS }
+      const claim = { token: randomBytes(16).toString('hex'), lease: 0 }
+      let effects = false
       try {
         const written = await db.transaction(async (trx) => {
           const now = clock.now().getTime()
+          claim.lease = now + LEASE_MS
           const mine = await recordAttempts(trx, batch.map((o) => ({ row: o.row, startedAt: o.startedAt, report: o.report, ...plan(o, now) })), now)
           const kept = new Set(mine.map((m) => m.row))
           const out: Array<{ row: OutboxRow; status: string }> = []
           const next: OutboxMessage[] = []
           for (const o of batch) {
             if (!kept.has(o.row)) continue
-            if (o.effects) await o.effects(trx)
+            if (o.effects) { effects = true; await o.effects(trx) }
             if (o.next) next.push(...o.next)
           }
           for (const m of mine) out.push({ row: m.row, status: m.status })
@@ -124,8 +132,17 @@ export function createOutboxWorker (opts: WorkerOptions) {
         }, isMysql(db) ? { isolationLevel: 'read committed' } : undefined)
         // Counted once committed: a batch written again after a deadlock is not counted twice.
         for (const w of written) outboxAttempts.inc({ topic: w.row.topic, outcome: w.status === 'pending' ? 'retry' : w.status })
-        const next = batch.some((o) => o.next?.length) ? await claimedRows(db, claim.token) : []
-        return { dead: written.filter((w) => w.status === 'dead').map((w) => w.row), next }
+        const dead = written.filter((w) => w.status === 'dead').map((w) => w.row)
+        if (!batch.some((o) => o.next?.length)) return { dead, next: [], effects }
+        // The outcomes are committed: a failed read of the rows they queued fails none of them.
+        // Those rows are given back for any worker to claim (or, failing that too, their lease runs out).
+        try {
+          return { dead, next: await claimedRows(db, claim.token), effects }
+        } catch (err) {
+          log.warn({ err }, 'outbox.worker.next_unread')
+          await releaseToken(db, claim.token, clock.now().getTime()).catch(() => undefined)
+          return { dead, next: [], effects }
+        }
       } catch (err) {
         if (!isDeadlock(err) || attempt >= 5) throw err
       }
@@ -186,21 +203,43 @@ export function createOutboxWorker (opts: WorkerOptions) {
     return queueFor(row.destination ?? row.topic).add(() => overall.add(async () => {
       if (stopped) { unstarted.push(row); return null }
       const startedAt = clock.now().getTime()
+      if (Number(row.locked_until) - startedAt < LEASE_LEFT_TO_START_MS) {
+        // It waited long in the queue: renew the lease, or leave the row to whoever claimed it since.
+        if (!await renewClaim(db, row, startedAt + LEASE_MS, startedAt)) {
+          log.info({ outbox_id: row.id, topic: row.topic }, 'outbox.worker.lease_lost')
+          return null
+        }
+      }
       return { startedAt, result: await attempt(row) }
     })).then(async (tried) => tried ? await finish(row, tried.startedAt, tried.result) : []).then(async (next) => {
       left()
-      await Promise.all(next.map(run))
+      await settleAll(next.map(run))
     }, (err: unknown) => { left(); throw err })
   }
 
-  /** Hands the rows claimed but not started back: another instance takes them now, not after the 60 s lease. */
-  async function handBack (): Promise<number> {
+  /** Waits for every run (none escapes while another fails), then fails with the first error. */
+  async function settleAll (runs: Array<Promise<void>>): Promise<void> {
+    const results = await Promise.allSettled(runs)
+    const errors = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as unknown)
+    for (const err of errors.slice(1)) failed(err)
+    if (errors.length) throw errors[0]
+  }
+
+  /**
+   * Hands the rows claimed but not started back: another instance takes them now, not after the
+   * 60 s lease. Returns them. If the database fails meanwhile they keep their lease.
+   */
+  async function handBack (): Promise<OutboxRow[]> {
     const rows = unstarted
     unstarted = []
-    if (!rows.length) return 0
-    const n = await releaseClaims(db, rows, clock.now().getTime())
-    log.info({ rows: n }, 'outbox.worker.handed_back')
-    return rows.length
+    if (!rows.length) return []
+    try {
+      const n = await releaseClaims(db, rows, clock.now().getTime())
+      log.info({ rows: n }, 'outbox.worker.handed_back')
+    } catch (err) {
+      log.warn({ err, rows: rows.length }, 'outbox.worker.hand_back_failed')
+    }
+    return rows
   }
 
   // A failed outcome write fails every row of its batch with the same error: logged once. The
@@ -228,8 +267,10 @@ export function createOutboxWorker (opts: WorkerOptions) {
     /** Claims one batch of due rows and processes it (with the rows it queues); resolves with how many were processed. */
     async drainOnce (): Promise<number> {
       const rows = await claim(clock.now().getTime())
-      await Promise.all(rows.map((row) => run(row)))
-      return rows.length - await handBack()
+      await settleAll(rows.map((row) => run(row)))
+      // Handed back: counted among the claimed rows only (queued follow-ups were never counted).
+      const back = new Set((await handBack()).map((r) => Number(r.id)))
+      return rows.filter((r) => !back.has(Number(r.id))).length
     },
 
     /** Drains until nothing is due (tests and shutdown). */

@@ -166,6 +166,20 @@ export async function claimedRows (db: Db, token: string): Promise<OutboxRow[]> 
 }
 
 /**
+ * Renews a claimed row's lease to `lease`, if the claim still holds; false when it was lost (the
+ * lease ran out and a claim took it). A row that waited long in a worker's queue renews before
+ * it runs, so no other claim can take it while it runs.
+ */
+export async function renewClaim (db: Db, row: OutboxRow, lease: number, now: number): Promise<boolean> {
+  return affected(await db('outbox').where({ id: row.id, status: 'processing', claim_token: row.claim_token }).update({ locked_until: lease, updated_at: now })) === 1
+}
+
+/** Gives back every row still held under a claim token, untried (see `releaseClaims`). */
+export async function releaseToken (db: Db, token: string, now: number): Promise<number> {
+  return affected(await db('outbox').where({ status: 'processing', claim_token: token }).update({ status: 'pending', locked_until: null, claim_token: null, updated_at: now }))
+}
+
+/**
  * Gives claimed rows back untried (a worker stopping): pending again at once, their attempts
  * untouched, for any instance to claim. Only rows still held by their claim are touched.
  * Returns how many were.
