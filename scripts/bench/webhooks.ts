@@ -8,6 +8,8 @@
 // SQLite and one instance by default; with TEST_MYSQL_URL, a fresh database on that server and
 // BENCH_INSTANCES (default 3) server processes (dist/src/server.js, as deployed: timers, worker,
 // close-with-grace), the load spread round robin over them.
+// BENCH_DEBUG=1 also prints the outbox by topic, attempts and status, and each topic's created→done
+// time by 5 s windows; BENCH_WORKER=off runs the servers without their worker (request CPU alone).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:http'
