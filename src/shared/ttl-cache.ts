@@ -29,3 +29,26 @@ export class TtlCache<K, V> {
 
   get size (): number { return this.entries.size }
 }
+
+/**
+ * Reads of one key at the same moment share one query (a burst of events asking for the same
+ * merchant's endpoints or settings); nothing is kept once the read settles, so it never serves
+ * an answer older than a read begun now would.
+ */
+export class SharedReads<K, V> {
+  private readonly reading = new Map<K, Promise<V>>()
+
+  /** The read in flight for `key`, or a new one from `read`. Each caller gets the same promise. */
+  get (key: K, read: () => Promise<V>): Promise<V> {
+    const running = this.reading.get(key)
+    if (running) return running
+    const mine = read()
+    this.reading.set(key, mine)
+    // A settled read removes only its own entry (forget() may have made room for a newer one).
+    void mine.finally(() => { if (this.reading.get(key) === mine) this.reading.delete(key) }).catch(() => undefined)
+    return mine
+  }
+
+  /** After a write: later reads start afresh instead of joining one begun before it (read your own write). */
+  forget (key: K): void { this.reading.delete(key) }
+}

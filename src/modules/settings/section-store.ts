@@ -6,6 +6,7 @@
 import type { Knex } from 'knex'
 import type { Clock } from '../../shared/clock.js'
 import { decrypt, deriveKey, encrypt } from '../../shared/crypto.js'
+import { SharedReads } from '../../shared/ttl-cache.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
 import { readSectionValue, writeSectionValue } from './settings.repository.js'
 
@@ -51,21 +52,12 @@ export function createSectionStore<T extends object> ({ db, clock, masterKey }: 
   const cache = new Map<number, { value: T; at: number }>()
 
   // Reads of one merchant's section at the same moment (a burst of events, each asking whether
-  // texts or the ERP push are on) share one query; nothing is kept once it answers.
-  const reading = new Map<number, Promise<unknown>>()
-  function load (merchantId: number): Promise<unknown> {
-    let read = reading.get(merchantId)
-    if (!read) {
-      reading.set(merchantId, read = readSectionValue(db, merchantId, spec.name))
-      const mine = read
-      void read.finally(() => { if (reading.get(merchantId) === mine) reading.delete(merchantId) }).catch(() => undefined)
-    }
-    return read
-  }
+  // texts or the ERP push are on) share one query.
+  const reading = new SharedReads<number, unknown>()
 
   const store: SectionStore<T> = {
     async read (merchantId) {
-      const stored = await load(merchantId)
+      const stored = await reading.get(merchantId, () => readSectionValue(db, merchantId, spec.name))
       // Each caller gets its own copy: the shared answer is never handed out to be changed.
       return stored ? { ...structuredClone(spec.defaults), ...structuredClone(stored) as T } : structuredClone(spec.defaults)
     },
@@ -87,7 +79,7 @@ export function createSectionStore<T extends object> ({ db, clock, masterKey }: 
       })
       cache.delete(merchantId)
       // Read your own write: a read begun before this save is not shared with later readers.
-      reading.delete(merchantId)
+      reading.forget(merchantId)
     },
 
     seal (merchantId, field, plain, old) {

@@ -7,6 +7,7 @@ import { decrypt, deriveKey, encrypt, randomString } from '../../shared/crypto.j
 import { validationFailed } from '../../shared/errors.js'
 import { OutboundError, parseRetryAfter, refusedRange, type Outbound, type OutboundResponse } from '../../shared/outbound.js'
 import { iso } from '../../shared/schemas.js'
+import { SharedReads } from '../../shared/ttl-cache.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
 import type { MerchantsService } from '../merchants/merchants.service.js'
 import type { OpenService } from '../open/open.service.js'
@@ -152,23 +153,13 @@ export function createWebhooksService ({ db, clock, masterKey, http, allowPrivat
     return types.includes(topic) || (types.length === 0 && !OPT_IN_TOPICS.includes(topic))
   }
 
-  // Events fanned out at the same moment share one read of the merchant's endpoints (nothing is
-  // kept once it answers: an endpoint added now gets the next event read after it).
-  const reading = new Map<number, Promise<EndpointRow[]>>()
-  function enabledEndpoints (merchantId: number): Promise<EndpointRow[]> {
-    let read = reading.get(merchantId)
-    if (!read) {
-      reading.set(merchantId, read = repo.enabledEndpoints(db, merchantId))
-      const mine = read
-      void read.finally(() => { if (reading.get(merchantId) === mine) reading.delete(merchantId) }).catch(() => undefined)
-    }
-    return read
-  }
+  // Events fanned out at the same moment share one read of the merchant's endpoints.
+  const reading = new SharedReads<number, EndpointRow[]>()
 
   /** Fans one event out: one delivery per enabled endpoint that wants it, written as the event completes. */
   const fanOut: Handler = async (row) => {
     const topic = row.topic as EventTopic
-    const endpoints = (await enabledEndpoints(row.merchant_id)).filter((e) => wants(e, topic))
+    const endpoints = (await reading.get(row.merchant_id, () => repo.enabledEndpoints(db, row.merchant_id))).filter((e) => wants(e, topic))
     if (endpoints.length === 0) return {}
     const data = await eventData(row, topic)
     const eventId = `msg_${randomString(24)}`
@@ -222,7 +213,7 @@ export function createWebhooksService ({ db, clock, masterKey, http, allowPrivat
         return newId
       })
       // An event fanned out from now on reads the endpoints afresh, not a read begun before this.
-      reading.delete(merchantId)
+      reading.forget(merchantId)
       return { ...toEndpoint(await load(merchantId, id)), secret }
     },
 
@@ -238,7 +229,7 @@ export function createWebhooksService ({ db, clock, masterKey, http, allowPrivat
         await repo.updateEndpoint(trx, id, patch)
         await insertAudit(trx, merchantId, actor, { action: 'webhooks.update', target_type: 'webhook_endpoint', target_id: id, summary: body }, clock.now())
       })
-      reading.delete(merchantId)
+      reading.forget(merchantId)
       return toEndpoint(await load(merchantId, id))
     },
 
@@ -249,7 +240,7 @@ export function createWebhooksService ({ db, clock, masterKey, http, allowPrivat
         await repo.deleteEndpoint(trx, id)
         await insertAudit(trx, merchantId, actor, { action: 'webhooks.delete', target_type: 'webhook_endpoint', target_id: id }, clock.now())
       })
-      reading.delete(merchantId)
+      reading.forget(merchantId)
     },
 
     /** A new secret; for 24 hours every delivery carries both signatures. */
