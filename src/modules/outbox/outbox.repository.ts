@@ -174,9 +174,24 @@ export async function renewClaim (db: Db, row: OutboxRow, lease: number, now: nu
   return affected(await db('outbox').where({ id: row.id, status: 'processing', claim_token: row.claim_token }).update({ locked_until: lease, updated_at: now })) === 1
 }
 
+/** A row given back untried: pending again at once, its attempts untouched, no claim on it. */
+const untried = (now: number) => ({ status: 'pending', locked_until: null, claim_token: null, updated_at: now })
+
+/** The ids of claimed rows by the claim token that holds them. */
+function idsByToken (rows: ReadonlyArray<Pick<OutboxRow, 'id' | 'claim_token'>>): Map<string, number[]> {
+  const byToken = new Map<string, number[]>()
+  for (const r of rows) {
+    if (!r.claim_token) continue
+    const ids = byToken.get(r.claim_token)
+    if (ids) ids.push(Number(r.id))
+    else byToken.set(r.claim_token, [Number(r.id)])
+  }
+  return byToken
+}
+
 /** Gives back every row still held under a claim token, untried (see `releaseClaims`). */
 export async function releaseToken (db: Db, token: string, now: number): Promise<number> {
-  return affected(await db('outbox').where({ status: 'processing', claim_token: token }).update({ status: 'pending', locked_until: null, claim_token: null, updated_at: now }))
+  return affected(await db('outbox').where({ status: 'processing', claim_token: token }).update(untried(now)))
 }
 
 /**
@@ -186,11 +201,8 @@ export async function releaseToken (db: Db, token: string, now: number): Promise
  */
 export async function releaseClaims (db: Db, rows: readonly OutboxRow[], now: number): Promise<number> {
   let n = 0
-  const byToken = new Map<string, number[]>()
-  for (const r of rows) if (r.claim_token) byToken.set(r.claim_token, [...(byToken.get(r.claim_token) ?? []), Number(r.id)])
-  for (const [token, ids] of byToken) {
-    n += affected(await db('outbox').whereIn('id', ids).where({ status: 'processing', claim_token: token })
-      .update({ status: 'pending', locked_until: null, claim_token: null, updated_at: now }))
+  for (const [token, ids] of idsByToken(rows)) {
+    n += affected(await db('outbox').whereIn('id', ids).where({ status: 'processing', claim_token: token }).update(untried(now)))
   }
   return n
 }
@@ -208,10 +220,8 @@ export interface AttemptOutcome { row: OutboxRow; status: 'done' | 'dead' | 'pen
  */
 export async function recordAttempts (trx: Knex.Transaction, outcomes: readonly AttemptOutcome[], now: number): Promise<AttemptOutcome[]> {
   if (outcomes.length === 0) return []
-  const byToken = new Map<string, number[]>()
-  for (const o of outcomes) byToken.set(String(o.row.claim_token), [...(byToken.get(String(o.row.claim_token)) ?? []), Number(o.row.id)])
   const held = new Set<string>()
-  for (const [token, ids] of byToken) {
+  for (const [token, ids] of idsByToken(outcomes.map((o) => o.row))) {
     for (const part of chunks(ids, 500)) {
       const rows = await trx('outbox').whereIn('id', part).where({ status: 'processing', claim_token: token }).forUpdate().select('id')
       for (const r of rows) held.add(`${token}|${Number(r.id)}`)
