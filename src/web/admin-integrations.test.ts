@@ -13,6 +13,7 @@ import { DESKTOP, browserSkip, launchBrowser, screenshot, withPage } from '../te
 import { consoleProblems, lastMessage, openConsole } from '../test-support/admin-console.js'
 import { pickupServer } from '../test-support/pickup-server.js'
 import { CONSIGNEE } from '../test-support/redeem-fixture.js'
+import { until } from '../test-support/until.js'
 
 const skip = browserSkip()
 t.setTimeout(300_000)
@@ -82,14 +83,6 @@ async function fakeWdt (t: { teardown (fn: () => unknown): void }): Promise<Fake
 
 /** An Element Plus input by the id given to the component. */
 const input = (page: Page, id: string) => page.locator(`input#${id}, textarea#${id}, #${id} input`).first()
-
-async function until (what: string, check: () => Promise<boolean>, ms = 15_000): Promise<void> {
-  const end = Date.now() + ms
-  while (!await check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-}
 
 t.test('ERP 设置 and 集成调用 in a browser', { skip }, async (t) => {
   const server = await pickupServer(t, { quantity: 5 })

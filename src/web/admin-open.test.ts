@@ -15,6 +15,7 @@ import { ARTIFACTS, DESKTOP, browserSkip, launchBrowser, screenshot, withPage } 
 import { LARGE_DESKTOP, consoleProblems, lastMessage, openConsole } from '../test-support/admin-console.js'
 import { pickupServer } from '../test-support/pickup-server.js'
 import { startReceiver } from '../test-support/receiver.js'
+import { until } from '../test-support/until.js'
 import { RETRY_DELAYS_MS } from '../workers/outbox-worker.js'
 
 const skip = browserSkip()
@@ -216,13 +217,16 @@ t.test('开放平台 in a browser', { skip }, async (t) => {
   })
 
   t.test('a failing endpoint dies after its retries, every attempt shown; replayed over a time range once it answers', async (t) => {
-    // A day and more of retries, in the server's time; the console's session is a new one.
-    for (const delay of RETRY_DELAYS_MS) {
+    // A day and more of retries, in the server's time; the console's session is a new one. The
+    // running worker makes each attempt (a drain of our own beside it could find the row leased
+    // to it, still in flight, and move on): each step waits for its attempt to arrive.
+    const deliveries = async () => (await server.app.inject({ method: 'GET', url: `/api/v1/deliveries?endpoint_id=${failingId}`, headers: server.auth(await server.login()) })).json().items
+    for (const [i, delay] of RETRY_DELAYS_MS.entries()) {
       clock.advance(delay * 1.1 + 1000)
-      await worker.drainAll()
+      worker.kick()
+      await until(`attempt ${i + 2}`, () => bad.received.length >= i + 2)
     }
-    const [delivery] = (await server.app.inject({ method: 'GET', url: `/api/v1/deliveries?endpoint_id=${failingId}`, headers: server.auth(await server.login()) })).json().items
-    t.equal(delivery.status, 'dead')
+    await until('the delivery given up', async () => (await deliveries())[0].status === 'dead')
     t.equal(bad.received.length, 8)
     const token = await server.login()
     await withPage(t, browser, 'admin-open-replay', LARGE_DESKTOP, async (page) => {
