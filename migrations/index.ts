@@ -21,6 +21,7 @@ import * as smsDelivery from './20261205010000_sms_delivery.js'
 import * as erpStockAndGoods from './20261205020000_erp_stock_and_goods.js'
 import * as trackingState from './20261205030000_tracking_state.js'
 import * as eWaybillIssued from './20261205050000_e_waybill_issued.js'
+import * as storedValue from './20261206000000_stored_value.js'
 
 const migrations: Record<string, Knex.Migration> = {
   '20261123000000_foundation': foundation,
@@ -43,6 +44,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261205020000_erp_stock_and_goods': erpStockAndGoods,
   '20261205030000_tracking_state': trackingState,
   '20261205050000_e_waybill_issued': eWaybillIssued,
+  '20261206000000_stored_value': storedValue,
 }
 
 export const migrationSource: Knex.MigrationSource<string> = {

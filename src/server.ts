@@ -40,6 +40,8 @@ export async function main (): Promise<void> {
   const stopBatches = app.services.batches.startRunner()
   // So are large bulk actions (批量操作) cut off the same way.
   const stopBulkJobs = app.services.cards.startRunner()
+  // Vouchers' holds whose time ran out give their amount back.
+  const stopHoldSweep = app.services.vouchers.startSweep()
   // Webhooks and messages leave through the outbox worker; ERP shipments are pulled back.
   let erpSync: ErpSync | undefined
   // SF orders whose route pushes stopped are asked about (one instance at a time).
@@ -71,6 +73,7 @@ export async function main (): Promise<void> {
     stopHousekeeping()
     stopBatches()
     stopBulkJobs()
+    stopHoldSweep()
     stopTrackingSweep?.()
     metricsServer?.close()
     // A round of ERP calls in hand may take a while: the rest shuts down meanwhile.

@@ -20,6 +20,7 @@ import { createCouriersService } from '../modules/couriers/couriers.service.js'
 import { createRedemptionService } from '../modules/redemption/redemption.service.js'
 import { createAppsService } from '../modules/open/apps.service.js'
 import { createOpenService } from '../modules/open/open.service.js'
+import { createVouchersService } from '../modules/cards/vouchers.service.js'
 import { createWebhooksService } from '../modules/webhooks/webhooks.service.js'
 import { createOutboxWorker } from '../workers/outbox-worker.js'
 import { createOutboxService } from '../modules/outbox/outbox.service.js'
@@ -62,6 +63,7 @@ export function createServices (config: AppConfig, db: Knex, clock: Clock, log: 
   const redemption = createRedemptionService({ db, clock, masterKey: config.masterKey, merchants, settings, catalog, publicBaseUrl: config.publicBaseUrl })
   const orders = createOrdersService({ db, clock, merchants })
   const open = createOpenService({ db, clock, masterKey: config.masterKey, publicBaseUrl: config.publicBaseUrl, redemption })
+  const vouchers = createVouchersService({ db, clock, verifyPassword: (m, c, p, caller) => redemption.verifyPassword(m, c, p, caller), log })
   // Every call that leaves the building goes through one of these two: webhooks to merchants'
   // receivers, and vendor calls (SMS, ERP, couriers) to the vendors' published hosts.
   const webhookHttp = createOutbound({ allowPrivate: config.allowPrivateWebhooks, lookup: overrides.outboundLookup })
@@ -101,6 +103,7 @@ export function createServices (config: AppConfig, db: Knex, clock: Clock, log: 
     redemption,
     apps: createAppsService({ db, clock, masterKey: config.masterKey }),
     open,
+    vouchers,
     webhooks,
     notifications,
     eWaybill,

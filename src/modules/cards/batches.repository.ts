@@ -22,6 +22,10 @@ export interface BatchRow {
   face_value: number | null
   valid_from: string | null
   valid_to: string | null
+  kind?: 'pickup' | 'stored_value'
+  valid_days?: number | null
+  /** JSON of VoucherRestrictions, or null. */
+  restrictions?: string | null
   remark: string | null
   activate: number | boolean
   status: 'generating' | 'ready' | 'failed'

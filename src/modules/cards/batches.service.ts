@@ -23,7 +23,7 @@ import type { CardRow } from './cards.repository.js'
 import * as batchesRepo from './batches.repository.js'
 import { countsByBatch } from './card-counts.repository.js'
 import type { BatchRow } from './batches.repository.js'
-import type { Batch, CreateBatchBody } from './cards.schemas.js'
+import type { Batch, CreateBatchBody, VoucherRestrictionsValue } from './cards.schemas.js'
 
 export interface BatchOptions {
   /** Batches up to this size are generated inside the request. */
@@ -63,9 +63,12 @@ export function toBatch (row: BatchRow, productIds: number[]): Batch {
     password_charset: row.password_charset,
     quantity: Number(row.quantity),
     product_ids: productIds,
+    kind: row.kind ?? 'pickup',
     face_value: row.face_value === null ? null : Number(row.face_value),
     valid_from: row.valid_from,
     valid_to: row.valid_to,
+    valid_days: row.valid_days === null || row.valid_days === undefined ? null : Number(row.valid_days),
+    restrictions: row.restrictions ? JSON.parse(row.restrictions) as VoucherRestrictionsValue : null,
     remark: row.remark,
     activate: Boolean(Number(row.activate)),
     status: row.status,
@@ -115,12 +118,47 @@ export async function nextBatchNo (trx: Db, merchantId: number, timezone: string
   return batchNoOf(timezone, at, await reserveCounter(trx, merchantId, 'batch_no', 1))
 }
 
+const yuan = (fen: number) => (fen / 100).toFixed(fen % 100 === 0 ? 0 : 2)
+
+/**
+ * The rules of a batch's kind. A pickup batch names its products and nothing a voucher has. A
+ * stored-value batch has a face value (its balance once activated), no products of its own (its
+ * restrictions, checked here, say what it may buy), fixed dates or N days, never both, and is
+ * activated when sold (its N days count from then), not at creation. Returns the restrictions
+ * to store: lists left empty are dropped, none at all is null.
+ */
+export async function checkKindOf (db: Db, merchantId: number, kind: 'pickup' | 'stored_value', body: Pick<CreateBatchBody, 'product_ids' | 'face_value' | 'valid_from' | 'valid_to' | 'valid_days' | 'restrictions' | 'activate'>): Promise<VoucherRestrictionsValue | null> {
+  if (kind === 'pickup') {
+    if (!body.product_ids?.length) throw errors.productIdsInvalid({ message: '请选择至少一个提货商品' })
+    if (body.valid_days != null || body.restrictions != null) throw errors.kindInvalid({ message: '有效天数和使用限制只用于储值券批次' })
+    return null
+  }
+  if (!body.face_value || body.face_value <= 0) throw errors.kindInvalid({ message: '储值券批次需要面值（大于 0，单位：分）' })
+  if (body.product_ids?.length) throw errors.kindInvalid({ message: '储值券不选提货商品：可购买的商品由使用限制决定' })
+  if (body.activate) throw errors.kindInvalid({ message: '储值券售出后再激活（有效天数自激活次日起计算），创建时不能立即激活' })
+  if (body.valid_days != null && (body.valid_from || body.valid_to)) throw errors.validDaysInvalid()
+  const r = body.restrictions
+  if (!r) return null
+  const out: VoucherRestrictionsValue = {}
+  if (r.product_ids?.length) {
+    const found = await findProducts(db, merchantId, r.product_ids)
+    if (found.length !== r.product_ids.length) throw errors.restrictionsInvalid()
+    out.product_ids = [...r.product_ids].sort((a, b) => a - b)
+  }
+  for (const key of ['categories', 'suppliers', 'provinces'] as const) {
+    const list = [...new Set((r[key] ?? []).map((v) => v.trim()).filter(Boolean))]
+    if (list.length) out[key] = list
+  }
+  return Object.keys(out).length ? out : null
+}
+
 export function createBatchesService (deps: Deps) {
   const { db, clock, masterKey, merchants, log } = deps
   const syncLimit = deps.options?.syncLimit ?? 10_000
   const chunkSize = deps.options?.chunkSize ?? 20_000
   const autoRun = deps.options?.autoRun ?? true
   const worker = new CardCryptoWorker()
+  const checkKind = (merchantId: number, kind: 'pickup' | 'stored_value', body: CreateBatchBody) => checkKindOf(db, merchantId, kind, body)
   let running: Promise<void> | null = null
   let stopping = false
 
@@ -147,6 +185,10 @@ export function createBatchesService (deps: Deps) {
       face_value: batch.face_value,
       valid_from: batch.valid_from,
       valid_to: batch.valid_to,
+      kind: batch.kind ?? 'pickup',
+      balance: null,
+      valid_days: batch.valid_days ?? null,
+      extended_at: null,
       status,
       status_before_void: null,
       distributor_id: null,
@@ -241,8 +283,11 @@ export function createBatchesService (deps: Deps) {
       const prefix = body.prefix ?? ''
       const numberLength = body.number_length ?? 8
       if (body.valid_from && body.valid_to && body.valid_from > body.valid_to) throw errors.validityInvalid()
-      const products = await findProducts(db, merchantId, body.product_ids)
-      if (products.length !== body.product_ids.length) throw errors.productIdsInvalid()
+      const kind = body.kind ?? 'pickup'
+      const productIds = body.product_ids ?? []
+      const restrictions = await checkKind(merchantId, kind, body)
+      const products = await findProducts(db, merchantId, productIds)
+      if (products.length !== productIds.length) throw errors.productIdsInvalid()
       if (mode === 'random' && !randomSpaceFits(numberLength, quantity)) throw errors.numberSpaceTooSmall()
       const merchant = await merchants.findById(merchantId)
       // Loaded before the transaction: on SQLite the transaction holds the only connection.
@@ -264,11 +309,11 @@ export function createBatchesService (deps: Deps) {
           if (!fitsWidth(plan)) throw errors.numberSpaceTooSmall()
         }
         if (plan.mode === 'sequential') await checkConflicts(trx, merchantId, plan)
-        const setId = await productSetFor(trx, merchantId, body.product_ids, now)
+        const setId = await productSetFor(trx, merchantId, productIds, now)
         const row: Omit<BatchRow, 'id'> = {
           merchant_id: merchantId,
           batch_no: batchNo,
-          name: body.name ?? `${products[0].name} ${quantity} 张`,
+          name: body.name ?? (kind === 'stored_value' ? `储值券 ${yuan(body.face_value!)} 元 ${quantity} 张` : `${products[0].name} ${quantity} 张`),
           source: 'generated',
           prefix,
           number_length: plan.mode === 'sequential' && plan.width === 0 ? 0 : numberLength,
@@ -283,6 +328,9 @@ export function createBatchesService (deps: Deps) {
           face_value: body.face_value ?? null,
           valid_from: body.valid_from ?? null,
           valid_to: body.valid_to ?? null,
+          kind,
+          valid_days: body.valid_days ?? null,
+          restrictions: restrictions ? JSON.stringify(restrictions) : null,
           remark: body.remark ?? null,
           activate: body.activate ?? false,
           status: 'generating',
@@ -298,7 +346,7 @@ export function createBatchesService (deps: Deps) {
         const created = { ...row, id: await batchesRepo.insertBatch(trx, row) } as BatchRow
         await insertAudit(trx, merchantId, actor, {
           action: 'card_batches.create', target_type: 'card_batch', target_id: created.batch_no,
-          summary: { quantity, product_ids: body.product_ids, number_mode: mode, prefix, activate: Boolean(body.activate) },
+          summary: { quantity, kind, product_ids: productIds, face_value: body.face_value ?? null, number_mode: mode, prefix, activate: Boolean(body.activate) },
         }, now)
 
         if (quantity <= syncLimit) {
@@ -316,7 +364,7 @@ export function createBatchesService (deps: Deps) {
         return created
       })
       if (batch.status === 'generating' && autoRun) void service.runPending()
-      return toBatch(batch, [...body.product_ids].sort((a, b) => a - b))
+      return toBatch(batch, [...productIds].sort((a, b) => a - b))
     },
 
     async list (merchantId: number, q: { status?: string; cursor?: string; limit?: number }): Promise<{ items: Batch[]; next_cursor: string | null }> {

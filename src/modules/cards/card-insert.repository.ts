@@ -7,6 +7,7 @@ import type { CardRow } from './cards.repository.js'
 const CARD_COLUMNS = [
   'merchant_id', 'batch_id', 'serial', 'card_no', 'password_hash', 'password_enc', 'product_set_id', 'face_value',
   'valid_from', 'valid_to', 'status', 'status_before_void', 'distributor_id', 'remark', 'redeemed_at', 'created_at', 'updated_at',
+  'kind', 'valid_days',
 ] as const
 const SQLITE_ROWS = 50
 const MYSQL_ROWS = 2000
@@ -138,6 +139,11 @@ async function insertRows (db: Db, rows: Array<Omit<CardRow, 'id'>>): Promise<vo
 /** Inserts many cards and counts them (by batch and state) in the same transaction. */
 export async function insertCards (db: Db, rows: Array<Omit<CardRow, 'id'>>): Promise<void> {
   if (rows.length === 0) return
+  // A pickup card unless its batch says otherwise (imports name no kind).
+  for (const r of rows) {
+    r.kind ??= 'pickup'
+    r.valid_days ??= null
+  }
   await insertRows(db, rows)
   const merchantId = Number(rows[0].merchant_id)
   const deltas: CountDelta[] = []

@@ -47,7 +47,20 @@ export function eligibleStatuses (action: BulkAction, fields: BulkFields | undef
  * A per-card condition of an edit that sets one end of the validity only: the card's other end
  * must keep from ≤ to. Null when there is none (both ends given are checked once, up front).
  */
-export type ValidityGuard = { valid_from: string } | { valid_to: string }
+export type ValidityGuard = { valid_from: string } | { valid_to: string } | { unspent: true }
+
+/** A guard's skip reason: the validity an edit would break, or a voucher already spent from. */
+export const guardReason = (guard: ValidityGuard): string => ('unspent' in guard ? 'voucher_used' : 'validity_conflict')
+
+/**
+ * The per-card condition of an action, if any: an edit of one validity end (below), or, for
+ * void and deactivate, "no debit yet" — a stored-value voucher whose balance is below its face
+ * value has been spent from (or holds an amount for a checkout) and stays as it is.
+ */
+export function actionGuard (action: BulkAction, fields: BulkFields | undefined): ValidityGuard | null {
+  if (action === 'void' || action === 'deactivate') return { unspent: true }
+  return fields ? validityGuard(fields) : null
+}
 
 export function validityGuard (fields: BulkFields): ValidityGuard | null {
   const from = fields.valid_from

@@ -7,12 +7,18 @@ import type { Actor } from '../audit/audit.repository.js'
 import type { MoveTo, ValidityGuard } from './card-rules.js'
 import type { CardFilter, StatusCounts } from './cards.schemas.js'
 import { findBatch, generatingBatchHoldsProduct, UNREADY_BATCH_SQL } from './batches.repository.js'
+import { loadVouchers, unloadVouchers } from './vouchers.repository.js'
 import { addCardCounts, countsOfBatches, deleteBatchCounts, emptyCounts, type CountDelta } from './card-counts.repository.js'
 
 // card_batches is batches.repository.ts's; these lookups stay importable from here for the
 // modules that already call them.
 export { batchNos, findBatch, findReadyBatch, unreadyBatchIds, type BatchRow } from './batches.repository.js'
 export { insertCards } from './card-insert.repository.js'
+
+/** Whether a merchant has any stored-value batch: a bulk activation without one skips the load's statements. */
+async function hasVoucherBatches (db: Db, merchantId: number): Promise<boolean> {
+  return (await selectRows(db, "SELECT 1 AS one FROM card_batches WHERE merchant_id = ? AND kind = 'stored_value' LIMIT 1", [merchantId])).length > 0
+}
 
 export interface CardRow {
   id: number
@@ -27,6 +33,11 @@ export interface CardRow {
   valid_from: string | null
   valid_to: string | null
   status: 'inactive' | 'active' | 'redeemed' | 'voided'
+  kind?: 'pickup' | 'stored_value'
+  /** Stored value: fen, null until loaded at the first activation. */
+  balance?: number | string | null
+  valid_days?: number | null
+  extended_at?: number | null
   status_before_void: string | null
   distributor_id: number | null
   remark: string | null
@@ -182,6 +193,8 @@ export interface MoveRule extends LedgerRule {
   to: CardStatus
   /** Only cards no issue has taken yet (open-platform issues). */
   unissued?: boolean
+  /** Only cards that are not a voucher spent from (a cancelled issue takes back unspent vouchers only). */
+  unspent?: boolean
 }
 
 /** The rule of a set-based move (bulk actions): any of `from`, to `to` (see card-rules.ts). */
@@ -242,7 +255,7 @@ export async function moveCards (trx: Db, merchantId: number, moves: CardMove[],
     // Hand-written (a redemption's hottest statement); like knex, a column set to undefined is left alone.
     const set = Object.entries(m.set ?? {}).filter(([, v]) => v !== undefined)
     const assignments = [...change.map(([c, sql]) => `${c} = ${sql}`), ...set.map(([c]) => `${c} = ?`), 'updated_at = ?']
-    const sql = `UPDATE cards SET ${assignments.join(', ')} WHERE merchant_id = ? AND id = ? AND status = ?${rule.unissued ? ' AND issue_id IS NULL' : ''}`
+    const sql = `UPDATE cards SET ${assignments.join(', ')} WHERE merchant_id = ? AND id = ? AND status = ?${rule.unissued ? ' AND issue_id IS NULL' : ''}${rule.unspent ? ` AND ${UNSPENT_SQL}` : ''}`
     const bindings = [...change.flatMap(([, , b]) => b), ...set.map(([, v]) => v), at, merchantId, m.id, rule.from]
     if ((await execute(trx, sql, bindings)).changes === 1) moved.add(Number(m.id))
   }
@@ -259,6 +272,11 @@ export async function moveCards (trx: Db, merchantId: number, moves: CardMove[],
     deltas.push({ batch_id: m.batch_id, status: rule.from, n: -1 }, { batch_id: m.batch_id, status: rule.to, n: 1 })
   }
   await addCardCounts(trx, merchantId, deltas)
+  // A stored-value voucher activated for the first time gets its balance (and its N days).
+  if (moved.size && (rule.to === 'active' || rule.to === 'inactive')) {
+    const scope = trx('cards').where('merchant_id', merchantId).whereIn('id', [...moved])
+    await (rule.to === 'active' ? loadVouchers : unloadVouchers)(trx, merchantId, scope, rule)
+  }
   return moved
 }
 
@@ -285,6 +303,9 @@ export async function moveWindowCards (trx: Db, merchantId: number, f: CardSelec
   const changed = affected(rule.to === 'deleted' ? await q.delete() : await q.update({ ...stateChangeValues(trx, rule.to), updated_at: rule.at.getTime(), ...rule.set }))
   // The caller holds these cards: anything else means the ledger and the cards disagree.
   if (changed !== cards.length) throw new Error(`moveWindowCards: ${cards.length} cards read, ${changed} changed`)
+  if ((rule.to === 'active' || rule.to === 'inactive') && await hasVoucherBatches(trx, merchantId)) {
+    await (rule.to === 'active' ? loadVouchers : unloadVouchers)(trx, merchantId, windowQuery(trx, merchantId, f, hiddenBatches, window), rule)
+  }
   const deltas: CountDelta[] = []
   for (const c of cards) {
     const after = rule.to === 'same' ? c.status : rule.to === 'before_void' ? c.status_before_void : rule.to === 'deleted' ? null : rule.to
@@ -317,8 +338,8 @@ export async function pickUnissuedCards (trx: Db, merchantId: number, batchId: n
   return await pick.select('id', 'card_no', 'batch_id') as Array<{ id: number; card_no: string; batch_id: number }>
 }
 
-export async function cardsOfIssue (db: Db, merchantId: number, issueId: number): Promise<Array<{ id: number; card_no: string; batch_id: number; status: CardStatus }>> {
-  return db('cards').where({ merchant_id: merchantId, issue_id: issueId }).orderBy('serial').select('id', 'card_no', 'batch_id', 'status')
+export async function cardsOfIssue (db: Db, merchantId: number, issueId: number): Promise<Array<{ id: number; card_no: string; batch_id: number; status: CardStatus; kind: string; balance: number | string | null; face_value: number | null }>> {
+  return db('cards').where({ merchant_id: merchantId, issue_id: issueId }).orderBy('serial').select('id', 'card_no', 'batch_id', 'status', 'kind', 'balance', 'face_value')
 }
 
 /** The cards of an open-API issue with the phone each went to, in serial order (password ciphertext included). */
@@ -372,6 +393,8 @@ export interface ActivityRow {
   actor_name: string
   from_status: string | null
   to_status: string | null
+  amount_delta: number | string | null
+  balance_after: number | string | null
   ref_type: string | null
   ref_id: string | null
   detail: string | null
@@ -422,11 +445,15 @@ export async function countCardsByStatus (db: Db, merchantId: number, f: CardSel
 
 /** The SQL of "a bulk edit of one validity end keeps the card's from ≤ to". */
 function validitySql (guard: ValidityGuard): [string, string[]] {
+  if ('unspent' in guard) return [UNSPENT_SQL, []]
   if ('valid_from' in guard) return ['(valid_to IS NULL OR valid_to >= ?)', [guard.valid_from]]
   return ['(valid_from IS NULL OR valid_from <= ?)', [guard.valid_to]]
 }
 
-/** Cards of a bulk edit of one validity end whose other end keeps from ≤ to. */
+/** Not a stored-value voucher spent from (or holding an amount): only such cards may be voided or deactivated. */
+export const UNSPENT_SQL = "(kind <> 'stored_value' OR balance IS NULL OR balance = face_value)"
+
+/** Cards of a bulk edit of one validity end whose other end keeps from ≤ to (or another guard's condition). */
 function keepsValidity (q: Knex.QueryBuilder, guard: ValidityGuard | null): Knex.QueryBuilder {
   if (!guard) return q
   const [sql, bindings] = validitySql(guard)

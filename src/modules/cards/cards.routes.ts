@@ -7,6 +7,7 @@ import {
   BulkJobParams, BulkJobSchema, BulkResultSchema,
   CardDetailSchema, CardListQuerySchema, CardListSchema, CardParams, CreateBatchBodySchema, type BulkAction,
 } from './cards.schemas.js'
+import { AdjustBodySchema, AdminVoucherSchema, ExtendBodySchema, ExtendResultSchema, ReasonBodySchema } from './vouchers.schemas.js'
 
 const security = [{ adminBearer: [] }]
 
@@ -112,6 +113,53 @@ export const cardsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     onRequest: app.requirePermission('cards.edit'),
   }, async (req) => app.services.cards.single(sessionOf(req).merchant.id, req.params.card_no, 'update', req.body, actorOf(req)))
+
+  // Stored-value vouchers: balance and holds, an adjustment with a reason, the one extension, unbinding.
+  app.get('/api/v1/cards/:card_no/voucher', {
+    schema: {
+      operationId: 'getVoucher', tags: ['cards'], security, params: CardParams,
+      summary: 'A stored-value voucher: balance, validity, restrictions, holds (its ledger is the card\'s history)', response: { 200: AdminVoucherSchema, ...errorResponses },
+    },
+    onRequest: read,
+  }, async (req) => app.services.vouchers.adminView(sessionOf(req).merchant, req.params.card_no))
+
+  app.post('/api/v1/cards/:card_no/voucher/adjust', {
+    schema: {
+      operationId: 'adjustVoucher', tags: ['cards'], security, params: CardParams, body: AdjustBodySchema,
+      summary: 'Add to or take from a voucher\'s balance (余额调整), with a reason; never below 0; audited', response: { 200: AdminVoucherSchema, ...errorResponses },
+    },
+    onRequest: app.requirePermission('cards.edit'),
+  }, async (req) => {
+    const merchant = sessionOf(req).merchant
+    const card = await app.services.vouchers.find(merchant.id, req.params.card_no)
+    await app.services.vouchers.adjust(merchant, card, req.body.delta, req.body.reason, actorOf(req))
+    return app.services.vouchers.adminView(merchant, req.params.card_no)
+  })
+
+  app.post('/api/v1/cards/:card_no/voucher/extend', {
+    schema: {
+      operationId: 'extendVoucher', tags: ['cards'], security, params: CardParams, body: ExtendBodySchema,
+      summary: 'The one extension (延期): +30 days, while valid or up to 30 days after expiry; dry_run answers the new last day and changes nothing', response: { 200: ExtendResultSchema, ...errorResponses },
+    },
+    onRequest: app.requirePermission('cards.edit'),
+  }, async (req) => {
+    const merchant = sessionOf(req).merchant
+    const card = await app.services.vouchers.find(merchant.id, req.params.card_no)
+    return app.services.vouchers.extend(merchant, card, actorOf(req), { dryRun: req.body.dry_run })
+  })
+
+  app.post('/api/v1/cards/:card_no/voucher/unbind', {
+    schema: {
+      operationId: 'unbindVoucher', tags: ['cards'], security, params: CardParams, body: ReasonBodySchema,
+      summary: 'Unbind a voucher from its phone (解绑), with a reason; audited', response: { 200: AdminVoucherSchema, ...errorResponses },
+    },
+    onRequest: app.requirePermission('cards.edit'),
+  }, async (req) => {
+    const merchant = sessionOf(req).merchant
+    const card = await app.services.vouchers.find(merchant.id, req.params.card_no)
+    await app.services.vouchers.unbind(merchant, card, req.body.reason, actorOf(req))
+    return app.services.vouchers.adminView(merchant, req.params.card_no)
+  })
 
   app.delete('/api/v1/cards/:card_no', {
     schema: {

@@ -9,6 +9,22 @@ const Prefix = Type.String({
   pattern: '^([A-Za-z1-9][A-Za-z0-9]{0,15})?$', description: 'Letters and digits, not starting with 0, at most 16',
   'x-label': '卡号前缀', 'x-message': '卡号前缀只能由字母和数字组成，且不能以 0 开头，最多 16 位', examples: ['TH'],
 })
+export const CardKind = Type.Union([Type.Literal('pickup'), Type.Literal('stored_value')], {
+  default: 'pickup', description: 'pickup: redeems one of its products (提货卡); stored_value: a balance in fen spent over several orders (储值提货券)',
+  'x-label': '卡券类型', 'x-message': '卡券类型只能是 pickup（提货卡）或 stored_value（储值券）',
+})
+const Names = (label: string) => Type.Array(Type.String({ minLength: 1, maxLength: 64, 'x-label': label }), { maxItems: 200, uniqueItems: true, 'x-label': label })
+export const VoucherRestrictions = Type.Object({
+  product_ids: Type.Optional(Type.Array(Type.Integer({ minimum: 1, 'x-label': '限定商品' }), { maxItems: 500, uniqueItems: true, 'x-label': '限定商品' })),
+  categories: Type.Optional(Names('限定类目')),
+  suppliers: Type.Optional(Names('限定供应商')),
+  provinces: Type.Optional(Names('限定地区（省）')),
+}, {
+  additionalProperties: false,
+  description: 'What a stored-value voucher may buy: each product must be one of product_ids, or of one of the categories, or of one of the suppliers (any list given); provinces limit where it is delivered. Empty or null: the whole catalogue, anywhere (支持商品、类目、供应商、地区等方式限定)',
+  'x-label': '使用限制',
+})
+export type VoucherRestrictionsValue = Static<typeof VoucherRestrictions>
 const Money = (label: string) => Type.Integer({ minimum: 0, maximum: 100_000_000_00, description: 'Cents (分)', 'x-label': label, 'x-message': `${label}应为 0 至 10000000000 之间的整数（单位：分）`, examples: [19900] })
 
 export const CreateBatchBodySchema = Type.Object({
@@ -20,10 +36,13 @@ export const CreateBatchBodySchema = Type.Object({
   password_length: Type.Optional(Type.Integer({ minimum: 6, maximum: 32, default: 10, 'x-label': '密码长度', 'x-message': '密码长度应为 6 至 32 之间的整数（建议不少于 10）' })),
   password_charset: Type.Optional(Type.Union([Type.Literal('digits'), Type.Literal('letters'), Type.Literal('alnum')], { default: 'digits', 'x-label': '密码字符', 'x-message': '密码字符只能是 digits（数字）、letters（字母）或 alnum（字母和数字）' })),
   quantity: Type.Integer({ minimum: 1, maximum: 1_000_000, 'x-label': '数量', 'x-message': '数量应为 1 至 1000000 之间的整数', examples: [100] }),
-  product_ids: Type.Array(Type.Integer({ minimum: 1, 'x-label': '提货商品', 'x-message': '提货商品应为商品编号（正整数）' }), { minItems: 1, maxItems: 100, uniqueItems: true, description: 'The card redeems any one of these (一卡多提)', 'x-label': '提货商品', examples: [[1]] }),
+  kind: Type.Optional(CardKind),
+  product_ids: Type.Optional(Type.Array(Type.Integer({ minimum: 1, 'x-label': '提货商品', 'x-message': '提货商品应为商品编号（正整数）' }), { maxItems: 100, uniqueItems: true, description: 'A pickup card redeems any one of these (一卡多提); at least one. Not for stored-value batches (their restrictions say what they buy)', 'x-label': '提货商品', examples: [[1]] })),
   face_value: Type.Optional(Nullable(Money('面值'))),
   valid_from: Type.Optional(Nullable(DateField('有效期开始日期', '2027-01-01'))),
   valid_to: Type.Optional(Nullable(DateField('有效期结束日期', '2027-12-31'))),
+  valid_days: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 3650, description: 'Stored value: valid for N days from the day after activation, in the merchant\'s time zone (有效期自激活次日起计算); instead of fixed dates', 'x-label': '有效天数', 'x-message': '有效天数应为 1 至 3650 之间的整数', examples: [90] }))),
+  restrictions: Type.Optional(Nullable(VoucherRestrictions)),
   remark: Type.Optional(Nullable(Type.String({ maxLength: 500, 'x-label': '备注' }))),
   activate: Type.Optional(Type.Boolean({ default: false, 'x-label': '是否立即激活' })),
 }, { additionalProperties: false })
@@ -45,10 +64,13 @@ export const BatchSchema = Type.Object({
   password_length: Type.Integer(),
   password_charset: Type.String(),
   quantity: Type.Integer(),
+  kind: CardKind,
   product_ids: Type.Array(Type.Integer()),
   face_value: Nullable(Type.Integer()),
   valid_from: Nullable(Type.String()),
   valid_to: Nullable(Type.String()),
+  valid_days: Nullable(Type.Integer()),
+  restrictions: Nullable(VoucherRestrictions),
   remark: Nullable(Type.String()),
   activate: Type.Boolean(),
   status: Type.Union([Type.Literal('generating'), Type.Literal('ready'), Type.Literal('failed')]),
@@ -101,6 +123,9 @@ export const CardSchema = Type.Object({
   card_no: Type.String(),
   batch_no: Type.String(),
   status: CardStatus,
+  kind: CardKind,
+  balance: Nullable(Type.Integer({ description: 'Stored value: the balance in fen (null for a pickup card, and for a voucher not activated yet)' })),
+  extended: Type.Boolean({ description: 'Stored value: its one extension (延期) was used' }),
   face_value: Nullable(Type.Integer()),
   valid_from: Nullable(Type.String()),
   valid_to: Nullable(Type.String()),
@@ -129,6 +154,8 @@ export const ActivitySchema = Type.Object({
   actor_name: Type.String(),
   from_status: Nullable(Type.String()),
   to_status: Nullable(Type.String()),
+  amount: Type.Optional(Nullable(Type.Integer({ description: 'Stored value: fen added (positive) or taken (negative) by this activity' }))),
+  balance_after: Type.Optional(Nullable(Type.Integer({ description: 'Stored value: the balance after this activity' }))),
   ref_type: Nullable(Type.String()),
   ref_id: Nullable(Type.String()),
   detail: Nullable(Type.Record(Type.String(), Type.Unknown())),

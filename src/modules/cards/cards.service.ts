@@ -25,7 +25,7 @@ import { findBatchById } from './batches.repository.js'
 import * as jobsRepo from './bulk-jobs.repository.js'
 import type { BulkJobRow } from './bulk-jobs.repository.js'
 import { countsOfBatches, emptyCounts } from './card-counts.repository.js'
-import { ACTION_RULES, eligibleStatuses, tally, validityGuard, type ValidityGuard } from './card-rules.js'
+import { ACTION_RULES, actionGuard, eligibleStatuses, guardReason, tally, type ValidityGuard } from './card-rules.js'
 import * as errors from './cards.errors.js'
 import * as repo from './cards.repository.js'
 import type { CardRow, CardSelection } from './cards.repository.js'
@@ -120,6 +120,9 @@ export function createCardsService ({ db, clock, log, options }: CardsDeps) {
       card_no: r.card_no,
       batch_no: batches.get(Number(r.batch_id)) ?? '',
       status: r.status,
+      kind: r.kind ?? 'pickup',
+      balance: r.balance === null || r.balance === undefined ? null : Number(r.balance),
+      extended: r.extended_at !== null && r.extended_at !== undefined,
       face_value: r.face_value === null ? null : Number(r.face_value),
       valid_from: r.valid_from,
       valid_to: r.valid_to,
@@ -160,7 +163,7 @@ export function createCardsService ({ db, clock, log, options }: CardsDeps) {
     }
     if (fields?.distributor_id && !await distributorExists(db, merchantId, fields.distributor_id)) throw errors.distributorInvalid()
     const { selection, hidden } = await targetSelection(merchantId, body.target)
-    return { selection, hidden, eligible: eligibleStatuses(body.action, fields), guard: fields ? validityGuard(fields) : null }
+    return { selection, hidden, eligible: eligibleStatuses(body.action, fields), guard: actionGuard(body.action, fields) }
   }
 
   /** A selection's cards by state: from card_counts when it selects only by batch and state. */
@@ -174,7 +177,7 @@ export function createCardsService ({ db, clock, log, options }: CardsDeps) {
     const { eligible, skipped } = tally(action, p.eligible, byStatus)
     if (p.guard && eligible > 0) {
       const ok = await repo.countMovable(db, merchantId, p.selection, p.hidden, p.eligible, p.guard)
-      if (ok < eligible) skipped.validity_conflict = eligible - ok
+      if (ok < eligible) skipped[guardReason(p.guard)] = eligible - ok
       return { matched: byStatus.total, eligible: ok, skipped }
     }
     return { matched: byStatus.total, eligible, skipped }
@@ -208,7 +211,7 @@ export function createCardsService ({ db, clock, log, options }: CardsDeps) {
       const { skipped } = tally(p.action, p.eligible, byStatus)
       const movable = cards.filter((c) => p.eligible.includes(c.status) && Number(c.keeps) === 1)
       const conflicts = cards.filter((c) => p.eligible.includes(c.status)).length - movable.length
-      if (conflicts > 0) skipped.validity_conflict = conflicts
+      if (conflicts > 0) skipped[guardReason(p.guard!)] = conflicts
       if (p.eventTopic && movable.length) {
         await enqueue(trx, movable.map((c) => ({
           merchant_id: merchantId, topic: p.eventTopic!, idempotency_key: `${p.eventTopic}:${p.opId}:${c.id}`, payload: { card_no: c.card_no },
@@ -373,6 +376,8 @@ export function createCardsService ({ db, clock, log, options }: CardsDeps) {
         actor_name: a.actor_name,
         from_status: a.from_status,
         to_status: a.to_status,
+        amount: a.amount_delta === null ? null : Number(a.amount_delta),
+        balance_after: a.balance_after === null ? null : Number(a.balance_after),
         ref_type: a.ref_type,
         ref_id: a.ref_id,
         detail: a.detail ? JSON.parse(a.detail) as Record<string, unknown> : null,

@@ -13,6 +13,8 @@ export interface ProductRow {
   goods_no: string | null
   spec_no: string | null
   category: string | null
+  price?: number | null
+  supplier?: string | null
   attributes: string
   status: 'on' | 'off'
   sort_order: number
@@ -58,7 +60,7 @@ export async function productSetFor (db: Db, merchantId: number, productIds: num
   if (existing) return Number(existing.id)
   try {
     const [id] = await db('product_sets').insert({ merchant_id: merchantId, signature, created_at: at.getTime() })
-    await db('product_set_items').insert(ids.map((product_id) => ({ set_id: Number(id), product_id })))
+    if (ids.length) await db('product_set_items').insert(ids.map((product_id) => ({ set_id: Number(id), product_id })))
     return Number(id)
   } catch (err) {
     // Created meanwhile by another request.

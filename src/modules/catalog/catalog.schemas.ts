@@ -18,6 +18,8 @@ const productFields = {
   goods_no: Nullable(Type.String({ maxLength: 64, description: 'ERP goods number (货品编号)', 'x-label': '货品编号' })),
   spec_no: Nullable(Type.String({ maxLength: 64, description: 'ERP spec number (规格编号)', 'x-label': '规格编号' })),
   category: Nullable(Type.String({ maxLength: 64, 'x-label': '分类' })),
+  price: Nullable(Type.Integer({ minimum: 0, maximum: 100_000_000_00, description: 'Price in cents (分): what a stored-value voucher pays for one', 'x-label': '售价', 'x-message': '售价应为 0 至 10000000000 之间的整数（单位：分）', examples: [9900] })),
+  supplier: Nullable(Type.String({ maxLength: 64, description: 'Supplier (供应商): a stored-value batch may be restricted to some', 'x-label': '供应商' })),
   attributes: Type.Array(Attribute, { maxItems: 50, description: 'Extension attributes (扩展属性)', 'x-label': '扩展属性' }),
   erp_goods: Type.Array(Type.Object({
     goods_no: Nullable(Type.String({ maxLength: 64, 'x-label': '货品编号' })),
@@ -39,6 +41,8 @@ export const CreateProductBodySchema = Type.Object({
   goods_no: Type.Optional(productFields.goods_no),
   spec_no: Type.Optional(productFields.spec_no),
   category: Type.Optional(productFields.category),
+  price: Type.Optional(productFields.price),
+  supplier: Type.Optional(productFields.supplier),
   attributes: Type.Optional(productFields.attributes),
   erp_goods: Type.Optional(productFields.erp_goods),
   status: Type.Optional(productFields.status),

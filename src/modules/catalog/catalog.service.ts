@@ -75,6 +75,8 @@ export function toProduct (row: ProductRow, publicBaseUrl: string, erpGoods: Erp
     spec_no: row.spec_no,
     erp_goods: erpGoods,
     category: row.category,
+    price: row.price === null || row.price === undefined ? null : Number(row.price),
+    supplier: row.supplier ?? null,
     attributes: JSON.parse(row.attributes),
     status: row.status,
     sort_order: Number(row.sort_order),
@@ -159,6 +161,8 @@ export function createCatalogService ({ db, clock, publicBaseUrl }: { db: Db; cl
           goods_no: body.goods_no ?? null,
           spec_no: body.spec_no ?? null,
           category: body.category ?? null,
+          price: body.price ?? null,
+          supplier: body.supplier?.trim() || null,
           attributes: JSON.stringify(body.attributes ?? []),
           status: body.status ?? 'on',
           sort_order: body.sort_order ?? 0,
@@ -183,6 +187,8 @@ export function createCatalogService ({ db, clock, publicBaseUrl }: { db: Db; cl
       if (body.goods_no !== undefined) patch.goods_no = body.goods_no
       if (body.spec_no !== undefined) patch.spec_no = body.spec_no
       if (body.category !== undefined) patch.category = body.category
+      if (body.price !== undefined) patch.price = body.price
+      if (body.supplier !== undefined) patch.supplier = body.supplier?.trim() || null
       if (body.attributes !== undefined) patch.attributes = JSON.stringify(body.attributes)
       if (body.status !== undefined) patch.status = body.status
       if (body.sort_order !== undefined) patch.sort_order = body.sort_order

@@ -2,7 +2,7 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { NullableTimestamp, Timestamp } from '../../shared/schemas.js'
 
-export const SCOPES = ['products:read', 'cards:issue', 'cards:read', 'cards:secrets', 'redeem', 'orders:read'] as const
+export const SCOPES = ['products:read', 'cards:issue', 'cards:read', 'cards:secrets', 'redeem', 'orders:read', 'vouchers:read', 'vouchers:pay'] as const
 export type Scope = typeof SCOPES[number]
 
 const Cidr = Type.String({ maxLength: 64, description: 'IPv4 or IPv6 address, optionally /prefix' })

@@ -9,6 +9,9 @@ import {
   CancelIssueResultSchema, CardNoParams, IssueBodySchema, IssueNoParams, IssueSchema, OpenCardSchema, OpenOrderListQuerySchema,
   OpenOrderListSchema, OpenOrderSchema, OpenProductListSchema, OrderNoParams, RedemptionBodySchema, RedemptionResultSchema,
 } from './open.schemas.js'
+import {
+  BindBodySchema, ExtendResultSchema, HoldBodySchema, HoldNoParams, HoldSchema, RefundBodySchema, VoucherPhoneQuerySchema, VoucherQueryBodySchema, VoucherSchema,
+} from '../cards/vouchers.schemas.js'
 
 const tags = ['open']
 const security = [{ kqSignature: [] }]
@@ -84,6 +87,96 @@ export const openRoutes: FastifyPluginAsyncTypebox = async (app) => {
     reply.code(r.created ? 201 : 200)
     return r.result
   })
+
+  // Stored-value vouchers (储值提货券): the mall's checkout holds an amount, charges the rest
+  // itself, then captures or releases; refunds go back to the voucher.
+  const vouchers = () => app.services.vouchers
+  const caller = (req: FastifyRequest) => ({ app_id: Number(openOf(req).app.id) })
+
+  app.get('/open/v1/vouchers/:card_no', {
+    config: { scope: 'vouchers:read' },
+    schema: {
+      operationId: 'openGetVoucher', tags, security, params: CardNoParams, querystring: VoucherPhoneQuerySchema,
+      summary: 'A voucher bound to the phone the mall names: balance, validity, restrictions (with the password: POST …/query)',
+      response: { 200: VoucherSchema, ...errorResponses },
+    },
+  }, async (req) => vouchers().lookup(openOf(req).merchant, req.params.card_no, { phone: req.query.phone }, caller(req)))
+
+  app.post('/open/v1/vouchers/:card_no/query', {
+    config: { scope: 'vouchers:read' },
+    schema: {
+      operationId: 'openQueryVoucher', tags, security, params: CardNoParams, body: VoucherQueryBodySchema,
+      summary: 'A voucher by its number and password (or bound phone): balance, validity, restrictions. The password is counted by the guessing limits',
+      response: { 200: VoucherSchema, ...errorResponses },
+    },
+  }, async (req) => vouchers().lookup(openOf(req).merchant, req.params.card_no, req.body, caller(req)))
+
+  app.post('/open/v1/vouchers/:card_no/holds', {
+    config: { scope: 'vouchers:pay' },
+    schema: {
+      operationId: 'openHoldVoucher', tags, security, params: CardNoParams, body: HoldBodySchema,
+      summary: 'Reserve an amount of a voucher for a checkout (预授权): taken from the balance now, captured or released later, released by itself at expires_at. A repeated out_trade_no returns the first hold (200)',
+      response: { 200: HoldSchema, 201: HoldSchema, ...errorResponses },
+    },
+  }, async (req, reply) => {
+    const r = await vouchers().hold(openOf(req).merchant, Number(openOf(req).app.id), req.params.card_no, req.body, appActor(req))
+    reply.code(r.created ? 201 : 200)
+    return r.hold
+  })
+
+  app.get('/open/v1/holds/:hold_no', {
+    config: { scope: 'vouchers:read' },
+    schema: { operationId: 'openGetHold', tags, security, params: HoldNoParams, response: { 200: HoldSchema, ...errorResponses } },
+  }, async (req) => vouchers().getHold(openOf(req).merchant, Number(openOf(req).app.id), req.params.hold_no))
+
+  app.post('/open/v1/holds/:hold_no/capture', {
+    config: { scope: 'vouchers:pay' },
+    schema: {
+      operationId: 'openCaptureHold', tags, security, params: HoldNoParams,
+      summary: 'Charge a hold (the checkout succeeded); capturing again answers the same; a released or lapsed hold is refused (409 hold_not_held)',
+      response: { 200: HoldSchema, ...errorResponses },
+    },
+  }, async (req) => vouchers().capture(openOf(req).merchant, Number(openOf(req).app.id), req.params.hold_no, appActor(req)))
+
+  app.post('/open/v1/holds/:hold_no/release', {
+    config: { scope: 'vouchers:pay' },
+    schema: {
+      operationId: 'openReleaseHold', tags, security, params: HoldNoParams,
+      summary: 'Give a held amount back (the checkout was abandoned); releasing again answers the same',
+      response: { 200: HoldSchema, ...errorResponses },
+    },
+  }, async (req) => vouchers().release(openOf(req).merchant, Number(openOf(req).app.id), req.params.hold_no, appActor(req)))
+
+  app.post('/open/v1/holds/:hold_no/refunds', {
+    config: { scope: 'vouchers:pay' },
+    schema: {
+      operationId: 'openRefundHold', tags, security, params: HoldNoParams, body: RefundBodySchema,
+      summary: 'Refund part or all of a captured hold to its voucher (even an expired one); never more than was captured; one refund per out_refund_no',
+      response: { 200: HoldSchema, ...errorResponses },
+    },
+  }, async (req) => vouchers().refund(openOf(req).merchant, Number(openOf(req).app.id), req.params.hold_no, req.body, appActor(req)))
+
+  app.post('/open/v1/vouchers/:card_no/extend', {
+    config: { scope: 'vouchers:pay' },
+    schema: {
+      operationId: 'openExtendVoucher', tags, security, params: CardNoParams, body: VoucherQueryBodySchema,
+      summary: 'The one extension (延期): +30 days, while valid or up to 30 days after expiry; a second is refused (409 voucher_already_extended)',
+      response: { 200: ExtendResultSchema, ...errorResponses },
+    },
+  }, async (req) => {
+    const { merchant } = openOf(req)
+    const card = await vouchers().authorize(merchant, req.params.card_no, req.body, caller(req))
+    return vouchers().extend(merchant, card, appActor(req))
+  })
+
+  app.post('/open/v1/vouchers/:card_no/bind', {
+    config: { scope: 'vouchers:pay' },
+    schema: {
+      operationId: 'openBindVoucher', tags, security, params: CardNoParams, body: BindBodySchema,
+      summary: 'Bind a voucher to a phone with its password (绑定): from then on only that phone may use it',
+      response: { 200: VoucherSchema, ...errorResponses },
+    },
+  }, async (req) => vouchers().bind(openOf(req).merchant, req.params.card_no, req.body.password, req.body.phone, caller(req), appActor(req)))
 
   app.get('/open/v1/orders/:order_no', {
     config: { scope: 'orders:read' },

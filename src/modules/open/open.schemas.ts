@@ -32,7 +32,7 @@ export const CancelIssueResultSchema = Type.Object({
 export const CardNoParams = Type.Object({ card_no: Type.String({ maxLength: 48 }) })
 
 export const OpenCardSchema = Type.Object({
-  card_no: Type.String(), status: Type.String(), face_value: Nullable(Type.Integer()), balance: Nullable(Type.Integer()),
+  card_no: Type.String(), status: Type.String(), kind: Type.String({ description: 'pickup or stored_value' }), face_value: Nullable(Type.Integer()), balance: Nullable(Type.Integer({ description: 'Stored value: fen available now; null for a pickup card' })),
   valid_from: Nullable(Type.String()), valid_to: Nullable(Type.String()), phone: Nullable(Type.String()),
   products: Type.Array(Type.Object({ product_id: Type.Integer(), name: Type.String() })), redeemed_order_no: Nullable(Type.String()), updated_at: Type.String(),
 })

@@ -162,9 +162,11 @@ export function createOpenService ({ db, clock, masterKey, publicBaseUrl, redemp
       return db.transaction(async (trx) => {
         const cards = await cardsRepo.cardsOfIssue(trx, merchant.id, Number(issue.id))
         const moved = await cardsRepo.moveCards(trx, merchant.id, cards.map((c) => ({ id: c.id, card_no: c.card_no, batch_id: Number(c.batch_id), set: { phone: null } })),
-          { from: 'active', to: 'inactive', type: 'cancel_issue', actor, ref: { type: 'issue', id: issueNo }, at: now })
+          // A voucher spent from stays with its holder.
+          { from: 'active', to: 'inactive', type: 'cancel_issue', actor, ref: { type: 'issue', id: issueNo }, at: now, unspent: true })
         const cancelled = cards.filter((c) => moved.has(Number(c.id))).map((c) => c.card_no)
-        const notCancelled = cards.filter((c) => !moved.has(Number(c.id))).map((c) => ({ card_no: c.card_no, reason: c.status === 'active' ? 'changed' : c.status }))
+        const spent = (c: typeof cards[number]) => c.kind === 'stored_value' && c.balance !== null && Number(c.balance) !== Number(c.face_value)
+        const notCancelled = cards.filter((c) => !moved.has(Number(c.id))).map((c) => ({ card_no: c.card_no, reason: c.status !== 'active' ? c.status : spent(c) ? 'voucher_used' : 'changed' }))
         const result = { issue_no: issueNo, cancelled, not_cancelled: notCancelled }
         await repo.markIssueCancelled(trx, Number(issue.id), result, now)
         await enqueue(trx, [{ merchant_id: merchant.id, topic: 'issue.cancelled', idempotency_key: `issue.cancelled:${issueNo}`, payload: result }], now)
@@ -181,8 +183,9 @@ export function createOpenService ({ db, clock, masterKey, publicBaseUrl, redemp
         card_no: card.card_no,
         status: card.status,
         face_value: card.face_value === null ? null : Number(card.face_value),
-        // Pickup cards carry no balance; stored-value cards (later) will.
-        balance: null,
+        kind: card.kind ?? 'pickup',
+        // Stored value: fen available now (null for a pickup card, or a voucher not activated yet).
+        balance: card.balance === null || card.balance === undefined ? null : Number(card.balance),
         valid_from: card.valid_from,
         valid_to: card.valid_to,
         phone: maskPhone(card.phone ?? null),

@@ -31,6 +31,9 @@ export const EVENT_ROUTES: Record<EventTopic, ReadonlyArray<keyof Reactions>> = 
   'order.cancelled': ['orderTexts', 'erpPush'],
   'issue.cancelled': [],
   'security.guessing': ['securityAlertTexts'],
+  'voucher.debited': [],
+  'voucher.refunded': [],
+  'voucher.extended': [],
 }
 
 /** The handler of each event topic: its webhook fan-out, then the reactions of EVENT_ROUTES. */

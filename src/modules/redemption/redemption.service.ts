@@ -23,6 +23,7 @@ import type { ChannelValue, Consignee, Order } from '../orders/orders.schemas.js
 import type { SettingsService } from '../settings/settings.service.js'
 import type { Pickup } from '../settings/settings.schemas.js'
 import * as errors from './redemption.errors.js'
+import * as cardErrors from '../cards/cards.errors.js'
 import { checkReserveDate, lockedFor, reservableDates } from './redemption.rules.js'
 
 
@@ -168,6 +169,8 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
 
   /** The state rules, after the password: active, inside its validity window, not redeemed. */
   async function checkRedeemable (merchant: MerchantRow, card: CardRow): Promise<void> {
+    // A stored-value voucher is spent through its balance, never redeemed for a product.
+    if (card.kind === 'stored_value') throw cardErrors.notPickupCard()
     if (card.status === 'redeemed') {
       const orderNo = await activeOrderNoOfCard(db, card.id)
       throw errors.cardRedeemed(orderNo ? { details: [{ path: '/order_no', message: orderNo }] } : {})

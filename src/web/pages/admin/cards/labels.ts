@@ -37,6 +37,7 @@ export const SKIP_REASON: Record<string, string> = {
   active: '已激活',
   voided: '已作废（作废的卡需先恢复）',
   validity_conflict: '修改后有效期的开始日期会晚于结束日期（只改了有效期的一端，与卡上原有的另一端冲突）',
+  voucher_used: '储值券已使用过（余额低于面值或有预授权），不能作废或取消激活',
   unchanged: '没有变化',
 }
 export function skipReason (code: string): string {
@@ -46,6 +47,8 @@ export function skipReason (code: string): string {
 export const ACTIVITY_LABEL: Record<string, string> = {
   issue: '生成', activate: '激活', deactivate: '取消激活', void: '作废', restore: '恢复', delete: '删除', edit: '修改',
   redeem: '提货', import: '导入', issue_open: '开放平台发卡', assign: '分配券商', phone_bind: '绑定手机号',
+  load: '充值（激活入账）', hold: '预授权冻结', capture: '预授权扣款', release: '预授权释放', debit: '扣款', refund: '退款',
+  adjust: '余额调整', extend: '延期', bind: '绑定手机号', unbind: '解绑手机号',
 }
 export const ACTOR_LABEL: Record<string, string> = { admin: '管理员', app: '开放平台应用', system: '系统', customer: '顾客' }
 

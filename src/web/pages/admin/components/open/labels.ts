@@ -12,6 +12,8 @@ export const SCOPES: Array<Explained<AppScope>> = [
   { code: 'cards:secrets', label: '读取卡密', help: '发卡结果里带卡密码；需要“导出卡券密码”权限才能授予，请只给可信的系统' },
   { code: 'redeem', label: '代客提货', help: '在商城自己的页面上用卡号和密码提货下单' },
   { code: 'orders:read', label: '查询订单', help: '查询提货订单、发货和物流信息（收货手机号打码）' },
+  { code: 'vouchers:read', label: '查询储值券', help: '用卡号加卡密（或绑定的手机号）查询储值券余额、有效期和使用限制' },
+  { code: 'vouchers:pay', label: '储值券支付', help: '冻结（预授权）、扣款、释放、退款、延期和绑定手机号' },
 ]
 
 export const EVENTS: Array<Explained<EventType>> = [
@@ -24,6 +26,9 @@ export const EVENTS: Array<Explained<EventType>> = [
   { code: 'order.delivered', label: '订单已签收', help: '物流显示已签收' },
   { code: 'order.cancelled', label: '订单已取消', help: '订单被取消，卡券恢复可用' },
   { code: 'issue.cancelled', label: '发卡已撤销', help: '商城撤销了一笔发卡（退款）' },
+  { code: 'voucher.debited', label: '储值券已扣款', help: '商城确认扣款（预授权扣款）' },
+  { code: 'voucher.refunded', label: '储值券已退款', help: '退回储值券余额' },
+  { code: 'voucher.extended', label: '储值券已延期', help: '储值券有效期延长 30 天（每张一次）' },
   { code: 'security.guessing', label: '疑似撞库', help: '短时间内大量卡密输错，可能有人在猜密码；只发给勾选了它的地址' },
 ]
 

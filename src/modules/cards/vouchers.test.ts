@@ -1,0 +1,245 @@
+// Stored-value vouchers (储值提货券) end to end through the signed open API and the back office:
+// a batch with the 832 seeds' face value and N-day validity, issue to a phone (activation loads
+// the balance, the days count from the next local day), holds with restrictions, capture,
+// release, lapse, refunds up to what was captured, the one extension and its limits, binding,
+// adjustments, and the ledger summing to the balance on every card after 50 concurrent holds.
+import t, { type Test } from 'tap'
+import { fixedClock } from '../../shared/clock.js'
+import { cardPasswordKey, decryptCardPassword } from './card-secrets.js'
+import { createApp, openRequest, type OpenApp } from '../../test-support/open-fixture.js'
+import { redeemFixture, type RedeemFixture } from '../../test-support/redeem-fixture.js'
+import { createProduct } from '../../test-support/factories.js'
+import { ledgerMismatches } from './vouchers.repository.js'
+
+const PHONE = '13900000001'
+
+async function voucherSetup (t: Test, start: string) {
+  const clock = fixedClock(start)
+  const f = await redeemFixture(t, { clock, quantity: 2 })
+  const patch = (id: number, payload: object) => f.app.inject({ method: 'PATCH', url: `/api/v1/products/${id}`, headers: f.auth(f.token), payload })
+  t.equal((await patch(f.apple, { price: 5000, category: '水果', supplier: '果园甲' })).statusCode, 200)
+  t.equal((await patch(f.peach, { price: 3000, category: '水果' })).statusCode, 200)
+  const rice = await createProduct(f, f.token, '五常大米', { price: 8000, category: '粮油', supplier: '米厂' })
+  const mall = await createApp(f, ['cards:issue', 'cards:read', 'vouchers:read', 'vouchers:pay', 'cards:secrets'])
+  return { clock, f, rice, mall }
+}
+
+async function voucherBatch (f: RedeemFixture, payload: object = {}) {
+  const res = await f.app.inject({
+    method: 'POST', url: '/api/v1/card-batches', headers: f.auth(await f.login()),
+    payload: { kind: 'stored_value', prefix: 'SV', number_length: 6, quantity: 60, face_value: 20000, valid_days: 90, restrictions: { categories: ['水果'], provinces: ['浙江省'] }, ...payload },
+  })
+  if (res.statusCode !== 201) throw new Error(res.body)
+  return res.json()
+}
+
+async function issue (f: RedeemFixture, mall: OpenApp, batchNo: string, outOrderNo: string, phone = PHONE, quantity = 1) {
+  const res = await openRequest(f, mall, 'POST', '/open/v1/card-issues', { out_order_no: outOrderNo, batch_no: batchNo, items: [{ phone, quantity }], send_sms: false })
+  if (res.statusCode !== 201) throw new Error(res.body)
+  return res.json().cards as Array<{ card_no: string; password: string; valid_from: string; valid_to: string }>
+}
+
+t.test('a stored-value batch: the seeds\' face value and days; what it refuses', async (t) => {
+  const { f } = await voucherSetup(t, '2026-11-23T02:00:00Z')
+  const batch = await voucherBatch(f)
+  t.equal(batch.kind, 'stored_value')
+  t.equal(batch.face_value, 20000)
+  t.equal(batch.valid_days, 90)
+  t.same(batch.restrictions, { categories: ['水果'], provinces: ['浙江省'] })
+  t.same(batch.product_ids, [])
+  t.match(batch.name, /储值券 200 元/)
+  const refused = async (payload: object, code: string, label: string) => {
+    const res = await f.app.inject({ method: 'POST', url: '/api/v1/card-batches', headers: f.auth(f.token), payload: { kind: 'stored_value', quantity: 1, face_value: 5000, ...payload } })
+    t.equal(res.json().code, code, label)
+    t.match(res.json().message, /[\u4e00-\u9fa5]/, 'a message in Chinese')
+  }
+  await refused({ face_value: 0 }, 'batch_kind_invalid', 'no face value')
+  await refused({ activate: true }, 'batch_kind_invalid', 'activated when sold, not at creation')
+  await refused({ product_ids: [f.apple] }, 'batch_kind_invalid', 'no products of its own')
+  await refused({ valid_days: 30, valid_to: '2027-01-01' }, 'valid_days_invalid', 'days or dates, not both')
+  await refused({ restrictions: { product_ids: [99999] } }, 'restrictions_invalid', 'an unknown product')
+  const pickup = await f.app.inject({ method: 'POST', url: '/api/v1/card-batches', headers: f.auth(f.token), payload: { quantity: 1, valid_days: 30, product_ids: [f.apple] } })
+  t.equal(pickup.json().code, 'batch_kind_invalid', 'days are for vouchers')
+  const empty = await f.app.inject({ method: 'POST', url: '/api/v1/card-batches', headers: f.auth(f.token), payload: { quantity: 1 } })
+  t.equal(empty.json().code, 'product_ids_invalid', 'a pickup batch needs its products')
+})
+
+t.test('issue, hold, capture, release, lapse, refund: the balance and its ledger', async (t) => {
+  // 23:59:59 in Shanghai: activated on the 23rd, valid from the 24th for 90 days.
+  const { clock, f, rice, mall } = await voucherSetup(t, '2026-11-23T15:59:59Z')
+  const batch = await voucherBatch(f)
+  const [card] = await issue(f, mall, batch.batch_no, 'ORG-1')
+  t.equal(card.valid_from, '2026-11-24', 'from the day after activation, in the merchant\'s zone')
+  t.equal(card.valid_to, '2027-02-21', 'for 90 days')
+  const open = (method: string, url: string, body?: unknown) => openRequest(f, mall, method, url, body)
+  const hold = (body: object) => open('POST', `/open/v1/vouchers/${card.card_no}/holds`, { phone: PHONE, items: [{ product_id: f.apple, quantity: 1 }], province: '浙江省', ...body })
+
+  let res = await hold({ out_trade_no: 'T0', amount: 5000 })
+  t.equal(res.json().code, 'voucher_not_started', 'not on the day it was sold')
+  clock.advance(1000)
+
+  res = await open('GET', `/open/v1/vouchers/${card.card_no}?phone=${PHONE}`)
+  t.equal(res.statusCode, 200)
+  t.match(res.json(), { balance: 20000, face_value: 20000, state: 'active', valid_to: '2027-02-21', days_left: 90, extended: false, extendable_until: '2027-03-23', phone: '139****0001' })
+  t.equal((await open('GET', `/open/v1/vouchers/${card.card_no}?phone=13900000002`)).json().code, 'card_invalid', 'another phone learns nothing')
+  t.equal((await open('POST', `/open/v1/vouchers/${card.card_no}/query`, { password: card.password })).json().code, 'voucher_bound', 'a bound voucher needs its phone')
+  t.equal((await open('POST', `/open/v1/vouchers/${card.card_no}/query`, { password: card.password, phone: PHONE })).statusCode, 200)
+
+  res = await hold({ out_trade_no: 'T1', amount: 5000 })
+  t.equal(res.statusCode, 201, res.body)
+  const h1 = res.json()
+  t.match(h1, { status: 'held', amount: 5000, balance: 15000 })
+  t.same((await hold({ out_trade_no: 'T1', amount: 5000 })).json().hold_no, h1.hold_no, 'a repeated out_trade_no is the first hold')
+  t.equal((await hold({ out_trade_no: 'T1', amount: 4000 })).json().code, 'out_trade_no_reused')
+
+  // The restrictions, at every debit.
+  t.equal((await hold({ out_trade_no: 'R1', amount: 100, items: [{ product_id: rice, quantity: 1 }] })).json().code, 'product_not_allowed', 'outside its categories')
+  t.equal((await hold({ out_trade_no: 'R2', amount: 100, province: '江苏省' })).json().code, 'region_not_allowed')
+  t.equal((await hold({ out_trade_no: 'R3', amount: 100, items: undefined })).json().code, 'items_required')
+  t.equal((await hold({ out_trade_no: 'R4', amount: 100, province: undefined })).json().code, 'region_required')
+  t.equal((await hold({ out_trade_no: 'R5', amount: 5001 })).json().code, 'amount_above_items', 'never more than the goods cost')
+  res = await hold({ out_trade_no: 'R6', amount: 16000, items: [{ product_id: f.apple, quantity: 4 }] })
+  t.equal(res.statusCode, 409)
+  t.equal(res.json().code, 'insufficient_balance')
+  t.match(res.json().message, /余额 150\.00 元/, 'the balance in the answer')
+  t.same(res.json().details, [{ path: '/balance', message: '15000' }])
+
+  // Capture: voucher.debited; again: the same; release after it: refused.
+  res = await open('POST', `/open/v1/holds/${h1.hold_no}/capture`)
+  t.match(res.json(), { status: 'captured', balance: 15000 })
+  t.match((await open('POST', `/open/v1/holds/${h1.hold_no}/capture`)).json(), { status: 'captured' })
+  t.equal((await open('POST', `/open/v1/holds/${h1.hold_no}/release`)).json().code, 'hold_not_held')
+  const debited = await f.db('outbox').where({ topic: 'voucher.debited' }).select()
+  t.equal(debited.length, 1, 'one voucher.debited')
+  t.match(JSON.parse(debited[0].payload), { card_no: card.card_no, amount: 5000, balance: 15000, out_trade_no: 'T1' })
+
+  // Refunds: part, then never beyond what was captured; one per out_refund_no.
+  res = await open('POST', `/open/v1/holds/${h1.hold_no}/refunds`, { out_refund_no: 'RF1', amount: 2000 })
+  t.match(res.json(), { refunded: 2000, balance: 17000 })
+  t.match((await open('POST', `/open/v1/holds/${h1.hold_no}/refunds`, { out_refund_no: 'RF1', amount: 2000 })).json(), { refunded: 2000, balance: 17000 }, 'a repeated refund refunds once')
+  t.equal((await open('POST', `/open/v1/holds/${h1.hold_no}/refunds`, { out_refund_no: 'RF2', amount: 3001 })).json().code, 'refund_exceeds_captured')
+  t.equal((await open('POST', `/open/v1/holds/${h1.hold_no}/refunds`, { out_refund_no: 'RF1', amount: 100 })).json().code, 'out_refund_no_reused')
+
+  // Released by the mall: back to the balance; capture after it refused.
+  const h2 = (await hold({ out_trade_no: 'T2', amount: 3000 })).json()
+  t.match((await open('POST', `/open/v1/holds/${h2.hold_no}/release`)).json(), { status: 'released', balance: 17000 })
+  t.equal((await open('POST', `/open/v1/holds/${h2.hold_no}/capture`)).json().code, 'hold_not_held', 'no capture after release')
+  t.equal((await open('POST', `/open/v1/holds/${h2.hold_no}/refunds`, { out_refund_no: 'X', amount: 1 })).json().code, 'hold_not_captured')
+
+  // A hold that lapses releases itself (the sweep), and cannot be captured.
+  const h3 = (await hold({ out_trade_no: 'T3', amount: 4000, ttl_seconds: 60 })).json()
+  t.equal(h3.balance, 13000)
+  clock.advance(61_000)
+  t.equal((await open('GET', `/open/v1/holds/${h3.hold_no}`)).json().status, 'lapsed')
+  t.equal(await f.app.services.vouchers.releaseLapsed(), 1, 'the sweep releases it')
+  t.equal(await f.app.services.vouchers.releaseLapsed(), 0, 'once')
+  t.match((await open('GET', `/open/v1/holds/${h3.hold_no}`)).json(), { status: 'released', balance: 17000 })
+  t.equal((await open('POST', `/open/v1/holds/${h3.hold_no}/capture`)).json().code, 'hold_not_held')
+  // A lapsed hold not swept yet is released by the capture that it refuses.
+  const h4 = (await hold({ out_trade_no: 'T4', amount: 1000, ttl_seconds: 60 })).json()
+  clock.advance(61_000)
+  t.equal((await open('POST', `/open/v1/holds/${h4.hold_no}/capture`)).json().code, 'hold_not_held')
+  t.match((await open('GET', `/open/v1/holds/${h4.hold_no}`)).json(), { status: 'released', balance: 17000 })
+
+  // Another mall never reaches this one's holds.
+  const other = await createApp(f, ['vouchers:read', 'vouchers:pay'])
+  t.equal((await openRequest(f, other, 'POST', `/open/v1/holds/${h1.hold_no}/refunds`, { out_refund_no: 'Z', amount: 1 })).json().code, 'hold_not_found')
+
+  // The ledger, in the back office: every movement with the balance after.
+  const detail = (await f.app.inject({ method: 'GET', url: `/api/v1/cards/${card.card_no}`, headers: f.auth(await f.login()) })).json()
+  t.equal(detail.kind, 'stored_value')
+  t.equal(detail.balance, 17000)
+  const moves = detail.history.filter((a: any) => a.amount !== null && a.amount !== undefined)
+  t.same(moves.map((a: any) => [a.type, a.amount, a.balance_after]), [
+    ['load', 20000, 20000], ['hold', -5000, 15000], ['capture', 0, 15000], ['refund', 2000, 17000],
+    ['hold', -3000, 14000], ['release', 3000, 17000], ['hold', -4000, 13000], ['release', 4000, 17000], ['hold', -1000, 16000], ['release', 1000, 17000],
+  ])
+  t.same(await ledgerMismatches(f.db), [], 'every balance is the sum of its ledger')
+
+  // A voucher is not a pickup card; a spent one cannot be voided; an unspent one can.
+  const staff = f.auth(await f.login())
+  t.equal((await f.verify(card.card_no, card.password)).json().code, 'card_not_pickup')
+  const voidRes = await f.app.inject({ method: 'POST', url: `/api/v1/cards/${card.card_no}/void`, headers: staff })
+  t.equal(voidRes.statusCode, 409, 'a voucher spent from cannot be voided')
+  t.match(voidRes.json(), { code: 'card_state_invalid', details: [{ path: '/card_no', message: 'voucher_used' }] })
+  const [fresh] = await issue(f, mall, batch.batch_no, 'ORG-2', '13900000002')
+  t.equal((await f.app.inject({ method: 'POST', url: `/api/v1/cards/${fresh.card_no}/void`, headers: staff })).json().changed, 1)
+
+  // Adjust with a reason (never below 0), unbind with a reason; both audited.
+  res = await f.app.inject({ method: 'POST', url: `/api/v1/cards/${card.card_no}/voucher/adjust`, headers: staff, payload: { delta: -17001, reason: '测试' } })
+  t.equal(res.json().code, 'adjust_invalid')
+  res = await f.app.inject({ method: 'POST', url: `/api/v1/cards/${card.card_no}/voucher/adjust`, headers: staff, payload: { delta: 500, reason: '客服补偿' } })
+  t.equal(res.json().balance, 17500)
+  res = await f.app.inject({ method: 'POST', url: `/api/v1/cards/${card.card_no}/voucher/unbind`, headers: staff, payload: { reason: '员工离职' } })
+  t.equal(res.json().phone, null)
+  t.equal((await f.db('audit_logs').whereIn('action', ['vouchers.adjust', 'vouchers.unbind']).count({ n: '*' }).first())!.n, 2)
+  // Unbound: the password binds it to a new phone; the new phone then uses it.
+  res = await open('POST', `/open/v1/vouchers/${card.card_no}/bind`, { password: card.password, phone: '13900000009' })
+  t.equal(res.json().phone, '139****0009')
+  t.equal((await open('POST', `/open/v1/vouchers/${card.card_no}/bind`, { password: card.password, phone: '13900000008' })).json().code, 'voucher_already_bound')
+  t.same(await ledgerMismatches(f.db), [])
+})
+
+t.test('the one extension: while valid, on the 30th day after expiry, not on the 31st, not twice, not before activation', async (t) => {
+  const { clock, f, mall } = await voucherSetup(t, '2026-11-23T02:00:00Z')
+  const batch = await voucherBatch(f)
+  const [a, b, c] = await issue(f, mall, batch.batch_no, 'ORG-1', PHONE, 3)
+  t.equal(a.valid_to, '2027-02-21')
+  const extend = (cardNo: string) => openRequest(f, mall, 'POST', `/open/v1/vouchers/${cardNo}/extend`, { phone: PHONE })
+  let res = await extend(a.card_no)
+  t.match(res.json(), { valid_to_before: '2027-02-21', valid_to: '2027-03-23', dry_run: false }, 'during validity')
+  t.equal((await extend(a.card_no)).json().code, 'voucher_already_extended', 'a second is refused')
+  t.equal((await f.db('outbox').where({ topic: 'voucher.extended' }).count({ n: '*' }).first())!.n, 1, 'voucher.extended once')
+
+  // 2027-03-23 in Shanghai is the 30th day after 2027-02-21.
+  clock.set('2027-03-23T15:59:59Z')
+  const staff = f.auth(await f.login())
+  res = await f.app.inject({ method: 'POST', url: `/api/v1/cards/${b.card_no}/voucher/extend`, headers: staff, payload: { dry_run: true } })
+  t.match(res.json(), { valid_to: '2027-03-23', dry_run: true }, 'the dry run says what it would do')
+  t.equal((await f.app.inject({ method: 'GET', url: `/api/v1/cards/${b.card_no}/voucher`, headers: staff })).json().valid_to, '2027-02-21', 'and changes nothing')
+  t.equal((await extend(b.card_no)).json().valid_to, '2027-03-23', 'on the 30th day after expiry')
+  clock.set('2027-03-23T16:00:00Z')
+  res = await extend(c.card_no)
+  t.equal(res.json().code, 'voucher_extend_not_allowed', 'refused on the 31st')
+  t.equal((await openRequest(f, mall, 'GET', `/open/v1/vouchers/${c.card_no}?phone=${PHONE}`)).json().state, 'expired')
+
+  // Never before activation.
+  const unsold = await f.db('cards').where({ batch_id: (await f.db('card_batches').where({ batch_no: batch.batch_no }).first()).id, status: 'inactive' }).first()
+  res = await f.app.inject({ method: 'POST', url: `/api/v1/cards/${unsold.card_no}/voucher/extend`, headers: f.auth(await f.login()), payload: {} })
+  t.equal(res.json().code, 'voucher_extend_not_allowed')
+  t.match(res.json().message, /尚未激活/)
+})
+
+t.test('a refund reaches a voucher that expired meanwhile; it stays expired', async (t) => {
+  const { clock, f, mall } = await voucherSetup(t, '2026-11-23T02:00:00Z')
+  const batch = await voucherBatch(f, { restrictions: null, valid_days: 30 })
+  const [card] = await issue(f, mall, batch.batch_no, 'ORG-1')
+  clock.set('2026-11-25T02:00:00Z')
+  const h = (await openRequest(f, mall, 'POST', `/open/v1/vouchers/${card.card_no}/holds`, { out_trade_no: 'T1', amount: 8000, phone: PHONE })).json()
+  await openRequest(f, mall, 'POST', `/open/v1/holds/${h.hold_no}/capture`)
+  clock.set('2027-01-10T02:00:00Z')
+  const res = await openRequest(f, mall, 'POST', `/open/v1/holds/${h.hold_no}/refunds`, { out_refund_no: 'RF1', amount: 8000 })
+  t.equal(res.json().balance, 20000)
+  const v = (await openRequest(f, mall, 'GET', `/open/v1/vouchers/${card.card_no}?phone=${PHONE}`)).json()
+  t.match(v, { state: 'expired', balance: 20000 })
+  t.equal((await openRequest(f, mall, 'POST', `/open/v1/vouchers/${card.card_no}/holds`, { out_trade_no: 'T2', amount: 100, phone: PHONE })).json().code, 'voucher_expired')
+})
+
+t.test('50 concurrent holds on one voucher never overdraw; the ledger sums to the balance', async (t) => {
+  const { clock, f, mall } = await voucherSetup(t, '2026-11-23T02:00:00Z')
+  const batch = await voucherBatch(f, { restrictions: null })
+  const [card] = await issue(f, mall, batch.batch_no, 'ORG-1')
+  clock.set('2026-11-25T02:00:00Z')
+  const results = await Promise.all(Array.from({ length: 50 }, (_, i) =>
+    openRequest(f, mall, 'POST', `/open/v1/vouchers/${card.card_no}/holds`, { out_trade_no: `C${i}`, amount: 700, phone: PHONE })))
+  const ok = results.filter((r) => r.statusCode === 201)
+  const refused = results.filter((r) => r.statusCode !== 201)
+  t.equal(ok.length, 28, '28 × 7 yuan fit in 200 yuan')
+  t.ok(refused.every((r) => r.json().code === 'insufficient_balance'), 'the rest are refused with the balance')
+  const row = await f.db('cards').where({ card_no: card.card_no }).first()
+  t.equal(Number(row.balance), 20000 - 28 * 700)
+  t.same(await ledgerMismatches(f.db), [], 'every balance is the sum of its ledger')
+  // The passwords a mall reads for an issue are the voucher's own.
+  const merchant = await f.db('merchants').where({ code: 'default' }).first()
+  t.equal(decryptCardPassword(cardPasswordKey(f.config.masterKey, merchant.id), row.card_no, row.password_enc), card.password)
+})
