@@ -6,6 +6,7 @@ import type { Knex } from 'knex'
 import type { Clock } from '../../shared/clock.js'
 import { isUniqueViolation, type Db } from '../../shared/db.js'
 import { iso } from '../../shared/schemas.js'
+import { validationFailed } from '../../shared/errors.js'
 import { localDate } from '../../shared/dates.js'
 import { reserveCounter } from '../../shared/counters.js'
 import { insertAudit, type Actor } from '../audit/audit.repository.js'
@@ -129,7 +130,8 @@ const yuan = (fen: number) => (fen / 100).toFixed(fen % 100 === 0 ? 0 : 2)
  */
 export async function checkKindOf (db: Db, merchantId: number, kind: 'pickup' | 'stored_value', body: Pick<CreateBatchBody, 'product_ids' | 'face_value' | 'valid_from' | 'valid_to' | 'valid_days' | 'restrictions' | 'activate'>): Promise<VoucherRestrictionsValue | null> {
   if (kind === 'pickup') {
-    if (!body.product_ids?.length) throw errors.productIdsInvalid({ message: '请选择至少一个提货商品' })
+    // As the schema said before stored value: a pickup batch names at least one product.
+    if (!body.product_ids?.length) throw validationFailed({ details: [{ path: '/product_ids', message: '请至少选择一项提货商品' }] })
     if (body.valid_days != null || body.restrictions != null) throw errors.kindInvalid({ message: '有效天数和使用限制只用于储值券批次' })
     return null
   }

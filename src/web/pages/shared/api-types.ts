@@ -462,6 +462,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cards/{card_no}/voucher": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A stored-value voucher: balance, validity, restrictions, holds (its ledger is the card's history) */
+        get: operations["getVoucher"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cards/{card_no}/voucher/adjust": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add to or take from a voucher's balance (余额调整), with a reason; never below 0; audited */
+        post: operations["adjustVoucher"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cards/{card_no}/voucher/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The one extension (延期): +30 days, while valid or up to 30 days after expiry; dry_run answers the new last day and changes nothing */
+        post: operations["extendVoucher"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cards/{card_no}/voucher/unbind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unbind a voucher from its phone (解绑), with a reason; audited */
+        post: operations["unbindVoucher"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/distributors": {
         parameters: {
             query?: never;
@@ -1713,6 +1781,158 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/open/v1/vouchers/{card_no}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A voucher bound to the phone the mall names: balance, validity, restrictions (with the password: POST …/query) */
+        get: operations["openGetVoucher"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open/v1/vouchers/{card_no}/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A voucher by its number and password (or bound phone): balance, validity, restrictions. The password is counted by the guessing limits */
+        post: operations["openQueryVoucher"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open/v1/vouchers/{card_no}/holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reserve an amount of a voucher for a checkout (预授权): taken from the balance now, captured or released later, released by itself at expires_at. A repeated out_trade_no returns the first hold (200) */
+        post: operations["openHoldVoucher"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open/v1/holds/{hold_no}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["openGetHold"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open/v1/holds/{hold_no}/capture": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Charge a hold (the checkout succeeded); capturing again answers the same; a released or lapsed hold is refused (409 hold_not_held) */
+        post: operations["openCaptureHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open/v1/holds/{hold_no}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give a held amount back (the checkout was abandoned); releasing again answers the same */
+        post: operations["openReleaseHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open/v1/holds/{hold_no}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refund part or all of a captured hold to its voucher (even an expired one); never more than was captured; one refund per out_refund_no */
+        post: operations["openRefundHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open/v1/vouchers/{card_no}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The one extension (延期): +30 days, while valid or up to 30 days after expiry; a second is refused (409 voucher_already_extended) */
+        post: operations["openExtendVoucher"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open/v1/vouchers/{card_no}/bind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bind a voucher to a phone with its password (绑定): from then on only that phone may use it */
+        post: operations["openBindVoucher"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/open/v1/orders/{order_no}": {
         parameters: {
             query?: never;
@@ -2950,6 +3170,13 @@ export interface operations {
                             /** @description ERP spec number (规格编号) */
                             spec_no: string | null;
                             category: string | null;
+                            /**
+                             * @description Price in cents (分): what a stored-value voucher pays for one
+                             * @example 9900
+                             */
+                            price: number | null;
+                            /** @description Supplier (供应商): a stored-value batch may be restricted to some */
+                            supplier: string | null;
                             /** @description Extension attributes (扩展属性) */
                             attributes: {
                                 key: string;
@@ -3038,6 +3265,13 @@ export interface operations {
                     /** @description ERP spec number (规格编号) */
                     spec_no?: string | null;
                     category?: string | null;
+                    /**
+                     * @description Price in cents (分): what a stored-value voucher pays for one
+                     * @example 9900
+                     */
+                    price?: number | null;
+                    /** @description Supplier (供应商): a stored-value batch may be restricted to some */
+                    supplier?: string | null;
                     /** @description Extension attributes (扩展属性) */
                     attributes?: {
                         key: string;
@@ -3072,6 +3306,13 @@ export interface operations {
                         /** @description ERP spec number (规格编号) */
                         spec_no: string | null;
                         category: string | null;
+                        /**
+                         * @description Price in cents (分): what a stored-value voucher pays for one
+                         * @example 9900
+                         */
+                        price: number | null;
+                        /** @description Supplier (供应商): a stored-value batch may be restricted to some */
+                        supplier: string | null;
                         /** @description Extension attributes (扩展属性) */
                         attributes: {
                             key: string;
@@ -3168,6 +3409,13 @@ export interface operations {
                         /** @description ERP spec number (规格编号) */
                         spec_no: string | null;
                         category: string | null;
+                        /**
+                         * @description Price in cents (分): what a stored-value voucher pays for one
+                         * @example 9900
+                         */
+                        price: number | null;
+                        /** @description Supplier (供应商): a stored-value batch may be restricted to some */
+                        supplier: string | null;
                         /** @description Extension attributes (扩展属性) */
                         attributes: {
                             key: string;
@@ -3325,6 +3573,13 @@ export interface operations {
                     /** @description ERP spec number (规格编号) */
                     spec_no?: string | null;
                     category?: string | null;
+                    /**
+                     * @description Price in cents (分): what a stored-value voucher pays for one
+                     * @example 9900
+                     */
+                    price?: number | null;
+                    /** @description Supplier (供应商): a stored-value batch may be restricted to some */
+                    supplier?: string | null;
                     /** @description Extension attributes (扩展属性) */
                     attributes?: {
                         key: string;
@@ -3359,6 +3614,13 @@ export interface operations {
                         /** @description ERP spec number (规格编号) */
                         spec_no: string | null;
                         category: string | null;
+                        /**
+                         * @description Price in cents (分): what a stored-value voucher pays for one
+                         * @example 9900
+                         */
+                        price: number | null;
+                        /** @description Supplier (供应商): a stored-value batch may be restricted to some */
+                        supplier: string | null;
                         /** @description Extension attributes (扩展属性) */
                         attributes: {
                             key: string;
@@ -3557,10 +3819,23 @@ export interface operations {
                             password_length: number;
                             password_charset: string;
                             quantity: number;
+                            /**
+                             * @description pickup: redeems one of its products (提货卡); stored_value: a balance in fen spent over several orders (储值提货券)
+                             * @default pickup
+                             */
+                            kind: "pickup" | "stored_value";
                             product_ids: number[];
                             face_value: number | null;
                             valid_from: string | null;
                             valid_to: string | null;
+                            valid_days: number | null;
+                            /** @description What a stored-value voucher may buy: each product must be one of product_ids, or of one of the categories, or of one of the suppliers (any list given); provinces limit where it is delivered. Empty or null: the whole catalogue, anywhere (支持商品、类目、供应商、地区等方式限定) */
+                            restrictions: {
+                                product_ids?: number[];
+                                categories?: string[];
+                                suppliers?: string[];
+                                provinces?: string[];
+                            } | null;
                             remark: string | null;
                             activate: boolean;
                             status: "generating" | "ready" | "failed";
@@ -3666,12 +3941,17 @@ export interface operations {
                     /** @example 100 */
                     quantity: number;
                     /**
-                     * @description The card redeems any one of these (一卡多提)
+                     * @description pickup: redeems one of its products (提货卡); stored_value: a balance in fen spent over several orders (储值提货券)
+                     * @default pickup
+                     */
+                    kind?: "pickup" | "stored_value";
+                    /**
+                     * @description A pickup card redeems any one of these (一卡多提); at least one. Not for stored-value batches (their restrictions say what they buy)
                      * @example [
                      *       1
                      *     ]
                      */
-                    product_ids: number[];
+                    product_ids?: number[];
                     /**
                      * @description Cents (分)
                      * @example 19900
@@ -3687,6 +3967,18 @@ export interface operations {
                      * @example 2027-12-31
                      */
                     valid_to?: string | null;
+                    /**
+                     * @description Stored value: valid for N days from the day after activation, in the merchant's time zone (有效期自激活次日起计算); instead of fixed dates
+                     * @example 90
+                     */
+                    valid_days?: number | null;
+                    /** @description What a stored-value voucher may buy: each product must be one of product_ids, or of one of the categories, or of one of the suppliers (any list given); provinces limit where it is delivered. Empty or null: the whole catalogue, anywhere (支持商品、类目、供应商、地区等方式限定) */
+                    restrictions?: {
+                        product_ids?: number[];
+                        categories?: string[];
+                        suppliers?: string[];
+                        provinces?: string[];
+                    } | null;
                     remark?: string | null;
                     /** @default false */
                     activate?: boolean;
@@ -3711,10 +4003,23 @@ export interface operations {
                         password_length: number;
                         password_charset: string;
                         quantity: number;
+                        /**
+                         * @description pickup: redeems one of its products (提货卡); stored_value: a balance in fen spent over several orders (储值提货券)
+                         * @default pickup
+                         */
+                        kind: "pickup" | "stored_value";
                         product_ids: number[];
                         face_value: number | null;
                         valid_from: string | null;
                         valid_to: string | null;
+                        valid_days: number | null;
+                        /** @description What a stored-value voucher may buy: each product must be one of product_ids, or of one of the categories, or of one of the suppliers (any list given); provinces limit where it is delivered. Empty or null: the whole catalogue, anywhere (支持商品、类目、供应商、地区等方式限定) */
+                        restrictions: {
+                            product_ids?: number[];
+                            categories?: string[];
+                            suppliers?: string[];
+                            provinces?: string[];
+                        } | null;
                         remark: string | null;
                         activate: boolean;
                         status: "generating" | "ready" | "failed";
@@ -3756,10 +4061,23 @@ export interface operations {
                         password_length: number;
                         password_charset: string;
                         quantity: number;
+                        /**
+                         * @description pickup: redeems one of its products (提货卡); stored_value: a balance in fen spent over several orders (储值提货券)
+                         * @default pickup
+                         */
+                        kind: "pickup" | "stored_value";
                         product_ids: number[];
                         face_value: number | null;
                         valid_from: string | null;
                         valid_to: string | null;
+                        valid_days: number | null;
+                        /** @description What a stored-value voucher may buy: each product must be one of product_ids, or of one of the categories, or of one of the suppliers (any list given); provinces limit where it is delivered. Empty or null: the whole catalogue, anywhere (支持商品、类目、供应商、地区等方式限定) */
+                        restrictions: {
+                            product_ids?: number[];
+                            categories?: string[];
+                            suppliers?: string[];
+                            provinces?: string[];
+                        } | null;
                         remark: string | null;
                         activate: boolean;
                         status: "generating" | "ready" | "failed";
@@ -3858,10 +4176,23 @@ export interface operations {
                         password_length: number;
                         password_charset: string;
                         quantity: number;
+                        /**
+                         * @description pickup: redeems one of its products (提货卡); stored_value: a balance in fen spent over several orders (储值提货券)
+                         * @default pickup
+                         */
+                        kind: "pickup" | "stored_value";
                         product_ids: number[];
                         face_value: number | null;
                         valid_from: string | null;
                         valid_to: string | null;
+                        valid_days: number | null;
+                        /** @description What a stored-value voucher may buy: each product must be one of product_ids, or of one of the categories, or of one of the suppliers (any list given); provinces limit where it is delivered. Empty or null: the whole catalogue, anywhere (支持商品、类目、供应商、地区等方式限定) */
+                        restrictions: {
+                            product_ids?: number[];
+                            categories?: string[];
+                            suppliers?: string[];
+                            provinces?: string[];
+                        } | null;
                         remark: string | null;
                         activate: boolean;
                         status: "generating" | "ready" | "failed";
@@ -3974,6 +4305,15 @@ export interface operations {
                             card_no: string;
                             batch_no: string;
                             status: "inactive" | "active" | "redeemed" | "voided";
+                            /**
+                             * @description pickup: redeems one of its products (提货卡); stored_value: a balance in fen spent over several orders (储值提货券)
+                             * @default pickup
+                             */
+                            kind: "pickup" | "stored_value";
+                            /** @description Stored value: the balance in fen (null for a pickup card, and for a voucher not activated yet) */
+                            balance: number | null;
+                            /** @description Stored value: its one extension (延期) was used */
+                            extended: boolean;
                             face_value: number | null;
                             valid_from: string | null;
                             valid_to: string | null;
@@ -4414,6 +4754,15 @@ export interface operations {
                         card_no: string;
                         batch_no: string;
                         status: "inactive" | "active" | "redeemed" | "voided";
+                        /**
+                         * @description pickup: redeems one of its products (提货卡); stored_value: a balance in fen spent over several orders (储值提货券)
+                         * @default pickup
+                         */
+                        kind: "pickup" | "stored_value";
+                        /** @description Stored value: the balance in fen (null for a pickup card, and for a voucher not activated yet) */
+                        balance: number | null;
+                        /** @description Stored value: its one extension (延期) was used */
+                        extended: boolean;
                         face_value: number | null;
                         valid_from: string | null;
                         valid_to: string | null;
@@ -4445,6 +4794,10 @@ export interface operations {
                             actor_name: string;
                             from_status: string | null;
                             to_status: string | null;
+                            /** @description Stored value: fen added (positive) or taken (negative) by this activity */
+                            amount?: number | null;
+                            /** @description Stored value: the balance after this activity */
+                            balance_after?: number | null;
                             ref_type: string | null;
                             ref_id: string | null;
                             detail: {
@@ -4915,6 +5268,431 @@ export interface operations {
                         skipped: {
                             [key: string]: number;
                         };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getVoucher: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                card_no: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        card_no: string;
+                        /** @description The card state: inactive, active, voided */
+                        status: string;
+                        /** @description What the holder sees: inactive, active, exhausted (balance 0), expired (past valid_to), voided */
+                        state: string;
+                        face_value: number | null;
+                        /** @description Fen available now (held amounts already taken); null before activation */
+                        balance: number | null;
+                        /** @description Fen reserved by holds not captured or released yet */
+                        held: number;
+                        valid_from: string | null;
+                        valid_to: string | null;
+                        /** @description Valid for N days from the day after activation */
+                        valid_days: number | null;
+                        days_left: number | null;
+                        /** @description Its one 30-day extension was used */
+                        extended: boolean;
+                        /** @description The last day the one extension may be asked for (valid_to + 30); null when it cannot be */
+                        extendable_until: string | null;
+                        /** @description The phone it is bound to, masked (138****0000) */
+                        phone: string | null;
+                        /** @description What a stored-value voucher may buy: each product must be one of product_ids, or of one of the categories, or of one of the suppliers (any list given); provinces limit where it is delivered. Empty or null: the whole catalogue, anywhere (支持商品、类目、供应商、地区等方式限定) */
+                        restrictions: {
+                            product_ids?: number[];
+                            categories?: string[];
+                            suppliers?: string[];
+                            provinces?: string[];
+                        } | null;
+                        updated_at: string;
+                        holds: {
+                            hold_no: string;
+                            out_trade_no: string | null;
+                            card_no: string;
+                            amount: number;
+                            /** @description Fen refunded of a captured hold */
+                            refunded: number;
+                            /** @description held, captured, released, or lapsed (its time ran out; released by the sweep within a minute) */
+                            status: string;
+                            expires_at: string;
+                            /** @description The voucher's balance after this call */
+                            balance?: number;
+                            created_at: string;
+                            updated_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    adjustVoucher: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                card_no: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Fen to add (positive) or take (negative) */
+                    delta: number;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        card_no: string;
+                        /** @description The card state: inactive, active, voided */
+                        status: string;
+                        /** @description What the holder sees: inactive, active, exhausted (balance 0), expired (past valid_to), voided */
+                        state: string;
+                        face_value: number | null;
+                        /** @description Fen available now (held amounts already taken); null before activation */
+                        balance: number | null;
+                        /** @description Fen reserved by holds not captured or released yet */
+                        held: number;
+                        valid_from: string | null;
+                        valid_to: string | null;
+                        /** @description Valid for N days from the day after activation */
+                        valid_days: number | null;
+                        days_left: number | null;
+                        /** @description Its one 30-day extension was used */
+                        extended: boolean;
+                        /** @description The last day the one extension may be asked for (valid_to + 30); null when it cannot be */
+                        extendable_until: string | null;
+                        /** @description The phone it is bound to, masked (138****0000) */
+                        phone: string | null;
+                        /** @description What a stored-value voucher may buy: each product must be one of product_ids, or of one of the categories, or of one of the suppliers (any list given); provinces limit where it is delivered. Empty or null: the whole catalogue, anywhere (支持商品、类目、供应商、地区等方式限定) */
+                        restrictions: {
+                            product_ids?: number[];
+                            categories?: string[];
+                            suppliers?: string[];
+                            provinces?: string[];
+                        } | null;
+                        updated_at: string;
+                        holds: {
+                            hold_no: string;
+                            out_trade_no: string | null;
+                            card_no: string;
+                            amount: number;
+                            /** @description Fen refunded of a captured hold */
+                            refunded: number;
+                            /** @description held, captured, released, or lapsed (its time ran out; released by the sweep within a minute) */
+                            status: string;
+                            expires_at: string;
+                            /** @description The voucher's balance after this call */
+                            balance?: number;
+                            created_at: string;
+                            updated_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    extendVoucher: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                card_no: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default false */
+                    dry_run?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        card_no: string;
+                        valid_to_before: string;
+                        valid_to: string;
+                        dry_run: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    unbindVoucher: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                card_no: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        card_no: string;
+                        /** @description The card state: inactive, active, voided */
+                        status: string;
+                        /** @description What the holder sees: inactive, active, exhausted (balance 0), expired (past valid_to), voided */
+                        state: string;
+                        face_value: number | null;
+                        /** @description Fen available now (held amounts already taken); null before activation */
+                        balance: number | null;
+                        /** @description Fen reserved by holds not captured or released yet */
+                        held: number;
+                        valid_from: string | null;
+                        valid_to: string | null;
+                        /** @description Valid for N days from the day after activation */
+                        valid_days: number | null;
+                        days_left: number | null;
+                        /** @description Its one 30-day extension was used */
+                        extended: boolean;
+                        /** @description The last day the one extension may be asked for (valid_to + 30); null when it cannot be */
+                        extendable_until: string | null;
+                        /** @description The phone it is bound to, masked (138****0000) */
+                        phone: string | null;
+                        /** @description What a stored-value voucher may buy: each product must be one of product_ids, or of one of the categories, or of one of the suppliers (any list given); provinces limit where it is delivered. Empty or null: the whole catalogue, anywhere (支持商品、类目、供应商、地区等方式限定) */
+                        restrictions: {
+                            product_ids?: number[];
+                            categories?: string[];
+                            suppliers?: string[];
+                            provinces?: string[];
+                        } | null;
+                        updated_at: string;
+                        holds: {
+                            hold_no: string;
+                            out_trade_no: string | null;
+                            card_no: string;
+                            amount: number;
+                            /** @description Fen refunded of a captured hold */
+                            refunded: number;
+                            /** @description held, captured, released, or lapsed (its time ran out; released by the sweep within a minute) */
+                            status: string;
+                            expires_at: string;
+                            /** @description The voucher's balance after this call */
+                            balance?: number;
+                            created_at: string;
+                            updated_at: string;
+                        }[];
                     };
                 };
             };
@@ -7936,7 +8714,7 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
-                    scopes: ("products:read" | "cards:issue" | "cards:read" | "cards:secrets" | "redeem" | "orders:read")[];
+                    scopes: ("products:read" | "cards:issue" | "cards:read" | "cards:secrets" | "redeem" | "orders:read" | "vouchers:read" | "vouchers:pay")[];
                     ip_allowlist?: string[];
                     /**
                      * @description Requests per second (burst 2×)
@@ -8033,7 +8811,7 @@ export interface operations {
             content: {
                 "application/json": {
                     name?: string;
-                    scopes?: ("products:read" | "cards:issue" | "cards:read" | "cards:secrets" | "redeem" | "orders:read")[];
+                    scopes?: ("products:read" | "cards:issue" | "cards:read" | "cards:secrets" | "redeem" | "orders:read" | "vouchers:read" | "vouchers:pay")[];
                     ip_allowlist?: string[];
                     rate_limit?: number;
                     status?: "enabled" | "disabled";
@@ -8287,7 +9065,7 @@ export interface operations {
                     url: string;
                     description?: string | null;
                     /** @description Empty: every event except security.guessing, which an endpoint gets only when it lists it */
-                    event_types?: ("card.issued" | "card.activated" | "card.voided" | "card.redeemed" | "order.created" | "order.shipped" | "order.delivered" | "order.cancelled" | "issue.cancelled" | "security.guessing")[];
+                    event_types?: ("card.issued" | "card.activated" | "card.voided" | "card.redeemed" | "order.created" | "order.shipped" | "order.delivered" | "order.cancelled" | "issue.cancelled" | "security.guessing" | "voucher.debited" | "voucher.refunded" | "voucher.extended")[];
                     enabled?: boolean;
                 };
             };
@@ -8444,7 +9222,7 @@ export interface operations {
                 "application/json": {
                     url?: string;
                     description?: string | null;
-                    event_types?: ("card.issued" | "card.activated" | "card.voided" | "card.redeemed" | "order.created" | "order.shipped" | "order.delivered" | "order.cancelled" | "issue.cancelled" | "security.guessing")[];
+                    event_types?: ("card.issued" | "card.activated" | "card.voided" | "card.redeemed" | "order.created" | "order.shipped" | "order.delivered" | "order.cancelled" | "issue.cancelled" | "security.guessing" | "voucher.debited" | "voucher.refunded" | "voucher.extended")[];
                     enabled?: boolean;
                 };
             };
@@ -13307,7 +14085,10 @@ export interface operations {
                     "application/json": {
                         card_no: string;
                         status: string;
+                        /** @description pickup or stored_value */
+                        kind: string;
                         face_value: number | null;
+                        /** @description Stored value: fen available now; null for a pickup card */
                         balance: number | null;
                         valid_from: string | null;
                         valid_to: string | null;
@@ -13424,6 +14205,847 @@ export interface operations {
                         card_no: string;
                         product_id: number;
                         status: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    openGetVoucher: {
+        parameters: {
+            query: {
+                /** @description Mainland mobile number (11 digits starting with 1) */
+                phone: string;
+            };
+            header?: never;
+            path: {
+                card_no: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        card_no: string;
+                        /** @description The card state: inactive, active, voided */
+                        status: string;
+                        /** @description What the holder sees: inactive, active, exhausted (balance 0), expired (past valid_to), voided */
+                        state: string;
+                        face_value: number | null;
+                        /** @description Fen available now (held amounts already taken); null before activation */
+                        balance: number | null;
+                        /** @description Fen reserved by holds not captured or released yet */
+                        held: number;
+                        valid_from: string | null;
+                        valid_to: string | null;
+                        /** @description Valid for N days from the day after activation */
+                        valid_days: number | null;
+                        days_left: number | null;
+                        /** @description Its one 30-day extension was used */
+                        extended: boolean;
+                        /** @description The last day the one extension may be asked for (valid_to + 30); null when it cannot be */
+                        extendable_until: string | null;
+                        /** @description The phone it is bound to, masked (138****0000) */
+                        phone: string | null;
+                        /** @description What a stored-value voucher may buy: each product must be one of product_ids, or of one of the categories, or of one of the suppliers (any list given); provinces limit where it is delivered. Empty or null: the whole catalogue, anywhere (支持商品、类目、供应商、地区等方式限定) */
+                        restrictions: {
+                            product_ids?: number[];
+                            categories?: string[];
+                            suppliers?: string[];
+                            provinces?: string[];
+                        } | null;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    openQueryVoucher: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                card_no: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    password?: string;
+                    /** @description Mainland mobile number (11 digits starting with 1) */
+                    phone?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        card_no: string;
+                        /** @description The card state: inactive, active, voided */
+                        status: string;
+                        /** @description What the holder sees: inactive, active, exhausted (balance 0), expired (past valid_to), voided */
+                        state: string;
+                        face_value: number | null;
+                        /** @description Fen available now (held amounts already taken); null before activation */
+                        balance: number | null;
+                        /** @description Fen reserved by holds not captured or released yet */
+                        held: number;
+                        valid_from: string | null;
+                        valid_to: string | null;
+                        /** @description Valid for N days from the day after activation */
+                        valid_days: number | null;
+                        days_left: number | null;
+                        /** @description Its one 30-day extension was used */
+                        extended: boolean;
+                        /** @description The last day the one extension may be asked for (valid_to + 30); null when it cannot be */
+                        extendable_until: string | null;
+                        /** @description The phone it is bound to, masked (138****0000) */
+                        phone: string | null;
+                        /** @description What a stored-value voucher may buy: each product must be one of product_ids, or of one of the categories, or of one of the suppliers (any list given); provinces limit where it is delivered. Empty or null: the whole catalogue, anywhere (支持商品、类目、供应商、地区等方式限定) */
+                        restrictions: {
+                            product_ids?: number[];
+                            categories?: string[];
+                            suppliers?: string[];
+                            provinces?: string[];
+                        } | null;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    openHoldVoucher: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                card_no: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    out_trade_no: string;
+                    /** @description Cents (分) */
+                    amount: number;
+                    /**
+                     * @description Seconds until the hold lapses and releases itself
+                     * @default 900
+                     */
+                    ttl_seconds?: number;
+                    password?: string;
+                    /** @description Mainland mobile number (11 digits starting with 1) */
+                    phone?: string;
+                    /** @description What the order buys (GET /open/v1/products): checked against the voucher's restrictions; with prices, the amount may not exceed their total */
+                    items?: {
+                        product_id: number;
+                        quantity: number;
+                    }[];
+                    /** @description The delivery province, for a voucher restricted by region */
+                    province?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        hold_no: string;
+                        out_trade_no: string | null;
+                        card_no: string;
+                        amount: number;
+                        /** @description Fen refunded of a captured hold */
+                        refunded: number;
+                        /** @description held, captured, released, or lapsed (its time ran out; released by the sweep within a minute) */
+                        status: string;
+                        expires_at: string;
+                        /** @description The voucher's balance after this call */
+                        balance?: number;
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        hold_no: string;
+                        out_trade_no: string | null;
+                        card_no: string;
+                        amount: number;
+                        /** @description Fen refunded of a captured hold */
+                        refunded: number;
+                        /** @description held, captured, released, or lapsed (its time ran out; released by the sweep within a minute) */
+                        status: string;
+                        expires_at: string;
+                        /** @description The voucher's balance after this call */
+                        balance?: number;
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    openGetHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hold_no: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        hold_no: string;
+                        out_trade_no: string | null;
+                        card_no: string;
+                        amount: number;
+                        /** @description Fen refunded of a captured hold */
+                        refunded: number;
+                        /** @description held, captured, released, or lapsed (its time ran out; released by the sweep within a minute) */
+                        status: string;
+                        expires_at: string;
+                        /** @description The voucher's balance after this call */
+                        balance?: number;
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    openCaptureHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hold_no: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        hold_no: string;
+                        out_trade_no: string | null;
+                        card_no: string;
+                        amount: number;
+                        /** @description Fen refunded of a captured hold */
+                        refunded: number;
+                        /** @description held, captured, released, or lapsed (its time ran out; released by the sweep within a minute) */
+                        status: string;
+                        expires_at: string;
+                        /** @description The voucher's balance after this call */
+                        balance?: number;
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    openReleaseHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hold_no: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        hold_no: string;
+                        out_trade_no: string | null;
+                        card_no: string;
+                        amount: number;
+                        /** @description Fen refunded of a captured hold */
+                        refunded: number;
+                        /** @description held, captured, released, or lapsed (its time ran out; released by the sweep within a minute) */
+                        status: string;
+                        expires_at: string;
+                        /** @description The voucher's balance after this call */
+                        balance?: number;
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    openRefundHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hold_no: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    out_refund_no: string;
+                    /** @description Cents (分) */
+                    amount: number;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        hold_no: string;
+                        out_trade_no: string | null;
+                        card_no: string;
+                        amount: number;
+                        /** @description Fen refunded of a captured hold */
+                        refunded: number;
+                        /** @description held, captured, released, or lapsed (its time ran out; released by the sweep within a minute) */
+                        status: string;
+                        expires_at: string;
+                        /** @description The voucher's balance after this call */
+                        balance?: number;
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    openExtendVoucher: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                card_no: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    password?: string;
+                    /** @description Mainland mobile number (11 digits starting with 1) */
+                    phone?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        card_no: string;
+                        valid_to_before: string;
+                        valid_to: string;
+                        dry_run: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    openBindVoucher: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                card_no: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    password: string;
+                    /** @description Mainland mobile number (11 digits starting with 1) */
+                    phone: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        card_no: string;
+                        /** @description The card state: inactive, active, voided */
+                        status: string;
+                        /** @description What the holder sees: inactive, active, exhausted (balance 0), expired (past valid_to), voided */
+                        state: string;
+                        face_value: number | null;
+                        /** @description Fen available now (held amounts already taken); null before activation */
+                        balance: number | null;
+                        /** @description Fen reserved by holds not captured or released yet */
+                        held: number;
+                        valid_from: string | null;
+                        valid_to: string | null;
+                        /** @description Valid for N days from the day after activation */
+                        valid_days: number | null;
+                        days_left: number | null;
+                        /** @description Its one 30-day extension was used */
+                        extended: boolean;
+                        /** @description The last day the one extension may be asked for (valid_to + 30); null when it cannot be */
+                        extendable_until: string | null;
+                        /** @description The phone it is bound to, masked (138****0000) */
+                        phone: string | null;
+                        /** @description What a stored-value voucher may buy: each product must be one of product_ids, or of one of the categories, or of one of the suppliers (any list given); provinces limit where it is delivered. Empty or null: the whole catalogue, anywhere (支持商品、类目、供应商、地区等方式限定) */
+                        restrictions: {
+                            product_ids?: number[];
+                            categories?: string[];
+                            suppliers?: string[];
+                            provinces?: string[];
+                        } | null;
+                        updated_at: string;
                     };
                 };
             };
