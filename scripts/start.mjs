@@ -56,6 +56,7 @@ const commands = {
   'bench-cards': 'dist/scripts/bench/cards.js',
   'bench-console': 'dist/scripts/bench/console.js',
   'bench-webhooks': 'dist/scripts/bench/webhooks.js',
+  'bench-vouchers': 'dist/scripts/bench/vouchers.js',
 }
 if (!(command in commands)) {
   process.stderr.write(`unknown command ${command}; one of ${Object.keys(commands).join(', ')}\n`)
