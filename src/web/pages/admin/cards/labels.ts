@@ -48,7 +48,7 @@ export const ACTIVITY_LABEL: Record<string, string> = {
   issue: '生成', activate: '激活', deactivate: '取消激活', void: '作废', restore: '恢复', delete: '删除', edit: '修改',
   redeem: '提货', import: '导入', issue_open: '开放平台发卡', assign: '分配券商', phone_bind: '绑定手机号',
   load: '充值（激活入账）', hold: '预授权冻结', capture: '预授权扣款', release: '预授权释放', debit: '扣款', refund: '退款',
-  adjust: '余额调整', extend: '延期', bind: '绑定手机号', unbind: '解绑手机号',
+  adjust: '余额调整', extend: '延期', bind: '绑定手机号', unbind: '解绑手机号', unload: '取消激活（余额清零）', expire: '过期',
 }
 export const ACTOR_LABEL: Record<string, string> = { admin: '管理员', app: '开放平台应用', system: '系统', customer: '顾客' }
 

@@ -9,6 +9,9 @@ export interface Option { id: number; name: string; off?: boolean }
 export function useCardOptions () {
   const products = ref<Option[]>([])
   const distributors = ref<Option[]>([])
+  /** The categories and suppliers the products name (a stored-value batch may be restricted to some). */
+  const categories = ref<string[]>([])
+  const suppliers = ref<string[]>([])
   async function load (): Promise<void> {
     const [p, d] = await Promise.all([
       can('products.read') ? ok(client.GET('/api/v1/products')).catch(() => null) : null,
@@ -16,8 +19,12 @@ export function useCardOptions () {
     ])
     products.value = (p?.items ?? []).map((x) => ({ id: x.id, name: x.name, off: x.status === 'off' }))
     distributors.value = (d?.items ?? []).map((x) => ({ id: x.id, name: x.name }))
+    const names = (pick: (x: NonNullable<typeof p>['items'][number]) => string | null) =>
+      [...new Set((p?.items ?? []).map(pick).filter((v): v is string => !!v))].sort((a, b) => a.localeCompare(b, 'zh-CN'))
+    categories.value = names((x) => x.category)
+    suppliers.value = names((x) => x.supplier)
   }
-  return { products, distributors, load }
+  return { products, distributors, categories, suppliers, load }
 }
 
 /** "YYYY-MM-DD" of a date picker value, or null. */
