@@ -22,6 +22,7 @@ import * as erpStockAndGoods from './20261205020000_erp_stock_and_goods.js'
 import * as trackingState from './20261205030000_tracking_state.js'
 import * as eWaybillIssued from './20261205050000_e_waybill_issued.js'
 import * as storedValue from './20261206000000_stored_value.js'
+import * as voucherReminders from './20261207000000_voucher_reminders.js'
 
 const migrations: Record<string, Knex.Migration> = {
   '20261123000000_foundation': foundation,
@@ -45,6 +46,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261205030000_tracking_state': trackingState,
   '20261205050000_e_waybill_issued': eWaybillIssued,
   '20261206000000_stored_value': storedValue,
+  '20261207000000_voucher_reminders': voucherReminders,
 }
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -63,7 +63,12 @@ export function createServices (config: AppConfig, db: Knex, clock: Clock, log: 
   const redemption = createRedemptionService({ db, clock, masterKey: config.masterKey, merchants, settings, catalog, publicBaseUrl: config.publicBaseUrl })
   const orders = createOrdersService({ db, clock, merchants })
   const open = createOpenService({ db, clock, masterKey: config.masterKey, publicBaseUrl: config.publicBaseUrl, redemption })
-  const vouchers = createVouchersService({ db, clock, verifyPassword: (m, c, p, caller) => redemption.verifyPassword(m, c, p, caller), log })
+  const vouchers = createVouchersService({
+    db, clock, log,
+    verifyPassword: (m, c, p, caller) => redemption.verifyPassword(m, c, p, caller),
+    // notifications is made below; the reminder sweep asks it only once running.
+    reminderDays: (merchantId) => notifications.voucherExpiringDays(merchantId),
+  })
   // Every call that leaves the building goes through one of these two: webhooks to merchants'
   // receivers, and vendor calls (SMS, ERP, couriers) to the vendors' published hosts.
   const webhookHttp = createOutbound({ allowPrivate: config.allowPrivateWebhooks, lookup: overrides.outboundLookup })
@@ -82,6 +87,7 @@ export function createServices (config: AppConfig, db: Knex, clock: Clock, log: 
     ...eventHandlers(webhooks.fanOut, {
       orderTexts: (r) => notifications.orderEventEffects(r),
       securityAlertTexts: (r) => notifications.securityAlertEffects(r),
+      voucherTexts: (r) => notifications.voucherExpiringEffects(r),
       erpPush: (r) => erp.orderEventEffects(r),
       trackingSubscription: (r) => tracking.shippedEffects(r),
     }),

@@ -209,3 +209,22 @@ export async function ledgerMismatches (db: Db, merchantId?: number): Promise<Ar
     FROM cards c WHERE c.kind = 'stored_value' AND c.balance IS NOT NULL${merchantId === undefined ? '' : ' AND c.merchant_id = ?'}`, merchantId === undefined ? [] : [merchantId])
   return rows.map((r) => ({ card_no: r.card_no, balance: Number(r.balance), ledger: Number(r.ledger ?? 0) })).filter((r) => r.balance !== r.ledger)
 }
+
+/** The merchants with a stored-value batch, with their time zone: the reminder sweep visits each. */
+export async function voucherMerchants (db: Db): Promise<Array<{ id: number; timezone: string }>> {
+  return selectRows(db, "SELECT id, timezone FROM merchants WHERE id IN (SELECT DISTINCT merchant_id FROM card_batches WHERE kind = 'stored_value') ORDER BY id", [])
+}
+
+export interface ExpiringVoucher { id: number; card_no: string; balance: number | string; valid_to: string; phone: string | null }
+
+/** Active vouchers with balance left whose last day is within [from, to], not reminded yet (by kind and end date, indexed). */
+export async function expiringVouchers (db: Db, merchantId: number, from: string, to: string, limit: number): Promise<ExpiringVoucher[]> {
+  return selectRows(db, `SELECT id, card_no, balance, valid_to, phone FROM cards
+    WHERE kind = 'stored_value' AND valid_to >= ? AND valid_to <= ? AND merchant_id = ? AND status = 'active'
+      AND balance > 0 AND expiry_notified_at IS NULL ORDER BY valid_to, id LIMIT ?`, [from, to, merchantId, limit])
+}
+
+/** Claims a voucher's one reminder: true for the one caller whose conditional update set it (whatever the number of instances). */
+export async function claimReminder (trx: Db, merchantId: number, cardId: number, at: Date): Promise<boolean> {
+  return (await execute(trx, 'UPDATE cards SET expiry_notified_at = ? WHERE merchant_id = ? AND id = ? AND expiry_notified_at IS NULL', [at.getTime(), merchantId, cardId])).changes === 1
+}

@@ -44,7 +44,18 @@ export type VerifyPassword = (merchant: MerchantRow, cardNo: string, password: s
 /** What the rules need of a merchant: its id and its time zone (its day). */
 type Merchant = Pick<MerchantRow, 'id' | 'timezone'>
 
-interface Deps { db: Knex; clock: Clock; verifyPassword: VerifyPassword; log: { error: (o: object, m: string) => void } }
+interface Deps {
+  db: Knex
+  clock: Clock
+  verifyPassword: VerifyPassword
+  log: { error: (o: object, m: string) => void }
+  /** How many days before its last day a voucher is reminded of (the notification settings'). */
+  reminderDays?: (merchantId: number) => Promise<number>
+}
+
+export const REMINDER_DAYS_DEFAULT = 7
+/** How often a sweep looks for vouchers to remind of (the holds lapse every round). */
+const REMIND_EVERY_MS = 10 * 60_000
 
 /** What a voucher shows of its state: exhausted and expired are read from its balance and dates. */
 export function voucherState (card: Pick<CardRow, 'status' | 'balance' | 'valid_to'>, today: string): string {
@@ -54,7 +65,7 @@ export function voucherState (card: Pick<CardRow, 'status' | 'balance' | 'valid_
   return 'active'
 }
 
-export function createVouchersService ({ db, clock, verifyPassword, log }: Deps) {
+export function createVouchersService ({ db, clock, verifyPassword, log, reminderDays = async () => REMINDER_DAYS_DEFAULT }: Deps) {
   const today = (merchant: Merchant) => localDate(merchant.timezone, clock.now())
 
   async function restrictionsOf (card: CardRow): Promise<VoucherRestrictionsValue | null> {
@@ -410,15 +421,54 @@ export function createVouchersService ({ db, clock, verifyPassword, log }: Deps)
       return { ...await view(merchant, card), holds: holds.map((h) => holdView(h)) }
     },
 
-    /** Runs releaseLapsed every `everyMs` (every instance may: each release happens once); returns the stop. */
+    /**
+     * Runs releaseLapsed every `everyMs` and remindExpiring every ten minutes (every instance
+     * may: each release and each reminder happens once); returns the stop. A failing database
+     * fails a round, logged; the next round tries again.
+     */
     startSweep (everyMs = 30_000): () => void {
       let running: Promise<unknown> | null = null
+      let remindedAt = 0
       const timer = setInterval(() => {
         if (running) return
-        running = service.releaseLapsed().catch((err) => log.error({ err }, 'vouchers.sweep.failed')).finally(() => { running = null })
+        const remind = Date.now() - remindedAt >= REMIND_EVERY_MS
+        running = (async () => {
+          await service.releaseLapsed()
+          if (remind) { remindedAt = Date.now(); await service.remindExpiring() }
+        })().catch((err) => log.error({ err }, 'vouchers.sweep.failed')).finally(() => { running = null })
       }, everyMs)
       timer.unref()
       return () => clearInterval(timer)
+    },
+
+    /**
+     * The expiry reminders (到期提醒): every active voucher with balance left whose last day is
+     * within the merchant's N days gets one voucher.expiring event (its webhook, and the text to
+     * its bound phone when switched on), once: the conditional update that marks it claims it,
+     * in the transaction that writes the event, so two instances never both send. Returns how
+     * many were reminded this round.
+     */
+    async remindExpiring (opts: { limit?: number } = {}): Promise<number> {
+      const now = clock.now()
+      const limit = opts.limit ?? 500
+      let n = 0
+      for (const m of await repo.voucherMerchants(db)) {
+        const day = localDate(m.timezone, now)
+        const days = await reminderDays(m.id)
+        const due = await repo.expiringVouchers(db, m.id, day, addDays(day, days - 1), limit)
+        for (let i = 0; i < due.length; i += 50) {
+          n += await db.transaction(async (trx) => {
+            const claimed = []
+            for (const v of due.slice(i, i + 50)) if (await repo.claimReminder(trx, m.id, Number(v.id), now)) claimed.push(v)
+            await enqueue(trx, claimed.map((v) => ({
+              merchant_id: m.id, topic: 'voucher.expiring' as const, idempotency_key: `voucher.expiring:${v.id}`,
+              payload: { card_no: v.card_no, balance: Number(v.balance), valid_to: v.valid_to, days_left: daysBetween(day, v.valid_to) + 1, bound: v.phone !== null },
+            })), now)
+            return claimed.length
+          })
+        }
+      }
+      return n
     },
 
     /** Releases the holds whose time ran out (any instance; each release happens once). Returns how many. */

@@ -3,11 +3,11 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { label, MobilePhone, Nullable, Timestamp } from '../../shared/schemas.js'
 
-export const EVENTS = ['order_submitted_customer', 'order_submitted_admin', 'shipped_customer', 'card_issued', 'security_alert'] as const
+export const EVENTS = ['order_submitted_customer', 'order_submitted_admin', 'shipped_customer', 'card_issued', 'security_alert', 'voucher_expiring'] as const
 /** What a text is for; 'test' is the one an admin sends from the settings page. */
 export type SmsEvent = typeof EVENTS[number] | 'test'
 /** What a template parameter can carry. The password only where the merchant allows it. */
-const VARIABLES = ['order_no', 'product', 'consignee_name', 'courier', 'waybill_no', 'card_no', 'redeem_url', 'password', 'site_name', 'failures'] as const
+const VARIABLES = ['order_no', 'product', 'consignee_name', 'courier', 'waybill_no', 'card_no', 'redeem_url', 'password', 'site_name', 'failures', 'balance', 'valid_to', 'days_left'] as const
 
 const Template = Type.Object({
   template_id: Type.String({ maxLength: 64, 'x-label': '短信模板编号' }),
@@ -34,7 +34,9 @@ export const NotificationsBodySchema = Type.Object({
     order_submitted_customer: Type.Boolean({ description: 'A', 'x-label': '提交订单通知顾客（A）' }), order_submitted_admin: Type.Boolean({ description: 'B', 'x-label': '提交订单通知管理员（B）' }),
     shipped_customer: Type.Boolean({ description: 'C', 'x-label': '发货通知顾客（C）' }), card_issued: Type.Boolean({ 'x-label': '发卡通知' }),
     security_alert: Type.Optional(Type.Boolean({ description: 'Card passwords guessed across many cards → admin phones (default on)', 'x-label': '猜密码告警' })),
+    voucher_expiring: Type.Optional(Type.Boolean({ description: 'A bound stored-value voucher with balance left ends in voucher_expiring_days days → its phone, once per voucher (default off)', 'x-label': '储值券到期提醒' })),
   }, { additionalProperties: false, 'x-label': '通知开关' }),
+  voucher_expiring_days: Type.Optional(Type.Integer({ minimum: 1, maximum: 60, default: 7, description: 'How many days before its last day a voucher is reminded of (the text and the voucher.expiring webhook)', 'x-label': '到期提醒提前天数', 'x-message': '到期提醒提前天数应为 1 至 60 之间的整数' })),
   templates: Type.Partial(Type.Object(Object.fromEntries(EVENTS.map((e) => [e, Template])) as Record<typeof EVENTS[number], typeof Template>), { additionalProperties: false, 'x-label': '短信模板' }),
   card_issued_include_password: Type.Boolean({ default: false, 'x-label': '发卡短信包含密码' }),
   limits: Type.Object({
@@ -52,7 +54,8 @@ export interface StoredNotifications extends Omit<NotificationsBody, 'aliyun' | 
 
 export const DEFAULT_NOTIFICATIONS: StoredNotifications = {
   provider: 'console', aliyun: null, tencent: null, sign_name: '', admin_phones: [],
-  switches: { order_submitted_customer: false, order_submitted_admin: false, shipped_customer: false, card_issued: true, security_alert: true },
+  switches: { order_submitted_customer: false, order_submitted_admin: false, shipped_customer: false, card_issued: true, security_alert: true, voucher_expiring: false },
+  voucher_expiring_days: 7,
   templates: {}, card_issued_include_password: false, limits: { per_minute: 1, per_day: 10 },
 }
 
@@ -77,6 +80,7 @@ export const MaskedNotificationsSchema = Type.Object({
   switches: Body.switches,
   templates: Body.templates,
   card_issued_include_password: Type.Boolean(),
+  voucher_expiring_days: Type.Integer(),
   limits: Body.limits,
 }, { description: 'The settings with credentials masked (****abcd)' })
 

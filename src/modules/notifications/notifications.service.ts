@@ -27,7 +27,7 @@ import { DEFAULT_NOTIFICATIONS, type DeliveryState, type NotificationsBody, type
 import { toHandlerError, toIntegrationError } from '../../integrations/errors.js'
 
 const DEFAULT_TEXT: Record<SmsEvent, string> = {
-  order_submitted_customer: 'order_submitted', order_submitted_admin: 'order_submitted_admin', shipped_customer: 'shipped', card_issued: 'card_issued', security_alert: 'security_alert', test: 'test',
+  order_submitted_customer: 'order_submitted', order_submitted_admin: 'order_submitted_admin', shipped_customer: 'shipped', card_issued: 'card_issued', security_alert: 'security_alert', voucher_expiring: 'voucher_expiring', test: 'test',
 }
 
 /** Would these settings send the texts somewhere else: another provider, account, endpoint, or card-issued template? */
@@ -80,6 +80,7 @@ export function createNotificationsService ({ db, clock, masterKey, log, http, p
   function view (s: StoredNotifications, merchantId: number) {
     return {
       ...s,
+      voucher_expiring_days: s.voucher_expiring_days ?? DEFAULT_NOTIFICATIONS.voucher_expiring_days!,
       aliyun: s.aliyun ? { access_key_id: s.aliyun.access_key_id, access_key_secret: section.mask(merchantId, 'aliyun', s.aliyun.secret_enc), endpoint: s.aliyun.endpoint } : null,
       tencent: s.tencent ? { secret_id: s.tencent.secret_id, secret_key: section.mask(merchantId, 'tencent', s.tencent.secret_enc), sdk_app_id: s.tencent.sdk_app_id, region: s.tencent.region, endpoint: s.tencent.endpoint } : null,
     }
@@ -259,6 +260,28 @@ export function createNotificationsService ({ db, clock, masterKey, log, http, p
         merchant_id: row.merchant_id, topic: 'sms.send' as const, idempotency_key: `sms:${row.id}:security_alert:${i}`,
         payload: { event: 'security_alert', phone, vars: { failures: String(p.failures) } },
       })), clock.now())
+    },
+
+    /**
+     * The reminder of a voucher ending soon (voucher.expiring) as a text to the phone it is bound
+     * to, when switched on: the event is written once per voucher, so is its text.
+     */
+    async voucherExpiringEffects (row: OutboxRow): Promise<Effects | undefined> {
+      const s = await stored(row.merchant_id)
+      if (!s.switches.voucher_expiring) return undefined
+      const p = JSON.parse(row.payload) as { card_no: string; balance: number; valid_to: string; days_left: number }
+      const [card] = await db('cards').where({ merchant_id: row.merchant_id, card_no: p.card_no }).select('phone')
+      if (!card?.phone) return undefined
+      const vars = { card_no: p.card_no, balance: (p.balance / 100).toFixed(2), valid_to: p.valid_to, days_left: String(p.days_left) }
+      return async (trx) => enqueue(trx, [{
+        merchant_id: row.merchant_id, topic: 'sms.send' as const, idempotency_key: `sms:${row.id}:voucher_expiring`,
+        payload: { event: 'voucher_expiring', phone: card.phone as string, vars },
+      }], clock.now())
+    },
+
+    /** How many days before its last day a voucher is reminded of (the merchant's setting). */
+    async voucherExpiringDays (merchantId: number): Promise<number> {
+      return (await stored(merchantId)).voucher_expiring_days ?? DEFAULT_NOTIFICATIONS.voucher_expiring_days!
     },
 
     async get (merchantId: number) { return view(await stored(merchantId), merchantId) },

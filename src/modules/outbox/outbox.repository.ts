@@ -10,7 +10,7 @@ export const EVENT_TOPICS = [
   'card.issued', 'card.activated', 'card.voided', 'card.redeemed',
   'order.created', 'order.shipped', 'order.delivered', 'order.cancelled', 'issue.cancelled',
   'security.guessing',
-  'voucher.debited', 'voucher.refunded', 'voucher.extended',
+  'voucher.debited', 'voucher.refunded', 'voucher.extended', 'voucher.expiring',
 ] as const
 export type EventTopic = typeof EVENT_TOPICS[number]
 /** Events for the merchant's own systems, not for malls: sent only to endpoints that list them. */

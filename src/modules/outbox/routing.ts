@@ -13,6 +13,8 @@ export interface Reactions {
   orderTexts: Reaction
   /** The guessing alert texts to the admin phones (notifications). */
   securityAlertTexts: Reaction
+  /** The expiry reminder text to a voucher's bound phone (notifications). */
+  voucherTexts: Reaction
   /** The order push or refund to the ERP (erp). */
   erpPush: Reaction
   /** The Kuaidi100 subscription for a new waybill (tracking). */
@@ -34,6 +36,7 @@ export const EVENT_ROUTES: Record<EventTopic, ReadonlyArray<keyof Reactions>> = 
   'voucher.debited': [],
   'voucher.refunded': [],
   'voucher.extended': [],
+  'voucher.expiring': ['voucherTexts'],
 }
 
 /** The handler of each event topic: its webhook fan-out, then the reactions of EVENT_ROUTES. */

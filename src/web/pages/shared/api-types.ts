@@ -9065,7 +9065,7 @@ export interface operations {
                     url: string;
                     description?: string | null;
                     /** @description Empty: every event except security.guessing, which an endpoint gets only when it lists it */
-                    event_types?: ("card.issued" | "card.activated" | "card.voided" | "card.redeemed" | "order.created" | "order.shipped" | "order.delivered" | "order.cancelled" | "issue.cancelled" | "security.guessing" | "voucher.debited" | "voucher.refunded" | "voucher.extended")[];
+                    event_types?: ("card.issued" | "card.activated" | "card.voided" | "card.redeemed" | "order.created" | "order.shipped" | "order.delivered" | "order.cancelled" | "issue.cancelled" | "security.guessing" | "voucher.debited" | "voucher.refunded" | "voucher.extended" | "voucher.expiring")[];
                     enabled?: boolean;
                 };
             };
@@ -9222,7 +9222,7 @@ export interface operations {
                 "application/json": {
                     url?: string;
                     description?: string | null;
-                    event_types?: ("card.issued" | "card.activated" | "card.voided" | "card.redeemed" | "order.created" | "order.shipped" | "order.delivered" | "order.cancelled" | "issue.cancelled" | "security.guessing" | "voucher.debited" | "voucher.refunded" | "voucher.extended")[];
+                    event_types?: ("card.issued" | "card.activated" | "card.voided" | "card.redeemed" | "order.created" | "order.shipped" | "order.delivered" | "order.cancelled" | "issue.cancelled" | "security.guessing" | "voucher.debited" | "voucher.refunded" | "voucher.extended" | "voucher.expiring")[];
                     enabled?: boolean;
                 };
             };
@@ -10782,45 +10782,55 @@ export interface operations {
                             card_issued: boolean;
                             /** @description Card passwords guessed across many cards → admin phones (default on) */
                             security_alert?: boolean;
+                            /** @description A bound stored-value voucher with balance left ends in voucher_expiring_days days → its phone, once per voucher (default off) */
+                            voucher_expiring?: boolean;
                         };
                         templates: {
                             order_submitted_customer?: {
                                 template_id: string;
                                 /** @description Template parameter → variable */
                                 params: {
-                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures" | "balance" | "valid_to" | "days_left";
                                 };
                             };
                             order_submitted_admin?: {
                                 template_id: string;
                                 /** @description Template parameter → variable */
                                 params: {
-                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures" | "balance" | "valid_to" | "days_left";
                                 };
                             };
                             shipped_customer?: {
                                 template_id: string;
                                 /** @description Template parameter → variable */
                                 params: {
-                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures" | "balance" | "valid_to" | "days_left";
                                 };
                             };
                             card_issued?: {
                                 template_id: string;
                                 /** @description Template parameter → variable */
                                 params: {
-                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures" | "balance" | "valid_to" | "days_left";
                                 };
                             };
                             security_alert?: {
                                 template_id: string;
                                 /** @description Template parameter → variable */
                                 params: {
-                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures" | "balance" | "valid_to" | "days_left";
+                                };
+                            };
+                            voucher_expiring?: {
+                                template_id: string;
+                                /** @description Template parameter → variable */
+                                params: {
+                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures" | "balance" | "valid_to" | "days_left";
                                 };
                             };
                         };
                         card_issued_include_password: boolean;
+                        voucher_expiring_days: number;
                         limits: {
                             per_minute: number;
                             per_day: number;
@@ -10912,41 +10922,55 @@ export interface operations {
                         card_issued: boolean;
                         /** @description Card passwords guessed across many cards → admin phones (default on) */
                         security_alert?: boolean;
+                        /** @description A bound stored-value voucher with balance left ends in voucher_expiring_days days → its phone, once per voucher (default off) */
+                        voucher_expiring?: boolean;
                     };
+                    /**
+                     * @description How many days before its last day a voucher is reminded of (the text and the voucher.expiring webhook)
+                     * @default 7
+                     */
+                    voucher_expiring_days?: number;
                     templates: {
                         order_submitted_customer?: {
                             template_id: string;
                             /** @description Template parameter → variable */
                             params: {
-                                [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures" | "balance" | "valid_to" | "days_left";
                             };
                         };
                         order_submitted_admin?: {
                             template_id: string;
                             /** @description Template parameter → variable */
                             params: {
-                                [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures" | "balance" | "valid_to" | "days_left";
                             };
                         };
                         shipped_customer?: {
                             template_id: string;
                             /** @description Template parameter → variable */
                             params: {
-                                [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures" | "balance" | "valid_to" | "days_left";
                             };
                         };
                         card_issued?: {
                             template_id: string;
                             /** @description Template parameter → variable */
                             params: {
-                                [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures" | "balance" | "valid_to" | "days_left";
                             };
                         };
                         security_alert?: {
                             template_id: string;
                             /** @description Template parameter → variable */
                             params: {
-                                [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures" | "balance" | "valid_to" | "days_left";
+                            };
+                        };
+                        voucher_expiring?: {
+                            template_id: string;
+                            /** @description Template parameter → variable */
+                            params: {
+                                [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures" | "balance" | "valid_to" | "days_left";
                             };
                         };
                     };
@@ -10995,45 +11019,55 @@ export interface operations {
                             card_issued: boolean;
                             /** @description Card passwords guessed across many cards → admin phones (default on) */
                             security_alert?: boolean;
+                            /** @description A bound stored-value voucher with balance left ends in voucher_expiring_days days → its phone, once per voucher (default off) */
+                            voucher_expiring?: boolean;
                         };
                         templates: {
                             order_submitted_customer?: {
                                 template_id: string;
                                 /** @description Template parameter → variable */
                                 params: {
-                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures" | "balance" | "valid_to" | "days_left";
                                 };
                             };
                             order_submitted_admin?: {
                                 template_id: string;
                                 /** @description Template parameter → variable */
                                 params: {
-                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures" | "balance" | "valid_to" | "days_left";
                                 };
                             };
                             shipped_customer?: {
                                 template_id: string;
                                 /** @description Template parameter → variable */
                                 params: {
-                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures" | "balance" | "valid_to" | "days_left";
                                 };
                             };
                             card_issued?: {
                                 template_id: string;
                                 /** @description Template parameter → variable */
                                 params: {
-                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures" | "balance" | "valid_to" | "days_left";
                                 };
                             };
                             security_alert?: {
                                 template_id: string;
                                 /** @description Template parameter → variable */
                                 params: {
-                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures" | "balance" | "valid_to" | "days_left";
+                                };
+                            };
+                            voucher_expiring?: {
+                                template_id: string;
+                                /** @description Template parameter → variable */
+                                params: {
+                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures" | "balance" | "valid_to" | "days_left";
                                 };
                             };
                         };
                         card_issued_include_password: boolean;
+                        voucher_expiring_days: number;
                         limits: {
                             per_minute: number;
                             per_day: number;
@@ -11126,41 +11160,52 @@ export interface operations {
                         card_issued?: boolean;
                         /** @description Card passwords guessed across many cards → admin phones (default on) */
                         security_alert?: boolean;
+                        /** @description A bound stored-value voucher with balance left ends in voucher_expiring_days days → its phone, once per voucher (default off) */
+                        voucher_expiring?: boolean;
                     };
+                    /** @description How many days before its last day a voucher is reminded of (the text and the voucher.expiring webhook) */
+                    voucher_expiring_days?: number;
                     templates?: {
                         order_submitted_customer?: {
                             template_id?: string;
                             /** @description Template parameter → variable */
                             params?: {
-                                [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures" | "balance" | "valid_to" | "days_left";
                             };
                         };
                         order_submitted_admin?: {
                             template_id?: string;
                             /** @description Template parameter → variable */
                             params?: {
-                                [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures" | "balance" | "valid_to" | "days_left";
                             };
                         };
                         shipped_customer?: {
                             template_id?: string;
                             /** @description Template parameter → variable */
                             params?: {
-                                [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures" | "balance" | "valid_to" | "days_left";
                             };
                         };
                         card_issued?: {
                             template_id?: string;
                             /** @description Template parameter → variable */
                             params?: {
-                                [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures" | "balance" | "valid_to" | "days_left";
                             };
                         };
                         security_alert?: {
                             template_id?: string;
                             /** @description Template parameter → variable */
                             params?: {
-                                [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures" | "balance" | "valid_to" | "days_left";
+                            };
+                        };
+                        voucher_expiring?: {
+                            template_id?: string;
+                            /** @description Template parameter → variable */
+                            params?: {
+                                [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures" | "balance" | "valid_to" | "days_left";
                             };
                         };
                     };
@@ -11208,45 +11253,55 @@ export interface operations {
                             card_issued: boolean;
                             /** @description Card passwords guessed across many cards → admin phones (default on) */
                             security_alert?: boolean;
+                            /** @description A bound stored-value voucher with balance left ends in voucher_expiring_days days → its phone, once per voucher (default off) */
+                            voucher_expiring?: boolean;
                         };
                         templates: {
                             order_submitted_customer?: {
                                 template_id: string;
                                 /** @description Template parameter → variable */
                                 params: {
-                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures" | "balance" | "valid_to" | "days_left";
                                 };
                             };
                             order_submitted_admin?: {
                                 template_id: string;
                                 /** @description Template parameter → variable */
                                 params: {
-                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures" | "balance" | "valid_to" | "days_left";
                                 };
                             };
                             shipped_customer?: {
                                 template_id: string;
                                 /** @description Template parameter → variable */
                                 params: {
-                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures" | "balance" | "valid_to" | "days_left";
                                 };
                             };
                             card_issued?: {
                                 template_id: string;
                                 /** @description Template parameter → variable */
                                 params: {
-                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures" | "balance" | "valid_to" | "days_left";
                                 };
                             };
                             security_alert?: {
                                 template_id: string;
                                 /** @description Template parameter → variable */
                                 params: {
-                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures";
+                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures" | "balance" | "valid_to" | "days_left";
+                                };
+                            };
+                            voucher_expiring?: {
+                                template_id: string;
+                                /** @description Template parameter → variable */
+                                params: {
+                                    [key: string]: "order_no" | "product" | "consignee_name" | "courier" | "waybill_no" | "card_no" | "redeem_url" | "password" | "site_name" | "failures" | "balance" | "valid_to" | "days_left";
                                 };
                             };
                         };
                         card_issued_include_password: boolean;
+                        voucher_expiring_days: number;
                         limits: {
                             per_minute: number;
                             per_day: number;

@@ -29,6 +29,7 @@ export const EVENTS: Array<Explained<EventType>> = [
   { code: 'voucher.debited', label: '储值券已扣款', help: '商城确认扣款（预授权扣款）' },
   { code: 'voucher.refunded', label: '储值券已退款', help: '退回储值券余额' },
   { code: 'voucher.extended', label: '储值券已延期', help: '储值券有效期延长 30 天（每张一次）' },
+  { code: 'voucher.expiring', label: '储值券即将到期', help: '还有余额的储值券在到期前 N 天（通知设置里设定）提醒一次' },
   { code: 'security.guessing', label: '疑似撞库', help: '短时间内大量卡密输错，可能有人在猜密码；只发给勾选了它的地址' },
 ]
 

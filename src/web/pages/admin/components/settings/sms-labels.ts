@@ -30,11 +30,13 @@ export const EVENTS: EventInfo[] = [
   { event: 'shipped_customer', letter: 'C', title: '发货通知顾客', seed: '当工作人员进行发货时，是否要给顾客发一个友好的短信', to: '收货人手机号', variables: [...ORDER_VARIABLES, 'courier', 'waybill_no'] },
   { event: 'card_issued', title: '发卡通知', seed: '商城通过开放平台卖卡、系统把卡发给顾客手机号时，给顾客发一条短信', to: '买卡顾客的手机号', variables: ['card_no', 'redeem_url', 'password'] },
   { event: 'security_alert', title: '猜密码告警', seed: '一小时内有人在很多张卡上输错密码（疑似猜密码）时，提醒管理员（每小时最多一次）', to: '下面填写的管理员手机号', variables: ['failures'] },
+  { event: 'voucher_expiring', title: '储值券到期提醒', seed: '储值券快到期且还有余额时，提醒持券人尽快使用（每张券只提醒一次）', to: '储值券绑定的手机号', variables: ['card_no', 'balance', 'valid_to', 'days_left'] },
 ]
 
 export const VARIABLE_LABELS: Record<Variable, string> = {
   order_no: '订单号', product: '商品名称', consignee_name: '收货人姓名', courier: '快递公司', waybill_no: '运单号',
   card_no: '卡号', redeem_url: '提货网址', password: '卡密码', site_name: '提货网站名称', failures: '输错次数',
+  balance: '余额（元）', valid_to: '到期日', days_left: '剩余天数',
 }
 
 export const EVENT_LABELS: Record<string, string> = {
