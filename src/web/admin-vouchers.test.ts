@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core'
 import t from 'tap'
 import { DESKTOP, browserSkip, launchBrowser, screenshot, withPage } from '../test-support/browser.js'
-import { consoleProblems, lastMessage, openConsole } from '../test-support/admin-console.js'
+import { LARGE_DESKTOP, consoleProblems, lastMessage, openConsole } from '../test-support/admin-console.js'
 import { pickupServer } from '../test-support/pickup-server.js'
 import { ledgerMismatches } from '../modules/cards/vouchers.repository.js'
 
@@ -23,7 +23,9 @@ async function pickMany (page: Page, id: string, options: string[]): Promise<voi
     await page.locator(`#${id}`).fill(o)
     await page.locator('.el-select-dropdown__item:visible', { hasText: o }).first().click()
   }
-  await page.keyboard.press('Escape')
+  // Closed by a click beside it (the form's title), as a merchant would.
+  await page.locator('.kq-page__title').click()
+  await page.locator('.el-select-dropdown:visible').waitFor({ state: 'hidden' })
 }
 
 /** The day `n` days after a "YYYY-MM-DD". */
@@ -94,6 +96,7 @@ t.test('储值券 in a browser', { skip }, async (t) => {
       await page.locator('#kq-voucher-validity .el-radio', { hasText: '激活次日起 90 天' }).click()
       await pickMany(page, 'kq-voucher-categories', ['水果'])
       await pickMany(page, 'kq-voucher-provinces', ['浙江省'])
+      await page.locator('#kq-voucher-face').scrollIntoViewIfNeeded()
       await screenshot(page, 'admin-vouchers-create-form')
 
       // A refusal of the kind's rules is shown under the field it is about.
@@ -135,7 +138,7 @@ t.test('储值券 in a browser', { skip }, async (t) => {
     await api('POST', `/api/v1/cards/${card.card_no}/activate`)
     const loaded = await api('GET', `/api/v1/cards/${card.card_no}/voucher`)
     t.match(loaded, { balance: 20000, state: 'active', extended: false, valid_days: 90 })
-    await withPage(t, browser, 'admin-vouchers-drawer', DESKTOP, async (page) => {
+    await withPage(t, browser, 'admin-vouchers-drawer', LARGE_DESKTOP, async (page) => {
       // The second extension's refusal is logged by the browser as a failed resource.
       const problems = consoleProblems(page, [/status of 409 .*\/voucher\/extend/])
       await openConsole(page, server.url, server.token, `/admin/cards?batch_no=${batchNo}`)
@@ -179,6 +182,7 @@ t.test('储值券 in a browser', { skip }, async (t) => {
       const box = page.locator('.el-message-box')
       await box.waitFor()
       t.match(await box.innerText(), `延期后有效期至 ${until}（原到 ${loaded.valid_to}）`)
+      await page.waitForTimeout(400) // the box's fade-in
       await screenshot(page, 'admin-vouchers-extend-confirm')
       await box.getByRole('button', { name: '确定延期' }).click()
       t.match(await lastMessage(page, '已延期'), `有效期至 ${until}`)
@@ -186,6 +190,8 @@ t.test('储值券 in a browser', { skip }, async (t) => {
       t.match(await drawer.locator('.kq-voucher .el-descriptions').innerText(), '已延期')
       t.match(await drawer.locator('#kq-voucher-ledger').innerText(), `有效期 ${loaded.valid_to} → ${until}`)
       t.match(await api('GET', `/api/v1/cards/${card.card_no}/voucher`), { extended: true, valid_to: until })
+      // The panel from its balance to its ledger, in one screen.
+      await drawer.locator('.kq-voucher').evaluate((el) => { (el as unknown as { scrollIntoView (): void }).scrollIntoView() })
       await screenshot(page, 'admin-vouchers-drawer')
 
       // A second: the server's refusal, as it says it.
@@ -193,6 +199,7 @@ t.test('储值券 in a browser', { skip }, async (t) => {
       const refusal = page.locator('.el-message-box', { hasText: '不能延期' })
       await refusal.waitFor()
       t.match(await refusal.innerText(), '该储值券已延期过一次，不能再次延期')
+      await page.waitForTimeout(400)
       await screenshot(page, 'admin-vouchers-extend-refused')
       await refusal.getByRole('button', { name: '知道了' }).click()
       t.equal((await api('GET', `/api/v1/cards/${card.card_no}/voucher`)).valid_to, until, 'extended once')
