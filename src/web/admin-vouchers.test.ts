@@ -2,13 +2,15 @@
 // server: a product's 售价 and 供应商; a 200 元 / 90-day batch with restrictions through the form
 // (a server refusal shown under its field); the batch and card lists; one card's drawer with its
 // balance, an adjustment of −50 with a reason and its ledger row, the one extension (previewed,
-// confirmed) and the refusal of a second.
+// confirmed) and the refusal of a second; 解绑 of a voucher a mall sold to a phone; an admin
+// without cards.edit sees the balance and no actions.
 import type { Page } from 'playwright-core'
 import t from 'tap'
 import { DESKTOP, browserSkip, launchBrowser, screenshot, withPage } from '../test-support/browser.js'
 import { LARGE_DESKTOP, consoleProblems, lastMessage, openConsole } from '../test-support/admin-console.js'
 import { pickupServer } from '../test-support/pickup-server.js'
 import { ledgerMismatches } from '../modules/cards/vouchers.repository.js'
+import { createApp, openRequest } from '../test-support/open-fixture.js'
 
 const skip = browserSkip()
 t.setTimeout(300_000)
@@ -204,6 +206,54 @@ t.test('储值券 in a browser', { skip }, async (t) => {
       await refusal.getByRole('button', { name: '知道了' }).click()
       t.equal((await api('GET', `/api/v1/cards/${card.card_no}/voucher`)).valid_to, until, 'extended once')
       t.same(await ledgerMismatches(server.db), [], 'the balance is the sum of its ledger')
+      t.same(problems, [], 'no console errors')
+    })
+  })
+
+  t.test('解绑: a voucher a mall sold to a phone, masked; the reason asked for; then 未绑定', async (t) => {
+    const mall = await createApp(server, ['cards:issue', 'cards:read'])
+    const res = await openRequest(server, mall, 'POST', '/open/v1/card-issues', { out_order_no: 'ORG-1', batch_no: batchNo, items: [{ phone: '13900000001', quantity: 1 }], send_sms: false })
+    t.equal(res.statusCode, 201, res.body)
+    const [sold] = res.json().cards as Array<{ card_no: string }>
+    await withPage(t, browser, 'admin-vouchers-unbind', DESKTOP, async (page) => {
+      const problems = consoleProblems(page)
+      await openConsole(page, server.url, server.token, `/admin/cards?card_no=${sold.card_no}`)
+      const row = page.locator('.kq-cards__table .el-table__row', { hasText: sold.card_no })
+      await row.getByRole('button', { name: sold.card_no }).click()
+      const drawer = page.locator('.kq-card-drawer')
+      await drawer.locator('#kq-voucher-balance', { hasText: '200.00 元' }).waitFor()
+      t.match(await drawer.locator('.kq-voucher .el-descriptions').innerText(), '139****0001', 'the phone as the API masks it')
+      await drawer.locator('#kq-voucher-unbind').click()
+      const box = page.locator('.el-message-box', { hasText: '解绑手机号' })
+      await box.waitFor()
+      await box.getByRole('button', { name: '解绑' }).click()
+      await box.locator('.el-message-box__errormsg', { hasText: '请填写解绑原因' }).waitFor()
+      await box.locator('input').fill('顾客更换手机号')
+      await page.waitForTimeout(400)
+      await screenshot(page, 'admin-vouchers-unbind')
+      await box.getByRole('button', { name: '解绑' }).click()
+      await lastMessage(page, '已解绑手机号')
+      await drawer.locator('.kq-voucher .el-descriptions', { hasText: '未绑定' }).waitFor()
+      t.equal(await drawer.locator('#kq-voucher-unbind').count(), 0, 'nothing left to unbind')
+      t.match(await drawer.locator('#kq-voucher-ledger').innerText(), '原因：顾客更换手机号')
+      t.equal((await api('GET', `/api/v1/cards/${sold.card_no}/voucher`)).phone, null)
+      t.same(problems, [], 'no console errors')
+    })
+  })
+
+  t.test('an admin without cards.edit sees the balance and no voucher actions', async (t) => {
+    const created = await server.app.inject({ method: 'POST', url: '/api/v1/admins', headers: admin, payload: { username: 'viewer', name: '查询员', password: 'Viewer12345-kq#Pw', permissions: ['cards.read', 'products.read'] } })
+    t.equal(created.statusCode, 201, created.body)
+    const token = await server.login('viewer', 'Viewer12345-kq#Pw')
+    const [card] = (await api('GET', `/api/v1/cards?batch_no=${batchNo}&status=active&limit=1`)).items as Array<{ card_no: string }>
+    await withPage(t, browser, 'admin-vouchers-viewer', DESKTOP, async (page) => {
+      const problems = consoleProblems(page)
+      await openConsole(page, server.url, token, `/admin/cards?card_no=${card.card_no}`)
+      await page.locator('.kq-cards__table .el-table__row', { hasText: card.card_no }).getByRole('button', { name: card.card_no }).click()
+      const drawer = page.locator('.kq-card-drawer')
+      await drawer.locator('#kq-voucher-balance').waitFor()
+      t.match(await drawer.locator('#kq-voucher-balance').innerText(), '元')
+      t.equal(await drawer.locator('#kq-voucher-adjust, #kq-voucher-extend, #kq-voucher-unbind').count(), 0, 'no 调整余额, 延期 or 解绑')
       t.same(problems, [], 'no console errors')
     })
   })
