@@ -40,7 +40,8 @@ export async function up (knex: Knex): Promise<void> {
       t.bigInteger('created_at').notNullable()
       t.bigInteger('updated_at').notNullable()
       t.unique(['merchant_id', 'hold_no'])
-      t.unique(['app_id', 'out_trade_no'])
+      // One hold per voucher of a mall's trade: a trade may be paid by several vouchers.
+      t.unique(['app_id', 'out_trade_no', 'card_no'])
       t.index(['status', 'expires_at'])
       t.index(['card_id', 'id'])
     })

@@ -1,7 +1,12 @@
 // The card state rules of the bulk actions (批量激活/反激活/作废/恢复/删除/修改): which states each
 // action takes a card from, where it takes it, what the ledger calls it and why a card is skipped.
 // Pure tables and functions; the repository's moveWindowCards applies them.
+import { addDays } from '../../shared/dates.js'
 import { CARD_STATUSES, type BulkAction, type BulkFields, type CardStatusValue } from './cards.schemas.js'
+
+/** The extension (延期): +30 days, once, while valid or up to 30 days after the last day. */
+export const EXTENSION_DAYS = 30
+export const EXTEND_GRACE_DAYS = 30
 
 /**
  * Where a move takes a card: a state; back to the state it had before it was voided; the state
@@ -18,7 +23,7 @@ export interface ActionRule {
   /** The reason counted for a card in any other state. */
   skip: (status: CardStatusValue) => string
   /** The webhook topic announcing each card changed, if any. */
-  event?: 'card.activated' | 'card.voided'
+  event?: 'card.activated' | 'card.voided' | 'voucher.extended'
 }
 
 export const ACTION_RULES: Record<BulkAction, ActionRule> = {
@@ -30,6 +35,8 @@ export const ACTION_RULES: Record<BulkAction, ActionRule> = {
   // 只有标记为已作废的卡才能进行删除
   delete: { from: ['voided'], to: 'deleted', activity: 'delete', skip: () => 'not_voided' },
   update: { from: ['inactive', 'active', 'voided', 'redeemed'], to: 'same', activity: 'edit', skip: (s) => s },
+  // 延期: an active stored-value voucher, once, +30 days, while valid or up to 30 days after (its guard).
+  extend: { from: ['active'], to: 'same', activity: 'extend', skip: (s) => s, event: 'voucher.extended' },
 }
 
 /** Fields that change what a card redeems: a redeemed card keeps what it was redeemed with. */
@@ -47,18 +54,20 @@ export function eligibleStatuses (action: BulkAction, fields: BulkFields | undef
  * A per-card condition of an edit that sets one end of the validity only: the card's other end
  * must keep from ≤ to. Null when there is none (both ends given are checked once, up front).
  */
-export type ValidityGuard = { valid_from: string } | { valid_to: string } | { unspent: true }
+export type ValidityGuard = { valid_from: string } | { valid_to: string } | { unspent: true } | { extendable_since: string }
 
-/** A guard's skip reason: the validity an edit would break, or a voucher already spent from. */
-export const guardReason = (guard: ValidityGuard): string => ('unspent' in guard ? 'voucher_used' : 'validity_conflict')
+/** A guard's skip reason: the validity an edit would break, a voucher already spent from, or one the extension cannot lengthen. */
+export const guardReason = (guard: ValidityGuard): string => ('unspent' in guard ? 'voucher_used' : 'extendable_since' in guard ? 'not_extendable' : 'validity_conflict')
 
 /**
  * The per-card condition of an action, if any: an edit of one validity end (below), or, for
  * void and deactivate, "no debit yet" — a stored-value voucher whose balance is below its face
  * value has been spent from (or holds an amount for a checkout) and stays as it is.
  */
-export function actionGuard (action: BulkAction, fields: BulkFields | undefined): ValidityGuard | null {
+export function actionGuard (action: BulkAction, fields: BulkFields | undefined, today: string): ValidityGuard | null {
   if (action === 'void' || action === 'deactivate') return { unspent: true }
+  // A stored-value voucher never extended, loaded, and ending no more than 30 days ago.
+  if (action === 'extend') return { extendable_since: addDays(today, -EXTEND_GRACE_DAYS) }
   return fields ? validityGuard(fields) : null
 }
 

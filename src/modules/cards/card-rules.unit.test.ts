@@ -1,7 +1,7 @@
 // Unit tests of the card state rules (no database, no HTTP): which states each bulk action
 // changes, where it takes them, and how the others are counted.
 import t from 'tap'
-import { ACTION_RULES, eligibleStatuses, tally, validityGuard } from './card-rules.js'
+import { ACTION_RULES, actionGuard, eligibleStatuses, guardReason, tally, validityGuard } from './card-rules.js'
 import { BULK_ACTIONS, CARD_STATUSES } from './cards.schemas.js'
 
 const none = { inactive: 0, active: 0, redeemed: 0, voided: 0 }
@@ -15,7 +15,16 @@ t.test('each action takes cards from these states only, to this one', async (t) 
     restore: { from: ['voided'], to: 'before_void', activity: 'restore' },
     delete: { from: ['voided'], to: 'deleted', activity: 'delete' },
     update: { from: ['inactive', 'active', 'voided', 'redeemed'], to: 'same', activity: 'edit' },
+    extend: { from: ['active'], to: 'same', activity: 'extend' },
   })
+})
+
+t.test('延期 takes a voucher ending no more than 30 days before today; void and deactivate only unspent ones', async (t) => {
+  t.same(actionGuard('extend', undefined, '2027-03-24'), { extendable_since: '2027-02-22' })
+  t.equal(guardReason(actionGuard('extend', undefined, '2027-03-24')!), 'not_extendable')
+  t.same(actionGuard('void', undefined, '2027-03-24'), { unspent: true })
+  t.equal(guardReason({ unspent: true }), 'voucher_used')
+  t.equal(actionGuard('activate', undefined, '2027-03-24'), null)
 })
 
 t.test('a redeemed card is never voided, restored or deleted (只有未兑换的卡才能进行作废)', async (t) => {
@@ -41,6 +50,7 @@ t.test('skipped cards are counted by reason', async (t) => {
   t.same(reasons('restore'), { inactive: 'not_voided', active: 'not_voided', redeemed: 'not_voided' })
   t.same(reasons('delete'), { inactive: 'not_voided', active: 'not_voided', redeemed: 'not_voided' })
   t.same(reasons('update'), {})
+  t.same(reasons('extend'), { inactive: 'inactive', redeemed: 'redeemed', voided: 'voided' })
 
   t.same(tally('void', eligibleStatuses('void', undefined), { ...none, inactive: 50, active: 48, redeemed: 2 }), { eligible: 98, skipped: { redeemed: 2 } })
   t.same(tally('restore', eligibleStatuses('restore', undefined), { ...none, inactive: 1, active: 3, voided: 5 }), { eligible: 5, skipped: { not_voided: 4 } }, 'one reason sums several states')

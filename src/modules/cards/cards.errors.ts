@@ -43,5 +43,6 @@ export const adjustInvalid = appError('adjust_invalid', 422, '调整后余额不
 export const phoneInvalid = appError('phone_invalid', 422, '手机号格式不正确')
 /** The same code and message as a wrong number or password at redemption: a phone tells nothing. */
 export const cardInvalid = appError('card_invalid', 422, '卡号或密码错误')
-export const outTradeNoReused = appError('out_trade_no_reused', 409, '该商户订单号已用于另一笔冻结')
+export const outTradeNoReused = appError('out_trade_no_reused', 409, '该商户订单号已用这张储值券冻结过另一个金额')
+export const tradeNotFound = appError('trade_not_found', 404, '这笔商户订单没有用储值券冻结或扣款')
 export const outRefundNoReused = appError('out_refund_no_reused', 409, '该退款单号已用于另一笔金额的退款')

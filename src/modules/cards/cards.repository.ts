@@ -7,7 +7,7 @@ import type { Actor } from '../audit/audit.repository.js'
 import type { MoveTo, ValidityGuard } from './card-rules.js'
 import type { CardFilter, StatusCounts } from './cards.schemas.js'
 import { findBatch, generatingBatchHoldsProduct, UNREADY_BATCH_SQL } from './batches.repository.js'
-import { loadVouchers, unloadVouchers } from './vouchers.repository.js'
+import { EXTENDABLE_SQL, extensionSql, loadVouchers, unloadVouchers } from './vouchers.repository.js'
 import { addCardCounts, countsOfBatches, deleteBatchCounts, emptyCounts, type CountDelta } from './card-counts.repository.js'
 
 // card_batches is batches.repository.ts's; these lookups stay importable from here for the
@@ -205,6 +205,8 @@ export interface SetMoveRule extends LedgerRule {
   set?: Record<string, unknown>
   /** The ledger's detail, the same for every card. */
   detail: Record<string, unknown> | null
+  /** The extension (延期): each card's last day this many days later, marked extended; the detail is per card. */
+  extendDays?: number
 }
 
 const ledgerColumns = (rule: LedgerRule) => ({
@@ -281,7 +283,7 @@ export async function moveCards (trx: Db, merchantId: number, moves: CardMove[],
 }
 
 /** A card a bulk action moves, as its window read it (locked): what its counts need. */
-export interface MovableCard { id: number; card_no: string; batch_id: number; status: CardStatus; status_before_void: CardStatus | null }
+export interface MovableCard { id: number; card_no: string; batch_id: number; status: CardStatus; status_before_void: CardStatus | null; valid_to: string | null }
 
 /**
  * The set-based twin of moveCards for the bulk actions: the eligible cards of one window, read
@@ -295,12 +297,16 @@ export async function moveWindowCards (trx: Db, merchantId: number, f: CardSelec
   if (cards.length === 0) return 0
   const movable = () => keepsValidity(windowQuery(trx, merchantId, f, hiddenBatches, window), guard).whereIn('status', rule.from)
   const l = ledgerColumns(rule)
-  const ledger = movable().select(trx.raw(`merchant_id, id, card_no, ?, ?, ?, ?, status, ${statusAfterSql(rule.to)}, ?, ?, ?, ?, ?`,
-    [l.type, l.actor_type, l.actor_id, l.actor_name, l.ref_type, l.ref_id, rule.detail ? JSON.stringify(rule.detail) : null, l.ip, l.created_at])).toSQL()
+  // An extension's row is a voucher's: no amount, the balance after, its own last days in the detail.
+  const ext = rule.extendDays ? extensionSql(trx, rule.extendDays) : null
+  const detailSql = ext ? ext.detail : '?'
+  const ledger = movable().select(trx.raw(`merchant_id, id, card_no, ?, ?, ?, ?, status, ${statusAfterSql(rule.to)}, ?, ?, ${detailSql}, ?, ?${ext ? ', 0, balance' : ''}`,
+    [l.type, l.actor_type, l.actor_id, l.actor_name, l.ref_type, l.ref_id, ...(ext ? [] : [rule.detail ? JSON.stringify(rule.detail) : null]), l.ip, l.created_at])).toSQL()
   await trx.raw(`INSERT INTO card_activities
-      (merchant_id, card_id, card_no, type, actor_type, actor_id, actor_name, from_status, to_status, ref_type, ref_id, detail, ip, created_at) ${ledger.sql}`, ledger.bindings)
+      (merchant_id, card_id, card_no, type, actor_type, actor_id, actor_name, from_status, to_status, ref_type, ref_id, detail, ip, created_at${ext ? ', amount_delta, balance_after' : ''}) ${ledger.sql}`, ledger.bindings)
   const q = movable()
-  const changed = affected(rule.to === 'deleted' ? await q.delete() : await q.update({ ...stateChangeValues(trx, rule.to), updated_at: rule.at.getTime(), ...rule.set }))
+  const extended = ext ? { valid_to: trx.raw(ext.validTo), extended_at: rule.at.getTime() } : {}
+  const changed = affected(rule.to === 'deleted' ? await q.delete() : await q.update({ ...stateChangeValues(trx, rule.to), updated_at: rule.at.getTime(), ...rule.set, ...extended }))
   // The caller holds these cards: anything else means the ledger and the cards disagree.
   if (changed !== cards.length) throw new Error(`moveWindowCards: ${cards.length} cards read, ${changed} changed`)
   if ((rule.to === 'active' || rule.to === 'inactive') && await hasVoucherBatches(trx, merchantId)) {
@@ -446,6 +452,7 @@ export async function countCardsByStatus (db: Db, merchantId: number, f: CardSel
 /** The SQL of "a bulk edit of one validity end keeps the card's from ≤ to". */
 function validitySql (guard: ValidityGuard): [string, string[]] {
   if ('unspent' in guard) return [UNSPENT_SQL, []]
+  if ('extendable_since' in guard) return [EXTENDABLE_SQL, [guard.extendable_since]]
   if ('valid_from' in guard) return ['(valid_to IS NULL OR valid_to >= ?)', [guard.valid_from]]
   return ['(valid_from IS NULL OR valid_from <= ?)', [guard.valid_to]]
 }
@@ -494,7 +501,7 @@ export interface WindowCard extends MovableCard {
 export async function windowCards (trx: Db, merchantId: number, f: CardSelection, hiddenBatches: number[], window: CardWindow, guard: ValidityGuard | null): Promise<WindowCard[]> {
   const q = windowQuery(trx, merchantId, f, hiddenBatches, window)
   const [sql, bindings] = guard ? validitySql(guard) : ['1 = 1', []]
-  q.select('id', 'card_no', 'batch_id', 'status', 'status_before_void', trx.raw(`CASE WHEN ${sql} THEN 1 ELSE 0 END AS keeps`, bindings))
+  q.select('id', 'card_no', 'batch_id', 'status', 'status_before_void', 'valid_to', trx.raw(`CASE WHEN ${sql} THEN 1 ELSE 0 END AS keeps`, bindings))
   if (isMysql(trx)) q.forUpdate()
   return await q as WindowCard[]
 }

@@ -12,7 +12,7 @@ import { AdjustBodySchema, AdminVoucherSchema, ExtendBodySchema, ExtendResultSch
 const security = [{ adminBearer: [] }]
 
 export const BULK_PERMISSION: Record<BulkAction, Permission> = {
-  activate: 'cards.activate', deactivate: 'cards.activate', void: 'cards.void', restore: 'cards.void', delete: 'cards.delete', update: 'cards.edit',
+  activate: 'cards.activate', deactivate: 'cards.activate', void: 'cards.void', restore: 'cards.void', delete: 'cards.delete', update: 'cards.edit', extend: 'cards.edit',
 }
 
 export const cardsRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -59,7 +59,7 @@ export const cardsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       operationId: 'bulkCardAction', tags: ['cards'], security, body: BulkBodySchema,
       summary: 'Activate, deactivate, void, restore, delete or update many cards (批量操作)',
-      description: 'Permission by action: activate/deactivate cards.activate, void/restore cards.void, delete cards.delete, update cards.edit. `dry_run` answers the same counts and changes nothing. ' +
+      description: 'Permission by action: activate/deactivate cards.activate, void/restore cards.void, delete cards.delete, update and extend cards.edit. extend (储值券延期): each active stored-value voucher never extended, ending no more than 30 days ago, gets 30 more days (others are skipped as not_extendable). `dry_run` answers the same counts and changes nothing. ' +
         'An action on up to 20,000 cards is done when it answers (200). A larger one answers 202 with the job doing it in the background (progress, resumed after a restart; one job per batch at a time, else 409 `bulk_job_running`): poll GET /api/v1/card-bulk-jobs/{job_no}.',
       response: { 200: BulkResultSchema, 202: BulkJobSchema, ...errorResponses },
     },

@@ -165,7 +165,7 @@ export const ActivitySchema = Type.Object({
 
 export const CardDetailSchema = Type.Composite([CardSchema, Type.Object({ history: Type.Array(ActivitySchema) })])
 
-export const BULK_ACTIONS = ['activate', 'deactivate', 'void', 'restore', 'delete', 'update'] as const
+export const BULK_ACTIONS = ['activate', 'deactivate', 'void', 'restore', 'delete', 'update', 'extend'] as const
 export type BulkAction = typeof BULK_ACTIONS[number]
 
 export const BulkFieldsSchema = Type.Object({
@@ -189,7 +189,7 @@ export const BulkTargetSchema = Type.Object({
 export type BulkTarget = Static<typeof BulkTargetSchema>
 
 export const BulkBodySchema = Type.Object({
-  action: Type.Union(BULK_ACTIONS.map((a) => Type.Literal(a)), { 'x-label': '操作', 'x-message': '操作只能是 activate（激活）、deactivate（反激活）、void（作废）、restore（恢复）、delete（删除）或 update（修改）' }),
+  action: Type.Union(BULK_ACTIONS.map((a) => Type.Literal(a)), { 'x-label': '操作', 'x-message': '操作只能是 activate（激活）、deactivate（反激活）、void（作废）、restore（恢复）、delete（删除）、update（修改）或 extend（储值券延期）' }),
   target: Type.Object(BulkTargetSchema.properties, { additionalProperties: false, description: BulkTargetSchema.description, 'x-label': '目标卡券' }),
   fields: Type.Optional(BulkFieldsSchema),
   dry_run: Type.Optional(Type.Boolean({ default: false, 'x-label': '试运行' })),

@@ -20,12 +20,14 @@ import { enqueue, type Topic } from '../outbox/outbox.repository.js'
 import { anyEndpointWants } from '../webhooks/webhooks.repository.js'
 import { appNames } from '../open/apps.repository.js'
 import { findAdmin } from '../admins/admins.repository.js'
+import { findMerchantById } from '../merchants/merchants.repository.js'
+import { addDays, localDate } from '../../shared/dates.js'
 import { isMysql, isUniqueViolation } from '../../shared/db.js'
 import { findBatchById } from './batches.repository.js'
 import * as jobsRepo from './bulk-jobs.repository.js'
 import type { BulkJobRow } from './bulk-jobs.repository.js'
 import { countsOfBatches, emptyCounts } from './card-counts.repository.js'
-import { ACTION_RULES, actionGuard, eligibleStatuses, guardReason, tally, type ValidityGuard } from './card-rules.js'
+import { ACTION_RULES, actionGuard, eligibleStatuses, EXTENSION_DAYS, guardReason, tally, type ValidityGuard } from './card-rules.js'
 import * as errors from './cards.errors.js'
 import * as repo from './cards.repository.js'
 import type { CardRow, CardSelection } from './cards.repository.js'
@@ -163,7 +165,9 @@ export function createCardsService ({ db, clock, log, options }: CardsDeps) {
     }
     if (fields?.distributor_id && !await distributorExists(db, merchantId, fields.distributor_id)) throw errors.distributorInvalid()
     const { selection, hidden } = await targetSelection(merchantId, body.target)
-    return { selection, hidden, eligible: eligibleStatuses(body.action, fields), guard: actionGuard(body.action, fields) }
+    const merchant = await findMerchantById(db, merchantId)
+    const today = localDate(merchant!.timezone, clock.now())
+    return { selection, hidden, eligible: eligibleStatuses(body.action, fields), guard: actionGuard(body.action, fields, today) }
   }
 
   /** A selection's cards by state: from card_counts when it selects only by batch and state. */
@@ -212,14 +216,19 @@ export function createCardsService ({ db, clock, log, options }: CardsDeps) {
       const movable = cards.filter((c) => p.eligible.includes(c.status) && Number(c.keeps) === 1)
       const conflicts = cards.filter((c) => p.eligible.includes(c.status)).length - movable.length
       if (conflicts > 0) skipped[guardReason(p.guard!)] = conflicts
+      const extend = p.action === 'extend'
       if (p.eventTopic && movable.length) {
         await enqueue(trx, movable.map((c) => ({
-          merchant_id: merchantId, topic: p.eventTopic!, idempotency_key: `${p.eventTopic}:${p.opId}:${c.id}`, payload: { card_no: c.card_no },
+          merchant_id: merchantId, topic: p.eventTopic!,
+          // A voucher is extended once: its event has the one key the single extension uses too.
+          idempotency_key: extend ? `voucher.extended:${c.id}` : `${p.eventTopic}:${p.opId}:${c.id}`,
+          payload: extend ? { card_no: c.card_no, valid_to_before: c.valid_to, valid_to: addDays(c.valid_to!, EXTENSION_DAYS) } : { card_no: c.card_no },
         })), at)
       }
       const rule = ACTION_RULES[p.action]
       const changed = await repo.moveWindowCards(trx, merchantId, p.selection, p.hidden, window, p.guard, movable, {
         from: p.eligible, to: rule.to, type: rule.activity, actor, ref: { type: 'bulk', id: p.opId }, at, set: p.set, detail: p.detail,
+        ...(extend ? { extendDays: EXTENSION_DAYS } : {}),
       })
       const done = { matched: cards.length, changed, skipped }
       if (step && !await step(trx, done)) throw leaseLost

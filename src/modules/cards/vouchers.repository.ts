@@ -125,6 +125,18 @@ async function insertActivity (trx: Db, merchantId: number, card: VoucherCard, r
 }
 
 /**
+ * A bulk extension's SQL over each voucher's row: its last day `days` later, and the ledger's
+ * detail (the last day before and after), as the single extension records them.
+ */
+export function extensionSql (db: Db, days: number): { validTo: string; detail: string } {
+  const later = isMysql(db) ? `DATE_FORMAT(DATE_ADD(valid_to, INTERVAL ${Number(days)} DAY), '%Y-%m-%d')` : `date(valid_to, '+${Number(days)} days')`
+  return { validTo: later, detail: `${isMysql(db) ? 'JSON_OBJECT' : 'json_object'}('valid_to_before', valid_to, 'valid_to', ${later})` }
+}
+
+/** A voucher the one extension may still lengthen on a day whose grace starts at `since` (its last day ≥ since): loaded, never extended. */
+export const EXTENDABLE_SQL = "(kind = 'stored_value' AND balance IS NOT NULL AND extended_at IS NULL AND valid_to IS NOT NULL AND valid_to >= ?)"
+
+/**
  * The one extension (延期): the new last day, only if the voucher was never extended and still
  * ends where the caller read it (a concurrent extension wins alone).
  */
@@ -166,8 +178,14 @@ export async function findHold (db: Db, merchantId: number, holdNo: string): Pro
   return await db<HoldRow>('voucher_holds').where({ merchant_id: merchantId, hold_no: holdNo }).first()
 }
 
-export async function findHoldByOutTradeNo (db: Db, appId: number, outTradeNo: string): Promise<HoldRow | undefined> {
-  return await db<HoldRow>('voucher_holds').where({ app_id: appId, out_trade_no: outTradeNo }).first()
+/** The hold a mall's trade placed on one voucher (a trade holds each voucher it pays with once). */
+export async function findHoldByOutTradeNo (db: Db, appId: number, outTradeNo: string, cardNo: string): Promise<HoldRow | undefined> {
+  return await db<HoldRow>('voucher_holds').where({ app_id: appId, out_trade_no: outTradeNo, card_no: cardNo }).first()
+}
+
+/** Every hold of a mall's trade, in the order they were placed. */
+export async function holdsOfTrade (db: Db, appId: number, outTradeNo: string): Promise<HoldRow[]> {
+  return await db<HoldRow>('voucher_holds').where({ app_id: appId, out_trade_no: outTradeNo }).orderBy('id')
 }
 
 /** held → captured or released, only if still held (and, for a capture, not lapsed). */

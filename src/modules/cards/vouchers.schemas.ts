@@ -60,6 +60,19 @@ export const HoldBodySchema = Type.Object({
 }, { additionalProperties: false })
 
 export const HoldNoParams = Type.Object({ hold_no: Type.String({ maxLength: 32 }) })
+export const TradeParams = Type.Object({ out_trade_no: TradeNo('商户订单号') })
+
+/** A mall's trade: the hold on each voucher it pays with (one per voucher), and their sums. */
+export const TradeSchema = Type.Object({
+  out_trade_no: Type.String(),
+  held: Type.Integer({ description: 'Fen still held (not lapsed) over its vouchers' }),
+  captured: Type.Integer({ description: 'Fen captured over its vouchers' }),
+  refunded: Type.Integer({ description: 'Fen refunded over its vouchers' }),
+  holds: Type.Array(HoldSchema),
+})
+export const CancelTradeBodySchema = Type.Object({
+  reason: Type.Optional(Type.String({ maxLength: 200, 'x-label': '取消原因' })),
+}, { additionalProperties: false })
 
 export const RefundBodySchema = Type.Object({
   out_refund_no: TradeNo('退款单号'),

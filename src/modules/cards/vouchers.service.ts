@@ -16,6 +16,7 @@ import { findProducts } from '../catalog/catalog.repository.js'
 import type { MerchantRow } from '../merchants/merchants.service.js'
 import { enqueue } from '../outbox/outbox.repository.js'
 import { findBatchById } from './batches.repository.js'
+import { EXTENSION_DAYS, EXTEND_GRACE_DAYS } from './card-rules.js'
 import * as errors from './cards.errors.js'
 import * as cardsRepo from './cards.repository.js'
 import type { CardRow } from './cards.repository.js'
@@ -23,9 +24,7 @@ import type { VoucherRestrictionsValue } from './cards.schemas.js'
 import * as repo from './vouchers.repository.js'
 import type { HoldRow } from './vouchers.repository.js'
 
-/** The extension (延期): +30 days, once, while valid or up to 30 days after the last day. */
-export const EXTENSION_DAYS = 30
-export const EXTEND_GRACE_DAYS = 30
+export { EXTENSION_DAYS, EXTEND_GRACE_DAYS } from './card-rules.js'
 export const HOLD_TTL_DEFAULT_S = 900
 export const HOLD_TTL_MAX_S = 24 * 3600
 
@@ -220,9 +219,9 @@ export function createVouchersService ({ db, clock, verifyPassword, log, reminde
      * its time runs out. A repeated out_trade_no returns the first hold.
      */
     async hold (merchant: MerchantRow, appId: number, cardNo: string, body: HoldBody, actor: Actor): Promise<{ created: boolean; hold: ReturnType<typeof holdView> }> {
-      const existing = await repo.findHoldByOutTradeNo(db, appId, body.out_trade_no)
+      const existing = await repo.findHoldByOutTradeNo(db, appId, body.out_trade_no, cardNo)
       if (existing) {
-        if (existing.card_no !== cardNo || Number(existing.amount) !== body.amount) throw errors.outTradeNoReused()
+        if (Number(existing.amount) !== body.amount) throw errors.outTradeNoReused()
         return { created: false, hold: holdView(existing) }
       }
       const card = await authorize(merchant, cardNo, body, { app_id: appId })
@@ -249,7 +248,7 @@ export function createVouchersService ({ db, clock, verifyPassword, log, reminde
       } catch (err) {
         // The same out_trade_no at the same moment: the other request's hold is the answer.
         if (isUniqueViolation(err)) {
-          const first = await repo.findHoldByOutTradeNo(db, appId, body.out_trade_no)
+          const first = await repo.findHoldByOutTradeNo(db, appId, body.out_trade_no, cardNo)
           if (first) return { created: false, hold: holdView(first) }
         }
         throw err
@@ -331,6 +330,42 @@ export function createVouchersService ({ db, clock, verifyPassword, log, reminde
       }
       const fresh = (await repo.findHold(db, merchant.id, holdNo))!
       return holdView(fresh, await balanceOf(merchant.id, card.id))
+    },
+
+    /** A mall's trade (out_trade_no): the hold on each voucher it pays with, and their sums. */
+    async trade (merchant: Merchant, appId: number, outTradeNo: string) {
+      const holds = await repo.holdsOfTrade(db, appId, outTradeNo)
+      if (holds.length === 0 || holds.some((h) => Number(h.merchant_id) !== merchant.id)) throw errors.tradeNotFound()
+      const views = holds.map((h) => holdView(h))
+      const sum = (f: (h: ReturnType<typeof holdView>) => number) => views.reduce((n, h) => n + f(h), 0)
+      return {
+        out_trade_no: outTradeNo,
+        held: sum((h) => (h.status === 'held' ? h.amount : 0)),
+        captured: sum((h) => (h.status === 'captured' ? h.amount : 0)),
+        refunded: sum((h) => h.refunded),
+        holds: views,
+      }
+    },
+
+    /**
+     * Cancels a mall's trade (its order was cancelled): every voucher it paid with gets its share
+     * back — what is still held is released, what was captured is refunded (the rest of it, after
+     * any earlier refund), even to a voucher expired since. Cancelling again changes nothing.
+     */
+    async cancelTrade (merchant: Merchant, appId: number, outTradeNo: string, body: { reason?: string }, actor: Actor) {
+      const holds = await repo.holdsOfTrade(db, appId, outTradeNo)
+      if (holds.length === 0 || holds.some((h) => Number(h.merchant_id) !== merchant.id)) throw errors.tradeNotFound()
+      for (const h of holds) {
+        if (h.status === 'held') {
+          const now = clock.now()
+          if (await db.transaction((trx) => releaseHold(trx, h, actor, now, false))) continue
+        }
+        const fresh = (await repo.findHold(db, merchant.id, h.hold_no))!
+        const rest = Number(fresh.amount) - Number(fresh.refunded)
+        if (fresh.status !== 'captured' || rest <= 0) continue
+        await service.refund(merchant, appId, h.hold_no, { amount: rest, out_refund_no: `CANCEL-${fresh.refunded}`, reason: body.reason ?? '订单取消' }, actor)
+      }
+      return service.trade(merchant, appId, outTradeNo)
     },
 
     async getHold (merchant: Merchant, appId: number | null, holdNo: string) {

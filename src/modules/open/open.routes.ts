@@ -10,7 +10,7 @@ import {
   OpenOrderListSchema, OpenOrderSchema, OpenProductListSchema, OrderNoParams, RedemptionBodySchema, RedemptionResultSchema,
 } from './open.schemas.js'
 import {
-  BindBodySchema, ExtendResultSchema, HoldBodySchema, HoldNoParams, HoldSchema, RefundBodySchema, VoucherPhoneQuerySchema, VoucherQueryBodySchema, VoucherSchema,
+  BindBodySchema, CancelTradeBodySchema, ExtendResultSchema, HoldBodySchema, HoldNoParams, HoldSchema, RefundBodySchema, TradeParams, TradeSchema, VoucherPhoneQuerySchema, VoucherQueryBodySchema, VoucherSchema,
 } from '../cards/vouchers.schemas.js'
 
 const tags = ['open']
@@ -155,6 +155,24 @@ export const openRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: HoldSchema, ...errorResponses },
     },
   }, async (req) => vouchers().refund(openOf(req).merchant, Number(openOf(req).app.id), req.params.hold_no, req.body, appActor(req)))
+
+  app.get('/open/v1/voucher-trades/:out_trade_no', {
+    config: { scope: 'vouchers:read' },
+    schema: {
+      operationId: 'openGetVoucherTrade', tags, security, params: TradeParams,
+      summary: 'A trade (out_trade_no) paid with one or more vouchers: the hold on each, and what is held, captured and refunded',
+      response: { 200: TradeSchema, ...errorResponses },
+    },
+  }, async (req) => vouchers().trade(openOf(req).merchant, Number(openOf(req).app.id), req.params.out_trade_no))
+
+  app.post('/open/v1/voucher-trades/:out_trade_no/cancel', {
+    config: { scope: 'vouchers:pay' },
+    schema: {
+      operationId: 'openCancelVoucherTrade', tags, security, params: TradeParams, body: CancelTradeBodySchema,
+      summary: 'The order was cancelled: every voucher of the trade gets its share back (held amounts released, captured ones refunded in full, even to a voucher expired since); cancelling again changes nothing',
+      response: { 200: TradeSchema, ...errorResponses },
+    },
+  }, async (req) => vouchers().cancelTrade(openOf(req).merchant, Number(openOf(req).app.id), req.params.out_trade_no, req.body ?? {}, appActor(req)))
 
   app.post('/open/v1/vouchers/:card_no/extend', {
     config: { scope: 'vouchers:pay' },

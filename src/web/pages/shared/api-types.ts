@@ -336,7 +336,7 @@ export interface paths {
         put?: never;
         /**
          * Activate, deactivate, void, restore, delete or update many cards (批量操作)
-         * @description Permission by action: activate/deactivate cards.activate, void/restore cards.void, delete cards.delete, update cards.edit. `dry_run` answers the same counts and changes nothing. An action on up to 20,000 cards is done when it answers (200). A larger one answers 202 with the job doing it in the background (progress, resumed after a restart; one job per batch at a time, else 409 `bulk_job_running`): poll GET /api/v1/card-bulk-jobs/{job_no}.
+         * @description Permission by action: activate/deactivate cards.activate, void/restore cards.void, delete cards.delete, update and extend cards.edit. extend (储值券延期): each active stored-value voucher never extended, ending no more than 30 days ago, gets 30 more days (others are skipped as not_extendable). `dry_run` answers the same counts and changes nothing. An action on up to 20,000 cards is done when it answers (200). A larger one answers 202 with the job doing it in the background (progress, resumed after a restart; one job per batch at a time, else 409 `bulk_job_running`): poll GET /api/v1/card-bulk-jobs/{job_no}.
          */
         post: operations["bulkCardAction"];
         delete?: never;
@@ -1893,6 +1893,40 @@ export interface paths {
         put?: never;
         /** Refund part or all of a captured hold to its voucher (even an expired one); never more than was captured; one refund per out_refund_no */
         post: operations["openRefundHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open/v1/voucher-trades/{out_trade_no}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A trade (out_trade_no) paid with one or more vouchers: the hold on each, and what is held, captured and refunded */
+        get: operations["openGetVoucherTrade"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open/v1/voucher-trades/{out_trade_no}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The order was cancelled: every voucher of the trade gets its share back (held amounts released, captured ones refunded in full, even to a voucher expired since); cancelling again changes nothing */
+        post: operations["openCancelVoucherTrade"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4409,7 +4443,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    action: "activate" | "deactivate" | "void" | "restore" | "delete" | "update";
+                    action: "activate" | "deactivate" | "void" | "restore" | "delete" | "update" | "extend";
                     /** @description A list filter, a serial range (卡序号区间), or up to 10,000 card numbers */
                     target: {
                         filter?: {
@@ -14918,6 +14952,190 @@ export interface operations {
                         balance?: number;
                         created_at: string;
                         updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    openGetVoucherTrade: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                out_trade_no: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        out_trade_no: string;
+                        /** @description Fen still held (not lapsed) over its vouchers */
+                        held: number;
+                        /** @description Fen captured over its vouchers */
+                        captured: number;
+                        /** @description Fen refunded over its vouchers */
+                        refunded: number;
+                        holds: {
+                            hold_no: string;
+                            out_trade_no: string | null;
+                            card_no: string;
+                            amount: number;
+                            /** @description Fen refunded of a captured hold */
+                            refunded: number;
+                            /** @description held, captured, released, or lapsed (its time ran out; released by the sweep within a minute) */
+                            status: string;
+                            expires_at: string;
+                            /** @description The voucher's balance after this call */
+                            balance?: number;
+                            created_at: string;
+                            updated_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    openCancelVoucherTrade: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                out_trade_no: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        out_trade_no: string;
+                        /** @description Fen still held (not lapsed) over its vouchers */
+                        held: number;
+                        /** @description Fen captured over its vouchers */
+                        captured: number;
+                        /** @description Fen refunded over its vouchers */
+                        refunded: number;
+                        holds: {
+                            hold_no: string;
+                            out_trade_no: string | null;
+                            card_no: string;
+                            amount: number;
+                            /** @description Fen refunded of a captured hold */
+                            refunded: number;
+                            /** @description held, captured, released, or lapsed (its time ran out; released by the sweep within a minute) */
+                            status: string;
+                            expires_at: string;
+                            /** @description The voucher's balance after this call */
+                            balance?: number;
+                            created_at: string;
+                            updated_at: string;
+                        }[];
                     };
                 };
             };
