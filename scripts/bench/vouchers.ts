@@ -135,20 +135,20 @@ function child (database: DatabaseConfig, dir: string): Promise<{ child: ChildPr
 }
 
 /** One load's answers: the latencies of what succeeded, how long it took, what failed. */
-interface Sample { latencies: number[]; seconds: number; failed: number; errors: number; codes: Record<string, number> }
-interface Figures { ops: number; per_s: number; p50: number; p99: number; failed: number; errors: number }
+interface Sample { latencies: number[]; seconds: number; failed: number; errors: number; codes: Record<string, number>; client_ms: number }
+interface Figures { ops: number; per_s: number; p50: number; p99: number; failed: number; errors: number; client_ms: number }
 
 function merge (samples: Sample[]): Sample {
   const codes: Record<string, number> = {}
   for (const x of samples) for (const [k, n] of Object.entries(x.codes)) codes[k] = (codes[k] ?? 0) + n
   const sum = (f: (x: Sample) => number) => samples.reduce((n, x) => n + f(x), 0)
-  return { latencies: samples.flatMap((x) => x.latencies), seconds: sum((x) => x.seconds), failed: sum((x) => x.failed), errors: sum((x) => x.errors), codes }
+  return { latencies: samples.flatMap((x) => x.latencies), seconds: sum((x) => x.seconds), failed: sum((x) => x.failed), errors: sum((x) => x.errors), codes, client_ms: sum((x) => x.client_ms) }
 }
 
 function figures (x: Sample): Figures {
   const sorted = [...x.latencies].sort((a, b) => a - b)
   const at = (q: number) => sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN
-  return { ops: sorted.length, per_s: sorted.length / x.seconds, p50: at(0.5), p99: at(0.99), failed: x.failed, errors: x.errors }
+  return { ops: sorted.length, per_s: sorted.length / x.seconds, p50: at(0.5), p99: at(0.99), failed: x.failed, errors: x.errors, client_ms: x.client_ms / Math.max(1, sorted.length) }
 }
 
 function signed (s: Setup, method: string, path: string, body?: string): Record<string, string> {
@@ -171,6 +171,7 @@ async function redemptions (s: Setup, count: number, tag: string): Promise<Sampl
   const codes: Record<string, number> = {}
   let failed = 0
   const start = performance.now()
+  const cpu = process.cpuUsage()
   const r = await autocannon({
     url: s.url, connections: Math.min(CONNECTIONS, count), amount: count,
     requests: [{
@@ -188,7 +189,8 @@ async function redemptions (s: Setup, count: number, tag: string): Promise<Sampl
       },
     }],
   } as unknown as autocannon.Options)
-  return { latencies, seconds: (performance.now() - start) / 1000, failed, errors: r.errors, codes }
+  const used = process.cpuUsage(cpu)
+  return { latencies, seconds: (performance.now() - start) / 1000, failed, errors: r.errors, codes, client_ms: (used.user + used.system) / 1000 }
 }
 
 /** `count` debits (hold + capture, AMOUNT each), round-robin over the vouchers. */
@@ -197,6 +199,7 @@ async function debits (s: Setup, count: number, tag: string): Promise<Sample> {
   const codes: Record<string, number> = {}
   let failed = 0
   const start = performance.now()
+  const cpu = process.cpuUsage()
   const r = await autocannon({
     url: s.url, connections: Math.min(CONNECTIONS, count), amount: count * 2,
     requests: [
@@ -229,7 +232,8 @@ async function debits (s: Setup, count: number, tag: string): Promise<Sample> {
       },
     ],
   } as unknown as autocannon.Options)
-  return { latencies, seconds: (performance.now() - start) / 1000, failed, errors: r.errors, codes }
+  const used = process.cpuUsage(cpu)
+  return { latencies, seconds: (performance.now() - start) / 1000, failed, errors: r.errors, codes, client_ms: (used.user + used.system) / 1000 }
 }
 
 async function run (label: string, database: DatabaseConfig, dir: string): Promise<boolean> {
@@ -266,8 +270,8 @@ async function run (label: string, database: DatabaseConfig, dir: string): Promi
     }
     const line = (name: string, unit: string, f: Figures) =>
       `${name.padEnd(11)} ${f.per_s.toFixed(0).padStart(6)} ${unit}/s  p50 ${f.p50.toFixed(1).padStart(5)} ms  p99 ${f.p99.toFixed(1).padStart(5)} ms  (${f.ops} ok, ${f.failed} failed, ${f.errors} errors)`
-    process.stdout.write(line('redemption', 'redemptions', base) + `  ${(sql.redemptions / base.ops).toFixed(1)} knex statements, ${(cpu.redemptions / base.ops).toFixed(2)} ms server CPU each  ← baseline: POST /open/v1/redemptions\n`)
-    process.stdout.write(line('debit', 'debits', d) + `  ${(sql.debits / d.ops).toFixed(1)} knex statements, ${(cpu.debits / d.ops).toFixed(2)} ms server CPU each  ← hold + capture\n`)
+    process.stdout.write(line('redemption', 'redemptions', base) + `  ${(sql.redemptions / base.ops).toFixed(1)} knex statements, ${(cpu.redemptions / base.ops).toFixed(2)} ms server CPU, ${base.client_ms.toFixed(2)} ms load generator CPU each  ← baseline: POST /open/v1/redemptions\n`)
+    process.stdout.write(line('debit', 'debits', d) + `  ${(sql.debits / d.ops).toFixed(1)} knex statements, ${(cpu.debits / d.ops).toFixed(2)} ms server CPU, ${d.client_ms.toFixed(2)} ms load generator CPU each  ← hold + capture\n`)
     for (const [k, n] of Object.entries(merge([...warm, ...rs, ...ds]).codes)) process.stdout.write(`  refused: ${k} × ${n}\n`)
     const ratio = d.per_s / base.per_s
     const pass = ratio >= 0.8 && d.p99 <= 50
