@@ -148,6 +148,7 @@ t.test('储值券 in a browser', { skip }, async (t) => {
       await row.waitFor()
       t.match(await row.innerText(), '余额 ¥200.00', 'the list shows a voucher\'s balance')
       t.match(await row.innerText(), '储值券')
+      t.match(await page.locator('.kq-cards__table .el-table__row', { hasText: 'SV00000002' }).innerText(), '激活后起算', 'an N-day voucher not sold yet has no dates')
       await screenshot(page, 'admin-vouchers-cards')
       await row.getByRole('button', { name: card.card_no }).click()
       const drawer = page.locator('.kq-card-drawer')
