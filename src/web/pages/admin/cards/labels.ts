@@ -19,11 +19,11 @@ export const STATUS_TAG: Record<CardStatus, 'info' | 'success' | 'warning' | 'da
 export const STATUSES: CardStatus[] = ['inactive', 'active', 'redeemed', 'voided']
 
 export const ACTION_LABEL: Record<BulkAction, string> = {
-  activate: '激活', deactivate: '取消激活', void: '作废', restore: '恢复', delete: '删除', update: '修改',
+  activate: '激活', deactivate: '取消激活', void: '作废', restore: '恢复', delete: '删除', update: '修改', extend: '延期',
 }
 /** The permission each action needs (the server's BULK_PERMISSION). */
 export const ACTION_PERMISSION: Record<BulkAction, string> = {
-  activate: 'cards.activate', deactivate: 'cards.activate', void: 'cards.void', restore: 'cards.void', delete: 'cards.delete', update: 'cards.edit',
+  activate: 'cards.activate', deactivate: 'cards.activate', void: 'cards.void', restore: 'cards.void', delete: 'cards.delete', update: 'cards.edit', extend: 'cards.edit',
 }
 
 /** Why a card is left as it is, per the server's card-rules.ts (a state name is the card's state). */
@@ -33,11 +33,12 @@ export const SKIP_REASON: Record<string, string> = {
   already_voided: '已经作废',
   not_voided: '未作废（只有已作废的卡才能恢复或删除）',
   redeemed: '已提货（已提货的卡不能再激活、作废或修改可提商品、有效期和面值）',
-  inactive: '未激活（只有已激活的卡才能取消激活）',
+  inactive: '未激活（只有已激活的卡才能取消激活或延期）',
   active: '已激活',
   voided: '已作废（作废的卡需先恢复）',
   validity_conflict: '修改后有效期的开始日期会晚于结束日期（只改了有效期的一端，与卡上原有的另一端冲突）',
   voucher_used: '储值券已使用过（余额低于面值或有预授权），不能作废或取消激活',
+  not_extendable: '不能延期（不是储值券、已延期过，或已过期超过 30 天）',
   unchanged: '没有变化',
 }
 export function skipReason (code: string): string {
