@@ -242,6 +242,38 @@ t.test('储值券 in a browser', { skip }, async (t) => {
     })
   })
 
+  t.test('批量操作 → 储值券延期: the dry run counts, the extended and unsold ones are skipped in words', async (t) => {
+    const cards = (await api('GET', `/api/v1/cards?batch_no=${batchNo}&limit=200`)).items as Array<{ card_no: string; status: string; extended: boolean; valid_to: string | null }>
+    const due = cards.filter((c) => c.status === 'active' && !c.extended)
+    t.ok(due.length >= 1 && cards.some((c) => c.extended), 'some to extend, one extended already')
+    await withPage(t, browser, 'admin-vouchers-bulk-extend', DESKTOP, async (page) => {
+      const problems = consoleProblems(page)
+      await openConsole(page, server.url, server.token, `/admin/cards?batch_no=${batchNo}`)
+      await page.click('#kq-cards-bulk')
+      const dialog = page.locator('.kq-bulk')
+      await dialog.waitFor()
+      await dialog.locator('.el-radio-button', { hasText: '储值券延期' }).click()
+      t.match(await dialog.innerText(), '每张券只能延期一次')
+      await page.click('#kq-bulk-preview-btn')
+      await page.waitForSelector('#kq-bulk-preview')
+      t.equal(await page.locator('#kq-bulk-matched').innerText(), String(cards.length))
+      t.equal(await page.locator('#kq-bulk-changed').innerText(), String(due.length))
+      const preview = await page.locator('#kq-bulk-preview').innerText()
+      t.match(preview, '不能延期（不是储值券、已延期过，或已过期超过 30 天）')
+      t.match(preview, '未激活（只有已激活的卡才能取消激活或延期）')
+      await page.waitForTimeout(300)
+      await screenshot(page, 'admin-vouchers-bulk-extend-preview')
+      await page.click('#kq-bulk-confirm')
+      await page.locator('.el-message-box').getByRole('button', { name: '确定执行' }).click()
+      await page.waitForSelector('#kq-bulk-result')
+      t.match(await page.locator('#kq-bulk-result').innerText(), `已变更 ${due.length} 张`)
+      const after = await api('GET', `/api/v1/cards/${due[0].card_no}/voucher`)
+      t.match(after, { extended: true, valid_to: plusDays(due[0].valid_to!, 30) }, '30 more days')
+      t.same(await ledgerMismatches(server.db), [], 'every balance is the sum of its ledger')
+      t.same(problems, [], 'no console errors')
+    })
+  })
+
   t.test('an admin without cards.edit sees the balance and no voucher actions', async (t) => {
     const created = await server.app.inject({ method: 'POST', url: '/api/v1/admins', headers: admin, payload: { username: 'viewer', name: '查询员', password: 'Viewer12345-kq#Pw', permissions: ['cards.read', 'products.read'] } })
     t.equal(created.statusCode, 201, created.body)

@@ -132,19 +132,19 @@ export async function checkKindOf (db: Db, merchantId: number, kind: 'pickup' | 
   if (kind === 'pickup') {
     // As the schema said before stored value: a pickup batch names at least one product.
     if (!body.product_ids?.length) throw validationFailed({ details: [{ path: '/product_ids', message: '请至少选择一项提货商品' }] })
-    if (body.valid_days != null || body.restrictions != null) throw errors.kindInvalid({ message: '有效天数和使用限制只用于储值券批次' })
+    if (body.valid_days != null || body.restrictions != null) throw errors.kindInvalid({ message: '有效天数和使用限制只用于储值券批次', details: [{ path: body.valid_days != null ? '/valid_days' : '/restrictions', message: '有效天数和使用限制只用于储值券批次' }] })
     return null
   }
-  if (!body.face_value || body.face_value <= 0) throw errors.kindInvalid({ message: '储值券批次需要面值（大于 0，单位：分）' })
-  if (body.product_ids?.length) throw errors.kindInvalid({ message: '储值券不选提货商品：可购买的商品由使用限制决定' })
-  if (body.activate) throw errors.kindInvalid({ message: '储值券售出后再激活（有效天数自激活次日起计算），创建时不能立即激活' })
-  if (body.valid_days != null && (body.valid_from || body.valid_to)) throw errors.validDaysInvalid()
+  if (!body.face_value || body.face_value <= 0) throw errors.kindInvalid({ message: '储值券批次需要面值（大于 0，单位：分）', details: [{ path: '/face_value', message: '请填写面值（大于 0）' }] })
+  if (body.product_ids?.length) throw errors.kindInvalid({ message: '储值券不选提货商品：可购买的商品由使用限制决定', details: [{ path: '/product_ids', message: '储值券不选提货商品，可购买的商品由使用限制决定' }] })
+  if (body.activate) throw errors.kindInvalid({ message: '储值券售出后再激活（有效天数自激活次日起计算），创建时不能立即激活', details: [{ path: '/activate', message: '储值券售出后再激活，创建时不能立即激活' }] })
+  if (body.valid_days != null && (body.valid_from || body.valid_to)) throw errors.validDaysInvalid({ details: [{ path: '/valid_days', message: '有效天数和固定有效期只能选一种' }] })
   const r = body.restrictions
   if (!r) return null
   const out: VoucherRestrictionsValue = {}
   if (r.product_ids?.length) {
     const found = await findProducts(db, merchantId, r.product_ids)
-    if (found.length !== r.product_ids.length) throw errors.restrictionsInvalid()
+    if (found.length !== r.product_ids.length) throw errors.restrictionsInvalid({ details: [{ path: '/restrictions/product_ids', message: '限制条件中的商品不存在或不属于本商户' }] })
     out.product_ids = [...r.product_ids].sort((a, b) => a - b)
   }
   for (const key of ['categories', 'suppliers', 'provinces'] as const) {
