@@ -51,24 +51,41 @@ export function eligibleStatuses (action: BulkAction, fields: BulkFields | undef
 }
 
 /**
- * A per-card condition of an edit that sets one end of the validity only: the card's other end
- * must keep from ≤ to. Null when there is none (both ends given are checked once, up front).
+ * The per-card conditions of an action, all of which a card must meet to change: an edit of one
+ * validity end keeps from ≤ to (both ends given are checked once, up front); void and deactivate
+ * take a voucher never spent from; the extension takes a voucher it may still lengthen; an edit
+ * of face value or validity leaves loaded vouchers alone (their balance and one extension are
+ * the voucher rules'). Null when there is none.
  */
-export type ValidityGuard = { valid_from: string } | { valid_to: string } | { unspent: true } | { extendable_since: string }
+export interface ValidityGuard {
+  valid_from?: string
+  valid_to?: string
+  unspent?: true
+  /** The extension: the earliest last day it may still lengthen (today − 30 days). */
+  extendable_since?: string
+  /** Not a stored-value voucher loaded at activation. */
+  unloaded?: true
+}
 
-/** A guard's skip reason: the validity an edit would break, a voucher already spent from, or one the extension cannot lengthen. */
-export const guardReason = (guard: ValidityGuard): string => ('unspent' in guard ? 'voucher_used' : 'extendable_since' in guard ? 'not_extendable' : 'validity_conflict')
+/** A guard's skip reason for a card that fails it (a loaded voucher failing `unloaded` is counted apart, as voucher_loaded). */
+export function guardReason (guard: ValidityGuard): string {
+  if (guard.unspent) return 'voucher_used'
+  if (guard.extendable_since) return 'not_extendable'
+  if (guard.valid_from || guard.valid_to) return 'validity_conflict'
+  return 'voucher_loaded'
+}
 
-/**
- * The per-card condition of an action, if any: an edit of one validity end (below), or, for
- * void and deactivate, "no debit yet" — a stored-value voucher whose balance is below its face
- * value has been spent from (or holds an amount for a checkout) and stays as it is.
- */
+/** The per-card conditions of an action, if any (see ValidityGuard). */
 export function actionGuard (action: BulkAction, fields: BulkFields | undefined, today: string): ValidityGuard | null {
   if (action === 'void' || action === 'deactivate') return { unspent: true }
   // A stored-value voucher never extended, loaded, and ending no more than 30 days ago.
   if (action === 'extend') return { extendable_since: addDays(today, -EXTEND_GRACE_DAYS) }
-  return fields ? validityGuard(fields) : null
+  if (!fields) return null
+  const guard: ValidityGuard = validityGuard(fields) ?? {}
+  // A loaded voucher's balance is its face value less what was spent, and its dates move only
+  // by the one extension: a bulk edit of either passes it by.
+  if (fields.face_value !== undefined || fields.valid_from !== undefined || fields.valid_to !== undefined) guard.unloaded = true
+  return Object.keys(guard).length ? guard : null
 }
 
 export function validityGuard (fields: BulkFields): ValidityGuard | null {

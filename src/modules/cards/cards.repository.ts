@@ -449,13 +449,20 @@ export async function countCardsByStatus (db: Db, merchantId: number, f: CardSel
   return countByStatus(db.from(first))
 }
 
-/** The SQL of "a bulk edit of one validity end keeps the card's from ≤ to". */
+/** The SQL of a guard: every one of its conditions (see ValidityGuard). */
 function validitySql (guard: ValidityGuard): [string, string[]] {
-  if ('unspent' in guard) return [UNSPENT_SQL, []]
-  if ('extendable_since' in guard) return [EXTENDABLE_SQL, [guard.extendable_since]]
-  if ('valid_from' in guard) return ['(valid_to IS NULL OR valid_to >= ?)', [guard.valid_from]]
-  return ['(valid_from IS NULL OR valid_from <= ?)', [guard.valid_to]]
+  const parts: string[] = []
+  const bindings: string[] = []
+  if (guard.unspent) parts.push(UNSPENT_SQL)
+  if (guard.extendable_since) { parts.push(EXTENDABLE_SQL); bindings.push(guard.extendable_since) }
+  if (guard.valid_from) { parts.push('(valid_to IS NULL OR valid_to >= ?)'); bindings.push(guard.valid_from) }
+  if (guard.valid_to) { parts.push('(valid_from IS NULL OR valid_from <= ?)'); bindings.push(guard.valid_to) }
+  if (guard.unloaded) parts.push(UNLOADED_SQL)
+  return [parts.length ? parts.join(' AND ') : '1 = 1', bindings]
 }
+
+/** Not a stored-value voucher loaded at activation (its face value and dates are the voucher rules'). */
+export const UNLOADED_SQL = "(kind <> 'stored_value' OR balance IS NULL)"
 
 /** Not a stored-value voucher spent from (or holding an amount): only such cards may be voided or deactivated. */
 export const UNSPENT_SQL = "(kind <> 'stored_value' OR balance IS NULL OR balance = face_value)"
@@ -470,6 +477,12 @@ function keepsValidity (q: Knex.QueryBuilder, guard: ValidityGuard | null): Knex
 /** How many of a selection's cards in one of `from` a bulk action may change (the validity guard applied). */
 export async function countMovable (db: Db, merchantId: number, f: CardSelection, hiddenBatches: number[], from: readonly CardStatus[], guard: ValidityGuard | null): Promise<number> {
   const q = keepsValidity(filteredCards(db, merchantId, f, hiddenBatches).whereIn('status', from), guard)
+  return Number((await q.count({ n: '*' }).first())?.n ?? 0)
+}
+
+/** How many of a selection's cards in one of `from` are loaded vouchers (an edit of face value or validity skips them). */
+export async function countLoadedVouchers (db: Db, merchantId: number, f: CardSelection, hiddenBatches: number[], from: readonly CardStatus[]): Promise<number> {
+  const q = filteredCards(db, merchantId, f, hiddenBatches).whereIn('status', from).whereRaw(`NOT ${UNLOADED_SQL}`)
   return Number((await q.count({ n: '*' }).first())?.n ?? 0)
 }
 
@@ -489,8 +502,10 @@ function windowQuery (db: Db, merchantId: number, f: CardSelection, hiddenBatche
 }
 
 export interface WindowCard extends MovableCard {
-  /** 1 when the card keeps a valid validity after the edit (always 1 without a guard). */
+  /** 1 when the card meets the action's guard (always 1 without a guard). */
   keeps: number
+  /** 1 for a stored-value voucher loaded at activation. */
+  loaded: number
 }
 
 /**
@@ -501,7 +516,8 @@ export interface WindowCard extends MovableCard {
 export async function windowCards (trx: Db, merchantId: number, f: CardSelection, hiddenBatches: number[], window: CardWindow, guard: ValidityGuard | null): Promise<WindowCard[]> {
   const q = windowQuery(trx, merchantId, f, hiddenBatches, window)
   const [sql, bindings] = guard ? validitySql(guard) : ['1 = 1', []]
-  q.select('id', 'card_no', 'batch_id', 'status', 'status_before_void', 'valid_to', trx.raw(`CASE WHEN ${sql} THEN 1 ELSE 0 END AS keeps`, bindings))
+  q.select('id', 'card_no', 'batch_id', 'status', 'status_before_void', 'valid_to', trx.raw(`CASE WHEN ${sql} THEN 1 ELSE 0 END AS keeps`, bindings),
+    trx.raw(`CASE WHEN ${UNLOADED_SQL} THEN 0 ELSE 1 END AS loaded`))
   if (isMysql(trx)) q.forUpdate()
   return await q as WindowCard[]
 }

@@ -181,7 +181,9 @@ export function createCardsService ({ db, clock, log, options }: CardsDeps) {
     const { eligible, skipped } = tally(action, p.eligible, byStatus)
     if (p.guard && eligible > 0) {
       const ok = await repo.countMovable(db, merchantId, p.selection, p.hidden, p.eligible, p.guard)
-      if (ok < eligible) skipped[guardReason(p.guard)] = eligible - ok
+      const loaded = p.guard.unloaded ? await repo.countLoadedVouchers(db, merchantId, p.selection, p.hidden, p.eligible) : 0
+      if (loaded > 0) skipped.voucher_loaded = loaded
+      if (ok + loaded < eligible) skipped[guardReason(p.guard)] = eligible - ok - loaded
       return { matched: byStatus.total, eligible: ok, skipped }
     }
     return { matched: byStatus.total, eligible, skipped }
@@ -214,8 +216,10 @@ export function createCardsService ({ db, clock, log, options }: CardsDeps) {
       for (const c of cards) { byStatus[c.status]++; byStatus.total++ }
       const { skipped } = tally(p.action, p.eligible, byStatus)
       const movable = cards.filter((c) => p.eligible.includes(c.status) && Number(c.keeps) === 1)
-      const conflicts = cards.filter((c) => p.eligible.includes(c.status)).length - movable.length
-      if (conflicts > 0) skipped[guardReason(p.guard!)] = conflicts
+      const refused = cards.filter((c) => p.eligible.includes(c.status) && Number(c.keeps) !== 1)
+      const loaded = p.guard?.unloaded ? refused.filter((c) => Number(c.loaded) === 1).length : 0
+      if (loaded > 0) skipped.voucher_loaded = loaded
+      if (refused.length > loaded) skipped[guardReason(p.guard!)] = refused.length - loaded
       const extend = p.action === 'extend'
       if (p.eventTopic && movable.length) {
         await enqueue(trx, movable.map((c) => ({
