@@ -51,7 +51,8 @@ export const REDACT_PATHS = [
   '*.password_hash', '*.password_enc',
 ]
 
-const SECRET_NAMES = new Set(['token', 'password', 'secret', 'sign', 'signature', 'captcha', 'captcha_code', 'app_secret', 'old_password', 'new_password'])
+// `phone`: a stored-value voucher bound to a phone is looked up by it (GET /open/v1/vouchers/{card_no}?phone=).
+const SECRET_NAMES = new Set(['token', 'password', 'secret', 'sign', 'signature', 'captcha', 'captcha_code', 'app_secret', 'old_password', 'new_password', 'phone'])
 /** Paths that carry a secret as a segment: the SF push URL's token. */
 const SECRET_PATHS = /^(\/hooks\/couriers\/sf\/[^/?#]+\/|\/api\/v1\/downloads\/)[^/?#]+/
 

@@ -66,6 +66,7 @@ export function createServices (config: AppConfig, db: Knex, clock: Clock, log: 
   const vouchers = createVouchersService({
     db, clock, log,
     verifyPassword: (m, c, p, caller) => redemption.verifyPassword(m, c, p, caller),
+    verifyBoundPhone: (m, c, phone, caller) => redemption.verifyBoundPhone(m, c, phone, caller),
     // notifications is made below; the reminder sweep asks it only once running.
     reminderDays: (merchantId) => notifications.voucherExpiringDays(merchantId),
   })

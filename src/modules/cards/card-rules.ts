@@ -63,8 +63,8 @@ export interface ValidityGuard {
   unspent?: true
   /** The extension: the earliest last day it may still lengthen (today − 30 days). */
   extendable_since?: string
-  /** Not a stored-value voucher loaded at activation. */
-  unloaded?: true
+  /** Not a stored-value voucher loaded at activation ('any': not a voucher at all — an edit clearing the face value). */
+  unloaded?: true | 'any'
 }
 
 /** A guard's skip reason for a card that fails it (a loaded voucher failing `unloaded` is counted apart, as voucher_loaded). */
@@ -85,6 +85,8 @@ export function actionGuard (action: BulkAction, fields: BulkFields | undefined,
   // A loaded voucher's balance is its face value less what was spent, and its dates move only
   // by the one extension: a bulk edit of either passes it by.
   if (fields.face_value !== undefined || fields.valid_from !== undefined || fields.valid_to !== undefined) guard.unloaded = true
+  // A voucher's face value is what it loads: never cleared, never 0.
+  if (fields.face_value !== undefined && !(Number(fields.face_value) > 0)) guard.unloaded = 'any'
   return Object.keys(guard).length ? guard : null
 }
 

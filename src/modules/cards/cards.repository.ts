@@ -305,7 +305,7 @@ export async function moveWindowCards (trx: Db, merchantId: number, f: CardSelec
   await trx.raw(`INSERT INTO card_activities
       (merchant_id, card_id, card_no, type, actor_type, actor_id, actor_name, from_status, to_status, ref_type, ref_id, detail, ip, created_at${ext ? ', amount_delta, balance_after' : ''}) ${ledger.sql}`, ledger.bindings)
   const q = movable()
-  const extended = ext ? { valid_to: trx.raw(ext.validTo), extended_at: rule.at.getTime() } : {}
+  const extended = ext ? { valid_to: trx.raw(ext.validTo), extended_at: rule.at.getTime(), expiry_notified_at: null } : {}
   const changed = affected(rule.to === 'deleted' ? await q.delete() : await q.update({ ...stateChangeValues(trx, rule.to), updated_at: rule.at.getTime(), ...rule.set, ...extended }))
   // The caller holds these cards: anything else means the ledger and the cards disagree.
   if (changed !== cards.length) throw new Error(`moveWindowCards: ${cards.length} cards read, ${changed} changed`)
@@ -457,15 +457,16 @@ function validitySql (guard: ValidityGuard): [string, string[]] {
   if (guard.extendable_since) { parts.push(EXTENDABLE_SQL); bindings.push(guard.extendable_since) }
   if (guard.valid_from) { parts.push('(valid_to IS NULL OR valid_to >= ?)'); bindings.push(guard.valid_from) }
   if (guard.valid_to) { parts.push('(valid_from IS NULL OR valid_from <= ?)'); bindings.push(guard.valid_to) }
-  if (guard.unloaded) parts.push(UNLOADED_SQL)
+  if (guard.unloaded) parts.push(unloadedSql(guard.unloaded))
   return [parts.length ? parts.join(' AND ') : '1 = 1', bindings]
 }
 
 /** Not a stored-value voucher loaded at activation (its face value and dates are the voucher rules'). */
 export const UNLOADED_SQL = "(kind <> 'stored_value' OR balance IS NULL)"
+const unloadedSql = (u: true | 'any') => (u === 'any' ? "(kind <> 'stored_value')" : UNLOADED_SQL)
 
-/** Not a stored-value voucher spent from (or holding an amount): only such cards may be voided or deactivated. */
-export const UNSPENT_SQL = "(kind <> 'stored_value' OR balance IS NULL OR balance = face_value)"
+/** Not a stored-value voucher spent from (its balance below its face value, or a hold on it held or captured): only such cards may be voided or deactivated. */
+export const UNSPENT_SQL = "(kind <> 'stored_value' OR balance IS NULL OR (balance = face_value AND NOT EXISTS (SELECT 1 FROM voucher_holds h WHERE h.card_id = cards.id AND h.status IN ('held', 'captured'))))"
 
 /** Cards of a bulk edit of one validity end whose other end keeps from ≤ to (or another guard's condition). */
 function keepsValidity (q: Knex.QueryBuilder, guard: ValidityGuard | null): Knex.QueryBuilder {
@@ -481,8 +482,8 @@ export async function countMovable (db: Db, merchantId: number, f: CardSelection
 }
 
 /** How many of a selection's cards in one of `from` are loaded vouchers (an edit of face value or validity skips them). */
-export async function countLoadedVouchers (db: Db, merchantId: number, f: CardSelection, hiddenBatches: number[], from: readonly CardStatus[]): Promise<number> {
-  const q = filteredCards(db, merchantId, f, hiddenBatches).whereIn('status', from).whereRaw(`NOT ${UNLOADED_SQL}`)
+export async function countLoadedVouchers (db: Db, merchantId: number, f: CardSelection, hiddenBatches: number[], from: readonly CardStatus[], u: true | 'any'): Promise<number> {
+  const q = filteredCards(db, merchantId, f, hiddenBatches).whereIn('status', from).whereRaw(`NOT ${unloadedSql(u)}`)
   return Number((await q.count({ n: '*' }).first())?.n ?? 0)
 }
 
@@ -517,7 +518,7 @@ export async function windowCards (trx: Db, merchantId: number, f: CardSelection
   const q = windowQuery(trx, merchantId, f, hiddenBatches, window)
   const [sql, bindings] = guard ? validitySql(guard) : ['1 = 1', []]
   q.select('id', 'card_no', 'batch_id', 'status', 'status_before_void', 'valid_to', trx.raw(`CASE WHEN ${sql} THEN 1 ELSE 0 END AS keeps`, bindings),
-    trx.raw(`CASE WHEN ${UNLOADED_SQL} THEN 0 ELSE 1 END AS loaded`))
+    trx.raw(`CASE WHEN ${unloadedSql(guard?.unloaded ?? true)} THEN 0 ELSE 1 END AS loaded`))
   if (isMysql(trx)) q.forUpdate()
   return await q as WindowCard[]
 }

@@ -181,7 +181,7 @@ export function createCardsService ({ db, clock, log, options }: CardsDeps) {
     const { eligible, skipped } = tally(action, p.eligible, byStatus)
     if (p.guard && eligible > 0) {
       const ok = await repo.countMovable(db, merchantId, p.selection, p.hidden, p.eligible, p.guard)
-      const loaded = p.guard.unloaded ? await repo.countLoadedVouchers(db, merchantId, p.selection, p.hidden, p.eligible) : 0
+      const loaded = p.guard.unloaded ? await repo.countLoadedVouchers(db, merchantId, p.selection, p.hidden, p.eligible, p.guard.unloaded) : 0
       if (loaded > 0) skipped.voucher_loaded = loaded
       if (ok + loaded < eligible) skipped[guardReason(p.guard)] = eligible - ok - loaded
       return { matched: byStatus.total, eligible: ok, skipped }

@@ -73,6 +73,14 @@ t.test('N days before the end: one event per voucher with balance left, one text
   const logged = await f.db('sms_messages').where({ event: 'voucher_expiring' })
   t.equal(logged.length, 1)
   t.equal(logged[0].status, 'sent')
+
+  // Extended (to 2027-01-22), the new last day is reminded of in its turn, once.
+  const ext = await f.app.inject({ method: 'POST', url: `/api/v1/cards/${bound.card_no}/voucher/extend`, headers: f.auth(await f.login()), payload: {} })
+  t.equal(ext.json().valid_to, '2027-01-22', ext.body)
+  t.equal(await remind(), 0, 'not before its new N days')
+  clock.set('2027-01-16T02:00:00Z')
+  t.equal(await remind(), 1, 'seven days before the new last day')
+  t.equal(await remind(), 0)
 })
 
 t.test('switched off, no text; the event still goes to the merchant\'s webhooks', async (t) => {

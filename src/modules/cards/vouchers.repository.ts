@@ -111,7 +111,8 @@ export async function moveBalance (trx: Db, merchantId: number, card: VoucherCar
 
 /** A ledger row of a voucher that moves no money (capture, extend, bind, unbind), with its balance at that moment. */
 export async function recordVoucherActivity (trx: Db, merchantId: number, card: VoucherCard, rule: LedgerRule & { detail?: Record<string, unknown> | null }): Promise<void> {
-  const [row] = await selectRows<{ balance: number | string | null; status: string }>(trx, 'SELECT balance, status FROM cards WHERE id = ?', [card.id])
+  // Locked on MySQL: the balance after is the one this transaction's row holds, not a snapshot's.
+  const [row] = await selectRows<{ balance: number | string | null; status: string }>(trx, `SELECT balance, status FROM cards WHERE id = ?${isMysql(trx) ? ' FOR UPDATE' : ''}`, [card.id])
   await insertActivity(trx, merchantId, card, rule, { delta: 0, balance: row.balance === null ? null : Number(row.balance), status: row.status })
 }
 
@@ -130,7 +131,7 @@ async function insertActivity (trx: Db, merchantId: number, card: VoucherCard, r
  */
 export function extensionSql (db: Db, days: number): { validTo: string; detail: string } {
   const later = isMysql(db) ? `DATE_FORMAT(DATE_ADD(valid_to, INTERVAL ${Number(days)} DAY), '%Y-%m-%d')` : `date(valid_to, '+${Number(days)} days')`
-  return { validTo: later, detail: `${isMysql(db) ? 'JSON_OBJECT' : 'json_object'}('valid_to_before', valid_to, 'valid_to', ${later})` }
+  return { validTo: later, detail: `${isMysql(db) ? 'JSON_OBJECT' : 'json_object'}('from', valid_to, 'to', ${later})` }
 }
 
 /** A voucher the one extension may still lengthen on a day whose grace starts at `since` (its last day ≥ since): loaded, never extended. */
@@ -141,7 +142,8 @@ export const EXTENDABLE_SQL = "(kind = 'stored_value' AND balance IS NOT NULL AN
  * ends where the caller read it (a concurrent extension wins alone).
  */
 export async function extendVoucher (trx: Db, merchantId: number, cardId: number, from: string, to: string, at: Date): Promise<boolean> {
-  const r = await execute(trx, "UPDATE cards SET valid_to = ?, extended_at = ?, updated_at = ? WHERE merchant_id = ? AND id = ? AND kind = 'stored_value' AND extended_at IS NULL AND valid_to = ?",
+  // Its reminder starts over: the new last day is reminded of in its turn.
+  const r = await execute(trx, "UPDATE cards SET valid_to = ?, extended_at = ?, expiry_notified_at = NULL, updated_at = ? WHERE merchant_id = ? AND id = ? AND kind = 'stored_value' AND status = 'active' AND balance IS NOT NULL AND extended_at IS NULL AND valid_to = ?",
     [to, at.getTime(), at.getTime(), merchantId, cardId, from])
   return r.changes === 1
 }
@@ -235,11 +237,11 @@ export async function voucherMerchants (db: Db): Promise<Array<{ id: number; tim
 
 export interface ExpiringVoucher { id: number; card_no: string; balance: number | string; valid_to: string; phone: string | null }
 
-/** Active vouchers with balance left whose last day is within [from, to], not reminded yet (by kind and end date, indexed). */
+/** Active vouchers with balance left whose last day is within [from, to], not reminded yet (cards_voucher_expiry_index). */
 export async function expiringVouchers (db: Db, merchantId: number, from: string, to: string, limit: number): Promise<ExpiringVoucher[]> {
   return selectRows(db, `SELECT id, card_no, balance, valid_to, phone FROM cards
-    WHERE kind = 'stored_value' AND valid_to >= ? AND valid_to <= ? AND merchant_id = ? AND status = 'active'
-      AND balance > 0 AND expiry_notified_at IS NULL ORDER BY valid_to, id LIMIT ?`, [from, to, merchantId, limit])
+    WHERE kind = 'stored_value' AND merchant_id = ? AND expiry_notified_at IS NULL AND valid_to >= ? AND valid_to <= ?
+      AND status = 'active' AND balance > 0 ORDER BY valid_to LIMIT ?`, [merchantId, from, to, limit])
 }
 
 /** Claims a voucher's one reminder: true for the one caller whose conditional update set it (whatever the number of instances). */

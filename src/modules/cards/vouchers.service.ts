@@ -47,6 +47,8 @@ interface Deps {
   db: Knex
   clock: Clock
   verifyPassword: VerifyPassword
+  /** Checks the phone a voucher is bound to, counted by the same guards first. */
+  verifyBoundPhone: VerifyPassword
   log: { error: (o: object, m: string) => void }
   /** How many days before its last day a voucher is reminded of (the notification settings'). */
   reminderDays?: (merchantId: number) => Promise<number>
@@ -64,7 +66,7 @@ export function voucherState (card: Pick<CardRow, 'status' | 'balance' | 'valid_
   return 'active'
 }
 
-export function createVouchersService ({ db, clock, verifyPassword, log, reminderDays = async () => REMINDER_DAYS_DEFAULT }: Deps) {
+export function createVouchersService ({ db, clock, verifyPassword, verifyBoundPhone, log, reminderDays = async () => REMINDER_DAYS_DEFAULT }: Deps) {
   const today = (merchant: Merchant) => localDate(merchant.timezone, clock.now())
 
   async function restrictionsOf (card: CardRow): Promise<VoucherRestrictionsValue | null> {
@@ -103,8 +105,9 @@ export function createVouchersService ({ db, clock, verifyPassword, log, reminde
 
   /**
    * The voucher a caller may use. With a password: checked by the guessing guards; a voucher
-   * bound to a phone also needs that phone. With a phone alone: only a voucher bound to it; any
-   * other answer is the same as a wrong number (card_invalid), so a phone tells nothing.
+   * bound to a phone also needs that phone. With a phone alone: only a voucher bound to it,
+   * counted by the same guards before it is checked; any other answer is the same as a wrong
+   * number (card_invalid), so a phone tells nothing.
    */
   async function authorize (merchant: MerchantRow, cardNo: string, creds: Credentials, caller: { app_id: number } | { ip: string }): Promise<CardRow> {
     if (creds.phone !== undefined && !MOBILE.test(creds.phone)) throw errors.phoneInvalid()
@@ -116,9 +119,7 @@ export function createVouchersService ({ db, clock, verifyPassword, log, reminde
       return card
     }
     if (creds.phone === undefined) throw errors.credentialsMissing()
-    card = await cardsRepo.findUsableCard(db, merchant.id, cardNo)
-    if (!card || card.kind !== 'stored_value' || !card.phone || card.phone !== creds.phone) throw errors.cardInvalid()
-    return card
+    return verifyBoundPhone(merchant, cardNo, creds.phone, caller)
   }
 
   /** The restrictions of a voucher against a purchase (支持商品、类目、供应商、地区等方式限定); returns the items' value where priced. */
@@ -360,10 +361,20 @@ export function createVouchersService ({ db, clock, verifyPassword, log, reminde
           const now = clock.now()
           if (await db.transaction((trx) => releaseHold(trx, h, actor, now, false))) continue
         }
-        const fresh = (await repo.findHold(db, merchant.id, h.hold_no))!
-        const rest = Number(fresh.amount) - Number(fresh.refunded)
-        if (fresh.status !== 'captured' || rest <= 0) continue
-        await service.refund(merchant, appId, h.hold_no, { amount: rest, out_refund_no: `CANCEL-${fresh.refunded}`, reason: body.reason ?? '订单取消' }, actor)
+        // The rest of a capture, as it stands: a refund that lands meanwhile leaves less, and the
+        // refund below then fails its conditional update and is tried again with the new rest.
+        for (let attempt = 0; ; attempt++) {
+          const fresh = (await repo.findHold(db, merchant.id, h.hold_no))!
+          const rest = Number(fresh.amount) - Number(fresh.refunded)
+          if (fresh.status !== 'captured' || rest <= 0) break
+          try {
+            // A space: no refund number a mall can send (visible ASCII without spaces) is this one.
+            await service.refund(merchant, appId, h.hold_no, { amount: rest, out_refund_no: `CANCEL ${fresh.refunded}`, reason: body.reason ?? '订单取消' }, actor)
+            break
+          } catch (err) {
+            if (attempt >= 4 || (err as { code?: string }).code !== errors.refundTooLarge.code) throw err
+          }
+        }
       }
       return service.trade(merchant, appId, outTradeNo)
     },
@@ -467,10 +478,14 @@ export function createVouchersService ({ db, clock, verifyPassword, log, reminde
       const timer = setInterval(() => {
         if (running) return
         const remind = Date.now() - remindedAt >= REMIND_EVERY_MS
+        // Each part on its own: a failing release never keeps the reminders from running.
         running = (async () => {
-          await service.releaseLapsed()
-          if (remind) { remindedAt = Date.now(); await service.remindExpiring() }
-        })().catch((err) => log.error({ err }, 'vouchers.sweep.failed')).finally(() => { running = null })
+          await service.releaseLapsed().catch((err) => log.error({ err }, 'vouchers.sweep.failed'))
+          if (remind) {
+            remindedAt = Date.now()
+            await service.remindExpiring().catch((err) => log.error({ err }, 'vouchers.reminders.failed'))
+          }
+        })().finally(() => { running = null })
       }, everyMs)
       timer.unref()
       return () => clearInterval(timer)
@@ -479,9 +494,9 @@ export function createVouchersService ({ db, clock, verifyPassword, log, reminde
     /**
      * The expiry reminders (到期提醒): every active voucher with balance left whose last day is
      * within the merchant's N days gets one voucher.expiring event (its webhook, and the text to
-     * its bound phone when switched on), once: the conditional update that marks it claims it,
-     * in the transaction that writes the event, so two instances never both send. Returns how
-     * many were reminded this round.
+     * its bound phone when switched on), once per last day (an extension starts it over): the
+     * conditional update that marks it claims it, in the transaction that writes the event, so
+     * two instances never both send. Returns how many were reminded this round.
      */
     async remindExpiring (opts: { limit?: number } = {}): Promise<number> {
       const now = clock.now()
@@ -490,17 +505,23 @@ export function createVouchersService ({ db, clock, verifyPassword, log, reminde
       for (const m of await repo.voucherMerchants(db)) {
         const day = localDate(m.timezone, now)
         const days = await reminderDays(m.id)
-        const due = await repo.expiringVouchers(db, m.id, day, addDays(day, days - 1), limit)
-        for (let i = 0; i < due.length; i += 50) {
-          n += await db.transaction(async (trx) => {
-            const claimed = []
-            for (const v of due.slice(i, i + 50)) if (await repo.claimReminder(trx, m.id, Number(v.id), now)) claimed.push(v)
-            await enqueue(trx, claimed.map((v) => ({
-              merchant_id: m.id, topic: 'voucher.expiring' as const, idempotency_key: `voucher.expiring:${v.id}`,
-              payload: { card_no: v.card_no, balance: Number(v.balance), valid_to: v.valid_to, days_left: daysBetween(day, v.valid_to) + 1, bound: v.phone !== null },
-            })), now)
-            return claimed.length
-          })
+        // Page after page until one comes back short: a claimed voucher leaves the query, so
+        // each page is the next (another instance may take some of it; it goes on to the rest).
+        for (let page = 0; page < 1000; page++) {
+          const due = await repo.expiringVouchers(db, m.id, day, addDays(day, days - 1), limit)
+          for (let i = 0; i < due.length; i += 50) {
+            n += await db.transaction(async (trx) => {
+              const claimed = []
+              for (const v of due.slice(i, i + 50)) if (await repo.claimReminder(trx, m.id, Number(v.id), now)) claimed.push(v)
+              // Keyed by the last day too: an extended voucher is reminded of its new one in its turn.
+              await enqueue(trx, claimed.map((v) => ({
+                merchant_id: m.id, topic: 'voucher.expiring' as const, idempotency_key: `voucher.expiring:${v.id}:${v.valid_to}`,
+                payload: { card_no: v.card_no, balance: Number(v.balance), valid_to: v.valid_to, days_left: daysBetween(day, v.valid_to) + 1, bound: v.phone !== null },
+              })), now)
+              return claimed.length
+            })
+          }
+          if (due.length < limit) break
         }
       }
       return n
@@ -512,7 +533,12 @@ export function createVouchersService ({ db, clock, verifyPassword, log, reminde
       const actor: Actor = { type: 'system', id: null, name: 'hold-lapse', ip: null }
       let n = 0
       for (const h of await repo.lapsedHolds(db, now.getTime(), limit)) {
-        if (await db.transaction((trx) => releaseHold(trx, h, actor, now, true))) n++
+        // One hold that cannot be released is logged and passed over, not the whole round.
+        try {
+          if (await db.transaction((trx) => releaseHold(trx, h, actor, now, true))) n++
+        } catch (err) {
+          log.error({ err, hold_no: h.hold_no }, 'vouchers.release_failed')
+        }
       }
       return n
     },

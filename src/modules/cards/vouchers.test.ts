@@ -267,7 +267,7 @@ t.test('延期 in bulk: by filter or card numbers, with the dry run; each vouche
   t.match(view.json(), { valid_to: '2027-03-23', extended: true, extendable_until: null })
   const detail = await f.app.inject({ method: 'GET', url: `/api/v1/cards/${cards[1].card_no}`, headers: f.auth(token) })
   const row = detail.json().history.find((h: { type: string }) => h.type === 'extend')
-  t.match(row, { type: 'extend', amount: 0, balance_after: 20000, ref_type: 'bulk', detail: { valid_to_before: '2027-02-21', valid_to: '2027-03-23' } }, 'the ledger says what changed')
+  t.match(row, { type: 'extend', amount: 0, balance_after: 20000, ref_type: 'bulk', detail: { from: '2027-02-21', to: '2027-03-23' } }, 'the ledger says what changed, as the single extension does')
   t.equal((await bulk({ target: { card_nos: [cards[1].card_no] } })).json().skipped.not_extendable, 1, 'a second extension is skipped')
   const single = await f.app.inject({ method: 'POST', url: `/api/v1/cards/${cards[2].card_no}/voucher/extend`, headers: f.auth(token), payload: {} })
   t.equal(single.json().code, 'voucher_already_extended', 'and refused one by one too')
@@ -301,7 +301,8 @@ t.test('a trade paid by two vouchers; cancelling it refunds each its share, one 
   for (const h of [ha, hb]) t.equal((await open('POST', `/open/v1/holds/${h.hold_no}/capture`)).json().status, 'captured')
   t.match((await open('GET', '/open/v1/voucher-trades/MALL-88')).json(), { out_trade_no: 'MALL-88', held: 0, captured: 20000, refunded: 0, holds: [{ card_no: a.card_no }, { card_no: b.card_no }] })
   // Part of it refunded already (one item returned), then the rest of the order is cancelled.
-  t.equal((await open('POST', `/open/v1/holds/${hb.hold_no}/refunds`, { out_refund_no: 'RF-1', amount: 3000 })).statusCode, 200)
+  // (named as the old cancel named its own: a mall's refund number never collides with the cancel's)
+  t.equal((await open('POST', `/open/v1/holds/${hb.hold_no}/refunds`, { out_refund_no: 'CANCEL-3000', amount: 3000 })).statusCode, 200)
 
   clock.set('2026-12-25T02:00:00Z') // the short voucher ended on 12-23
   t.equal((await open('GET', `/open/v1/vouchers/${a.card_no}?phone=${PHONE}`)).json().state, 'expired')
@@ -338,9 +339,48 @@ t.test('a bulk edit of face value or validity leaves loaded vouchers alone (vouc
   t.same(res.json(), { action: 'update', dry_run: false, matched: 3, changed: 2, skipped: { voucher_loaded: 1 } }, res.body)
   const loaded = await f.db('cards').where({ card_no: sold.card_no }).first()
   t.equal(loaded.valid_to, sold.valid_to, 'the sold voucher keeps its last day')
+  res = await bulk({ fields: { face_value: null } })
+  t.same(res.json().skipped, { voucher_loaded: 3 }, 'a voucher\'s face value is never cleared, loaded or not')
   res = await bulk({ fields: { remark: '工会福利' } })
   t.equal(res.json().changed, 3, 'a remark is not a voucher rule')
   res = await f.app.inject({ method: 'PATCH', url: `/api/v1/cards/${sold.card_no}`, headers: f.auth(token), payload: { face_value: 100 } })
   t.match(res.json(), { code: 'card_state_invalid', details: [{ message: 'voucher_loaded' }] }, 'one by one too')
   t.equal(Number((await f.db('cards').where({ card_no: sold.card_no }).first()).face_value), 20000)
+})
+
+t.test('a phone is counted like a password: wrong phones on one voucher lock it for that mall', async (t) => {
+  const { f, mall } = await voucherSetup(t, '2026-11-23T02:00:00Z')
+  const batch = await voucherBatch(f, { prefix: 'SP', quantity: 2, restrictions: undefined })
+  const [card] = await issue(f, mall, batch.batch_no, 'ORG-P')
+  const other = await createApp(f, ['vouchers:read'])
+  const look = (app: OpenApp, phone: string) => openRequest(f, app, 'GET', `/open/v1/vouchers/${card.card_no}?phone=${phone}`)
+  t.equal((await look(mall, '13900000100')).json().code, 'card_invalid', 'a wrong phone: like a wrong number')
+  // 63 more wrong ones (64 is the limit per number and mall): the 64th locks it.
+  await f.db('guard_counters').where({ kind: 'voucher_phone_caller' }).update({ hits: 63 })
+  t.equal((await look(mall, '13900000101')).json().code, 'card_locked', 'the 64th wrong phone locks the number for this mall')
+  const locked = await look(mall, PHONE)
+  t.equal(locked.json().code, 'card_locked', 'then even the right phone is refused')
+  t.match(locked.json().message, /[\u4e00-\u9fa5]/)
+  t.equal((await look(other, PHONE)).statusCode, 200, 'another mall is not locked out')
+  t.equal((await openRequest(f, mall, 'GET', '/open/v1/vouchers/SP999999?phone=13900000001')).json().code, 'card_invalid', 'an unknown number answers the same')
+})
+
+t.test('a voucher with an amount on hold is never voided or deactivated, even at its face value again', async (t) => {
+  const { f, mall, clock } = await voucherSetup(t, '2026-11-23T02:00:00Z')
+  const batch = await voucherBatch(f, { prefix: 'SH', quantity: 2, restrictions: undefined })
+  const [card] = await issue(f, mall, batch.batch_no, 'ORG-H')
+  clock.set('2026-11-24T02:00:00Z')
+  const token = await f.login()
+  const h = await openRequest(f, mall, 'POST', `/open/v1/vouchers/${card.card_no}/holds`, { phone: PHONE, out_trade_no: 'H-1', amount: 3000 })
+  t.equal(h.statusCode, 201, h.body)
+  const adjust = await f.app.inject({ method: 'POST', url: `/api/v1/cards/${card.card_no}/voucher/adjust`, headers: f.auth(token), payload: { delta: 3000, reason: '补偿' } })
+  t.equal(adjust.json().balance, 20000, 'back at its face value')
+  for (const action of ['deactivate', 'void']) {
+    const res = await f.app.inject({ method: 'POST', url: `/api/v1/cards/${card.card_no}/${action}`, headers: f.auth(token) })
+    t.match(res.json(), { code: 'card_state_invalid', details: [{ message: 'voucher_used' }] }, action)
+  }
+  clock.set('2026-11-25T02:00:00Z')
+  t.equal(await f.app.services.vouchers.releaseLapsed(), 1, 'the hold lapses and is released')
+  t.equal(Number((await f.db('cards').where({ card_no: card.card_no }).first()).balance), 23000)
+  t.same(await ledgerMismatches(f.db), [])
 })

@@ -44,6 +44,13 @@ export const CARD_CALLER_GUARD: Guard = { kind: 'redeem_card_caller', max: 5, wi
 /** 20 wrong passwords for one number from all callers in a day lock it for everyone until the day's window ends. */
 export const CARD_GUARD: Guard = { kind: 'redeem_card', max: 20, windowMs: 24 * 60 * MINUTE, lockMs: 24 * 60 * MINUTE, usuallyNew: true }
 /**
+ * A voucher looked up by the phone it is bound to: 64 tries of one number from one caller in 30
+ * minutes (a mall's checkout may hold one voucher many times at once: every try is counted
+ * while it runs), 200 from everyone in a day. A phone's last four digits are 10,000 tries.
+ */
+export const PHONE_CALLER_GUARD: Guard = { kind: 'voucher_phone_caller', max: 64, windowMs: 30 * MINUTE, lockMs: 30 * MINUTE, usuallyNew: true }
+export const PHONE_CARD_GUARD: Guard = { kind: 'voucher_phone', max: 200, windowMs: 24 * 60 * MINUTE, lockMs: 24 * 60 * MINUTE, usuallyNew: true }
+/**
  * Guessing spread over many cards slips under every per-card limit: past 200 failures across a
  * merchant's cards in an hour the merchant is told (webhook security.guessing and an SMS to the
  * admin phones), once per hour.
@@ -123,14 +130,16 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
    * the number from everyone (20 a day: guessing one card from many addresses stops there).
    * Unknown numbers are counted exactly like real ones, so a lock tells nothing about a number.
    */
-  async function verifyPassword (merchant: MerchantRow, cardNo: string, password: string, caller: Caller): Promise<CardRow> {
-    const now = clock.now()
-    const budget = 'app_id' in caller ? APP_GUARD : ADDRESS_GUARD
-    const who = 'app_id' in caller ? `app:${caller.app_id}` : addressKey(caller.ip)
-    const number = `${merchant.id}:${cardNo}`
-    const perCaller = `${number}|${who}`
-    const network = 'ip' in caller ? networkKey(caller.ip) : null
-    const budgets = network ? [{ guard: budget, subject: who }, { guard: NETWORK_GUARD, subject: network }] : [{ guard: budget, subject: who }]
+  /** The budgets a caller spends on every attempt: an address (and its network) or an app. */
+  function budgetsOf (caller: Caller): Array<{ guard: Guard; subject: string }> {
+    if ('app_id' in caller) return [{ guard: APP_GUARD, subject: `app:${caller.app_id}` }]
+    const network = networkKey(caller.ip)
+    const address = { guard: ADDRESS_GUARD, subject: addressKey(caller.ip) }
+    return network ? [address, { guard: NETWORK_GUARD, subject: network }] : [address]
+  }
+
+  /** Reserves an attempt of each budget, before anything is checked; refused past any of them. */
+  async function spendBudgets (budgets: Array<{ guard: Guard; subject: string }>, now: Date): Promise<void> {
     for (const [i, b] of budgets.entries()) {
       const spend = await reserve(db, b.guard, b.subject, now)
       if (!spend.allowed) {
@@ -139,6 +148,15 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
         throw tooManyAttempts({ headers: { 'retry-after': String(Math.ceil(spend.retryAfterMs / 1000)) } })
       }
     }
+  }
+
+  async function verifyPassword (merchant: MerchantRow, cardNo: string, password: string, caller: Caller): Promise<CardRow> {
+    const now = clock.now()
+    const budgets = budgetsOf(caller)
+    const who = budgets[0].subject
+    const number = `${merchant.id}:${cardNo}`
+    const perCaller = `${number}|${who}`
+    await spendBudgets(budgets, now)
     const mine = await reserve(db, CARD_CALLER_GUARD, perCaller, now)
     const everyone = mine.allowed ? await reserve(db, CARD_GUARD, number, now) : null
     const pepper = await merchants.pepper(merchant.id)
@@ -147,7 +165,7 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
     const ok = mine.allowed && everyone!.allowed && card !== undefined && safeEqual(hash, card.password_hash)
     if (!ok) {
       const refusedByLock = !mine.allowed || !everyone!.allowed
-      if (refusedByLock && 'app_id' in caller) await succeeded(db, [{ guard: budget, subject: who, mode: 'refund' }])
+      if (refusedByLock && 'app_id' in caller) await succeeded(db, [{ ...budgets[0], mode: 'refund' }])
       // Every other attempt that did not pass spends the caller's budgets; a spent one is blocked for its lockMs.
       else for (const b of budgets) await lockIfSpent(db, b.guard, b.subject, now)
       // A locked number answers only after the same lookup and HMAC as any other.
@@ -163,6 +181,42 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
       ...budgets.map((b) => ({ ...b, mode: 'refund' as const })),
       { guard: CARD_CALLER_GUARD, subject: perCaller, mode: 'clear' },
       { guard: CARD_GUARD, subject: number, mode: 'refund' },
+    ])
+    return card!
+  }
+
+  /**
+   * A stored-value voucher by its number and the phone it is bound to, or 422 card_invalid (an
+   * unknown number, a card bound to another phone or to none, a pickup card: all the same).
+   * Every attempt is counted before the phone is compared, as a password is: the caller's
+   * budget, the number from this caller and from everyone (PHONE_CALLER_GUARD, PHONE_CARD_GUARD:
+   * wider than a password's, since a checkout holds one voucher many times at once), each
+   * refunded when right; a spent one locks.
+   */
+  async function verifyBoundPhone (merchant: MerchantRow, cardNo: string, phone: string, caller: Caller): Promise<CardRow> {
+    const now = clock.now()
+    const budgets = budgetsOf(caller)
+    const number = `${merchant.id}:${cardNo}`
+    const perCaller = `${number}|${budgets[0].subject}`
+    await spendBudgets(budgets, now)
+    const mine = await reserve(db, PHONE_CALLER_GUARD, perCaller, now)
+    const everyone = mine.allowed ? await reserve(db, PHONE_CARD_GUARD, number, now) : null
+    const card = await cardsRepo.findUsableCard(db, merchant.id, cardNo)
+    const ok = mine.allowed && everyone!.allowed && card !== undefined && card.kind === 'stored_value' && Boolean(card.phone) && card.phone === phone
+    if (!ok) {
+      for (const b of budgets) await lockIfSpent(db, b.guard, b.subject, now)
+      if (!mine.allowed) throw lockedFor(mine.retryAfterMs)
+      if (!everyone!.allowed) throw lockedFor((everyone as { retryAfterMs: number }).retryAfterMs)
+      const lock = await failed(db, PHONE_CALLER_GUARD, perCaller, now)
+      const wide = await failed(db, PHONE_CARD_GUARD, number, now)
+      await noticeFailure(merchant, now)
+      if (lock.locked || wide.locked) throw lockedFor(Math.max(lock.retryAfterMs, wide.retryAfterMs))
+      throw errors.cardInvalid()
+    }
+    await succeeded(db, [
+      ...budgets.map((b) => ({ ...b, mode: 'refund' as const })),
+      { guard: PHONE_CALLER_GUARD, subject: perCaller, mode: 'refund' },
+      { guard: PHONE_CARD_GUARD, subject: number, mode: 'refund' },
     ])
     return card!
   }
@@ -323,6 +377,7 @@ export function createRedemptionService ({ db, clock, masterKey, merchants, sett
   return {
     merchantByCode,
     verifyPassword,
+    verifyBoundPhone,
     checkRedeemable,
     redeem,
 

@@ -38,7 +38,7 @@ export const SKIP_REASON: Record<string, string> = {
   voided: '已作废（作废的卡需先恢复）',
   validity_conflict: '修改后有效期的开始日期会晚于结束日期（只改了有效期的一端，与卡上原有的另一端冲突）',
   voucher_used: '储值券已使用过（余额低于面值或有预授权），不能作废或取消激活',
-  voucher_loaded: '储值券已激活入账（面值和有效期不能再修改，延期请用“储值券延期”）',
+  voucher_loaded: '储值券不能这样修改（已激活入账的券不能改面值和有效期，延期请用“储值券延期”；储值券面值不能清空）',
   not_extendable: '不能延期（不是储值券、已延期过，或已过期超过 30 天）',
   unchanged: '没有变化',
 }
