@@ -1,11 +1,12 @@
 // npm run bench:vouchers — stored-value voucher debits per second through the signed open API,
 // 64 connections, against the pickup redemption in the same run and on the same server:
-//   debit      = POST /open/v1/vouchers/{card_no}/holds (number + password) then
-//                POST /open/v1/holds/{hold_no}/capture, both signed;
+//   debit      = POST /open/v1/vouchers/{card_no}/debits (number + password), signed: one call;
+//   hold+capt. = POST …/holds then POST /open/v1/holds/{hold_no}/capture, both signed (printed
+//                beside it: a checkout that waits for its own payment);
 //   redemption = POST /open/v1/redemptions (number + password), signed — the open API's pickup
-//                redemption, the baseline (one request against the debit's two).
-// Goal: debits/s ≥ 0.8× redemptions/s, and a debit's p99 (hold sent → capture answered) ≤ 50 ms.
-// After a warm-up of each, BENCH_ROUNDS (5) rounds alternate the two loads, so that whatever else
+//                redemption, the baseline.
+// Goal: debits/s ≥ 0.8× redemptions/s, and a debit's p99 ≤ 50 ms.
+// After a warm-up of each, BENCH_ROUNDS (5) rounds alternate the three loads, so that whatever else
 // the machine does weighs on both; the ratio is of the totals, with the rounds' spread.
 // Debits are spread round-robin over BENCH_VOUCHERS vouchers (2,000 of 1,000 yuan, debits of
 // 1 yuan: throughput); BENCH_VOUCHERS=4 measures contention on a few rows (where more than 5
@@ -193,8 +194,37 @@ async function redemptions (s: Setup, count: number, tag: string): Promise<Sampl
   return { latencies, seconds: (performance.now() - start) / 1000, failed, errors: r.errors, codes, client_ms: (used.user + used.system) / 1000 }
 }
 
-/** `count` debits (hold + capture, AMOUNT each), round-robin over the vouchers. */
+/** `count` one-call debits (POST …/debits, AMOUNT each), round-robin over the vouchers. */
 async function debits (s: Setup, count: number, tag: string): Promise<Sample> {
+  const latencies: number[] = []
+  const codes: Record<string, number> = {}
+  let failed = 0
+  const start = performance.now()
+  const cpu = process.cpuUsage()
+  const r = await autocannon({
+    url: s.url, connections: Math.min(CONNECTIONS, count), amount: count,
+    requests: [{
+      method: 'POST',
+      setupRequest: (req: Record<string, unknown>, ctx: Record<string, unknown>) => {
+        const n = cursor.debit++
+        const [cardNo, password] = s.vouchers[n % s.vouchers.length]
+        const path = `/open/v1/vouchers/${cardNo}/debits`
+        const body = JSON.stringify({ out_trade_no: `${tag}${n}`, amount: AMOUNT, password })
+        ctx.t0 = performance.now()
+        return { ...req, path, headers: signed(s, 'POST', path, body), body }
+      },
+      onResponse: (status: number, body: string, ctx: Record<string, unknown>) => {
+        if (status === 201) latencies.push(performance.now() - (ctx.t0 as number))
+        else { failed++; tally(codes, 'debit', status, body) }
+      },
+    }],
+  } as unknown as autocannon.Options)
+  const used = process.cpuUsage(cpu)
+  return { latencies, seconds: (performance.now() - start) / 1000, failed, errors: r.errors, codes, client_ms: (used.user + used.system) / 1000 }
+}
+
+/** `count` two-step debits (hold + capture, AMOUNT each), round-robin over the vouchers. */
+async function holdsAndCaptures (s: Setup, count: number, tag: string): Promise<Sample> {
   const latencies: number[] = []
   const codes: Record<string, number> = {}
   let failed = 0
@@ -245,25 +275,31 @@ async function run (label: string, database: DatabaseConfig, dir: string): Promi
     // whatever else the machine does weighs on both alike.
     cursor.pickup = 0
     cursor.debit = 0
-    const warm = [await redemptions(setup, WARMUP, 'W'), await debits(setup, WARMUP, 'W')]
+    const warm = [await redemptions(setup, WARMUP, 'W'), await debits(setup, WARMUP, 'W'), await holdsAndCaptures(setup, WARMUP, 'WH')]
     const counters = async () => await (await fetch(`${setup.url}/bench/counters`)).json() as { statements: number; cpu_ms: number }
     const rs: Sample[] = []
     const ds: Sample[] = []
-    const sql = { redemptions: 0, debits: 0 }
-    const cpu = { redemptions: 0, debits: 0 }
+    const hs: Sample[] = []
+    const sql = { redemptions: 0, debits: 0, holds: 0 }
+    const cpu = { redemptions: 0, debits: 0, holds: 0 }
     for (let round = 0; round < ROUNDS; round++) {
       const c0 = await counters()
       rs.push(await redemptions(setup, Math.ceil(REDEMPTIONS / ROUNDS), `R${round}_`))
       const c1 = await counters()
       ds.push(await debits(setup, Math.ceil(DEBITS / ROUNDS), `D${round}_`))
       const c2 = await counters()
+      hs.push(await holdsAndCaptures(setup, Math.ceil(DEBITS / ROUNDS), `H${round}_`))
+      const c3 = await counters()
       sql.redemptions += c1.statements - c0.statements
       sql.debits += c2.statements - c1.statements
+      sql.holds += c3.statements - c2.statements
       cpu.redemptions += c1.cpu_ms - c0.cpu_ms
       cpu.debits += c2.cpu_ms - c1.cpu_ms
+      cpu.holds += c3.cpu_ms - c2.cpu_ms
     }
     const base = figures(merge(rs))
     const d = figures(merge(ds))
+    const h = figures(merge(hs))
     const perRound = rs.map((r, i) => figures(ds[i]).per_s / figures(r).per_s)
     const verify = await (await fetch(`${setup.url}/bench/verify`)).json() as {
       vouchers: number; debited: number; captures: number; captured: number; held: number; mismatched: number; ledger: number
@@ -271,13 +307,14 @@ async function run (label: string, database: DatabaseConfig, dir: string): Promi
     const line = (name: string, unit: string, f: Figures) =>
       `${name.padEnd(11)} ${f.per_s.toFixed(0).padStart(6)} ${unit}/s  p50 ${f.p50.toFixed(1).padStart(5)} ms  p99 ${f.p99.toFixed(1).padStart(5)} ms  (${f.ops} ok, ${f.failed} failed, ${f.errors} errors)`
     process.stdout.write(line('redemption', 'redemptions', base) + `  ${(sql.redemptions / base.ops).toFixed(1)} knex statements, ${(cpu.redemptions / base.ops).toFixed(2)} ms server CPU, ${base.client_ms.toFixed(2)} ms load generator CPU each  ← baseline: POST /open/v1/redemptions\n`)
-    process.stdout.write(line('debit', 'debits', d) + `  ${(sql.debits / d.ops).toFixed(1)} knex statements, ${(cpu.debits / d.ops).toFixed(2)} ms server CPU, ${d.client_ms.toFixed(2)} ms load generator CPU each  ← hold + capture\n`)
-    for (const [k, n] of Object.entries(merge([...warm, ...rs, ...ds]).codes)) process.stdout.write(`  refused: ${k} × ${n}\n`)
+    process.stdout.write(line('debit', 'debits', d) + `  ${(sql.debits / d.ops).toFixed(1)} knex statements, ${(cpu.debits / d.ops).toFixed(2)} ms server CPU, ${d.client_ms.toFixed(2)} ms load generator CPU each  ← POST …/debits\n`)
+    process.stdout.write(line('hold+capt.', 'debits', h) + `  ${(sql.holds / h.ops).toFixed(1)} knex statements, ${(cpu.holds / h.ops).toFixed(2)} ms server CPU each  ← hold, then capture: ${(h.per_s / base.per_s).toFixed(3)}× redemptions/s\n`)
+    for (const [k, n] of Object.entries(merge([...warm, ...rs, ...ds, ...hs]).codes)) process.stdout.write(`  refused: ${k} × ${n}\n`)
     const ratio = d.per_s / base.per_s
     const pass = ratio >= 0.8 && d.p99 <= 50
     process.stdout.write(`ratio       ${ratio.toFixed(3)}× redemptions/s (goal ≥ 0.80; rounds ${Math.min(...perRound).toFixed(2)}–${Math.max(...perRound).toFixed(2)}) ${ratio >= 0.8 ? 'PASS' : 'FAIL'}; debit p99 ${d.p99.toFixed(1)} ms (goal ≤ 50) ${d.p99 <= 50 ? 'PASS' : 'FAIL'}  → ${pass ? 'PASS' : 'FAIL'}\n`)
     process.stdout.write(`cpu ratio   ${((cpu.redemptions / base.ops) / (cpu.debits / d.ops)).toFixed(3)}× (a redemption's server CPU over a debit's: the ratio a CPU-bound server would reach)\n`)
-    const expected = warm[1].latencies.length + d.ops
+    const expected = warm[1].latencies.length + warm[2].latencies.length + d.ops + h.ops
     const consistent = verify.mismatched === 0 && verify.ledger === 0 && verify.captures === expected
     process.stdout.write(`balances    ${verify.vouchers} vouchers (${verify.debited} debited): ${verify.mismatched} with balance ≠ face value − captured − held, ${verify.ledger} ledger mismatches; ` +
       `${verify.captures} captures (${expected} answered 200) of ${(verify.captured / 100).toFixed(2)} yuan, ${(verify.held / 100).toFixed(2)} yuan still held → ${consistent ? 'OK' : 'MISMATCH'}\n`)

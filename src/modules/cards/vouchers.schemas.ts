@@ -59,6 +59,9 @@ export const HoldBodySchema = Type.Object({
   province: Type.Optional(Type.String({ minLength: 1, maxLength: 20, description: 'The delivery province, for a voucher restricted by region', 'x-label': '收货省份' })),
 }, { additionalProperties: false })
 
+/** A debit: a hold's body without its time to live (it is captured at once). */
+export const DebitBodySchema = Type.Object(Object.fromEntries(Object.entries(HoldBodySchema.properties).filter(([k]) => k !== 'ttl_seconds')) as Omit<typeof HoldBodySchema.properties, 'ttl_seconds'>, { additionalProperties: false })
+
 export const HoldNoParams = Type.Object({ hold_no: Type.String({ maxLength: 32 }) })
 export const TradeParams = Type.Object({ out_trade_no: TradeNo('商户订单号') })
 

@@ -219,10 +219,12 @@ export function createVouchersService ({ db, clock, verifyPassword, verifyBoundP
      * checkouts cannot both spend it), captured or released by the mall, released by itself when
      * its time runs out. A repeated out_trade_no returns the first hold.
      */
-    async hold (merchant: MerchantRow, appId: number, cardNo: string, body: HoldBody, actor: Actor): Promise<{ created: boolean; hold: ReturnType<typeof holdView> }> {
+    async hold (merchant: MerchantRow, appId: number, cardNo: string, body: HoldBody, actor: Actor, opts: { capture?: boolean } = {}): Promise<{ created: boolean; hold: ReturnType<typeof holdView> }> {
+      const capture = opts.capture === true
       const existing = await repo.findHoldByOutTradeNo(db, appId, body.out_trade_no, cardNo)
       if (existing) {
-        if (Number(existing.amount) !== body.amount) throw errors.outTradeNoReused()
+        // The same call again answers the same; a debit where a hold was placed (or the reverse) is another call.
+        if (Number(existing.amount) !== body.amount || (capture && existing.status !== 'captured')) throw errors.outTradeNoReused()
         return { created: false, hold: holdView(existing) }
       }
       const card = await authorize(merchant, cardNo, body, { app_id: appId })
@@ -232,18 +234,24 @@ export function createVouchersService ({ db, clock, verifyPassword, verifyBoundP
       const holdNo = `H${now.getTime()}${randomBytes(4).toString('hex')}`
       const row: Omit<HoldRow, 'id'> = {
         merchant_id: merchant.id, hold_no: holdNo, card_id: Number(card.id), card_no: card.card_no, app_id: appId, out_trade_no: body.out_trade_no,
-        amount: body.amount, refunded: 0, status: 'held', items: body.items ? JSON.stringify(body.items) : null,
+        amount: body.amount, refunded: 0, status: capture ? 'captured' : 'held', items: body.items ? JSON.stringify(body.items) : null,
         expires_at: now.getTime() + ttl * 1000, created_at: now.getTime(), updated_at: now.getTime(),
       }
       let balance: number
       try {
         balance = await db.transaction(async (trx) => {
           const moved = await repo.moveBalance(trx, merchant.id, card, {
-            type: 'hold', delta: -body.amount, actor, ref: { type: 'hold', id: holdNo }, at: now, usableOn: today(merchant),
+            type: capture ? 'debit' : 'hold', delta: -body.amount, actor, ref: { type: 'hold', id: holdNo }, at: now, usableOn: today(merchant),
             detail: { out_trade_no: body.out_trade_no },
           })
           if (!moved) throw refusal(merchant, await cardOf(merchant.id, Number(card.id), trx), body.amount)
           await repo.insertHold(trx, row)
+          if (capture) {
+            await enqueue(trx, [{
+              merchant_id: merchant.id, topic: 'voucher.debited', idempotency_key: `voucher.debited:${holdNo}`,
+              payload: { card_no: card.card_no, hold_no: holdNo, out_trade_no: body.out_trade_no, amount: body.amount, balance: moved.balance },
+            }], now)
+          }
           return moved.balance
         })
       } catch (err) {

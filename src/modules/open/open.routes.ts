@@ -10,7 +10,7 @@ import {
   OpenOrderListSchema, OpenOrderSchema, OpenProductListSchema, OrderNoParams, RedemptionBodySchema, RedemptionResultSchema,
 } from './open.schemas.js'
 import {
-  BindBodySchema, CancelTradeBodySchema, ExtendResultSchema, HoldBodySchema, HoldNoParams, HoldSchema, RefundBodySchema, TradeParams, TradeSchema, VoucherPhoneQuerySchema, VoucherQueryBodySchema, VoucherSchema,
+  BindBodySchema, CancelTradeBodySchema, DebitBodySchema, ExtendResultSchema, HoldBodySchema, HoldNoParams, HoldSchema, RefundBodySchema, TradeParams, TradeSchema, VoucherPhoneQuerySchema, VoucherQueryBodySchema, VoucherSchema,
 } from '../cards/vouchers.schemas.js'
 
 const tags = ['open']
@@ -120,6 +120,19 @@ export const openRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (req, reply) => {
     const r = await vouchers().hold(openOf(req).merchant, Number(openOf(req).app.id), req.params.card_no, req.body, appActor(req))
+    reply.code(r.created ? 201 : 200)
+    return r.hold
+  })
+
+  app.post('/open/v1/vouchers/:card_no/debits', {
+    config: { scope: 'vouchers:pay' },
+    schema: {
+      operationId: 'openDebitVoucher', tags, security, params: CardNoParams, body: DebitBodySchema,
+      summary: 'Charge an amount of a voucher at once (a hold captured in the same step, for a checkout with nothing else to wait for); the same rules as a hold; refunds and trade cancels as for a captured hold. A repeated out_trade_no returns the first debit (200)',
+      response: { 200: HoldSchema, 201: HoldSchema, ...errorResponses },
+    },
+  }, async (req, reply) => {
+    const r = await vouchers().hold(openOf(req).merchant, Number(openOf(req).app.id), req.params.card_no, req.body, appActor(req), { capture: true })
     reply.code(r.created ? 201 : 200)
     return r.hold
   })

@@ -1832,6 +1832,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/open/v1/vouchers/{card_no}/debits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Charge an amount of a voucher at once (a hold captured in the same step, for a checkout with nothing else to wait for); the same rules as a hold; refunds and trade cancels as for a captured hold. A repeated out_trade_no returns the first debit (200) */
+        post: operations["openDebitVoucher"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/open/v1/holds/{hold_no}": {
         parameters: {
             query?: never;
@@ -14566,6 +14583,127 @@ export interface operations {
                      * @default 900
                      */
                     ttl_seconds?: number;
+                    password?: string;
+                    /** @description Mainland mobile number (11 digits starting with 1) */
+                    phone?: string;
+                    /** @description What the order buys (GET /open/v1/products): checked against the voucher's restrictions; with prices, the amount may not exceed their total */
+                    items?: {
+                        product_id: number;
+                        quantity: number;
+                    }[];
+                    /** @description The delivery province, for a voucher restricted by region */
+                    province?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        hold_no: string;
+                        out_trade_no: string | null;
+                        card_no: string;
+                        amount: number;
+                        /** @description Fen refunded of a captured hold */
+                        refunded: number;
+                        /** @description held, captured, released, or lapsed (its time ran out; released by the sweep within a minute) */
+                        status: string;
+                        expires_at: string;
+                        /** @description The voucher's balance after this call */
+                        balance?: number;
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        hold_no: string;
+                        out_trade_no: string | null;
+                        card_no: string;
+                        amount: number;
+                        /** @description Fen refunded of a captured hold */
+                        refunded: number;
+                        /** @description held, captured, released, or lapsed (its time ran out; released by the sweep within a minute) */
+                        status: string;
+                        expires_at: string;
+                        /** @description The voucher's balance after this call */
+                        balance?: number;
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stable machine-readable error code */
+                        code: string;
+                        /** @description Human readable (Chinese) message */
+                        message: string;
+                        request_id: string;
+                        details?: {
+                            path: string;
+                            /** @description Names the field in Chinese and says what is wrong */
+                            message: string;
+                            /** @description The kind of problem, where a client may act on it: date_invalid */
+                            code?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    openDebitVoucher: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                card_no: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    out_trade_no: string;
+                    /** @description Cents (分) */
+                    amount: number;
                     password?: string;
                     /** @description Mainland mobile number (11 digits starting with 1) */
                     phone?: string;
