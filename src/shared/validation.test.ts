@@ -19,7 +19,7 @@ t.test('messages name the field and the problem, never schema text', async (t) =
     ['literal union', batch({ password_charset: 'emoji' }), [{ path: '/password_charset', message: '密码字符只能是 digits（数字）、letters（字母）或 alnum（字母和数字）' }]],
     ['nullable money', batch({ face_value: -1 }), [{ path: '/face_value', message: '面值应为 0 至 10000000000 之间的整数（单位：分）' }]],
     ['unknown field', batch({ colour: 'red' }), [{ path: '/colour', message: '不支持的字段 colour' }]],
-    ['bulk action', post('/api/v1/cards/bulk', { action: 'burn', target: { serial_from: 1, serial_to: 2 } }), [{ path: '/action', message: '操作只能是 activate（激活）、deactivate（反激活）、void（作废）、restore（恢复）、delete（删除）或 update（修改）' }]],
+    ['bulk action', post('/api/v1/cards/bulk', { action: 'burn', target: { serial_from: 1, serial_to: 2 } }), [{ path: '/action', message: '操作只能是 activate（激活）、deactivate（反激活）、void（作废）、restore（恢复）、delete（删除）、update（修改）或 extend（储值券延期）' }]],
     ['bulk card number', post('/api/v1/cards/bulk', { action: 'activate', target: { card_nos: ['A-1'] } }), [{ path: '/target/card_nos/0', message: '卡号只能由字母和数字组成，最多 48 位' }]],
     ['product name', post('/api/v1/products', { name: '' }), [{ path: '/name', message: '请填写商品名称' }]],
     ['product name too long', post('/api/v1/products', { name: '长'.repeat(101) }), [{ path: '/name', message: '商品名称最多 100 个字符' }]],
