@@ -76,10 +76,11 @@ export function guardReason (guard: ValidityGuard): string {
 }
 
 /** The per-card conditions of an action, if any (see ValidityGuard). */
-export function actionGuard (action: BulkAction, fields: BulkFields | undefined, today: string): ValidityGuard | null {
+/** `today`: the merchant's day, which the extension needs (and only it). */
+export function actionGuard (action: BulkAction, fields: BulkFields | undefined, today?: string): ValidityGuard | null {
   if (action === 'void' || action === 'deactivate') return { unspent: true }
   // A stored-value voucher never extended, loaded, and ending no more than 30 days ago.
-  if (action === 'extend') return { extendable_since: addDays(today, -EXTEND_GRACE_DAYS) }
+  if (action === 'extend') return { extendable_since: addDays(today!, -EXTEND_GRACE_DAYS) }
   if (!fields) return null
   const guard: ValidityGuard = validityGuard(fields) ?? {}
   // A loaded voucher's balance is its face value less what was spent, and its dates move only

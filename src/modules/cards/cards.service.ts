@@ -165,8 +165,8 @@ export function createCardsService ({ db, clock, log, options }: CardsDeps) {
     }
     if (fields?.distributor_id && !await distributorExists(db, merchantId, fields.distributor_id)) throw errors.distributorInvalid()
     const { selection, hidden } = await targetSelection(merchantId, body.target)
-    const merchant = await findMerchantById(db, merchantId)
-    const today = localDate(merchant!.timezone, clock.now())
+    // The merchant's day only where a rule needs it (the extension's grace): no lookup for the others.
+    const today = body.action === 'extend' ? localDate((await findMerchantById(db, merchantId))!.timezone, clock.now()) : undefined
     return { selection, hidden, eligible: eligibleStatuses(body.action, fields), guard: actionGuard(body.action, fields, today) }
   }
 
